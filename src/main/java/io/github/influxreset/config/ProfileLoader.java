@@ -1,0 +1,202 @@
+package io.github.influxreset.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.github.influxreset.domain.BackupsSpec;
+import io.github.influxreset.domain.BucketSpec;
+import io.github.influxreset.domain.InfluxSpec;
+import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.domain.Secret;
+import io.github.influxreset.domain.ServiceSpec;
+import io.github.influxreset.domain.SqliteSpec;
+import io.github.influxreset.domain.StackSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a profile (YAML) strictly: an unknown key, a bad value or a missing variable is a
+ * {@link ResetException} of reason BAD_INPUT whose sentence names the file, the key and the fix.
+ */
+public final class ProfileLoader {
+    public static final String EMBEDDED_RESOURCE = "homeiq.yaml";
+    private static final Pattern BUDGET = Pattern.compile("(\\d+)\\s*(ms|s)");
+
+    private final Map<String, String> environment;
+    private final Path home;
+
+    public ProfileLoader(Map<String, String> environment, Path home) {
+        this.environment = environment;
+        this.home = home;
+    }
+
+    public static ProfileLoader fromSystem() {
+        return new ProfileLoader(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    /** The YAML text of the embedded HomeIQ profile, with its {@code ${VAR}} placeholders. */
+    public static String embeddedText() {
+        try (InputStream in = ProfileLoader.class.getResourceAsStream(EMBEDDED_RESOURCE)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the embedded profile is missing from the jar", e);
+        }
+    }
+
+    public Profile loadEmbedded() {
+        return parse(embeddedText(), "(embedded HomeIQ)", Optional.empty());
+    }
+
+    public Profile load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw ResetException.badInput("Profile " + file + " does not exist.",
+                    "Check the path, or write an example with 'profile init " + file + "'.");
+        } catch (IOException e) {
+            throw ResetException.badInput("Profile " + file + " cannot be read: " + e.getMessage() + ".",
+                    "Check the file's permissions.");
+        }
+        String fallbackName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        Profile profile = parse(text, file.toString(), Optional.of(file));
+        return profile.name().isEmpty() ? rename(profile, fallbackName) : profile;
+    }
+
+    private Profile parse(String text, String sourceName, Optional<Path> source) {
+        ProfileContext context = new ProfileContext(sourceName, environment);
+        YamlNode root = new YamlNode(readTree(text, context), "", context);
+        root.allowOnly("name", "stack", "docker", "influx", "buckets", "schema", "services", "sqlite",
+                "validation", "backups");
+        StackSpec stack = readStack(root.get("stack"), context);
+        List<String> warnings = new ArrayList<>();
+        List<BucketSpec> buckets = new BucketReader().read(root.get("buckets"));
+        return new Profile(root.get("name").text(""), source, stack,
+                root.get("docker").allowOnly("host").get("host").text("unix:///var/run/docker.sock"),
+                readInflux(root.get("influx")), buckets,
+                new SchemaReader().read(root.get("schema"), buckets),
+                readServices(root.get("services")), readSqlite(root.get("sqlite")),
+                readBackups(root.get("backups")), readBudget(root.get("validation")), warnings);
+    }
+
+    private static JsonNode readTree(String text, ProfileContext context) {
+        try {
+            JsonNode tree = new YAMLMapper().readTree(text);
+            if (tree == null || !tree.isObject()) {
+                throw context.error("(top level)", "must be a mapping with keys such as stack, influx and buckets");
+            }
+            return tree;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw context.error("(syntax)", "is not valid YAML" + where + ": " + e.getOriginalMessage());
+        }
+    }
+
+    private StackSpec readStack(YamlNode node, ProfileContext context) {
+        node.allowOnly("composeProject", "envFile", "configFiles");
+        Path envFile = node.get("envFile").isMissing() ? null : expand(node.get("envFile").text());
+        if (envFile != null && Files.isReadable(envFile)) {
+            context.useDotEnv(envFile.toString(), DotEnv.read(envFile));
+        }
+        String project = node.get("composeProject").text();
+        if (!project.matches("[a-z0-9][a-z0-9_-]*")) {
+            throw node.get("composeProject").error("must be a compose project name (lower-case letters, digits, - and _), not '" + project + "'");
+        }
+        return new StackSpec(project, envFile, node.get("configFiles").textList().stream().map(this::expand).toList());
+    }
+
+    private InfluxSpec readInflux(YamlNode node) {
+        node.allowOnly("version", "service", "url", "org", "token", "username", "password", "setup");
+        int version = node.get("version").integer(2);
+        if (version != 1 && version != 2) {
+            throw node.get("version").error("must be 1 or 2, not " + version);
+        }
+        String url = node.get("url").text("http://127.0.0.1:8086");
+        if (!url.matches("https?://[^\\s/]+(:\\d+)?/?")) {
+            throw node.get("url").error("must look like http://HOST:PORT, not '" + url + "'");
+        }
+        String org = node.get("org").text("");
+        if (version == 2 && org.isBlank()) {
+            throw node.get("org").error("is required for InfluxDB 2.x");
+        }
+        YamlNode setup = node.get("setup").allowOnly("username", "password");
+        return new InfluxSpec(version, node.get("service").text("influxdb"), url.replaceAll("/$", ""), org,
+                Secret.of(node.get("token").text("")), node.get("username").text(""),
+                Secret.of(node.get("password").text("")), setup.get("username").text("admin"),
+                Secret.of(setup.get("password").text("")));
+    }
+
+    private static List<ServiceSpec> readServices(YamlNode node) {
+        List<ServiceSpec> services = new ArrayList<>();
+        for (YamlNode item : node.items()) {
+            item.allowOnly("name", "health");
+            String name = item.get("name").text();
+            if (services.stream().anyMatch(s -> s.name().equals(name))) {
+                throw item.get("name").error("repeats service '" + name + "'; list each service once");
+            }
+            String health = item.get("health").isMissing() ? null : item.get("health").text();
+            if (health != null && !health.matches("https?://\\S+")) {
+                throw item.get("health").error("must be an http:// URL, not '" + health + "'");
+            }
+            services.add(new ServiceSpec(name, health));
+        }
+        return services;
+    }
+
+    private SqliteSpec readSqlite(YamlNode node) {
+        node.allowOnly("path", "service");
+        if (node.isMissing()) {
+            return SqliteSpec.none();
+        }
+        String path = node.get("path").text();
+        if (node.get("service").isMissing()) {
+            return new SqliteSpec(expand(path).toString(), null, null);
+        }
+        return new SqliteSpec(null, node.get("service").text(), path);
+    }
+
+    private BackupsSpec readBackups(YamlNode node) {
+        node.allowOnly("dir", "keep");
+        int keep = node.get("keep").integer(10);
+        if (keep < 1) {
+            throw node.get("keep").error("must be at least 1, not " + keep);
+        }
+        return new BackupsSpec(expand(node.get("dir").text("~/influx-reset-backups")), keep);
+    }
+
+    private static Duration readBudget(YamlNode node) {
+        node.allowOnly("queryBudget");
+        String text = node.get("queryBudget").text("500ms");
+        Matcher matcher = BUDGET.matcher(text.trim());
+        if (!matcher.matches()) {
+            throw node.get("queryBudget").error("must be a time such as 500ms or 2s, not '" + text + "'");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return matcher.group(2).equals("s") ? Duration.ofSeconds(amount) : Duration.ofMillis(amount);
+    }
+
+    private Path expand(String path) {
+        if (path.equals("~") || path.startsWith("~/")) {
+            return home.resolve(path.substring(Math.min(2, path.length())));
+        }
+        return Path.of(path);
+    }
+
+    private static Profile rename(Profile p, String name) {
+        return new Profile(name, p.source(), p.stack(), p.dockerHost(), p.influx(), p.buckets(), p.schema(),
+                p.services(), p.sqlite(), p.backups(), p.queryBudget(), p.warnings());
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.influxreset.config;
+
+import io.github.influxreset.domain.BucketSpec;
+import io.github.influxreset.domain.FieldType;
+import io.github.influxreset.domain.MeasurementSchema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads {@code schema:}: every measurement in a declared bucket, field types from the four of line
+ * protocol, and no key both a tag and a field (ambiguous in queries).
+ */
+final class SchemaReader {
+    List<MeasurementSchema> read(YamlNode node, List<BucketSpec> buckets) {
+        List<MeasurementSchema> schema = new ArrayList<>();
+        for (YamlNode item : node.items()) {
+            item.allowOnly("measurement", "bucket", "tags", "fields");
+            String bucket = item.get("bucket").text();
+            if (buckets.stream().noneMatch(b -> b.name().equals(bucket))) {
+                throw item.get("bucket").error("names bucket '" + bucket + "', which is not in buckets");
+            }
+            List<String> tags = item.get("tags").textList();
+            Map<String, FieldType> fields = fields(item.get("fields"));
+            for (String tag : tags) {
+                if (fields.containsKey(tag)) {
+                    throw item.get("tags").error("declares '" + tag + "' both as a tag and as a field; "
+                            + "keep it in one of them (a per-event id belongs in fields)");
+                }
+            }
+            schema.add(new MeasurementSchema(item.get("measurement").text(), bucket, tags, fields));
+        }
+        return schema;
+    }
+
+    private static Map<String, FieldType> fields(YamlNode node) {
+        Map<String, FieldType> fields = new LinkedHashMap<>();
+        for (String key : node.keys()) {
+            String type = node.get(key).text();
+            fields.put(key, FieldType.fromName(type).orElseThrow(() -> node.get(key).error(
+                    "has type '" + type + "'; use float, integer, string or boolean")));
+        }
+        return fields;
+    }
+}

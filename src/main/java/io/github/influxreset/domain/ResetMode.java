@@ -1,0 +1,20 @@
+package io.github.influxreset.domain;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What a reset recreates: the buckets through the API, or the whole InfluxDB container. */
+public enum ResetMode {
+    /** Delete and recreate the buckets; tokens, users and dashboards are kept. */
+    BUCKETS,
+    /** Remove the container and its volumes, recreate them, then set up org and buckets. */
+    FULL;
+
+    public String cliName() {
+        return name().toLowerCase();
+    }
+
+    public static Optional<ResetMode> fromName(String name) {
+        return Arrays.stream(values()).filter(m -> m.cliName().equalsIgnoreCase(name)).findFirst();
+    }
+}

@@ -1,0 +1,138 @@
+package io.github.influxreset.engine;
+
+import io.github.influxreset.domain.BucketSpec;
+import io.github.influxreset.domain.ContainerInfo;
+import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.domain.ResetMode;
+import io.github.influxreset.domain.ServiceSpec;
+import io.github.influxreset.domain.StackSnapshot;
+import io.github.influxreset.engine.actions.CheckPrerequisites;
+import io.github.influxreset.engine.actions.CleanUpKeptData;
+import io.github.influxreset.engine.actions.ConfirmReset;
+import io.github.influxreset.engine.actions.CreateBucket;
+import io.github.influxreset.engine.actions.CreateContainer;
+import io.github.influxreset.engine.actions.CreateVolume;
+import io.github.influxreset.engine.actions.DeleteBucket;
+import io.github.influxreset.engine.actions.KeepVolumeCopy;
+import io.github.influxreset.engine.actions.RemoveOldContainer;
+import io.github.influxreset.engine.actions.RemoveVolume;
+import io.github.influxreset.engine.actions.SetupInflux;
+import io.github.influxreset.engine.actions.StartInflux;
+import io.github.influxreset.engine.actions.StartService;
+import io.github.influxreset.engine.actions.StopService;
+import io.github.influxreset.engine.actions.ValidateSchema;
+import io.github.influxreset.engine.actions.VerifyBackup;
+import io.github.influxreset.engine.actions.WriteBackup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a profile, what discovery found and a mode into the ordered actions of a reset. Pure: it
+ * touches nothing. Backup is always written and verified before the first destructive action.
+ */
+public final class PlanBuilder {
+    private final Profile profile;
+    private final StackSnapshot stack;
+    private final List<PlannedAction> actions = new ArrayList<>();
+    private Step step;
+
+    public PlanBuilder(Profile profile, StackSnapshot stack) {
+        this.profile = profile;
+        this.stack = stack;
+    }
+
+    /**
+     * @param planId the plan's (and run's) id, also part of the names of the volume copies kept
+     *               for rollback
+     */
+    public Plan build(ResetMode mode, String planId) {
+        actions.clear();
+        step = Step.PREREQUISITES;
+        add(new CheckPrerequisites(Map.of()));
+        step = Step.BACKUP;
+        add(new WriteBackup(Map.of("dir", profile.backups().dir().toString())));
+        add(new VerifyBackup(Map.of()));
+        step = Step.CONFIRM;
+        add(new ConfirmReset(Map.of("word", profile.confirmationWord())));
+        step = Step.RESET;
+        List<String> copies = mode == ResetMode.FULL ? addFullReset(planId) : addBucketReset();
+        step = Step.VALIDATE;
+        add(new ValidateSchema(Map.of()));
+        step = Step.RESTART;
+        for (ServiceSpec service : profile.services()) {
+            add(StartService.of(service.name(), service.health()));
+        }
+        if (!copies.isEmpty()) {
+            add(CleanUpKeptData.of(copies));
+        }
+        return new Plan(planId, profile.name(), mode, actions);
+    }
+
+    private List<String> addFullReset(String keepSuffix) {
+        ContainerInfo influx = influxContainer();
+        stopServices();
+        add(StopService.of(profile.influx().service(), true));
+        List<String> copies = new ArrayList<>();
+        for (String volume : influx.volumeNames()) {
+            String copy = volume + "-keep-" + keepSuffix;
+            copies.add(copy);
+            add(KeepVolumeCopy.of(volume, copy, influx.image()));
+        }
+        add(RemoveOldContainer.of(influx.name()));
+        for (int i = 0; i < copies.size(); i++) {
+            add(RemoveVolume.of(influx.volumeNames().get(i), copies.get(i), influx.image()));
+            add(CreateVolume.of(influx.volumeNames().get(i), copies.get(i)));
+        }
+        add(CreateContainer.of(influx.name()));
+        add(StartInflux.of(influx.name()));
+        add(SetupInflux.of(profile.influx().org(), profile.buckets().get(0).name()));
+        profile.buckets().forEach(b -> add(CreateBucket.of(b)));
+        return copies;
+    }
+
+    private List<String> addBucketReset() {
+        stopServices();
+        for (BucketSpec bucket : profile.buckets()) {
+            add(DeleteBucket.of(bucket));
+            add(CreateBucket.of(bucket));
+        }
+        return List.of();
+    }
+
+    private void stopServices() {
+        List<ServiceSpec> reversed = new ArrayList<>(profile.services());
+        java.util.Collections.reverse(reversed);
+        for (ServiceSpec service : reversed) {
+            boolean running = stack.service(service.name()).map(ContainerInfo::isRunning).orElse(true);
+            add(StopService.of(service.name(), running));
+        }
+    }
+
+    private ContainerInfo influxContainer() {
+        String service = profile.influx().service();
+        if (stack.containers().isEmpty()) {
+            return placeholder(service);
+        }
+        return stack.service(service).orElseThrow(() -> ResetException.problem(
+                "A full reset needs the InfluxDB container, but compose project '" + stack.project()
+                        + "' has no container of service '" + service + "'.",
+                "Start the stack, fix influx.service in the profile, or use --mode buckets.", null));
+    }
+
+    /**
+     * Stands in for the InfluxDB container when discovery could not run (no Docker engine), so that
+     * {@code plan} can still show the shape of a reset. Such a plan is for reading only: the
+     * prerequisite checks stop any run before it reaches these names.
+     */
+    private static ContainerInfo placeholder(String service) {
+        return new ContainerInfo("", "<" + service + " container>", service, "<image>", "unknown", "none",
+                List.of(new io.github.influxreset.domain.MountInfo(io.github.influxreset.domain.MountInfo.Kind.VOLUME,
+                        "<" + service + " volume>", "/var/lib/influxdb")));
+    }
+
+    private void add(Action action) {
+        actions.add(new PlannedAction(actions.size(), step, action));
+    }
+}

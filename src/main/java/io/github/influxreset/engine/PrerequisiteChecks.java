@@ -1,0 +1,116 @@
+package io.github.influxreset.engine;
+
+import io.github.influxreset.domain.Finding;
+import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.domain.ServiceSpec;
+import io.github.influxreset.domain.StackSnapshot;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The checks that must pass before a reset may start. Read-only: they change nothing, not even the
+ * backup folder. Each check yields one finding; a failed check never stops the others.
+ */
+public final class PrerequisiteChecks {
+    private final Profile profile;
+    private final Ports ports;
+
+    public PrerequisiteChecks(Profile profile, Ports ports) {
+        this.profile = profile;
+        this.ports = ports;
+    }
+
+    public List<Finding> run() {
+        List<Finding> findings = new ArrayList<>();
+        findings.add(Finding.ok("Profile", profile.name() + " (" + profile.describeSource() + ")"));
+        profile.warnings().forEach(w -> findings.add(Finding.warning("Profile", w)));
+        Finding docker = check("Docker engine", () -> "reachable, version " + ports.docker().engineVersion());
+        findings.add(docker);
+        if (docker.severity().isProblem()) {
+            findings.add(Finding.error("Stack", "not discovered: the Docker engine is not reachable"));
+        } else {
+            findings.addAll(stackFindings());
+        }
+        findings.add(check("InfluxDB", () -> "answers at " + profile.influx().url() + ", version " + ports.influx().health()));
+        findings.add(sqliteFinding());
+        findings.add(backupDirFinding());
+        return findings;
+    }
+
+    private List<Finding> stackFindings() {
+        String project = profile.stack().composeProject();
+        StackSnapshot stack;
+        try {
+            stack = ports.docker().discover(project);
+        } catch (ResetException e) {
+            return List.of(Finding.error("Stack", e.userText()));
+        }
+        List<Finding> findings = new ArrayList<>();
+        List<String> services = new ArrayList<>();
+        services.add(profile.influx().service());
+        profile.services().stream().map(ServiceSpec::name).forEach(services::add);
+        for (String service : services) {
+            findings.add(stack.service(service)
+                    .map(c -> Finding.ok("Service " + service, c.name() + " " + c.state()
+                            + ("none".equals(c.health()) ? "" : ", " + c.health())))
+                    .orElseGet(() -> Finding.error("Service " + service, "no container with labels "
+                            + "com.docker.compose.project=" + project + ", com.docker.compose.service=" + service)));
+        }
+        return findings;
+    }
+
+    private Finding sqliteFinding() {
+        if (!profile.sqlite().isConfigured()) {
+            return Finding.info("SQLite", "no metadata database in the profile");
+        }
+        return check("SQLite " + profile.sqlite().describe(), () -> ports.metadata().check());
+    }
+
+    private Finding backupDirFinding() {
+        Path dir = profile.backups().dir();
+        Optional<Path> existing = nearestExisting(dir);
+        if (existing.isEmpty() || !Files.isWritable(existing.get()) || !Files.isDirectory(existing.get())) {
+            return Finding.error("Backup folder", dir + " cannot be written: choose another backups.dir in the profile");
+        }
+        try {
+            long free = Files.getFileStore(existing.get()).getUsableSpace();
+            String what = existing.get().equals(dir) ? "writable" : "will be created";
+            return Finding.ok("Backup folder", dir + " " + what + ", " + humanBytes(free) + " free");
+        } catch (IOException e) {
+            return Finding.error("Backup folder", dir + ": " + e.getMessage());
+        }
+    }
+
+    private static Optional<Path> nearestExisting(Path dir) {
+        Path candidate = dir.toAbsolutePath();
+        while (candidate != null && !Files.exists(candidate)) {
+            candidate = candidate.getParent();
+        }
+        return Optional.ofNullable(candidate);
+    }
+
+    private static Finding check(String subject, java.util.function.Supplier<String> probe) {
+        try {
+            return Finding.ok(subject, probe.get());
+        } catch (ResetException e) {
+            return Finding.error(subject, e.userText());
+        }
+    }
+
+    /** 1.5 GiB, 200 MiB, 12 KiB. */
+    public static String humanBytes(long bytes) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return unit == 0 ? bytes + " B" : String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+}

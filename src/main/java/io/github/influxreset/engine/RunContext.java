@@ -1,0 +1,93 @@
+package io.github.influxreset.engine;
+
+import io.github.influxreset.domain.Finding;
+import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.ResetException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * What the actions of one run share: the profile, the ports, the log and the journal, plus the
+ * few facts one step hands to the next (the backup set, the user's confirmation, the findings).
+ * Thread-safe: the wizard writes the confirmation on the UI thread while actions run elsewhere.
+ */
+public final class RunContext {
+    private final Profile profile;
+    private final Ports ports;
+    private final LogBus log;
+    private final Journal journal;
+    private final String runId;
+    private final List<Finding> findings = new CopyOnWriteArrayList<>();
+    private volatile String typedConfirmation = "";
+    private volatile Step currentStep;
+
+    /** Makes the context of a run once the journal has given it an id. */
+    @FunctionalInterface
+    public interface Factory {
+        RunContext create(String runId);
+    }
+
+    public RunContext(Profile profile, Ports ports, LogBus log, Journal journal, String runId) {
+        this.profile = profile;
+        this.ports = ports;
+        this.log = log;
+        this.journal = journal;
+        this.runId = runId;
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    public Ports ports() {
+        return ports;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    /** The backup set this run wrote, once written. */
+    public String backupId() {
+        return journal.run(runId).map(RunRecord::backupId).orElseThrow(() -> new ResetException(
+                ResetException.Reason.STEP_FAILED, "This run has no backup set yet.",
+                "Run the backup step first."));
+    }
+
+    public void recordBackup(String backupId, boolean verified) {
+        journal.recordBackup(runId, backupId, verified);
+    }
+
+    /** The word the user typed to confirm; compared with {@link Profile#confirmationWord()}. */
+    public void confirm(String typed) {
+        this.typedConfirmation = typed == null ? "" : typed.trim();
+    }
+
+    public boolean isConfirmed() {
+        return typedConfirmation.equals(profile.confirmationWord());
+    }
+
+    public List<Finding> findings() {
+        return List.copyOf(findings);
+    }
+
+    public void addFindings(List<Finding> more) {
+        findings.addAll(more);
+    }
+
+    void enterStep(Step step) {
+        this.currentStep = step;
+    }
+
+    public void info(String message) {
+        log.info(currentStep, message);
+    }
+
+    public void warn(String message) {
+        log.warn(currentStep, message);
+    }
+
+    public LogBus log() {
+        return log;
+    }
+}

@@ -1,0 +1,160 @@
+package io.github.influxreset.engine;
+
+import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.domain.ResetException.Reason;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs a plan step by step, journaling every action before and after it runs, and undoes what a
+ * run did when a step fails or the user asks. The wizard and the CLI both drive a run through
+ * this class; neither holds reset logic of its own.
+ *
+ * <p>Two locks keep data safe: the {@link Plan} cannot put a destructive action before the
+ * backup is verified, and this runner refuses a destructive action unless the journal of the same
+ * run records a verified backup.
+ *
+ * <p>All methods block and may be called from any thread, one run at a time.
+ */
+public final class Runner {
+    private final Journal journal;
+    private final ActionCatalog catalog;
+    private final FaultInjector faults;
+
+    public Runner(Journal journal, ActionCatalog catalog, FaultInjector faults) {
+        this.journal = journal;
+        this.catalog = catalog;
+        this.faults = faults;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    /** Records the plan as a new run and returns the context its actions share. */
+    public RunContext begin(Plan plan, RunContext.Factory contexts) {
+        String runId = journal.startRun(plan);
+        RunContext ctx = contexts.create(runId);
+        ctx.log().info(null, "Run " + runId + " started (" + plan.mode().cliName() + " reset, "
+                + plan.actions().size() + " actions).");
+        return ctx;
+    }
+
+    /**
+     * Runs the actions of one step. On failure every action this run has done is undone and a
+     * {@link ResetException} says what failed ({@link Reason#STEP_FAILED}) or that the rollback
+     * itself failed ({@link Reason#NEEDS_ATTENTION}).
+     */
+    public void runStep(RunContext ctx, Plan plan, Step step, Progress progress) {
+        ctx.enterStep(step);
+        List<PlannedAction> actions = plan.actionsOf(step);
+        for (int i = 0; i < actions.size(); i++) {
+            PlannedAction planned = actions.get(i);
+            progress.update((double) i / actions.size(), planned.describe());
+            runAction(ctx, planned);
+        }
+        progress.update(1.0, step.title() + " done");
+    }
+
+    /** Marks the run as finished well. */
+    public void finish(RunContext ctx) {
+        journal.finishRun(ctx.runId(), RunStatus.SUCCEEDED, "Reset finished.");
+        ctx.log().info(null, "Run " + ctx.runId() + " finished.");
+    }
+
+    /**
+     * Undoes, newest first, every action of the run that may have left effects. Throws
+     * {@link Reason#NEEDS_ATTENTION} when an undo fails; the journal then keeps the run open.
+     */
+    public void rollback(RunContext ctx) {
+        String runId = ctx.runId();
+        RunRecord run = journal.run(runId).orElseThrow(() -> ResetException.badInput(
+                "There is no run " + runId + " in the journal.", "List the runs with 'runs list'."));
+        if (run.status() == RunStatus.SUCCEEDED) {
+            throw ResetException.badInput("Run " + runId + " finished successfully and cannot be undone action by action.",
+                    "To go back to the data before it, restore its backup set: restore " + run.backupId());
+        }
+        List<ActionRecord> toUndo = pendingUndo(runId);
+        ctx.log().info(null, "Rolling back run " + runId + ": " + toUndo.size() + " actions to undo.");
+        for (ActionRecord record : toUndo) {
+            undo(ctx, record);
+        }
+        journal.finishRun(runId, RunStatus.ROLLED_BACK, "Rolled back.");
+        ctx.log().info(null, "Rollback of run " + runId + " finished: the stack is as it was.");
+    }
+
+    /** The action rollback would undo first, if any: what the rollback button describes. */
+    public Optional<ActionRecord> nextUndo(String runId) {
+        return pendingUndo(runId).stream().findFirst();
+    }
+
+    private List<ActionRecord> pendingUndo(String runId) {
+        List<ActionRecord> done = new java.util.ArrayList<>(journal.actions(runId).stream()
+                .filter(a -> a.status().mayNeedUndo()).toList());
+        java.util.Collections.reverse(done);
+        return done;
+    }
+
+    private void runAction(RunContext ctx, PlannedAction planned) {
+        Action action = planned.action();
+        if (action.destructive()) {
+            requireVerifiedBackup(ctx, planned);
+        }
+        faults.before(planned.index());
+        journal.markAction(ctx.runId(), planned.index(), ActionStatus.STARTED, null);
+        ctx.log().publish(LogLevel.INFO, planned.step(), action.kind(), action.describe());
+        try {
+            action.execute(ctx);
+        } catch (RuntimeException failure) {
+            failStep(ctx, planned, failure);
+        }
+        journal.markAction(ctx.runId(), planned.index(), ActionStatus.DONE, null);
+        faults.after(planned.index());
+    }
+
+    private void requireVerifiedBackup(RunContext ctx, PlannedAction planned) {
+        boolean verified = journal.run(ctx.runId()).map(RunRecord::backupVerified).orElse(false);
+        if (!verified) {
+            throw new ResetException(Reason.STEP_FAILED,
+                    "Refused to " + lowerFirst(planned.describe()) + ": this run has no verified backup.",
+                    "Run the backup step; nothing destructive happens before a backup is written and verified.");
+        }
+    }
+
+    private void failStep(RunContext ctx, PlannedAction planned, RuntimeException failure) {
+        String sentence = failure instanceof ResetException r ? r.userText() : String.valueOf(failure.getMessage());
+        journal.markAction(ctx.runId(), planned.index(), ActionStatus.FAILED, sentence);
+        ctx.log().publish(LogLevel.ERROR, planned.step(), planned.action().kind(),
+                "Failed: " + planned.describe() + ": " + sentence);
+        try {
+            rollback(ctx);
+        } catch (ResetException rollbackFailure) {
+            throw new ResetException(Reason.NEEDS_ATTENTION, "'" + planned.describe() + "' failed ("
+                    + sentence + ") and the rollback failed too: " + rollbackFailure.getMessage(),
+                    rollbackFailure.hint(), failure);
+        }
+        throw new ResetException(Reason.STEP_FAILED, "'" + planned.describe() + "' failed: " + sentence
+                + " Everything this run changed has been rolled back.", "", failure);
+    }
+
+    private void undo(RunContext ctx, ActionRecord record) {
+        Action action = catalog.rebuild(record.kind(), record.params());
+        ctx.log().publish(LogLevel.INFO, record.step(), record.kind(), "Undo: " + action.describeUndo());
+        try {
+            action.undo(ctx);
+        } catch (RuntimeException failure) {
+            String sentence = failure instanceof ResetException r ? r.userText() : String.valueOf(failure.getMessage());
+            journal.markAction(record.runId(), record.index(), ActionStatus.UNDO_FAILED, sentence);
+            journal.finishRun(record.runId(), RunStatus.ROLLBACK_FAILED, sentence);
+            ctx.log().publish(LogLevel.ERROR, record.step(), record.kind(), "Undo failed: " + sentence);
+            throw new ResetException(Reason.NEEDS_ATTENTION, "Could not " + lowerFirst(action.describeUndo())
+                    + ": " + sentence, "Fix the cause, then run 'rollback " + record.runId()
+                    + "' again; the backup set of the run holds all data.", failure);
+        }
+        journal.markAction(record.runId(), record.index(), ActionStatus.UNDONE, null);
+    }
+
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+}

@@ -1,0 +1,142 @@
+package io.github.influxreset.engine;
+
+import io.github.influxreset.domain.BucketSpec;
+import io.github.influxreset.domain.FieldType;
+import io.github.influxreset.domain.Finding;
+import io.github.influxreset.domain.LineProtocol;
+import io.github.influxreset.domain.MeasurementSchema;
+import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.engine.port.InfluxPort;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Compares the live InfluxDB with the profile: buckets and retention, then per measurement a probe
+ * point carrying every tag and typed field, read back and deleted again. Extra, missing and
+ * wrongly typed keys become findings (a drift report); nothing here throws for a mismatch.
+ */
+public final class SchemaValidator {
+    public static final String PROBE_PREFIX = "influx_reset_probe.";
+
+    private final Profile profile;
+    private final InfluxPort influx;
+
+    public SchemaValidator(Profile profile, InfluxPort influx) {
+        this.profile = profile;
+        this.influx = influx;
+    }
+
+    public List<Finding> validate(String runId) {
+        List<Finding> findings = new ArrayList<>(bucketFindings());
+        for (MeasurementSchema schema : profile.schema()) {
+            findings.addAll(measurementFindings(schema, runId));
+        }
+        return findings;
+    }
+
+    /** Deletes the probe points of a run wherever the schema could have put them. */
+    public void deleteProbes(String runId) {
+        for (MeasurementSchema schema : profile.schema()) {
+            if (profile.bucket(schema.bucket()).isPresent() && bucketExists(schema.bucket())) {
+                influx.deleteWhere(schema.bucket(), schema.measurement(), probeTag(schema), PROBE_PREFIX + runId);
+            }
+        }
+    }
+
+    private List<Finding> bucketFindings() {
+        Map<String, BucketSpec> live = new LinkedHashMap<>();
+        influx.buckets().forEach(b -> live.put(b.name(), b));
+        List<Finding> findings = new ArrayList<>();
+        for (BucketSpec expected : profile.buckets()) {
+            BucketSpec actual = live.get(expected.name());
+            String subject = "Bucket " + expected.name();
+            if (actual == null) {
+                findings.add(Finding.error(subject, "missing"));
+            } else if (!actual.retention().equals(expected.retention())) {
+                findings.add(Finding.error(subject, "retention is " + actual.retention() + ", expected "
+                        + expected.retention()));
+            } else {
+                findings.add(Finding.ok(subject, "exists, retention " + actual.retention()));
+            }
+        }
+        return findings;
+    }
+
+    private List<Finding> measurementFindings(MeasurementSchema schema, String runId) {
+        String subject = "Measurement " + schema.measurement();
+        if (!bucketExists(schema.bucket())) {
+            return List.of(Finding.error(subject, "bucket " + schema.bucket() + " is missing"));
+        }
+        String probe = PROBE_PREFIX + runId;
+        try {
+            influx.write(schema.bucket(), probeLine(schema, probe));
+        } catch (ResetException e) {
+            return List.of(Finding.error(subject, "the probe point was refused: " + e.getMessage()));
+        }
+        List<Finding> findings = new ArrayList<>(compareKeys(schema, subject));
+        influx.deleteWhere(schema.bucket(), schema.measurement(), probeTag(schema), probe);
+        long left = influx.countWhere(schema.bucket(), schema.measurement(), probeTag(schema), probe);
+        findings.add(left == 0 ? Finding.ok(subject, "probe point written, read back and deleted")
+                : Finding.error(subject, left + " probe point(s) could not be deleted"));
+        return findings;
+    }
+
+    private List<Finding> compareKeys(MeasurementSchema schema, String subject) {
+        List<Finding> findings = new ArrayList<>();
+        List<String> liveTags = influx.tagKeys(schema.bucket(), schema.measurement());
+        Map<String, FieldType> liveFields = influx.fieldKeys(schema.bucket(), schema.measurement());
+        for (String tag : schema.tags()) {
+            if (!liveTags.contains(tag)) {
+                findings.add(Finding.error(subject, "tag " + tag + " is missing"));
+            }
+        }
+        schema.fields().forEach((field, type) -> {
+            FieldType live = liveFields.get(field);
+            if (live == null) {
+                findings.add(Finding.error(subject, "field " + field + " is missing"));
+            } else if (live != type) {
+                findings.add(Finding.error(subject, "field " + field + " is " + live.yamlName()
+                        + ", expected " + type.yamlName()));
+            }
+        });
+        liveTags.stream().filter(t -> !schema.tags().contains(t))
+                .forEach(t -> findings.add(Finding.warning(subject, "extra tag " + t + " is not in the profile")));
+        liveFields.keySet().stream().filter(f -> !schema.fields().containsKey(f))
+                .forEach(f -> findings.add(Finding.warning(subject, "extra field " + f + " is not in the profile")));
+        liveTags.stream().filter(liveFields::containsKey)
+                .forEach(k -> findings.add(Finding.warning(subject, k + " is both a tag and a field")));
+        if (findings.isEmpty()) {
+            findings.add(Finding.ok(subject, schema.tags().size() + " tags and " + schema.fields().size()
+                    + " fields with the declared types"));
+        }
+        return findings;
+    }
+
+    private String probeLine(MeasurementSchema schema, String probe) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (String tag : schema.tags()) {
+            tags.put(tag, "probe");
+        }
+        tags.put(probeTag(schema), probe);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        schema.fields().forEach((field, type) -> fields.put(field, LineProtocol.sample(type)));
+        if (fields.isEmpty()) {
+            fields.put("probe", Boolean.TRUE);
+        }
+        return LineProtocol.point(schema.measurement(), tags, fields, System.currentTimeMillis() * 1_000_000L);
+    }
+
+    /** The tag that marks probe points: {@code entity_id} where the schema has it. */
+    static String probeTag(MeasurementSchema schema) {
+        return schema.tags().contains("entity_id") || schema.tags().isEmpty() ? "entity_id" : schema.tags().get(0);
+    }
+
+    private boolean bucketExists(String bucket) {
+        Optional<BucketSpec> live = influx.buckets().stream().filter(b -> b.name().equals(bucket)).findFirst();
+        return live.isPresent();
+    }
+}

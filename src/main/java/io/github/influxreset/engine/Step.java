@@ -1,0 +1,31 @@
+package io.github.influxreset.engine;
+
+/** The six steps of a reset, in the order they run. */
+public enum Step {
+    PREREQUISITES("Prerequisites", "Check Docker, InfluxDB, SQLite and the backup folder"),
+    BACKUP("Backup", "Write a backup set and verify every file"),
+    CONFIRM("Confirm", "Review the plan and confirm the reset"),
+    RESET("Reset", "Stop the services and reset InfluxDB"),
+    VALIDATE("Validate", "Check buckets, retention and the schema"),
+    RESTART("Restart", "Start the services and wait until they are healthy");
+
+    private final String title;
+    private final String summary;
+
+    Step(String title, String summary) {
+        this.title = title;
+        this.summary = summary;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public int number() {
+        return ordinal() + 1;
+    }
+}

@@ -1,0 +1,50 @@
+package io.github.influxreset.engine.actions;
+
+import io.github.influxreset.engine.Action;
+import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.domain.ContainerInfo;
+import io.github.influxreset.domain.ResetException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Keeps an action's params, the only state it has, so that the journal can rebuild it. */
+abstract class BaseAction implements Action {
+    private final Map<String, String> params;
+
+    BaseAction(Map<String, String> params) {
+        this.params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    @Override
+    public Map<String, String> params() {
+        return params;
+    }
+
+    @Override
+    public boolean destructive() {
+        return false;
+    }
+
+    String param(String key) {
+        String value = params.get(key);
+        if (value == null) {
+            throw new IllegalStateException(kind() + " has no param " + key);
+        }
+        return value;
+    }
+
+    /** The running container of a compose service, found afresh by its labels. */
+    static ContainerInfo container(RunContext ctx, String service) {
+        String project = ctx.profile().stack().composeProject();
+        return ctx.ports().docker().discover(project).service(service).orElseThrow(() ->
+                ResetException.problem("No container of service '" + service + "' in compose project '"
+                        + project + "' (labels com.docker.compose.project=" + project
+                        + ", com.docker.compose.service=" + service + ").",
+                        "Start the stack with 'docker compose up -d' or fix the service name in the profile.", null));
+    }
+
+    @Override
+    public String toString() {
+        return kind() + params;
+    }
+}

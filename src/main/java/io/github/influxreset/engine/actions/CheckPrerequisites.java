@@ -1,0 +1,49 @@
+package io.github.influxreset.engine.actions;
+
+import io.github.influxreset.domain.Finding;
+import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.engine.PrerequisiteChecks;
+import io.github.influxreset.engine.RunContext;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the prerequisite checks; fails the step when any of them finds a problem. */
+public final class CheckPrerequisites extends BaseAction {
+    public static final String KIND = "check-prerequisites";
+
+    public CheckPrerequisites(Map<String, String> params) {
+        super(params);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String describe() {
+        return "Check Docker, InfluxDB, SQLite and the backup folder";
+    }
+
+    @Override
+    public String describeUndo() {
+        return "Nothing to undo for the checks";
+    }
+
+    @Override
+    public void execute(RunContext ctx) {
+        List<Finding> findings = new PrerequisiteChecks(ctx.profile(), ctx.ports()).run();
+        findings.forEach(f -> ctx.info(f.severity() + " " + f.subject() + ": " + f.message()));
+        ctx.addFindings(findings);
+        List<Finding> problems = findings.stream().filter(f -> f.severity().isProblem()).toList();
+        if (!problems.isEmpty()) {
+            throw ResetException.problem(problems.size() + " prerequisite check(s) failed; the first: "
+                    + problems.get(0).subject() + ": " + problems.get(0).message(), "", null);
+        }
+    }
+
+    @Override
+    public void undo(RunContext ctx) {
+        // read-only
+    }
+}

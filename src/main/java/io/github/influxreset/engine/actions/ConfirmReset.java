@@ -1,0 +1,43 @@
+package io.github.influxreset.engine.actions;
+
+import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.engine.RunContext;
+import java.util.Map;
+
+/** The gate between backup and reset: passes only when the user typed the confirmation word. */
+public final class ConfirmReset extends BaseAction {
+    public static final String KIND = "confirm-reset";
+
+    public ConfirmReset(Map<String, String> params) {
+        super(params);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String describe() {
+        return "Wait for the user to confirm by typing '" + param("word") + "'";
+    }
+
+    @Override
+    public String describeUndo() {
+        return "Nothing to undo for the confirmation";
+    }
+
+    @Override
+    public void execute(RunContext ctx) {
+        if (!ctx.isConfirmed()) {
+            throw ResetException.badInput("The reset was not confirmed.",
+                    "Type '" + param("word") + "' to confirm, or use --yes on the command line.");
+        }
+        ctx.info("Reset confirmed by the user.");
+    }
+
+    @Override
+    public void undo(RunContext ctx) {
+        // nothing happened
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.influxreset.engine.actions;
+
+import io.github.influxreset.domain.BucketSpec;
+import io.github.influxreset.domain.Retention;
+import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.port.InfluxPort;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Creates a bucket with its retention, or corrects the retention of one that exists; undo deletes
+ * a bucket it created.
+ */
+public final class CreateBucket extends BaseAction {
+    public static final String KIND = "create-bucket";
+
+    public CreateBucket(Map<String, String> params) {
+        super(params);
+    }
+
+    public static CreateBucket of(BucketSpec bucket) {
+        return new CreateBucket(Map.of("bucket", bucket.name(), "retention", bucket.retention().format()));
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String describe() {
+        return "Create bucket " + param("bucket") + " with retention " + spec().retention();
+    }
+
+    @Override
+    public String describeUndo() {
+        return "Delete the new bucket " + param("bucket");
+    }
+
+    @Override
+    public void execute(RunContext ctx) {
+        InfluxPort influx = ctx.ports().influx();
+        Optional<BucketSpec> existing = influx.buckets().stream()
+                .filter(b -> b.name().equals(param("bucket"))).findFirst();
+        if (existing.isEmpty()) {
+            influx.createBucket(spec());
+        } else if (!existing.get().retention().equals(spec().retention())) {
+            influx.updateRetention(spec());
+        }
+    }
+
+    @Override
+    public void undo(RunContext ctx) {
+        ctx.ports().influx().deleteBucket(param("bucket"));
+    }
+
+    private BucketSpec spec() {
+        return new BucketSpec(param("bucket"), Retention.parse(param("retention")).orElseThrow());
+    }
+}

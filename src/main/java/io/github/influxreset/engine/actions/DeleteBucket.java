@@ -1,0 +1,56 @@
+package io.github.influxreset.engine.actions;
+
+import io.github.influxreset.domain.BucketSpec;
+import io.github.influxreset.domain.Retention;
+import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.port.InfluxPort;
+import java.util.Map;
+
+/**
+ * Deletes a bucket with all its data: destructive. Undo creates it again and writes back every
+ * point from the run's verified backup set.
+ */
+public final class DeleteBucket extends BaseAction {
+    public static final String KIND = "delete-bucket";
+
+    public DeleteBucket(Map<String, String> params) {
+        super(params);
+    }
+
+    public static DeleteBucket of(BucketSpec bucket) {
+        return new DeleteBucket(Map.of("bucket", bucket.name(), "retention", bucket.retention().format()));
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public boolean destructive() {
+        return true;
+    }
+
+    @Override
+    public String describe() {
+        return "Delete bucket " + param("bucket") + " and all its data";
+    }
+
+    @Override
+    public String describeUndo() {
+        return "Restore bucket " + param("bucket") + " from the backup set";
+    }
+
+    @Override
+    public void execute(RunContext ctx) {
+        ctx.ports().influx().deleteBucket(param("bucket"));
+    }
+
+    @Override
+    public void undo(RunContext ctx) {
+        InfluxPort influx = ctx.ports().influx();
+        influx.deleteBucket(param("bucket"));
+        influx.createBucket(new BucketSpec(param("bucket"), Retention.parse(param("retention")).orElseThrow()));
+        ctx.ports().backups().restoreBucket(ctx.backupId(), param("bucket"), param("bucket"));
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.influxreset.engine.actions;
+
+import io.github.influxreset.domain.ContainerInfo;
+import io.github.influxreset.engine.RunContext;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** Starts a compose service and waits until it is healthy; undo stops it. */
+public final class StartService extends BaseAction {
+    public static final String KIND = "start-service";
+    static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+    public StartService(Map<String, String> params) {
+        super(params);
+    }
+
+    public static StartService of(String service, Optional<String> healthUrl) {
+        return new StartService(Map.of("service", service, "health", healthUrl.orElse("")));
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String describe() {
+        String health = param("health");
+        return "Start service " + param("service") + " and wait until "
+                + (health.isEmpty() ? "Docker reports it healthy" : health + " answers");
+    }
+
+    @Override
+    public String describeUndo() {
+        return "Stop service " + param("service");
+    }
+
+    @Override
+    public void execute(RunContext ctx) {
+        ContainerInfo container = container(ctx, param("service"));
+        ctx.ports().docker().start(container.id());
+        Optional<String> health = Optional.of(param("health")).filter(h -> !h.isEmpty());
+        ctx.ports().docker().waitHealthy(container.id(), health, TIMEOUT);
+        ctx.info("Service " + param("service") + " is healthy.");
+    }
+
+    @Override
+    public void undo(RunContext ctx) {
+        ContainerInfo container = container(ctx, param("service"));
+        ctx.ports().docker().stop(container.id(), StopService.GRACE);
+    }
+}

@@ -1,0 +1,52 @@
+package io.github.influxreset.engine.actions;
+
+import io.github.influxreset.domain.Finding;
+import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.SchemaValidator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validates buckets, retention and the schema with a probe point, then removes the probe. Fails
+ * the step when validation finds errors; undo removes any probe left behind.
+ */
+public final class ValidateSchema extends BaseAction {
+    public static final String KIND = "validate-schema";
+
+    public ValidateSchema(Map<String, String> params) {
+        super(params);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String describe() {
+        return "Validate buckets, retention and the schema with a probe point, then delete the probe";
+    }
+
+    @Override
+    public String describeUndo() {
+        return "Delete any probe point left behind";
+    }
+
+    @Override
+    public void execute(RunContext ctx) {
+        List<Finding> findings = new SchemaValidator(ctx.profile(), ctx.ports().influx()).validate(ctx.runId());
+        findings.forEach(f -> ctx.info(f.severity() + " " + f.subject() + ": " + f.message()));
+        ctx.addFindings(findings);
+        long errors = findings.stream().filter(f -> f.severity().isProblem()).count();
+        if (errors > 0) {
+            throw ResetException.problem("Validation found " + errors + " problem(s).",
+                    "See the validation report for each.", null);
+        }
+    }
+
+    @Override
+    public void undo(RunContext ctx) {
+        new SchemaValidator(ctx.profile(), ctx.ports().influx()).deleteProbes(ctx.runId());
+    }
+}

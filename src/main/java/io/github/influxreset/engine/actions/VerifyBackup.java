@@ -1,0 +1,44 @@
+package io.github.influxreset.engine.actions;
+
+import io.github.influxreset.engine.RunContext;
+import java.util.Map;
+
+/**
+ * Re-hashes every file of the run's backup set and, only when all match, records the set as
+ * verified: the key the runner asks for before any destructive action.
+ */
+public final class VerifyBackup extends BaseAction {
+    public static final String KIND = "verify-backup";
+
+    public VerifyBackup(Map<String, String> params) {
+        super(params);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String describe() {
+        return "Verify the backup set (SHA-256 of every file)";
+    }
+
+    @Override
+    public String describeUndo() {
+        return "Nothing to undo for the verification";
+    }
+
+    @Override
+    public void execute(RunContext ctx) {
+        String backupId = ctx.backupId();
+        ctx.ports().backups().verify(backupId);
+        ctx.recordBackup(backupId, true);
+        ctx.info("Backup set " + backupId + " verified.");
+    }
+
+    @Override
+    public void undo(RunContext ctx) {
+        // read-only
+    }
+}

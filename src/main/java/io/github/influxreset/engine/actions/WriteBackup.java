@@ -1,0 +1,43 @@
+package io.github.influxreset.engine.actions;
+
+import io.github.influxreset.engine.Progress;
+import io.github.influxreset.engine.RunContext;
+import java.util.Map;
+
+/** Writes a backup set of the stack and records it in the run's journal (not yet verified). */
+public final class WriteBackup extends BaseAction {
+    public static final String KIND = "write-backup";
+
+    public WriteBackup(Map<String, String> params) {
+        super(params);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String describe() {
+        return "Write a backup set to " + param("dir");
+    }
+
+    @Override
+    public String describeUndo() {
+        return "Keep the backup set (backups are never deleted by a rollback)";
+    }
+
+    @Override
+    public void execute(RunContext ctx) {
+        var stack = ctx.ports().docker().discover(ctx.profile().stack().composeProject());
+        Progress progress = (fraction, message) -> ctx.info(message);
+        String backupId = ctx.ports().backups().write(stack, ctx.runId(), progress);
+        ctx.recordBackup(backupId, false);
+        ctx.info("Backup set " + backupId + " written.");
+    }
+
+    @Override
+    public void undo(RunContext ctx) {
+        // a backup is kept whatever happens to the run
+    }
+}

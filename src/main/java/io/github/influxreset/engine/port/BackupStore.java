@@ -1,0 +1,26 @@
+package io.github.influxreset.engine.port;
+
+import io.github.influxreset.domain.StackSnapshot;
+import io.github.influxreset.engine.Progress;
+import java.util.List;
+
+/** Backup sets on disk: written, verified, listed, restored. */
+public interface BackupStore {
+    /** Writes a complete backup set (manifest last) and returns its id. */
+    String write(StackSnapshot stack, String runId, Progress progress);
+
+    /** Re-hashes every file of the set; throws naming the first file that does not match. */
+    void verify(String backupId);
+
+    /** Ids of complete sets, newest first. */
+    List<String> list();
+
+    /**
+     * The inspect document of a container as the set saved it (see {@code DockerPort#inspect});
+     * throws when the set holds none for that container.
+     */
+    String containerConfig(String backupId, String containerName);
+
+    /** Restores one bucket of a set from its line-protocol export into {@code targetBucket}. */
+    void restoreBucket(String backupId, String bucket, String targetBucket);
+}

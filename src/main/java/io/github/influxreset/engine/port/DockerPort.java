@@ -1,0 +1,63 @@
+package io.github.influxreset.engine.port;
+
+import io.github.influxreset.domain.StackSnapshot;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The Docker engine, as the reset needs it. Every method blocks; every failure is a
+ * {@code ResetException} with a sentence for the user. Implementations are thread-safe.
+ */
+public interface DockerPort {
+    /** The engine's version; throws when the engine cannot be reached. */
+    String engineVersion();
+
+    /** The containers of a compose project, found by the label {@code com.docker.compose.project}. */
+    StackSnapshot discover(String composeProject);
+
+    /** Stops a container; a stopped container is left as it is. */
+    void stop(String containerId, Duration grace);
+
+    /** Starts a container; a running container is left as it is. */
+    void start(String containerId);
+
+    /**
+     * Waits until the container is healthy: the HTTP URL answers 2xx when given, else Docker's
+     * health status is {@code healthy}, else the container is running.
+     */
+    void waitHealthy(String containerId, Optional<String> healthUrl, Duration timeout);
+
+    /** Removes a container (not its volumes); an absent container is fine. */
+    void removeContainer(String containerId);
+
+    /**
+     * The full configuration of a container (Docker's inspect document, as JSON): everything
+     * {@link #createFromInspect} needs to make an identical one. Holds the container's
+     * environment, so it is kept only inside backup sets (mode 600), never in the journal.
+     */
+    String inspect(String containerId);
+
+    /**
+     * Creates (does not start) a container with the configuration of an {@link #inspect}
+     * document: image, command, environment, labels, mounts, networks, restart policy and
+     * health check. Returns the new container's id.
+     */
+    String createFromInspect(String inspectJson, String name);
+
+    /** The id of the container with this name, if there is one. */
+    Optional<String> containerIdByName(String name);
+
+    boolean volumeExists(String name);
+
+    /** Creates a volume with the same driver and labels as {@code template} (or plain when absent). */
+    void createVolume(String name, String template);
+
+    /** Removes a volume; an absent volume is fine. */
+    void removeVolume(String name);
+
+    /**
+     * Copies every file of one volume into another (which must exist), through short-lived
+     * containers of {@code image} that are created but never started.
+     */
+    void copyVolume(String from, String to, String image);
+}

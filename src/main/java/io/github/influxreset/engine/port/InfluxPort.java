@@ -1,0 +1,48 @@
+package io.github.influxreset.engine.port;
+
+import io.github.influxreset.domain.BucketSpec;
+import io.github.influxreset.domain.FieldType;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An InfluxDB server, 2.x or 1.x (where a bucket is a database with a default retention policy).
+ * Blocking and thread-safe; failures are {@code ResetException}s naming what to fix.
+ */
+public interface InfluxPort {
+    /** The server's version when it answers its health endpoint; throws when it does not. */
+    String health();
+
+    /** First-time setup after a full reset (2.x onboarding; 1.x: nothing to do). */
+    void setup(String firstBucket);
+
+    List<BucketSpec> buckets();
+
+    void createBucket(BucketSpec bucket);
+
+    /** Changes a bucket's retention in place. */
+    void updateRetention(BucketSpec bucket);
+
+    /** Deletes a bucket and all its data; an absent bucket is fine. */
+    void deleteBucket(String bucket);
+
+    /** Writes points in line protocol (nanosecond precision). */
+    void write(String bucket, String lineProtocol);
+
+    /** Point counts per measurement of a bucket. */
+    Map<String, Long> countPoints(String bucket);
+
+    List<String> tagKeys(String bucket, String measurement);
+
+    Map<String, FieldType> fieldKeys(String bucket, String measurement);
+
+    /** The number of points of a measurement whose tag has the value. */
+    long countWhere(String bucket, String measurement, String tag, String value);
+
+    /** Deletes the points of a measurement whose tag has the value. */
+    void deleteWhere(String bucket, String measurement, String tag, String value);
+
+    /** Streams every point of a bucket as line protocol; returns the number of points written. */
+    long export(String bucket, OutputStream out);
+}
