@@ -133,7 +133,9 @@ public final class Runner {
                     + sentence + ") and the rollback failed too: " + rollbackFailure.getMessage(),
                     rollbackFailure.hint(), failure);
         }
-        throw new ResetException(Reason.STEP_FAILED, "'" + planned.describe() + "' failed: " + sentence
+        Reason reason = failure instanceof ResetException r && r.reason() != Reason.NEEDS_ATTENTION
+                ? r.reason() : Reason.STEP_FAILED;
+        throw new ResetException(reason, "'" + planned.describe() + "' failed: " + sentence
                 + " Everything this run changed has been rolled back.", "", failure);
     }
 

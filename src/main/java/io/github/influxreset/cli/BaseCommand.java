@@ -1,0 +1,27 @@
+package io.github.influxreset.cli;
+
+import io.github.influxreset.domain.Profile;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ParentCommand;
+
+/** A top-level sub-command: reaches the global options and the application through the root. */
+abstract class BaseCommand implements Callable<Integer> {
+    @ParentCommand
+    RootCommand root;
+
+    Profile profile() {
+        return root.context.profile(root.profileFile);
+    }
+
+    Output output() {
+        return root.output();
+    }
+
+    /** Logs of this command go to stderr while it runs. */
+    AutoCloseable logToStderr() {
+        return root.context.log().subscribe(event -> {
+            root.err.println(event.format());
+            root.err.flush();
+        });
+    }
+}

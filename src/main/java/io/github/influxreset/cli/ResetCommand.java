@@ -1,0 +1,78 @@
+package io.github.influxreset.cli;
+
+import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.ResetMode;
+import io.github.influxreset.engine.Plan;
+import io.github.influxreset.engine.Ports;
+import io.github.influxreset.engine.Progress;
+import io.github.influxreset.engine.ResetPlanner;
+import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.Runner;
+import io.github.influxreset.engine.Step;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code reset}: check → backup → confirm → reset → validate → restart, rolled back on failure.
+ * Without {@code --yes} the user types the org (or database) name to confirm.
+ */
+@Command(name = "reset", description = "Back up, then reset InfluxDB; rolls back on failure.")
+final class ResetCommand extends BaseCommand {
+    @Option(names = "--mode", paramLabel = "buckets|full", converter = ModeConverter.class,
+            description = "buckets: recreate the buckets through the API; full (default): recreate the container and volumes.")
+    ResetMode mode = ResetMode.FULL;
+
+    @Option(names = "--dry-run", description = "Print the plan and change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--yes", description = "Confirm without asking.")
+    boolean yes;
+
+    @Override
+    public Integer call() throws Exception {
+        Profile profile = profile();
+        Ports ports = root.context.ports(profile);
+        Plan plan = new ResetPlanner(Clock.systemUTC()).plan(profile, ports, mode).plan();
+        if (dryRun) {
+            output().line("Dry run: nothing will be changed.");
+            return new PlanCommand().printFor(root, plan);
+        }
+        Runner runner = root.context.runner(profile);
+        try (AutoCloseable logging = logToStderr()) {
+            RunContext run = runner.begin(plan, id -> new RunContext(profile, ports, root.context.log(),
+                    runner.journal(), id));
+            Progress progress = Progress.NONE;
+            runner.runStep(run, plan, Step.PREREQUISITES, progress);
+            runner.runStep(run, plan, Step.BACKUP, progress);
+            run.confirm(yes ? profile.confirmationWord() : ask(profile));
+            for (Step step : new Step[] {Step.CONFIRM, Step.RESET, Step.VALIDATE, Step.RESTART}) {
+                runner.runStep(run, plan, step, progress);
+            }
+            runner.finish(run);
+            report(run);
+        }
+        return 0;
+    }
+
+    private String ask(Profile profile) throws IOException {
+        root.err.print("This deletes the InfluxDB data of " + profile.name() + " (the backup keeps it). Type '"
+                + profile.confirmationWord() + "' to go on: ");
+        root.err.flush();
+        String answer = root.in.readLine();
+        return answer == null ? "" : answer;
+    }
+
+    private void report(RunContext run) {
+        output().line("Reset finished. Run " + run.runId() + ", backup set " + run.backupId() + ".");
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("runId", run.runId());
+        doc.put("backupId", run.backupId());
+        doc.put("outcome", "succeeded");
+        doc.put("findings", Findings.toJson(run.findings()));
+        output().document(doc);
+    }
+}

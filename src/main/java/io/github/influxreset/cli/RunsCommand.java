@@ -1,0 +1,93 @@
+package io.github.influxreset.cli;
+
+import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.engine.ActionRecord;
+import io.github.influxreset.engine.Journal;
+import io.github.influxreset.engine.RunRecord;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code runs list | show ID}: run history from the journal. */
+@Command(name = "runs", description = "Run history from the journal.", subcommands = {RunsCommand.List.class, RunsCommand.Show.class})
+final class RunsCommand implements Callable<Integer> {
+    @ParentCommand
+    RootCommand root;
+
+    @Override
+    public Integer call() {
+        throw ResetException.badInput("'runs' needs a sub-command.", "Use 'runs list' or 'runs show ID'.");
+    }
+
+    Journal journal() {
+        return root.context.journal(root.context.profile(root.profileFile));
+    }
+
+    static Map<String, Object> toJson(RunRecord run) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", run.id());
+        row.put("profile", run.profileName());
+        row.put("mode", run.mode().name().toLowerCase());
+        row.put("status", run.status().name());
+        row.put("started", String.valueOf(run.started()));
+        row.put("ended", String.valueOf(run.ended()));
+        row.put("backupId", run.backupId());
+        row.put("backupVerified", run.backupVerified());
+        row.put("message", run.message());
+        return row;
+    }
+
+    /** {@code runs list}. */
+    @Command(name = "list", description = "List runs, newest first.")
+    static final class List implements Callable<Integer> {
+        @ParentCommand
+        RunsCommand runs;
+
+        @Override
+        public Integer call() {
+            java.util.List<RunRecord> all = runs.journal().runs();
+            Output output = runs.root.output();
+            if (all.isEmpty()) {
+                output.line("No runs yet.");
+            }
+            all.forEach(r -> output.line(String.format("%-22s %-16s %-7s %s", r.id(), r.status(),
+                    r.mode().name().toLowerCase(), r.started())));
+            output.document(Map.of("runs", all.stream().map(RunsCommand::toJson).toList()));
+            return 0;
+        }
+    }
+
+    /** {@code runs show ID}. */
+    @Command(name = "show", description = "Show one run with its actions.")
+    static final class Show implements Callable<Integer> {
+        @ParentCommand
+        RunsCommand runs;
+
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Override
+        public Integer call() {
+            Journal journal = runs.journal();
+            RunRecord run = journal.run(id).orElseThrow(() -> ResetException.badInput(
+                    "There is no run " + id + " in the journal.", "List the runs with 'runs list'."));
+            java.util.List<ActionRecord> actions = journal.actions(id);
+            Output output = runs.root.output();
+            output.line("Run " + run.id() + ": " + run.status() + " (" + run.mode().name().toLowerCase() + " reset of "
+                    + run.profileName() + ")");
+            output.line("Backup set: " + (run.backupId() == null ? "none" : run.backupId()
+                    + (run.backupVerified() ? " (verified)" : " (not verified)")));
+            actions.forEach(a -> output.line(String.format("  %2d. %-11s %s%s", a.index() + 1, a.status(),
+                    a.description(), a.error() == null ? "" : " — " + a.error())));
+            Map<String, Object> doc = toJson(run);
+            doc.put("actions", actions.stream().map(a -> Map.of("index", a.index() + 1, "step", a.step().title(),
+                    "kind", a.kind(), "description", a.description(), "status", a.status().name())).toList());
+            output.document(doc);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.github.influxreset.cli;
+
+import io.github.influxreset.domain.Finding;
+import io.github.influxreset.domain.Profile;
+import io.github.influxreset.engine.Plan;
+import io.github.influxreset.engine.SchemaValidator;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+
+/** {@code validate}: buckets, retention and schema against the profile; exit 1 on drift. */
+@Command(name = "validate", description = "Validate buckets, retention and the schema; print the drift report.")
+final class ValidateCommand extends BaseCommand {
+    @Override
+    public Integer call() {
+        Profile profile = profile();
+        SchemaValidator validator = new SchemaValidator(profile, root.context.ports(profile).influx());
+        List<Finding> findings = validator.validate("validate-" + Plan.newId(Clock.systemUTC()));
+        boolean failed = findings.stream().anyMatch(f -> f.severity().isProblem());
+        findings.forEach(f -> output().line(Findings.line(f)));
+        output().line(failed ? "Validation found problems." : "The data store matches the profile.");
+        output().document(Map.of("ok", !failed, "findings", Findings.toJson(findings)));
+        return failed ? 1 : 0;
+    }
+}

@@ -1,0 +1,119 @@
+package io.github.influxreset.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.HealthStateLog;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Frame;
+import io.github.influxreset.domain.ResetException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Polls a container until it is healthy: its HTTP health URL answers 2xx when it has one, else
+ * Docker's health status is "healthy", else it is running. A container that exits, or a timeout,
+ * fails with the last health output and log lines in the message.
+ */
+final class HealthWaiter {
+    private static final Duration POLL = Duration.ofMillis(50);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+
+    private final DockerClient client;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
+
+    HealthWaiter(DockerClient client) {
+        this.client = client;
+    }
+
+    void await(String containerId, Optional<String> healthUrl, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        String last = "no answer yet";
+        while (true) {
+            InspectContainerResponse inspect = client.inspectContainerCmd(containerId).exec();
+            String name = inspect.getName().replaceFirst("^/", "");
+            var state = inspect.getState();
+            if (!Boolean.TRUE.equals(state.getRunning())) {
+                if (!"created".equals(state.getStatus()) || Instant.now().isAfter(deadline)) {
+                    throw unhealthy(containerId, name, "it is " + state.getStatus() + " (exit code "
+                            + state.getExitCodeLong() + ")");
+                }
+            } else if (healthUrl.isPresent()) {
+                last = probe(healthUrl.get());
+                if (last.isEmpty()) {
+                    return;
+                }
+            } else if (state.getHealth() == null || "healthy".equals(state.getHealth().getStatus())) {
+                return;
+            } else {
+                last = "Docker reports " + state.getHealth().getStatus() + lastHealthOutput(state.getHealth().getLog());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw unhealthy(containerId, name, "it did not become healthy within " + timeout.getSeconds()
+                        + " s; last: " + last);
+            }
+            pause();
+        }
+    }
+
+    /** Empty when the URL answers 2xx, else what went wrong. */
+    private String probe(String url) {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
+                    .GET().build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() / 100 == 2 ? "" : url + " answered HTTP " + response.statusCode();
+        } catch (java.io.IOException e) {
+            return url + " did not answer (" + e.getClass().getSimpleName() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ResetException(ResetException.Reason.STEP_FAILED, "Interrupted while waiting for " + url + ".", "", e);
+        }
+    }
+
+    private ResetException unhealthy(String containerId, String name, String why) {
+        return ResetException.problem("Container " + name + " is not healthy: " + why + ". Last log lines: "
+                + lastLogLines(containerId), "Look at 'docker logs " + name + "', fix the service, and try again.", null);
+    }
+
+    private static String lastHealthOutput(List<HealthStateLog> log) {
+        if (log == null || log.isEmpty()) {
+            return "";
+        }
+        String output = String.valueOf(log.get(log.size() - 1).getOutput()).strip();
+        return output.isEmpty() ? "" : " (" + output + ")";
+    }
+
+    private String lastLogLines(String containerId) {
+        StringBuilder lines = new StringBuilder();
+        try {
+            client.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(5)
+                    .exec(new ResultCallback.Adapter<Frame>() {
+                        @Override
+                        public void onNext(Frame frame) {
+                            lines.append(new String(frame.getPayload(), StandardCharsets.UTF_8).strip()).append(" | ");
+                        }
+                    }).awaitCompletion(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            return "(logs unavailable)";
+        }
+        return lines.length() == 0 ? "(none)" : lines.substring(0, lines.length() - 3);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ResetException(ResetException.Reason.STEP_FAILED, "Interrupted while waiting for a service.", "", e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.influxreset.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Volume;
+import java.io.InputStream;
+import java.util.UUID;
+
+/**
+ * Copies the files of one volume into another through the Docker archive API, streaming: two
+ * helper containers of an image already on the engine are created (never started), one mounting
+ * each volume at {@code /data}; the tar of the first goes straight into the second. Needs no shell
+ * or tools inside the image. The helpers are removed whatever happens.
+ */
+final class VolumeCopier {
+    private static final String MOUNT = "/data";
+
+    private final DockerClient client;
+
+    VolumeCopier(DockerClient client) {
+        this.client = client;
+    }
+
+    void copy(String from, String to, String image) {
+        String source = helper(from, image);
+        try {
+            String target = helper(to, image);
+            try (InputStream tar = client.copyArchiveFromContainerCmd(source, MOUNT).exec()) {
+                client.copyArchiveToContainerCmd(target).withRemotePath("/").withTarInputStream(tar).exec();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("copying " + from + " to " + to + " failed", e);
+            } finally {
+                client.removeContainerCmd(target).exec();
+            }
+        } finally {
+            client.removeContainerCmd(source).exec();
+        }
+    }
+
+    private String helper(String volume, String image) {
+        return client.createContainerCmd(image)
+                .withName("influx-reset-helper-" + UUID.randomUUID().toString().substring(0, 8))
+                .withEntrypoint("/influx-reset-helper-never-started")
+                .withLabels(java.util.Map.of("io.github.influxreset.helper", "true"))
+                .withHostConfig(HostConfig.newHostConfig().withBinds(new Bind(volume, new Volume(MOUNT))))
+                .exec().getId();
+    }
+}

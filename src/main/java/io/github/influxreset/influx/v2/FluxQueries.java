@@ -1,0 +1,105 @@
+package io.github.influxreset.influx.v2;
+
+import com.influxdb.client.InfluxDBClient;
+import com.influxdb.query.FluxRecord;
+import com.influxdb.query.FluxTable;
+import io.github.influxreset.domain.FieldType;
+import io.github.influxreset.domain.LineProtocol;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The Flux queries the 2.x adapter needs: counts, schema keys with types, and export. */
+final class FluxQueries {
+    private static final Set<String> SYSTEM_COLUMNS = Set.of("result", "table", "_start", "_stop", "_time",
+            "_value", "_field", "_measurement");
+
+    private final InfluxDBClient client;
+    private final String org;
+
+    FluxQueries(InfluxDBClient client, String org) {
+        this.client = client;
+        this.org = org;
+    }
+
+    /** Runs {@code aggregate} per measurement and field after {@code filter}; the max per measurement. */
+    Map<String, Long> maxPerMeasurement(String bucket, String filter, String aggregate) {
+        String query = from(bucket) + filter + " |> group(columns: [\"_measurement\", \"_field\"]) |> " + aggregate;
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (FluxTable table : client.getQueryApi().query(query, org)) {
+            for (FluxRecord record : table.getRecords()) {
+                long value = ((Number) record.getValue()).longValue();
+                counts.merge(record.getMeasurement(), value, Math::max);
+            }
+        }
+        return counts;
+    }
+
+    List<String> tagKeys(String bucket, String measurement) {
+        String query = "import \"influxdata/influxdb/schema\"\nschema.measurementTagKeys(bucket: " + string(bucket)
+                + ", measurement: " + string(measurement) + ", start: 0)";
+        return client.getQueryApi().query(query, org).stream().flatMap(t -> t.getRecords().stream())
+                .map(r -> String.valueOf(r.getValue())).filter(k -> !k.startsWith("_")).toList();
+    }
+
+    Map<String, FieldType> fieldTypes(String bucket, String measurement) {
+        String query = from(bucket) + " |> filter(fn: (r) => r._measurement == " + string(measurement)
+                + ") |> group(columns: [\"_field\"]) |> last()";
+        Map<String, FieldType> fields = new LinkedHashMap<>();
+        for (FluxTable table : client.getQueryApi().query(query, org)) {
+            for (FluxRecord record : table.getRecords()) {
+                fields.put(record.getField(), typeOf(record.getValue()));
+            }
+        }
+        return fields;
+    }
+
+    long export(String bucket, OutputStream out) {
+        long[] lines = {0};
+        client.getQueryApi().query(from(bucket), org, (cancellable, record) -> {
+            Map<String, String> tags = new LinkedHashMap<>();
+            record.getValues().forEach((key, value) -> {
+                if (!SYSTEM_COLUMNS.contains(key) && value != null) {
+                    tags.put(key, value.toString());
+                }
+            });
+            Object value = record.getValue();
+            String line = LineProtocol.point(record.getMeasurement(), tags, Map.of(record.getField(),
+                    value instanceof Number n && typeOf(value) == FieldType.INTEGER ? (Object) n.longValue() : value),
+                    record.getTime().getEpochSecond() * 1_000_000_000L + record.getTime().getNano());
+            try {
+                out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            lines[0]++;
+        });
+        return lines[0];
+    }
+
+    static String string(String text) {
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    private static String from(String bucket) {
+        return "from(bucket: " + string(bucket) + ") |> range(start: 0)";
+    }
+
+    private static FieldType typeOf(Object value) {
+        if (value instanceof Long || value instanceof Integer) {
+            return FieldType.INTEGER;
+        }
+        if (value instanceof Boolean) {
+            return FieldType.BOOLEAN;
+        }
+        if (value instanceof String) {
+            return FieldType.STRING;
+        }
+        return FieldType.FLOAT;
+    }
+}

@@ -1,0 +1,201 @@
+package io.github.influxreset.influx.v2;
+
+import com.influxdb.client.InfluxDBClient;
+import com.influxdb.client.InfluxDBClientFactory;
+import com.influxdb.client.InfluxDBClientOptions;
+import com.influxdb.client.domain.Bucket;
+import com.influxdb.client.domain.BucketRetentionRules;
+import com.influxdb.client.domain.OnboardingRequest;
+import com.influxdb.client.domain.Organization;
+import com.influxdb.client.domain.WritePrecision;
+import com.influxdb.exceptions.InfluxException;
+import io.github.influxreset.domain.BucketSpec;
+import io.github.influxreset.domain.FieldType;
+import io.github.influxreset.domain.InfluxSpec;
+import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.domain.Retention;
+import io.github.influxreset.engine.port.InfluxPort;
+import java.io.OutputStream;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@link InfluxPort} for InfluxDB 2.x through influxdb-client-java. The token travels as
+ * {@code char[]}; client failures become sentences naming what to fix.
+ */
+public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
+    private static final OffsetDateTime EPOCH = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
+    private final InfluxSpec spec;
+    private final InfluxDBClient client;
+    private final FluxQueries flux;
+
+    public InfluxV2Adapter(InfluxSpec spec) {
+        this.spec = spec;
+        InfluxDBClientOptions.Builder options = InfluxDBClientOptions.builder().url(spec.url()).org(spec.org());
+        if (!spec.token().isEmpty()) {
+            options.authenticateToken(spec.token().reveal());
+        }
+        this.client = InfluxDBClientFactory.create(options.build());
+        this.flux = new FluxQueries(client, spec.org());
+    }
+
+    @Override
+    public String health() {
+        return call("answer its health check", () -> {
+            String version = client.version();
+            if (version.startsWith("1.") || version.startsWith("v1")) {
+                throw ResetException.badInput("The server is InfluxDB " + version + " but the profile says version 2.",
+                        "Set influx.version: 1 in the profile.");
+            }
+            return version;
+        });
+    }
+
+    @Override
+    public void setup(String firstBucket) {
+        call("set up org " + spec.org(), () -> {
+            if (Boolean.TRUE.equals(client.isOnboardingAllowed())) {
+                OnboardingRequest request = new OnboardingRequest().username(spec.setupUsername())
+                        .password(spec.setupPassword().revealAsString()).org(spec.org()).bucket(firstBucket)
+                        .token(spec.token().revealAsString());
+                client.onBoarding(request);
+            }
+            organization();
+            return null;
+        });
+    }
+
+    @Override
+    public List<BucketSpec> buckets() {
+        return call("list the buckets of org " + spec.org(), () -> client.getBucketsApi()
+                .findBucketsByOrgName(spec.org()).stream()
+                .filter(b -> !b.getName().startsWith("_"))
+                .map(b -> new BucketSpec(b.getName(), retention(b))).toList());
+    }
+
+    @Override
+    public void createBucket(BucketSpec bucket) {
+        call("create bucket " + bucket.name(), () -> client.getBucketsApi().createBucket(bucket.name(),
+                rule(bucket.retention()), organization()));
+    }
+
+    @Override
+    public void updateRetention(BucketSpec bucket) {
+        call("change the retention of bucket " + bucket.name(), () -> {
+            Bucket live = find(bucket.name()).orElseThrow(() -> ResetException.problem("Bucket " + bucket.name()
+                    + " does not exist.", "", null));
+            live.setRetentionRules(List.of(rule(bucket.retention())));
+            return client.getBucketsApi().updateBucket(live);
+        });
+    }
+
+    @Override
+    public void deleteBucket(String bucket) {
+        call("delete bucket " + bucket, () -> {
+            find(bucket).ifPresent(b -> client.getBucketsApi().deleteBucket(b));
+            return null;
+        });
+    }
+
+    @Override
+    public void write(String bucket, String lineProtocol) {
+        call("write to bucket " + bucket, () -> {
+            client.getWriteApiBlocking().writeRecord(bucket, spec.org(), WritePrecision.NS, lineProtocol);
+            return null;
+        });
+    }
+
+    @Override
+    public Map<String, Long> countPoints(String bucket) {
+        return call("count the points of " + bucket, () -> flux.maxPerMeasurement(bucket, "", "count()"));
+    }
+
+    @Override
+    public List<String> tagKeys(String bucket, String measurement) {
+        return call("read the tag keys of " + measurement, () -> flux.tagKeys(bucket, measurement));
+    }
+
+    @Override
+    public Map<String, FieldType> fieldKeys(String bucket, String measurement) {
+        return call("read the field keys of " + measurement, () -> flux.fieldTypes(bucket, measurement));
+    }
+
+    @Override
+    public long countWhere(String bucket, String measurement, String tag, String value) {
+        return call("count points of " + measurement, () -> flux.maxPerMeasurement(bucket,
+                "|> filter(fn: (r) => r._measurement == " + FluxQueries.string(measurement) + " and r[" + FluxQueries.string(tag)
+                        + "] == " + FluxQueries.string(value) + ")", "count()").getOrDefault(measurement, 0L));
+    }
+
+    @Override
+    public void deleteWhere(String bucket, String measurement, String tag, String value) {
+        call("delete points of " + measurement, () -> {
+            String predicate = "_measurement=\"" + measurement + "\" AND \"" + tag + "\"=\"" + value + "\"";
+            client.getDeleteApi().delete(EPOCH, OffsetDateTime.now(ZoneOffset.UTC).plusDays(1), predicate, bucket, spec.org());
+            return null;
+        });
+    }
+
+    @Override
+    public long export(String bucket, OutputStream out) {
+        return call("export bucket " + bucket, () -> flux.export(bucket, out));
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private Organization organization() {
+        return client.getOrganizationsApi().findOrganizations().stream()
+                .filter(o -> o.getName().equals(spec.org())).findFirst()
+                .orElseThrow(() -> ResetException.badInput("InfluxDB has no org '" + spec.org() + "'.",
+                        "Fix influx.org in the profile."));
+    }
+
+    private Optional<Bucket> find(String name) {
+        return client.getBucketsApi().findBucketsByOrgName(spec.org()).stream()
+                .filter(b -> b.getName().equals(name)).findFirst();
+    }
+
+    private static BucketRetentionRules rule(Retention retention) {
+        BucketRetentionRules rule = new BucketRetentionRules();
+        rule.setEverySeconds((int) retention.seconds());
+        return rule;
+    }
+
+    private static Retention retention(Bucket bucket) {
+        return bucket.getRetentionRules().stream().map(BucketRetentionRules::getEverySeconds)
+                .filter(s -> s != null && s > 0).findFirst().map(s -> Retention.ofSeconds(s)).orElse(Retention.INFINITE);
+    }
+
+    private <T> T call(String what, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (ResetException e) {
+            throw e;
+        } catch (InfluxException e) {
+            throw translate(what, e);
+        }
+    }
+
+    private ResetException translate(String what, InfluxException e) {
+        int status = e.status();
+        if (status == 401 || status == 403) {
+            return ResetException.problem("InfluxDB at " + spec.url() + " refused the token (HTTP " + status + ").",
+                    "Check influx.token in the profile (an all-access or operator token).", e);
+        }
+        if (status == 0) {
+            return ResetException.problem("InfluxDB does not answer at " + spec.url() + ".",
+                    "Check that it runs and that influx.url in the profile is right.", e);
+        }
+        return ResetException.problem("InfluxDB could not " + what + " (HTTP " + status + "): " + e.getMessage() + ".",
+                "Check the names in the profile and the server's log.", e);
+    }
+
+}
