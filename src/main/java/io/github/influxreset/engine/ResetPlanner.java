@@ -33,6 +33,11 @@ public final class ResetPlanner {
             stack = new StackSnapshot(profile.stack().composeProject(), List.of());
             problem = Optional.of(e.getMessage());
         }
+        if (problem.isEmpty() && stack.service(profile.influx().service()).isEmpty()) {
+            problem = Optional.of("Compose project '" + profile.stack().composeProject() + "' has no container of service '"
+                    + profile.influx().service() + "'.");
+            stack = new StackSnapshot(profile.stack().composeProject(), List.of());
+        }
         Plan plan = new PlanBuilder(profile, stack).build(mode, Plan.newId(clock));
         return new Result(plan, problem);
     }

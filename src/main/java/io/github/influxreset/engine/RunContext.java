@@ -18,6 +18,7 @@ public final class RunContext {
     private final Journal journal;
     private final String runId;
     private final List<Finding> findings = new CopyOnWriteArrayList<>();
+    private final java.util.Map<Step, List<Finding>> findingsByStep = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile String typedConfirmation = "";
     private volatile Step currentStep;
 
@@ -71,8 +72,17 @@ public final class RunContext {
         return List.copyOf(findings);
     }
 
+    /** The findings of one step, such as the validation report. */
+    public List<Finding> findings(Step step) {
+        return List.copyOf(findingsByStep.getOrDefault(step, List.of()));
+    }
+
+    /** Adds findings of the step that is running. */
     public void addFindings(List<Finding> more) {
         findings.addAll(more);
+        if (currentStep != null) {
+            findingsByStep.computeIfAbsent(currentStep, s -> new CopyOnWriteArrayList<>()).addAll(more);
+        }
     }
 
     void enterStep(Step step) {

@@ -42,7 +42,7 @@ public final class SqliteMetadataStore implements MetadataStore {
         }
     }
 
-    /** Copies the live database to {@code target} with SQLite's online backup, then checks the copy. */
+    @Override
     public void backupTo(Path target) {
         try (Connection c = readOnly(); Statement s = c.createStatement()) {
             s.executeUpdate("backup to " + target.toAbsolutePath());

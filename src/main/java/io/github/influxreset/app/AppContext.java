@@ -1,0 +1,113 @@
+package io.github.influxreset.app;
+
+import io.github.influxreset.backup.FileBackupStore;
+import io.github.influxreset.cli.CliContext;
+import io.github.influxreset.cli.VersionProvider;
+import io.github.influxreset.config.ProfileLoader;
+import io.github.influxreset.docker.DockerJavaAdapter;
+import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.engine.ActionCatalog;
+import io.github.influxreset.engine.FaultInjector;
+import io.github.influxreset.engine.Journal;
+import io.github.influxreset.engine.LogBus;
+import io.github.influxreset.engine.Ports;
+import io.github.influxreset.engine.Runner;
+import io.github.influxreset.engine.SecretMasker;
+import io.github.influxreset.engine.port.InfluxPort;
+import io.github.influxreset.engine.port.MetadataStore;
+import io.github.influxreset.influx.v1.InfluxV1Adapter;
+import io.github.influxreset.influx.v2.InfluxV2Adapter;
+import io.github.influxreset.store.SqliteJournal;
+import io.github.influxreset.store.SqliteMetadataStore;
+import io.github.influxreset.ui.WizardSession;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the real adapters to the ports, lazily and once per profile, for the command line and the
+ * wizard alike. Every log event is also written to the log file.
+ */
+public final class AppContext implements CliContext {
+    private static final Logger RUN_LOG = LoggerFactory.getLogger("run");
+
+    private final AppHome home;
+    private final ProfileLoader loader;
+    private final Clock clock = Clock.systemUTC();
+    private final LogBus log = new LogBus(SecretMasker.NONE);
+    private final ActionCatalog catalog = new ActionCatalog();
+    private final Map<Profile, Ports> ports = new HashMap<>();
+
+    public AppContext(AppHome home, ProfileLoader loader) {
+        this.home = home;
+        this.loader = loader;
+        log.subscribe(event -> RUN_LOG.info(event.format()));
+    }
+
+    @Override
+    public Profile profile(Path profileFile) {
+        Profile profile = profileFile == null ? loader.loadEmbedded() : loader.load(profileFile);
+        log.useMasker(new SecretMasker(profile.secrets()));
+        return profile;
+    }
+
+    @Override
+    public synchronized Ports ports(Profile profile) {
+        return ports.computeIfAbsent(profile, this::createPorts);
+    }
+
+    @Override
+    public Runner runner(Profile profile) {
+        return new Runner(journal(profile), catalog, FaultInjector.fromEnvironment());
+    }
+
+    @Override
+    public Journal journal(Profile profile) {
+        return new SqliteJournal(home.journal(), new SecretMasker(profile.secrets()), clock);
+    }
+
+    @Override
+    public LogBus log() {
+        return log;
+    }
+
+    @Override
+    public void openWizard(Path profileFile) {
+        DesktopApp.launch(this, profileFile);
+    }
+
+    /** The wizard's way to open a profile as a session. */
+    public WizardSession session(Path profileFile) {
+        Profile profile = profile(profileFile);
+        return new WizardSession(profile, ports(profile), runner(profile), catalog, log, clock);
+    }
+
+    private Ports createPorts(Profile profile) {
+        DockerJavaAdapter docker = new DockerJavaAdapter(profile.dockerHost());
+        InfluxPort influx = profile.influx().isV1() ? new InfluxV1Adapter(profile.influx())
+                : new InfluxV2Adapter(profile.influx());
+        MetadataStore metadata = profile.sqlite().host().<MetadataStore>map(p -> new SqliteMetadataStore(Path.of(p)))
+                .orElseGet(() -> new ContainerMetadataStore(profile.sqlite().describe()));
+        Ports withoutBackups = new Ports(docker, influx, null, metadata);
+        return new Ports(docker, influx, new FileBackupStore(profile, withoutBackups, clock, VersionProvider.version()),
+                metadata);
+    }
+
+    /** A metadata database inside a container, which this version cannot read yet. */
+    private record ContainerMetadataStore(String where) implements MetadataStore {
+        @Override
+        public String check() {
+            throw ResetException.problem("The SQLite database " + where + " lives inside a container, which this "
+                    + "version cannot check.", "Mount it on the host and set sqlite.path to the host path.", null);
+        }
+
+        @Override
+        public void backupTo(Path target) {
+            check();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.influxreset.app;
+
+import io.github.influxreset.ui.DialogService;
+import io.github.influxreset.ui.FxDialogService;
+import io.github.influxreset.ui.FxTaskRunner;
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/** The desktop wizard's window. Launched by {@link AppContext#openWizard}. */
+public final class DesktopApp extends Application {
+    private static AppContext context;
+    private static Path profileFile;
+
+    static void launch(AppContext appContext, Path file) {
+        context = appContext;
+        profileFile = file;
+        Application.launch(DesktopApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        DialogService dialogs = new FxDialogService(stage);
+        WizardAssembly assembly = new WizardAssembly(new FxTaskRunner(), context::session, dialogs, context.log());
+        stage.setTitle("InfluxDB Reset Wizard");
+        stage.setScene(assembly.scene());
+        stage.setMinWidth(900);
+        stage.setMinHeight(620);
+        stage.show();
+        assembly.wizard().openProfile(profileFile);
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.influxreset.app;
+
+import io.github.influxreset.engine.LogBus;
+import io.github.influxreset.engine.TaskRunner;
+import io.github.influxreset.steps.backup.BackupView;
+import io.github.influxreset.steps.backup.BackupViewModel;
+import io.github.influxreset.steps.confirm.ConfirmView;
+import io.github.influxreset.steps.confirm.ConfirmViewModel;
+import io.github.influxreset.steps.prerequisites.PrerequisitesView;
+import io.github.influxreset.steps.prerequisites.PrerequisitesViewModel;
+import io.github.influxreset.steps.reset.ResetView;
+import io.github.influxreset.steps.reset.ResetViewModel;
+import io.github.influxreset.steps.restart.RestartView;
+import io.github.influxreset.steps.restart.RestartViewModel;
+import io.github.influxreset.steps.validate.ValidateView;
+import io.github.influxreset.steps.validate.ValidateViewModel;
+import io.github.influxreset.ui.DialogService;
+import io.github.influxreset.ui.LogPane;
+import io.github.influxreset.ui.LogPaneModel;
+import io.github.influxreset.ui.StepViewModel;
+import io.github.influxreset.ui.WizardView;
+import io.github.influxreset.ui.WizardViewModel;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+
+/** Puts the wizard together: its view models, one view per step, the log pane and the shell. */
+public final class WizardAssembly {
+    public static final int LOG_CAPACITY = 20_000;
+    private static final String STYLESHEET = "/io/github/influxreset/ui/wizard.css";
+
+    private final WizardViewModel wizard;
+    private final LogPaneModel logModel = new LogPaneModel(LOG_CAPACITY);
+    private final WizardView view;
+
+    public WizardAssembly(TaskRunner tasks, WizardViewModel.SessionFactory sessions, DialogService dialogs, LogBus log) {
+        wizard = new WizardViewModel(tasks, sessions, dialogs);
+        log.subscribe(logModel);
+        PrerequisitesViewModel prerequisites = new PrerequisitesViewModel(wizard);
+        BackupViewModel backup = new BackupViewModel(wizard);
+        ConfirmViewModel confirm = new ConfirmViewModel(wizard);
+        ResetViewModel reset = new ResetViewModel(wizard);
+        ValidateViewModel validate = new ValidateViewModel(wizard);
+        RestartViewModel restart = new RestartViewModel(wizard);
+        wizard.setSteps(List.of(prerequisites, backup, confirm, reset, validate, restart));
+        Map<StepViewModel, Parent> views = new LinkedHashMap<>();
+        views.put(prerequisites, new PrerequisitesView(prerequisites, wizard).root());
+        views.put(backup, new BackupView(backup, wizard).root());
+        views.put(confirm, new ConfirmView(confirm).root());
+        views.put(reset, new ResetView(reset).root());
+        views.put(validate, new ValidateView(validate, wizard).root());
+        views.put(restart, new RestartView(restart).root());
+        view = new WizardView(wizard, views, new LogPane(logModel, dialogs));
+    }
+
+    public WizardViewModel wizard() {
+        return wizard;
+    }
+
+    public LogPaneModel logModel() {
+        return logModel;
+    }
+
+    public Scene scene() {
+        Scene scene = new Scene(view.root(), 1100, 760);
+        scene.getStylesheets().add(WizardAssembly.class.getResource(STYLESHEET).toExternalForm());
+        return scene;
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.influxreset.backup;
+
+import io.github.influxreset.domain.BucketSpec;
+import io.github.influxreset.domain.ContainerInfo;
+import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.StackSnapshot;
+import io.github.influxreset.engine.Ports;
+import io.github.influxreset.engine.Progress;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Writes the parts of one backup set into its folder; the manifest is the store's job. */
+final class BackupWriter {
+    private final Profile profile;
+    private final Ports ports;
+    private final Path set;
+    private final Progress progress;
+
+    BackupWriter(Profile profile, Ports ports, Path set, Progress progress) {
+        this.profile = profile;
+        this.ports = ports;
+        this.set = set;
+        this.progress = progress;
+    }
+
+    static String containerFile(String containerName) {
+        return "config/containers/" + containerName + ".json";
+    }
+
+    static String exportFile(String bucket) {
+        return "export/" + bucket + ".lp.zst";
+    }
+
+    /** Compose files, {@code .env} and the InfluxDB container's inspect document, each mode 600. */
+    void writeConfig(StackSnapshot stack) throws IOException {
+        Path config = SecureFiles.createPrivateDirectory(set.resolve("config"));
+        List<Path> files = new ArrayList<>(profile.stack().configFiles());
+        profile.stack().env().ifPresent(files::add);
+        for (Path file : files) {
+            if (Files.isRegularFile(file)) {
+                Path copy = config.resolve(file.getFileName().toString());
+                Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+                SecureFiles.restrictFile(copy);
+            } else {
+                progress.update(-1, "Configuration file " + file + " does not exist; not backed up");
+            }
+        }
+        Optional<ContainerInfo> influx = stack.service(profile.influx().service());
+        if (influx.isPresent()) {
+            SecureFiles.createPrivateDirectory(config.resolve("containers"));
+            Path inspect = set.resolve(containerFile(influx.get().name()));
+            Files.writeString(inspect, ports.docker().inspect(influx.get().id()));
+            SecureFiles.restrictFile(inspect);
+        }
+    }
+
+    /** An online-backup copy of the metadata database, checked with integrity_check. */
+    void writeSqlite() throws IOException {
+        if (profile.sqlite().host().isEmpty()) {
+            return;
+        }
+        Path dir = SecureFiles.createPrivateDirectory(set.resolve("sqlite"));
+        progress.update(0.1, "Copying the SQLite metadata database");
+        ports.metadata().backupTo(dir.resolve("metadata.db"));
+        SecureFiles.restrictFile(dir.resolve("metadata.db"));
+    }
+
+    /** The line protocol of every bucket that exists, zstd-compressed; the point counts. */
+    List<Manifest.BucketEntry> writeExports() throws IOException {
+        SecureFiles.createPrivateDirectory(set.resolve("export"));
+        List<String> live = ports.influx().buckets().stream().map(BucketSpec::name).toList();
+        List<Manifest.BucketEntry> entries = new ArrayList<>();
+        List<BucketSpec> buckets = profile.buckets();
+        for (int i = 0; i < buckets.size(); i++) {
+            BucketSpec bucket = buckets.get(i);
+            if (!live.contains(bucket.name())) {
+                progress.update(-1, "Bucket " + bucket.name() + " does not exist; nothing to export");
+                continue;
+            }
+            progress.update(0.2 + 0.7 * i / buckets.size(), "Exporting bucket " + bucket.name());
+            Map<String, Long> points = ports.influx().countPoints(bucket.name());
+            try (OutputStream out = FileBackupStore.zstd(set.resolve(exportFile(bucket.name())))) {
+                long exported = ports.influx().export(bucket.name(), out);
+                progress.update(-1, "Exported " + exported + " points of " + bucket.name());
+            }
+            entries.add(new Manifest.BucketEntry(bucket.name(), bucket.retention().format(), points));
+        }
+        return entries;
+    }
+
+    /** Every file written so far, with size and SHA-256. */
+    List<Manifest.FileEntry> fileEntries() throws IOException {
+        List<Manifest.FileEntry> entries = new ArrayList<>();
+        try (Stream<Path> all = Files.walk(set)) {
+            for (Path file : all.filter(Files::isRegularFile).sorted().toList()) {
+                String relative = set.relativize(file).toString().replace('\\', '/');
+                entries.add(new Manifest.FileEntry(relative, Files.size(file), Hashing.sha256(file)));
+            }
+        }
+        return entries;
+    }
+}

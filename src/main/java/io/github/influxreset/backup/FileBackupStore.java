@@ -1,0 +1,161 @@
+package io.github.influxreset.backup;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.github.luben.zstd.ZstdInputStream;
+import com.github.luben.zstd.ZstdOutputStream;
+import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.domain.StackSnapshot;
+import io.github.influxreset.engine.Ports;
+import io.github.influxreset.engine.Progress;
+import io.github.influxreset.engine.port.BackupStore;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Backup sets in folders under {@code backups.dir}, named {@code YYYYMMDD_HHMMSS} (UTC): the
+ * line-protocol export of every bucket (zstd), the configuration files and the InfluxDB
+ * container's inspect document (mode 600), an online copy of the SQLite metadata database, and
+ * {@code manifest.json} written last with the SHA-256 of every file.
+ */
+public final class FileBackupStore implements BackupStore {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
+    private static final int RESTORE_BATCH = 5_000;
+
+    private final Profile profile;
+    private final Ports ports;
+    private final Clock clock;
+    private final String productVersion;
+
+    public FileBackupStore(Profile profile, Ports ports, Clock clock, String productVersion) {
+        this.profile = profile;
+        this.ports = ports;
+        this.clock = clock;
+        this.productVersion = productVersion;
+    }
+
+    @Override
+    public String write(StackSnapshot stack, String runId, Progress progress) {
+        Path root = profile.backups().dir();
+        Path set = null;
+        try {
+            SecureFiles.createPrivateDirectories(root);
+            set = SecureFiles.createPrivateDirectory(freeName(root));
+            progress.update(0.05, "Writing backup set " + set);
+            BackupWriter writer = new BackupWriter(profile, ports, set, progress);
+            writer.writeConfig(stack);
+            writer.writeSqlite();
+            List<Manifest.BucketEntry> buckets = writer.writeExports();
+            String influxVersion = ports.influx().health();
+            Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, productVersion, clock.instant().toString(),
+                    profile.name(), influxVersion, runId, buckets, writer.fileEntries());
+            writeManifest(set, manifest);
+            progress.update(1.0, "Backup set " + set.getFileName() + " written: " + manifest.files().size() + " files");
+            return set.getFileName().toString();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            SecureFiles.deleteQuietly(set);
+            throw ResetException.problem("The backup could not be written to " + root + ": " + e.getMessage() + ".",
+                    "Free some space or choose another backups.dir in the profile; nothing was changed.", e);
+        }
+    }
+
+    @Override
+    public void verify(String backupId) {
+        new BackupVerifier(folder(backupId)).verify();
+    }
+
+    @Override
+    public List<String> list() {
+        Path root = profile.backups().dir();
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> sets = Files.list(root)) {
+            return sets.filter(p -> Files.isRegularFile(p.resolve(Manifest.FILE_NAME)))
+                    .map(p -> p.getFileName().toString()).sorted(java.util.Comparator.reverseOrder()).toList();
+        } catch (IOException e) {
+            throw ResetException.problem("The backup folder " + root + " cannot be read: " + e.getMessage() + ".", "", e);
+        }
+    }
+
+    @Override
+    public String containerConfig(String backupId, String containerName) {
+        Path file = folder(backupId).resolve(BackupWriter.containerFile(containerName));
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw ResetException.problem("Backup set " + backupId + " holds no configuration of container "
+                    + containerName + ".", "Restore the container by hand from its compose file.", e);
+        }
+    }
+
+    @Override
+    public void restoreBucket(String backupId, String bucket, String targetBucket) {
+        Path export = folder(backupId).resolve(BackupWriter.exportFile(bucket));
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
+                new ZstdInputStream(Files.newInputStream(export)), StandardCharsets.UTF_8))) {
+            StringBuilder batch = new StringBuilder();
+            int inBatch = 0;
+            String line;
+            while ((line = lines.readLine()) != null) {
+                batch.append(line).append('\n');
+                if (++inBatch == RESTORE_BATCH) {
+                    ports.influx().write(targetBucket, batch.toString());
+                    batch.setLength(0);
+                    inBatch = 0;
+                }
+            }
+            if (inBatch > 0) {
+                ports.influx().write(targetBucket, batch.toString());
+            }
+        } catch (IOException e) {
+            throw ResetException.problem("Bucket " + bucket + " could not be read from backup set " + backupId + ": "
+                    + e.getMessage() + ".", "Verify the set with 'backups verify " + backupId + "'.", e);
+        }
+    }
+
+    /** The folder of a complete set; a folder without a manifest is never used. */
+    Path folder(String backupId) {
+        if (!backupId.matches("[0-9]{8}_[0-9]{6}(_[0-9]+)?")) {
+            throw ResetException.badInput("'" + backupId + "' is not a backup id.", "List the sets with 'backups list'.");
+        }
+        Path set = profile.backups().dir().resolve(backupId);
+        if (!Files.isRegularFile(set.resolve(Manifest.FILE_NAME))) {
+            throw ResetException.badInput("There is no complete backup set " + backupId + " in " + profile.backups().dir() + ".",
+                    "List the sets with 'backups list'.");
+        }
+        return set;
+    }
+
+    private Path freeName(Path root) {
+        String base = FOLDER.format(clock.instant());
+        Path candidate = root.resolve(base);
+        for (int i = 2; Files.exists(candidate); i++) {
+            candidate = root.resolve(base + "_" + i);
+        }
+        return candidate;
+    }
+
+    private static void writeManifest(Path set, Manifest manifest) throws IOException {
+        Path temporary = set.resolve(Manifest.FILE_NAME + ".tmp");
+        JSON.writeValue(temporary.toFile(), manifest);
+        Files.move(temporary, set.resolve(Manifest.FILE_NAME), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static OutputStream zstd(Path file) throws IOException {
+        return new ZstdOutputStream(Files.newOutputStream(file), 3);
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.influxreset.backup;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code manifest.json} of a backup set, written last: a set without it is unfinished. Lists every
+ * other file of the set with its size and SHA-256.
+ */
+public record Manifest(int formatVersion, String productVersion, String created, String profile,
+                       String influxVersion, String runId, List<BucketEntry> buckets, List<FileEntry> files) {
+    public static final int FORMAT_VERSION = 1;
+    public static final String FILE_NAME = "manifest.json";
+
+    /** A bucket as it was backed up: retention and point count per measurement. */
+    public record BucketEntry(String name, String retention, Map<String, Long> points) {
+    }
+
+    /** A file of the set, by its path relative to the set's folder. */
+    public record FileEntry(String path, long size, String sha256) {
+    }
+
+    public long totalPoints() {
+        return buckets.stream().flatMap(b -> b.points().values().stream()).mapToLong(Long::longValue).sum();
+    }
+
+    public long totalBytes() {
+        return files.stream().mapToLong(FileEntry::size).sum();
+    }
+}

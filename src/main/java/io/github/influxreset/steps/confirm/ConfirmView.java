@@ -1,0 +1,70 @@
+package io.github.influxreset.steps.confirm;
+
+import io.github.influxreset.engine.Step;
+import io.github.influxreset.ui.StepHeader;
+import io.github.influxreset.ui.View;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Step 3's view: the plan, the field to type the name into, and the Reset button. */
+public final class ConfirmView extends View<ConfirmViewModel> {
+    private VBox root;
+    private ListView<String> plan;
+    private Label prompt;
+    private TextField confirmation;
+    private Button reset;
+
+    public ConfirmView(ConfirmViewModel model) {
+        super(model);
+        build();
+    }
+
+    @Override
+    protected void createParts() {
+        plan = new ListView<>();
+        plan.setId("plan");
+        plan.getStyleClass().add("plan-list");
+        prompt = new Label();
+        prompt.setWrapText(true);
+        confirmation = new TextField();
+        confirmation.setId("confirmText");
+        confirmation.setPromptText("type the name here");
+        confirmation.setAccessibleText("Name to type to confirm the reset");
+        reset = new Button("Reset");
+        reset.setId("resetButton");
+        reset.getStyleClass().add("danger");
+    }
+
+    @Override
+    protected void layoutParts() {
+        HBox confirm = new HBox(8, confirmation, reset);
+        HBox.setHgrow(confirmation, Priority.ALWAYS);
+        root = new VBox(12, StepHeader.of(Step.CONFIRM), new Label("The reset will take these actions, in this order:"),
+                plan, prompt, confirm);
+        root.getStyleClass().add("step-view");
+        VBox.setVgrow(plan, Priority.ALWAYS);
+    }
+
+    @Override
+    protected void bind() {
+        plan.setItems(model.planLines());
+        prompt.textProperty().bind(javafx.beans.binding.Bindings.concat(
+                "This deletes the current InfluxDB data (the verified backup keeps it). Type '", model.wordProperty(),
+                "' to enable Reset."));
+        confirmation.textProperty().bindBidirectional(model.typedProperty());
+        reset.disableProperty().bind(model.canResetProperty().not());
+        reset.setOnAction(e -> model.confirmAndReset());
+        confirmation.setOnAction(e -> model.confirmAndReset());
+    }
+
+    @Override
+    public Parent root() {
+        return root;
+    }
+}

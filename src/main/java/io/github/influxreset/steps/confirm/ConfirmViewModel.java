@@ -1,0 +1,86 @@
+package io.github.influxreset.steps.confirm;
+
+import io.github.influxreset.engine.Plan;
+import io.github.influxreset.engine.PlannedAction;
+import io.github.influxreset.engine.Step;
+import io.github.influxreset.engine.StepState;
+import io.github.influxreset.ui.StepViewModel;
+import io.github.influxreset.ui.WizardSession;
+import io.github.influxreset.ui.WizardViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Step 3: shows the plan and enables "Reset" only when the user has typed the org (or database)
+ * name. Confirming runs the confirmation gate and moves on to the reset.
+ */
+public final class ConfirmViewModel extends StepViewModel {
+    private final ObservableList<String> planLines = FXCollections.observableArrayList();
+    private final StringProperty word = new SimpleStringProperty("");
+    private final StringProperty typed = new SimpleStringProperty("");
+    private final BooleanBinding canReset;
+
+    public ConfirmViewModel(WizardViewModel wizard) {
+        super(Step.CONFIRM, wizard);
+        canReset = Bindings.createBooleanBinding(() -> !word.get().isEmpty() && word.get().equals(typed.get().trim())
+                && !wizard.busyProperty().get() && state() != StepState.DONE, word, typed, wizard.busyProperty(), stateProperty());
+    }
+
+    public ObservableList<String> planLines() {
+        return planLines;
+    }
+
+    public StringProperty wordProperty() {
+        return word;
+    }
+
+    public StringProperty typedProperty() {
+        return typed;
+    }
+
+    public BooleanBinding canResetProperty() {
+        return canReset;
+    }
+
+    @Override
+    public void onEnter() {
+        WizardSession session = wizard.session();
+        word.set(session.profile().confirmationWord());
+        wizard.load("Reading the plan", progress -> session.plan(wizard.modeProperty().get()), this::show);
+    }
+
+    /** Confirms with the typed word and goes on to the reset step, which starts at once. */
+    public void confirmAndReset() {
+        if (!canReset.get()) {
+            return;
+        }
+        WizardSession session = wizard.session();
+        String confirmation = typed.get();
+        var mode = wizard.modeProperty().get();
+        wizard.execute(this, "Confirming", progress -> {
+            session.confirm(confirmation);
+            session.runStep(Step.CONFIRM, mode, progress);
+            return null;
+        }, ignored -> StepState.DONE, wizard::next);
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        typed.set("");
+        planLines.clear();
+    }
+
+    private void show(Plan plan) {
+        planLines.setAll(plan.actions().stream().map(ConfirmViewModel::line).toList());
+    }
+
+    private static String line(PlannedAction action) {
+        return String.format("%2d. %-10s %s%s", action.index() + 1, action.step().title(), action.describe(),
+                action.action().destructive() ? "   ⚠ deletes data" : "");
+    }
+}

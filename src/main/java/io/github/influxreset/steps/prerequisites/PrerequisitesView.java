@@ -1,0 +1,106 @@
+package io.github.influxreset.steps.prerequisites;
+
+import io.github.influxreset.domain.Finding;
+import io.github.influxreset.domain.ResetMode;
+import io.github.influxreset.engine.Step;
+import io.github.influxreset.ui.FindingsTable;
+import io.github.influxreset.ui.StepHeader;
+import io.github.influxreset.ui.View;
+import io.github.influxreset.ui.WizardViewModel;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Step 1's view: which profile is in use (open another), the reset mode, and the checks. */
+public final class PrerequisitesView extends View<PrerequisitesViewModel> {
+    private final WizardViewModel wizard;
+    private VBox root;
+    private Label profileName;
+    private Label profileSource;
+    private Button openProfile;
+    private RadioButton full;
+    private RadioButton buckets;
+    private Button runChecks;
+    private TableView<Finding> findings;
+
+    public PrerequisitesView(PrerequisitesViewModel model, WizardViewModel wizard) {
+        super(model);
+        this.wizard = wizard;
+        build();
+    }
+
+    @Override
+    protected void createParts() {
+        profileName = new Label();
+        profileName.setId("profileName");
+        profileName.getStyleClass().add("emphasis");
+        profileSource = new Label();
+        profileSource.setId("profileSource");
+        openProfile = new Button("Open another profile…");
+        openProfile.setId("openProfile");
+        ToggleGroup mode = new ToggleGroup();
+        full = new RadioButton("Full: recreate the InfluxDB container and its volumes");
+        full.setId("modeFull");
+        full.setToggleGroup(mode);
+        buckets = new RadioButton("Buckets: delete and recreate the buckets (keeps tokens, users, dashboards)");
+        buckets.setId("modeBuckets");
+        buckets.setToggleGroup(mode);
+        runChecks = new Button("Run the checks again");
+        runChecks.setId("runChecks");
+        findings = FindingsTable.create("findings", model.findings());
+    }
+
+    @Override
+    protected void layoutParts() {
+        GridPane profile = new GridPane();
+        profile.getStyleClass().add("card");
+        profile.setHgap(12);
+        profile.setVgap(6);
+        profile.addRow(0, new Label("Profile"), profileName);
+        profile.addRow(1, new Label("Read from"), profileSource);
+        profile.add(openProfile, 2, 0, 1, 2);
+        GridPane.setHgrow(profileSource, Priority.ALWAYS);
+        VBox modes = new VBox(4, new Label("Reset mode"), full, buckets);
+        modes.getStyleClass().add("card");
+        HBox actions = new HBox(8, runChecks);
+        root = new VBox(12, StepHeader.of(Step.PREREQUISITES), profile, modes, actions, findings);
+        root.getStyleClass().add("step-view");
+        VBox.setVgrow(findings, Priority.ALWAYS);
+    }
+
+    @Override
+    protected void bind() {
+        profileName.textProperty().bind(wizard.profileNameProperty());
+        profileSource.textProperty().bind(wizard.profileSourceProperty());
+        openProfile.setOnAction(e -> model.chooseProfile());
+        full.setSelected(wizard.modeProperty().get() == ResetMode.FULL);
+        buckets.setSelected(wizard.modeProperty().get() == ResetMode.BUCKETS);
+        full.selectedProperty().addListener((obs, old, on) -> {
+            if (on) {
+                wizard.modeProperty().set(ResetMode.FULL);
+            }
+        });
+        buckets.selectedProperty().addListener((obs, old, on) -> {
+            if (on) {
+                wizard.modeProperty().set(ResetMode.BUCKETS);
+            }
+        });
+        full.disableProperty().bind(wizard.busyProperty());
+        buckets.disableProperty().bind(wizard.busyProperty());
+        runChecks.setOnAction(e -> model.runChecks());
+        runChecks.disableProperty().bind(wizard.busyProperty());
+        openProfile.disableProperty().bind(wizard.busyProperty());
+    }
+
+    @Override
+    public Parent root() {
+        return root;
+    }
+}

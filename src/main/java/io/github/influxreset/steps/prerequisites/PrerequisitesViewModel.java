@@ -1,0 +1,47 @@
+package io.github.influxreset.steps.prerequisites;
+
+import io.github.influxreset.domain.Finding;
+import io.github.influxreset.engine.Step;
+import io.github.influxreset.engine.StepState;
+import io.github.influxreset.ui.StepViewModel;
+import io.github.influxreset.ui.WizardViewModel;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** Step 1: the profile in use and the read-only prerequisite checks. */
+public final class PrerequisitesViewModel extends StepViewModel {
+    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+
+    public PrerequisitesViewModel(WizardViewModel wizard) {
+        super(Step.PREREQUISITES, wizard);
+    }
+
+    public ObservableList<Finding> findings() {
+        return findings;
+    }
+
+    /** Runs the checks; the step is done when none of them failed. */
+    public void runChecks() {
+        wizard.execute(this, "Running the checks", progress -> wizard.session().runChecks(), result -> {
+            findings.setAll(result);
+            return result.stream().anyMatch(f -> f.severity().isProblem()) ? StepState.FAILED : StepState.DONE;
+        });
+    }
+
+    public void chooseProfile() {
+        wizard.chooseProfile();
+    }
+
+    @Override
+    public void onEnter() {
+        if (state() == StepState.PENDING && wizard.session() != null && !wizard.busyProperty().get()) {
+            runChecks();
+        }
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        findings.clear();
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.influxreset.steps.restart;
+
+import io.github.influxreset.domain.ServiceSpec;
+import io.github.influxreset.engine.Step;
+import io.github.influxreset.engine.StepState;
+import io.github.influxreset.ui.StepViewModel;
+import io.github.influxreset.ui.WizardSession;
+import io.github.influxreset.ui.WizardViewModel;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** Step 6: starts the services in profile order, waits until each is healthy, closes the run. */
+public final class RestartViewModel extends StepViewModel {
+    private final ObservableList<String> services = FXCollections.observableArrayList();
+    private final StringProperty status = new SimpleStringProperty("");
+
+    public RestartViewModel(WizardViewModel wizard) {
+        super(Step.RESTART, wizard);
+    }
+
+    public ObservableList<String> services() {
+        return services;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    @Override
+    public void onEnter() {
+        if (state() == StepState.PENDING) {
+            restart();
+        }
+    }
+
+    public void restart() {
+        WizardSession session = wizard.session();
+        var mode = wizard.modeProperty().get();
+        services.setAll(session.profile().services().stream().map(s -> "… " + s.name() + ": starting").toList());
+        status.set("Starting the services in order and waiting until each is healthy.");
+        wizard.execute(this, "Restarting the services", progress -> {
+            session.runStep(Step.RESTART, mode, progress);
+            String backup = session.backupId().orElse("?");
+            session.finish();
+            return backup;
+        }, backupId -> {
+            services.setAll(session.profile().services().stream().map(RestartViewModel::healthy).toList());
+            status.set("The reset is complete and every service is healthy. Backup set " + backupId
+                    + " keeps the old data.");
+            return StepState.DONE;
+        });
+    }
+
+    private static String healthy(ServiceSpec service) {
+        return "✔ " + service.name() + ": healthy" + service.health().map(url -> " (" + url + ")").orElse("");
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        services.clear();
+        status.set("");
+    }
+}

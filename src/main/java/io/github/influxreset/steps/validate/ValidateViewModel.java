@@ -1,0 +1,45 @@
+package io.github.influxreset.steps.validate;
+
+import io.github.influxreset.domain.Finding;
+import io.github.influxreset.engine.Step;
+import io.github.influxreset.engine.StepState;
+import io.github.influxreset.ui.StepViewModel;
+import io.github.influxreset.ui.WizardSession;
+import io.github.influxreset.ui.WizardViewModel;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Step 5: validates buckets, retention and schema and shows the report as a table, also when the
+ * validation failed and the run was rolled back.
+ */
+public final class ValidateViewModel extends StepViewModel {
+    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+
+    public ValidateViewModel(WizardViewModel wizard) {
+        super(Step.VALIDATE, wizard);
+    }
+
+    public ObservableList<Finding> findings() {
+        return findings;
+    }
+
+    @Override
+    public void onEnter() {
+        if (state() == StepState.PENDING) {
+            validate();
+        }
+    }
+
+    public void validate() {
+        WizardSession session = wizard.session();
+        var mode = wizard.modeProperty().get();
+        wizard.execute(this, "Validating the schema", progress -> {
+            session.runStep(Step.VALIDATE, mode, progress);
+            return session.findings(Step.VALIDATE);
+        }, report -> {
+            findings.setAll(report);
+            return StepState.DONE;
+        }, () -> { }, () -> findings.setAll(session.failedRunFindings(Step.VALIDATE)));
+    }
+}

@@ -1,0 +1,14 @@
+package io.github.influxreset.ui;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Every dialog of the wizard goes through here, so view models and tests never touch a Stage. */
+public interface DialogService {
+    Optional<Path> chooseProfile();
+
+    Optional<Path> chooseSaveFile(String title, String suggestedName);
+
+    /** A sentence for the user with the technical details behind an expander. */
+    void showError(String sentence, Throwable details);
+}

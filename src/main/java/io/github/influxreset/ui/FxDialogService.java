@@ -1,0 +1,41 @@
+package io.github.influxreset.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.controlsfx.dialog.ExceptionDialog;
+
+/** Dialogs on a real window: file choosers and ControlsFX's exception dialog. */
+public final class FxDialogService implements DialogService {
+    private final Window owner;
+
+    public FxDialogService(Window owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public Optional<Path> chooseProfile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a profile");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Profiles (*.yaml, *.yml)", "*.yaml", "*.yml"));
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(suggestedName);
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public void showError(String sentence, Throwable details) {
+        ExceptionDialog dialog = new ExceptionDialog(details);
+        dialog.initOwner(owner);
+        dialog.setHeaderText(sentence);
+        dialog.show();
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.influxreset.ui;
+
+import io.github.influxreset.engine.Progress;
+import io.github.influxreset.engine.TaskRunner;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.concurrent.Task;
+
+/**
+ * Runs work as a {@link Task} on a small pool of daemon threads; progress, success and failure are
+ * delivered on the JavaFX application thread.
+ */
+public final class FxTaskRunner implements TaskRunner {
+    private final ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "influx-reset-worker");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Override
+    public <T> void run(String title, Work<T> work, Progress onProgress, Consumer<T> onSuccess,
+                        Consumer<Throwable> onFailure) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                updateTitle(title);
+                return work.call((fraction, message) -> {
+                    if (fraction >= 0) {
+                        updateProgress(fraction, 1.0);
+                    }
+                    updateMessage(message);
+                });
+            }
+        };
+        task.messageProperty().addListener((obs, old, message) -> onProgress.update(task.getProgress(), message));
+        task.setOnSucceeded(event -> onSuccess.accept(task.getValue()));
+        task.setOnFailed(event -> onFailure.accept(task.getException()));
+        pool.execute(task);
+    }
+}

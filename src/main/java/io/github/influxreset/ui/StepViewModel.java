@@ -1,0 +1,55 @@
+package io.github.influxreset.ui;
+
+import io.github.influxreset.engine.Step;
+import io.github.influxreset.engine.StepState;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The part every step's view model shares: which step it is, its state, and whether the wizard
+ * may go on. Subclasses add the step's own properties and commands. UI thread only.
+ */
+public abstract class StepViewModel {
+    private final Step step;
+    private final ObjectProperty<StepState> state = new SimpleObjectProperty<>(StepState.PENDING);
+    private final BooleanBinding canAdvance = Bindings.createBooleanBinding(
+            () -> state.get() == StepState.DONE || state.get() == StepState.SKIPPED, state);
+    protected final WizardViewModel wizard;
+
+    protected StepViewModel(Step step, WizardViewModel wizard) {
+        this.step = step;
+        this.wizard = wizard;
+    }
+
+    public Step step() {
+        return step;
+    }
+
+    public ReadOnlyObjectProperty<StepState> stateProperty() {
+        return state;
+    }
+
+    public StepState state() {
+        return state.get();
+    }
+
+    void setState(StepState newState) {
+        state.set(newState);
+    }
+
+    public BooleanBinding canAdvanceProperty() {
+        return canAdvance;
+    }
+
+    /** Called when the wizard shows this step. */
+    public void onEnter() {
+    }
+
+    /** Forgets what the step showed: a new profile, or a rollback, starts the flow again. */
+    public void clear() {
+        state.set(StepState.PENDING);
+    }
+}

@@ -1,0 +1,144 @@
+package io.github.influxreset.ui;
+
+import io.github.influxreset.domain.Finding;
+import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.ResetMode;
+import io.github.influxreset.engine.ActionCatalog;
+import io.github.influxreset.engine.ActionRecord;
+import io.github.influxreset.engine.LogBus;
+import io.github.influxreset.engine.Plan;
+import io.github.influxreset.engine.Ports;
+import io.github.influxreset.engine.PrerequisiteChecks;
+import io.github.influxreset.engine.Progress;
+import io.github.influxreset.engine.ResetPlanner;
+import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.RunRecord;
+import io.github.influxreset.engine.Runner;
+import io.github.influxreset.engine.Step;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One profile's reset as the wizard drives it: the same {@link Runner} the command line uses, one
+ * step at a time. Plain blocking Java, called from the task runner's threads, one call at a time.
+ */
+public final class WizardSession {
+    private final Profile profile;
+    private final Ports ports;
+    private final Runner runner;
+    private final ActionCatalog catalog;
+    private final LogBus log;
+    private final Clock clock;
+    private volatile Plan plan;
+    private volatile RunContext run;
+    private volatile RunContext lastFindings;
+
+    public WizardSession(Profile profile, Ports ports, Runner runner, ActionCatalog catalog, LogBus log,
+                         Clock clock) {
+        this.profile = profile;
+        this.log = log;
+        this.ports = ports;
+        this.runner = runner;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    /** The read-only prerequisite checks. */
+    public List<Finding> runChecks() {
+        return new PrerequisiteChecks(profile, ports).run();
+    }
+
+    /** The plan of the current run, or a fresh one when no run is active. */
+    public Plan plan(ResetMode mode) {
+        Plan current = plan;
+        return run != null && current != null ? current : new ResetPlanner(clock).plan(profile, ports, mode).plan();
+    }
+
+    /** Runs one step in the current run, starting a run first when there is none. */
+    public void runStep(Step step, ResetMode mode, Progress progress) {
+        RunContext context = ensureRun(mode);
+        try {
+            runner.runStep(context, plan, step, progress);
+        } catch (RuntimeException failure) {
+            if (!hasActiveRun()) {
+                lastFindings = context;
+                run = null;
+            }
+            throw failure;
+        }
+    }
+
+    /** The findings of a step of the run that just ended by failing (for the report of what failed). */
+    public List<Finding> failedRunFindings(Step step) {
+        RunContext context = lastFindings;
+        return context == null ? List.of() : context.findings(step);
+    }
+
+    public void confirm(String typed) {
+        ensureRun(ResetMode.FULL).confirm(typed);
+    }
+
+    /** Marks the run finished well; the next reset starts a new run. */
+    public void finish() {
+        runner.finish(run);
+        run = null;
+    }
+
+    /** Undoes what the current run did, newest first; the next reset starts a new run. */
+    public void rollback() {
+        RunContext context = run;
+        if (context != null) {
+            try {
+                runner.rollback(context);
+            } finally {
+                run = null;
+            }
+        }
+    }
+
+    /** What rollback would undo first: empty when there is nothing to undo. */
+    public Optional<String> nextUndo() {
+        RunContext context = run;
+        if (context == null) {
+            return Optional.empty();
+        }
+        Optional<ActionRecord> next = runner.nextUndo(context.runId());
+        return next.map(record -> catalog.rebuild(record.kind(), record.params()).describeUndo());
+    }
+
+    /** True while a run is open in the journal (so a rollback is possible). */
+    public boolean hasActiveRun() {
+        RunContext context = run;
+        return context != null && runner.journal().run(context.runId())
+                .map(RunRecord::status).map(s -> s.isUnfinished()).orElse(false);
+    }
+
+    public Optional<String> backupId() {
+        RunContext context = run;
+        return context == null ? Optional.empty() : runner.journal().run(context.runId()).map(RunRecord::backupId);
+    }
+
+    /** The findings one step of the current run produced. */
+    public List<Finding> findings(Step step) {
+        RunContext context = run;
+        return context == null ? List.of() : context.findings(step);
+    }
+
+    public Optional<String> runId() {
+        RunContext context = run;
+        return context == null ? Optional.empty() : Optional.of(context.runId());
+    }
+
+    private synchronized RunContext ensureRun(ResetMode mode) {
+        if (run == null) {
+            plan = new ResetPlanner(clock).plan(profile, ports, mode).plan();
+            run = runner.begin(plan, id -> new RunContext(profile, ports, log, runner.journal(), id));
+        }
+        return run;
+    }
+}

@@ -1,0 +1,177 @@
+package io.github.influxreset.ui;
+
+import io.github.influxreset.engine.StepState;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The window's content: the six steps with their state on the left, the current step's view with
+ * an error banner in the middle, and under it the live log and the bar with progress, rollback,
+ * Back and Next.
+ */
+public final class WizardView extends View<WizardViewModel> {
+    private final Map<StepViewModel, Parent> stepViews;
+    private final LogPane logPane;
+    private BorderPane root;
+    private ListView<StepViewModel> stepList;
+    private StackPane content;
+    private HBox errorBanner;
+    private Label errorText;
+    private Hyperlink errorDetails;
+    private ProgressBar progress;
+    private Label progressMessage;
+    private Button rollback;
+    private Button back;
+    private Button next;
+
+    public WizardView(WizardViewModel model, Map<StepViewModel, Parent> stepViews, LogPane logPane) {
+        super(model);
+        this.stepViews = stepViews;
+        this.logPane = logPane;
+        build();
+    }
+
+    @Override
+    protected void createParts() {
+        stepList = new ListView<>(model.steps());
+        stepList.setId("steps");
+        stepList.setCellFactory(view -> new StepCell());
+        stepList.setFocusTraversable(false);
+        stepList.setMouseTransparent(true);
+        content = new StackPane();
+        content.setId("stepContent");
+        errorText = new Label();
+        errorText.setId("errorText");
+        errorText.setWrapText(true);
+        errorDetails = new Hyperlink("Details…");
+        errorDetails.setId("errorDetails");
+        errorBanner = new HBox(8, errorText, errorDetails);
+        errorBanner.getStyleClass().add("error-banner");
+        progress = new ProgressBar(0);
+        progress.setId("progress");
+        progressMessage = new Label();
+        progressMessage.setId("progressMessage");
+        rollback = new Button("Roll back");
+        rollback.setId("rollback");
+        rollback.getStyleClass().add("rollback");
+        back = new Button("Back");
+        back.setId("back");
+        back.setCancelButton(false);
+        next = new Button("Next");
+        next.setId("next");
+        next.setDefaultButton(true);
+    }
+
+    @Override
+    protected void layoutParts() {
+        Label brand = new Label("InfluxDB Reset");
+        brand.getStyleClass().add("brand");
+        VBox side = new VBox(12, brand, stepList);
+        side.getStyleClass().add("side");
+        VBox.setVgrow(stepList, Priority.ALWAYS);
+        VBox center = new VBox(8, errorBanner, content);
+        center.getStyleClass().add("center");
+        VBox.setVgrow(content, Priority.ALWAYS);
+        SplitPane split = new SplitPane(center, logPane.root());
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.68);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(10, rollback, progress, progressMessage, spacer, back, next);
+        bar.getStyleClass().add("nav-bar");
+        HBox.setHgrow(progressMessage, Priority.SOMETIMES);
+        root = new BorderPane(split, null, null, bar, side);
+        root.getStyleClass().add("wizard");
+    }
+
+    @Override
+    protected void bind() {
+        model.currentProperty().addListener((obs, old, step) -> show(step));
+        show(model.currentProperty().get());
+        errorText.textProperty().bind(model.errorProperty());
+        errorBanner.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        errorBanner.managedProperty().bind(errorBanner.visibleProperty());
+        errorDetails.setOnAction(e -> model.showErrorDetails());
+        progress.progressProperty().bind(model.progressProperty());
+        progress.visibleProperty().bind(model.busyProperty());
+        progressMessage.textProperty().bind(model.progressMessageProperty());
+        rollback.disableProperty().bind(model.canRollbackProperty().not().or(model.busyProperty()));
+        Tooltip hint = new Tooltip();
+        hint.textProperty().bind(model.rollbackHintProperty());
+        rollback.setTooltip(hint);
+        rollback.setOnAction(e -> model.rollback());
+        back.disableProperty().bind(model.canBackProperty().not());
+        back.setOnAction(e -> model.back());
+        next.disableProperty().bind(model.canNextProperty().not());
+        next.setOnAction(e -> model.next());
+        next.textProperty().bind(Bindings.when(model.currentIndexProperty().isEqualTo(model.steps().size() - 1))
+                .then("Finish").otherwise("Next"));
+        model.currentIndexProperty().addListener((obs, old, index) -> stepList.getSelectionModel().select(index.intValue()));
+        stepList.getSelectionModel().select(model.currentIndexProperty().get());
+    }
+
+    private void show(StepViewModel step) {
+        if (step != null) {
+            content.getChildren().setAll(stepViews.get(step));
+        }
+    }
+
+    @Override
+    public Parent root() {
+        return root;
+    }
+
+    /** One step in the side list: number, title and state, styled by a pseudo-class per state. */
+    private static final class StepCell extends ListCell<StepViewModel> {
+        private StepViewModel shown;
+        private final javafx.beans.value.ChangeListener<StepState> onState = (obs, old, state) -> render();
+
+        @Override
+        protected void updateItem(StepViewModel step, boolean empty) {
+            super.updateItem(step, empty);
+            if (shown != null) {
+                shown.stateProperty().removeListener(onState);
+            }
+            shown = empty ? null : step;
+            if (shown != null) {
+                shown.stateProperty().addListener(onState);
+                setId("step-" + shown.step().name().toLowerCase());
+            }
+            render();
+        }
+
+        private void render() {
+            for (StepState state : StepState.values()) {
+                pseudoClassStateChanged(PseudoClass.getPseudoClass(state.cssClass()), shown != null && shown.state() == state);
+            }
+            setText(shown == null ? null : shown.step().number() + "  " + shown.step().title() + "\n    "
+                    + describe(shown.state()));
+        }
+
+        private static String describe(StepState state) {
+            return switch (state) {
+                case PENDING -> "pending";
+                case RUNNING -> "running…";
+                case DONE -> "✔ done";
+                case FAILED -> "✖ failed";
+                case SKIPPED -> "skipped";
+            };
+        }
+    }
+}

@@ -1,0 +1,292 @@
+package io.github.influxreset.ui;
+
+import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.domain.ResetMode;
+import io.github.influxreset.engine.Progress;
+import io.github.influxreset.engine.StepState;
+import io.github.influxreset.engine.TaskRunner;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The wizard as a whole: the steps and where the user is, the session of the profile in use, the
+ * running task's progress, the last error, and the rollback button's state. Properties and
+ * commands only; all blocking work goes through the {@link TaskRunner}. UI thread only.
+ */
+public final class WizardViewModel {
+    /** Opens a profile (null for the embedded one) as a session; throws ResetException on a bad profile. */
+    @FunctionalInterface
+    public interface SessionFactory {
+        WizardSession open(Path profileFile);
+    }
+
+    private final TaskRunner tasks;
+    private final SessionFactory sessions;
+    private final DialogService dialogs;
+    private final ObservableList<StepViewModel> steps = FXCollections.observableArrayList();
+    private final IntegerProperty currentIndex = new SimpleIntegerProperty(0);
+    /** Counts state changes of any step, so bindings that read step states update. */
+    private final IntegerProperty stateChanges = new SimpleIntegerProperty(0);
+    private final ObjectProperty<WizardSession> session = new SimpleObjectProperty<>();
+    private final ObjectProperty<ResetMode> mode = new SimpleObjectProperty<>(ResetMode.FULL);
+    private final StringProperty profileName = new SimpleStringProperty("");
+    private final StringProperty profileSource = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty progressMessage = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final ObjectProperty<Throwable> errorDetails = new SimpleObjectProperty<>();
+    private final BooleanProperty canRollback = new SimpleBooleanProperty(false);
+    private final StringProperty rollbackHint = new SimpleStringProperty("Nothing to roll back yet");
+    private final ObjectBinding<StepViewModel> current;
+    private final BooleanBinding canNext;
+    private final BooleanBinding canBack;
+
+    public WizardViewModel(TaskRunner tasks, SessionFactory sessions, DialogService dialogs) {
+        this.tasks = tasks;
+        this.sessions = sessions;
+        this.dialogs = dialogs;
+        current = Bindings.createObjectBinding(() -> steps.isEmpty() ? null : steps.get(currentIndex.get()),
+                steps, currentIndex);
+        canNext = Bindings.createBooleanBinding(() -> !busy.get() && current.get() != null
+                && currentIndex.get() < steps.size() - 1 && current.get().canAdvanceProperty().get(),
+                busy, current, currentIndex, stateChanges);
+        canBack = Bindings.createBooleanBinding(() -> !busy.get() && currentIndex.get() > 0, busy, currentIndex);
+    }
+
+    /** Adds the steps, in order; called once by the application's wiring. */
+    public void setSteps(List<StepViewModel> all) {
+        steps.setAll(all);
+        all.forEach(step -> step.stateProperty().addListener((obs, old, now) -> stateChanges.set(stateChanges.get() + 1)));
+    }
+
+    /** Opens the profile (null: the embedded HomeIQ one); a bad profile leaves the current one. */
+    public void openProfile(Path file) {
+        try {
+            WizardSession opened = sessions.open(file);
+            session.set(opened);
+            profileName.set(opened.profile().name());
+            profileSource.set(opened.profile().describeSource());
+            clearError();
+            restartFlow();
+        } catch (ResetException e) {
+            showError(e);
+        }
+    }
+
+    /** Lets the user pick a profile file. */
+    public void chooseProfile() {
+        dialogs.chooseProfile().ifPresent(this::openProfile);
+    }
+
+    public void next() {
+        if (canNext.get()) {
+            currentIndex.set(currentIndex.get() + 1);
+            current.get().onEnter();
+        }
+    }
+
+    public void back() {
+        if (canBack.get()) {
+            currentIndex.set(currentIndex.get() - 1);
+        }
+    }
+
+    /** Undoes what the current run did; afterwards the flow starts again at the first step. */
+    public void rollback() {
+        if (!canRollback.get() || busy.get()) {
+            return;
+        }
+        WizardSession active = session.get();
+        runTask("Rolling back", p -> {
+            active.rollback();
+            return null;
+        }, ignored -> {
+            restartFlow();
+            progressMessage.set("Rolled back: the stack is as it was before the run.");
+        }, failure -> showError(failure));
+    }
+
+    /**
+     * Runs a step's work in the background: the step shows RUNNING, then the state that
+     * {@code outcome} returns, or FAILED with the error shown. When a failure has rolled the run
+     * back, the flow starts again at the first step.
+     */
+    public <T> void execute(StepViewModel step, String title, TaskRunner.Work<T> work, Function<T, StepState> outcome) {
+        execute(step, title, work, outcome, () -> { });
+    }
+
+    /** As {@link #execute(StepViewModel, String, TaskRunner.Work, Function)}, then {@code afterwards} on success. */
+    public <T> void execute(StepViewModel step, String title, TaskRunner.Work<T> work, Function<T, StepState> outcome,
+                            Runnable afterwards) {
+        execute(step, title, work, outcome, afterwards, () -> { });
+    }
+
+    /** As above, with {@code onFailure} run after a failure has been shown. */
+    public <T> void execute(StepViewModel step, String title, TaskRunner.Work<T> work, Function<T, StepState> outcome,
+                            Runnable afterwards, Runnable onFailure) {
+        clearError();
+        step.setState(StepState.RUNNING);
+        runTask(title, work, result -> {
+            step.setState(outcome.apply(result));
+            afterwards.run();
+        }, failure -> {
+            step.setState(StepState.FAILED);
+            showError(failure);
+            if (!session.get().hasActiveRun()) {
+                restartFlowKeepingFailure(step);
+            }
+            onFailure.run();
+        });
+    }
+
+    private <T> void runTask(String title, TaskRunner.Work<T> work, java.util.function.Consumer<T> onSuccess,
+                             java.util.function.Consumer<Throwable> onFailure) {
+        busy.set(true);
+        progress.set(-1);
+        progressMessage.set(title + "…");
+        Progress onProgress = (fraction, message) -> {
+            progress.set(fraction);
+            progressMessage.set(message);
+        };
+        tasks.run(title, work, onProgress, result -> {
+            busy.set(false);
+            progress.set(1);
+            onSuccess.accept(result);
+            refreshRollback();
+        }, failure -> {
+            busy.set(false);
+            progress.set(0);
+            onFailure.accept(failure);
+            refreshRollback();
+        });
+    }
+
+    /** Runs read-only work in the background (a plan to show), reporting failures as errors. */
+    public <T> void load(String title, TaskRunner.Work<T> work, java.util.function.Consumer<T> onSuccess) {
+        runTask(title, work, onSuccess, this::showError);
+    }
+
+    /** Asks the session what rollback would do next and updates the button. */
+    public void refreshRollback() {
+        WizardSession active = session.get();
+        if (active == null) {
+            return;
+        }
+        tasks.run("Reading the journal", p -> active.nextUndo(), Progress.NONE, next -> {
+            canRollback.set(next.isPresent());
+            rollbackHint.set(next.map(text -> "Roll back the run; first: " + text).orElse("Nothing to roll back"));
+        }, this::showError);
+    }
+
+    private void restartFlow() {
+        steps.forEach(StepViewModel::clear);
+        currentIndex.set(0);
+        if (!steps.isEmpty()) {
+            steps.get(0).onEnter();
+        }
+    }
+
+    private void restartFlowKeepingFailure(StepViewModel failed) {
+        steps.stream().filter(s -> s != failed).forEach(StepViewModel::clear);
+        progressMessage.set("Everything the run changed was rolled back; start again from the checks.");
+    }
+
+    private void showError(Throwable failure) {
+        Throwable cause = failure instanceof ResetException ? failure : failure.getCause() instanceof ResetException r ? r : failure;
+        error.set(cause instanceof ResetException r ? r.userText()
+                : "An unexpected problem stopped the step: " + cause.getMessage());
+        errorDetails.set(cause);
+    }
+
+    public void clearError() {
+        error.set("");
+        errorDetails.set(null);
+    }
+
+    /** Shows the technical details of the last error in a dialog. */
+    public void showErrorDetails() {
+        Optional.ofNullable(errorDetails.get()).ifPresent(d -> dialogs.showError(error.get(), d));
+    }
+
+    public ObservableList<StepViewModel> steps() {
+        return steps;
+    }
+
+    public IntegerProperty currentIndexProperty() {
+        return currentIndex;
+    }
+
+    public ObjectBinding<StepViewModel> currentProperty() {
+        return current;
+    }
+
+    public WizardSession session() {
+        return session.get();
+    }
+
+    public ObjectProperty<WizardSession> sessionProperty() {
+        return session;
+    }
+
+    public ObjectProperty<ResetMode> modeProperty() {
+        return mode;
+    }
+
+    public StringProperty profileNameProperty() {
+        return profileName;
+    }
+
+    public StringProperty profileSourceProperty() {
+        return profileSource;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty progressMessageProperty() {
+        return progressMessage;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public BooleanProperty canRollbackProperty() {
+        return canRollback;
+    }
+
+    public StringProperty rollbackHintProperty() {
+        return rollbackHint;
+    }
+
+    public BooleanBinding canNextProperty() {
+        return canNext;
+    }
+
+    public BooleanBinding canBackProperty() {
+        return canBack;
+    }
+}
