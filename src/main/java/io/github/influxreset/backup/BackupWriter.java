@@ -73,15 +73,16 @@ final class BackupWriter {
         SecureFiles.restrictFile(dir.resolve("metadata.db"));
     }
 
-    /** The line protocol of every bucket that exists, zstd-compressed; the point counts. */
+    /** The line protocol of every bucket that exists, zstd-compressed; its live retention and point counts. */
     List<Manifest.BucketEntry> writeExports() throws IOException {
         SecureFiles.createPrivateDirectory(set.resolve("export"));
-        List<String> live = ports.influx().buckets().stream().map(BucketSpec::name).toList();
+        Map<String, BucketSpec> live = new java.util.HashMap<>();
+        ports.influx().buckets().forEach(b -> live.put(b.name(), b));
         List<Manifest.BucketEntry> entries = new ArrayList<>();
         List<BucketSpec> buckets = profile.buckets();
         for (int i = 0; i < buckets.size(); i++) {
             BucketSpec bucket = buckets.get(i);
-            if (!live.contains(bucket.name())) {
+            if (!live.containsKey(bucket.name())) {
                 progress.update(-1, "Bucket " + bucket.name() + " does not exist; nothing to export");
                 continue;
             }
@@ -91,7 +92,7 @@ final class BackupWriter {
                 long exported = ports.influx().export(bucket.name(), out);
                 progress.update(-1, "Exported " + exported + " points of " + bucket.name());
             }
-            entries.add(new Manifest.BucketEntry(bucket.name(), bucket.retention().format(), points));
+            entries.add(new Manifest.BucketEntry(bucket.name(), live.get(bucket.name()).retention().format(), points));
         }
         return entries;
     }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.luben.zstd.ZstdInputStream;
 import com.github.luben.zstd.ZstdOutputStream;
+import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.Retention;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.StackSnapshot;
 import io.github.influxreset.engine.Ports;
@@ -104,7 +106,15 @@ public final class FileBackupStore implements BackupStore {
 
     @Override
     public void restoreBucket(String backupId, String bucket, String targetBucket) {
-        Path export = folder(backupId).resolve(BackupWriter.exportFile(bucket));
+        Path set = folder(backupId);
+        Manifest.BucketEntry entry = new BackupVerifier(set).readManifest().buckets().stream()
+                .filter(b -> b.name().equals(bucket)).findFirst()
+                .orElseThrow(() -> ResetException.badInput("Backup set " + backupId + " holds no bucket " + bucket + ".",
+                        "See the buckets of the set with 'backups show " + backupId + "'."));
+        if (ports.influx().buckets().stream().noneMatch(b -> b.name().equals(targetBucket))) {
+            ports.influx().createBucket(new BucketSpec(targetBucket, Retention.parse(entry.retention()).orElseThrow()));
+        }
+        Path export = set.resolve(BackupWriter.exportFile(bucket));
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(
                 new ZstdInputStream(Files.newInputStream(export)), StandardCharsets.UTF_8))) {
             StringBuilder batch = new StringBuilder();

@@ -3,12 +3,11 @@ package io.github.influxreset.engine.actions;
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.Retention;
 import io.github.influxreset.engine.RunContext;
-import io.github.influxreset.engine.port.InfluxPort;
 import java.util.Map;
 
 /**
- * Deletes a bucket with all its data: destructive. Undo creates it again and writes back every
- * point from the run's verified backup set.
+ * Deletes a bucket with all its data: destructive. Undo creates it again with the retention it had
+ * and writes back every point, both from the run's verified backup set.
  */
 public final class DeleteBucket extends BaseAction {
     public static final String KIND = "delete-bucket";
@@ -48,9 +47,7 @@ public final class DeleteBucket extends BaseAction {
 
     @Override
     public void undo(RunContext ctx) {
-        InfluxPort influx = ctx.ports().influx();
-        influx.deleteBucket(param("bucket"));
-        influx.createBucket(new BucketSpec(param("bucket"), Retention.parse(param("retention")).orElseThrow()));
+        ctx.ports().influx().deleteBucket(param("bucket"));
         ctx.ports().backups().restoreBucket(ctx.backupId(), param("bucket"), param("bucket"));
     }
 }

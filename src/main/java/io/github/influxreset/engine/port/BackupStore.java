@@ -21,6 +21,9 @@ public interface BackupStore {
      */
     String containerConfig(String backupId, String containerName);
 
-    /** Restores one bucket of a set from its line-protocol export into {@code targetBucket}. */
+    /**
+     * Restores one bucket of a set from its line-protocol export into {@code targetBucket}, creating
+     * that bucket with the retention the set recorded when it does not exist.
+     */
     void restoreBucket(String backupId, String bucket, String targetBucket);
 }

@@ -1,0 +1,65 @@
+package io.github.influxreset.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.influxreset.domain.ResetMode;
+import io.github.influxreset.domain.StackSnapshot;
+import io.github.influxreset.engine.actions.VerifyBackup;
+import io.github.influxreset.engine.actions.WriteBackup;
+import io.github.influxreset.testing.TestStack;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class PlanBuilderTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(ResetMode.class)
+    void backupIsWrittenAndVerifiedBeforeTheFirstDestructiveActionInEveryMode(ResetMode mode) throws Exception {
+        TestStack stack = new TestStack(dir);
+        Plan plan = new PlanBuilder(stack.profile, stack.docker.discover("homeiq")).build(mode, "p1");
+
+        int write = indexOf(plan, WriteBackup.class);
+        int verify = indexOf(plan, VerifyBackup.class);
+        int firstDestructive = plan.firstDestructiveIndex();
+
+        assertTrue(firstDestructive > 0, "a reset deletes data");
+        assertTrue(write < verify && verify < firstDestructive,
+                "write " + write + ", verify " + verify + ", first destructive " + firstDestructive);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ResetMode.class)
+    void previewWithoutDiscoveryKeepsTheSameOrder(ResetMode mode) throws Exception {
+        TestStack stack = new TestStack(dir);
+        Plan plan = new PlanBuilder(stack.profile, new StackSnapshot("homeiq", List.of())).build(mode, "p1");
+        assertTrue(indexOf(plan, VerifyBackup.class) < plan.firstDestructiveIndex());
+    }
+
+    @Test
+    void servicesStopInReverseProfileOrderAndStartInProfileOrder() throws Exception {
+        TestStack stack = new TestStack(dir);
+        Plan plan = new PlanBuilder(stack.profile, stack.docker.discover("homeiq")).build(ResetMode.BUCKETS, "p1");
+
+        List<String> stops = plan.actionsOf(Step.RESET).stream().map(PlannedAction::describe)
+                .filter(d -> d.startsWith("Stop service")).toList();
+        List<String> starts = plan.actionsOf(Step.RESTART).stream().map(PlannedAction::describe)
+                .map(d -> d.replaceAll(" and wait.*", "")).toList();
+
+        assertEquals(List.of("Stop service sports-data", "Stop service data-api", "Stop service enrichment-pipeline",
+                "Stop service websocket-ingestion"), stops);
+        assertEquals(List.of("Start service websocket-ingestion", "Start service enrichment-pipeline",
+                "Start service data-api", "Start service sports-data"), starts);
+    }
+
+    private static int indexOf(Plan plan, Class<?> type) {
+        return plan.actions().stream().filter(a -> type.isInstance(a.action())).mapToInt(PlannedAction::index)
+                .findFirst().orElse(-1);
+    }
+}

@@ -1,0 +1,130 @@
+package io.github.influxreset.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.domain.ResetMode;
+import io.github.influxreset.domain.Retention;
+import io.github.influxreset.testing.InfluxData;
+import io.github.influxreset.testing.TestStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The whole flow through the real runner, journal and backup store, on the in-memory stack. */
+class ResetFlowTest {
+    @TempDir
+    Path dir;
+    TestStack stack;
+    Runner runner;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        stack = new TestStack(dir);
+        runner = stack.runner();
+    }
+
+    private RunContext run(ResetMode mode, EnumSet<Step> steps, Plan[] planOut) {
+        Plan plan = new ResetPlanner(Clock.systemUTC()).plan(stack.profile, stack.ports, mode).plan();
+        planOut[0] = plan;
+        RunContext run = runner.begin(plan, id -> new RunContext(stack.profile, stack.ports, stack.log, runner.journal(), id));
+        run.confirm("homeiq");
+        for (Step step : steps) {
+            runner.runStep(run, plan, step, Progress.NONE);
+        }
+        return run;
+    }
+
+    @ParameterizedTest
+    @EnumSource(ResetMode.class)
+    void aResetLeavesEmptyBucketsWithTheProfilesRetentionAndAVerifiedBackup(ResetMode mode) {
+        Plan[] plan = new Plan[1];
+        RunContext run = run(mode, EnumSet.allOf(Step.class), plan);
+        runner.finish(run);
+
+        InfluxData data = stack.docker.volume(TestStack.INFLUX_VOLUME);
+        assertEquals(0, data.totalPoints(), "old points and the probe are gone");
+        stack.profile.buckets().forEach(b -> assertEquals(b.retention(), data.buckets.get(b.name()).retention));
+        String backupId = run.backupId();
+        stack.ports.backups().verify(backupId);
+        assertTrue(Files.isRegularFile(stack.profile.backups().dir().resolve(backupId).resolve("sqlite/metadata.db")));
+        stack.profile.services().forEach(s -> assertTrue(stack.docker.running(s.name()).isPresent(), s.name()));
+        assertTrue(stack.docker.volumes().keySet().stream().noneMatch(v -> v.contains("-keep-")), "kept copies removed");
+        assertEquals(RunStatus.SUCCEEDED, runner.journal().run(run.runId()).orElseThrow().status());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ResetMode.class)
+    void rollbackAfterTheResetBringsBackEveryPointAndEveryService(ResetMode mode) {
+        long before = stack.pointsInVolume();
+        Plan[] plan = new Plan[1];
+        RunContext run = run(mode, EnumSet.of(Step.PREREQUISITES, Step.BACKUP, Step.CONFIRM, Step.RESET), plan);
+        assertEquals(0, stack.pointsInVolume() == before ? -1 : 0, "the reset removed the data");
+
+        runner.rollback(run);
+
+        assertEquals(before, stack.pointsInVolume());
+        InfluxData data = stack.docker.volume(TestStack.INFLUX_VOLUME);
+        assertEquals(Retention.parse("30d").orElseThrow(), data.buckets.get("home_assistant_events").retention);
+        stack.profile.services().forEach(s -> assertTrue(stack.docker.running(s.name()).isPresent(), s.name()));
+        assertTrue(stack.docker.running("influxdb").isPresent());
+        assertEquals(1, stack.docker.containers().stream().filter(c -> c.service.equals("influxdb")).count());
+        assertTrue(stack.docker.volumes().keySet().stream().noneMatch(v -> v.contains("-keep-")), "no copies left");
+        assertEquals(RunStatus.ROLLED_BACK, runner.journal().run(run.runId()).orElseThrow().status());
+    }
+
+    @Test
+    void servicesComeBackInProfileOrderAfterTheyStoppedInReverse() {
+        Plan[] plan = new Plan[1];
+        RunContext run = run(ResetMode.BUCKETS, EnumSet.of(Step.PREREQUISITES, Step.BACKUP, Step.CONFIRM, Step.RESET), plan);
+        runner.rollback(run);
+
+        List<String> calls = stack.docker.calls();
+        assertEquals(List.of("stop sports-data", "stop data-api", "stop enrichment-pipeline", "stop websocket-ingestion",
+                "start websocket-ingestion", "start enrichment-pipeline", "start data-api", "start sports-data"),
+                calls.stream().filter(c -> c.startsWith("stop ") || c.startsWith("start ")).toList());
+    }
+
+    @Test
+    void aServiceThatNeverBecomesHealthyFailsTheRestartAndTheRunIsRolledBack() {
+        long before = stack.pointsInVolume();
+        stack.docker.failStartOf("sports-data");
+        Plan[] plan = new Plan[1];
+        RunContext run = run(ResetMode.FULL, EnumSet.of(Step.PREREQUISITES, Step.BACKUP, Step.CONFIRM, Step.RESET,
+                Step.VALIDATE), plan);
+
+        ResetException failure = assertThrows(ResetException.class,
+                () -> runner.runStep(run, plan[0], Step.RESTART, Progress.NONE));
+
+        assertTrue(failure.getMessage().contains("sports-data"), failure.getMessage());
+        assertEquals(before, stack.pointsInVolume(), "every point is back");
+        assertFalse(stack.docker.running("sports-data").isPresent(), "sports-data was stopped by the reset and stays stopped");
+        assertTrue(stack.docker.running("data-api").isPresent());
+    }
+
+    @Test
+    void resetWithoutConfirmationStopsBeforeAnythingIsChanged() {
+        long before = stack.pointsInVolume();
+        Plan plan = new ResetPlanner(Clock.systemUTC()).plan(stack.profile, stack.ports, ResetMode.FULL).plan();
+        RunContext run = runner.begin(plan, id -> new RunContext(stack.profile, stack.ports, stack.log, runner.journal(), id));
+        runner.runStep(run, plan, Step.PREREQUISITES, Progress.NONE);
+        runner.runStep(run, plan, Step.BACKUP, Progress.NONE);
+        run.confirm("wrong");
+
+        ResetException refused = assertThrows(ResetException.class, () -> runner.runStep(run, plan, Step.CONFIRM, Progress.NONE));
+
+        assertEquals(ResetException.Reason.BAD_INPUT, refused.reason());
+        assertEquals(before, stack.pointsInVolume());
+        assertTrue(stack.docker.calls().stream().noneMatch(c -> c.startsWith("stop")));
+    }
+}

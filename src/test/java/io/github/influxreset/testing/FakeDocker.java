@@ -1,0 +1,203 @@
+package io.github.influxreset.testing;
+
+import io.github.influxreset.domain.ContainerInfo;
+import io.github.influxreset.domain.MountInfo;
+import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.domain.StackSnapshot;
+import io.github.influxreset.engine.port.DockerPort;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-memory Docker engine with the rules the reset depends on: a volume that any container
+ * refers to cannot be removed, names are unique, containers start and stop. Each call is recorded
+ * so tests can assert order. Volumes hold {@link InfluxData}.
+ */
+public final class FakeDocker implements DockerPort {
+    /** A container of the fake engine. */
+    public static final class Container {
+        public final String id;
+        public String name;
+        public final String project;
+        public final String service;
+        public final String image;
+        public final List<String> volumes;
+        public boolean running;
+
+        Container(String id, String name, String project, String service, String image, List<String> volumes) {
+            this.id = id;
+            this.name = name;
+            this.project = project;
+            this.service = service;
+            this.image = image;
+            this.volumes = volumes;
+        }
+    }
+
+    private final Map<String, Container> containers = new LinkedHashMap<>();
+    private final Map<String, InfluxData> volumes = new LinkedHashMap<>();
+    private final List<String> calls = new ArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private boolean reachable = true;
+    private String failStartOf;
+
+    public synchronized Container addContainer(String project, String service, String image, List<String> volumeNames,
+                                               boolean running) {
+        volumeNames.forEach(v -> volumes.putIfAbsent(v, new InfluxData()));
+        Container container = new Container("c" + ids.incrementAndGet() + "0000000000000", project + "-" + service + "-1",
+                project, service, image, volumeNames);
+        container.running = running;
+        containers.put(container.id, container);
+        return container;
+    }
+
+    public synchronized InfluxData volume(String name) {
+        return volumes.get(name);
+    }
+
+    public synchronized Map<String, InfluxData> volumes() {
+        return new LinkedHashMap<>(volumes);
+    }
+
+    public synchronized List<Container> containers() {
+        return new ArrayList<>(containers.values());
+    }
+
+    public synchronized List<String> calls() {
+        return new ArrayList<>(calls);
+    }
+
+    public synchronized void setReachable(boolean reachable) {
+        this.reachable = reachable;
+    }
+
+    /** Makes starting the container of this service fail, as a service that never gets healthy. */
+    public synchronized void failStartOf(String service) {
+        this.failStartOf = service;
+    }
+
+    /** The running container of a service, if any. */
+    public synchronized Optional<Container> running(String service) {
+        return containers.values().stream().filter(c -> c.service.equals(service) && c.running).findFirst();
+    }
+
+    @Override
+    public synchronized String engineVersion() {
+        requireReachable();
+        return "fake-28.0";
+    }
+
+    @Override
+    public synchronized StackSnapshot discover(String composeProject) {
+        requireReachable();
+        List<ContainerInfo> infos = containers.values().stream().filter(c -> c.project.equals(composeProject))
+                .map(c -> new ContainerInfo(c.id, c.name, c.service, c.image, c.running ? "running" : "exited", "none",
+                        c.volumes.stream().map(v -> new MountInfo(MountInfo.Kind.VOLUME, v, "/var/lib/influxdb2")).toList()))
+                .toList();
+        return new StackSnapshot(composeProject, infos);
+    }
+
+    @Override
+    public synchronized void stop(String containerId, Duration grace) {
+        calls.add("stop " + get(containerId).service);
+        get(containerId).running = false;
+    }
+
+    @Override
+    public synchronized void start(String containerId) {
+        Container container = get(containerId);
+        calls.add("start " + container.service);
+        if (container.service.equals(failStartOf)) {
+            throw ResetException.problem("Container " + container.name + " is not healthy: it exited (exit code 1).",
+                    "Look at its logs.", null);
+        }
+        container.running = true;
+    }
+
+    @Override
+    public synchronized void waitHealthy(String containerId, Optional<String> healthUrl, Duration timeout) {
+        if (!get(containerId).running) {
+            throw ResetException.problem("Container " + get(containerId).name + " is not running.", "", null);
+        }
+    }
+
+    @Override
+    public synchronized void removeContainer(String containerId) {
+        Container removed = containers.remove(containerId);
+        if (removed != null) {
+            calls.add("remove container " + removed.name);
+        }
+    }
+
+    @Override
+    public synchronized String inspect(String containerId) {
+        Container c = get(containerId);
+        return String.join("|", c.project, c.service, c.image, String.join(",", c.volumes));
+    }
+
+    @Override
+    public synchronized String createFromInspect(String inspectJson, String name) {
+        if (containerIdByName(name).isPresent()) {
+            throw ResetException.problem("Conflict: the name " + name + " is in use.", "", null);
+        }
+        String[] parts = inspectJson.split("\\|", -1);
+        List<String> vols = parts[3].isEmpty() ? List.of() : List.of(parts[3].split(","));
+        vols.forEach(v -> volumes.putIfAbsent(v, new InfluxData()));
+        Container created = new Container("c" + ids.incrementAndGet() + "0000000000000", name, parts[0], parts[1], parts[2], vols);
+        containers.put(created.id, created);
+        calls.add("create container " + name);
+        return created.id;
+    }
+
+    @Override
+    public synchronized Optional<String> containerIdByName(String name) {
+        return containers.values().stream().filter(c -> c.name.equals(name)).map(c -> c.id).findFirst();
+    }
+
+    @Override
+    public synchronized boolean volumeExists(String name) {
+        return volumes.containsKey(name);
+    }
+
+    @Override
+    public synchronized void createVolume(String name, String template) {
+        volumes.putIfAbsent(name, new InfluxData());
+        calls.add("create volume " + name);
+    }
+
+    @Override
+    public synchronized void removeVolume(String name) {
+        if (containers.values().stream().anyMatch(c -> c.volumes.contains(name))) {
+            throw ResetException.problem("Docker could not remove volume " + name + ": volume is in use.", "", null);
+        }
+        if (volumes.remove(name) != null) {
+            calls.add("remove volume " + name);
+        }
+    }
+
+    @Override
+    public synchronized void copyVolume(String from, String to, String image) {
+        volumes.put(to, volumes.get(from).copy());
+        calls.add("copy volume " + from + " to " + to);
+    }
+
+    private Container get(String id) {
+        requireReachable();
+        Container container = containers.get(id);
+        if (container == null) {
+            throw ResetException.problem("No such container " + id + ".", "", null);
+        }
+        return container;
+    }
+
+    private void requireReachable() {
+        if (!reachable) {
+            throw ResetException.problem("The Docker engine at fake cannot be reached.", "Start Docker.", null);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.github.influxreset.testing;
+
+import io.github.influxreset.domain.BucketSpec;
+import io.github.influxreset.domain.FieldType;
+import io.github.influxreset.domain.LineProtocol;
+import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.engine.port.InfluxPort;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An in-memory InfluxDB whose data lives in the volume of the running container of its service
+ * on a {@link FakeDocker}: stop the container and it does not answer; recreate the volume and the
+ * data is gone, exactly as with a real server.
+ */
+public final class FakeInflux implements InfluxPort {
+    private final FakeDocker docker;
+    private final String service;
+
+    public FakeInflux(FakeDocker docker, String service) {
+        this.docker = docker;
+        this.service = service;
+    }
+
+    private InfluxData data() {
+        FakeDocker.Container container = docker.running(service).orElseThrow(() -> ResetException.problem(
+                "InfluxDB does not answer at http://fake:8086.", "Start it.", null));
+        return docker.volume(container.volumes.get(0));
+    }
+
+    @Override
+    public synchronized String health() {
+        data();
+        return "2.7.fake";
+    }
+
+    @Override
+    public void setup(String firstBucket) {
+        data();
+    }
+
+    @Override
+    public synchronized List<BucketSpec> buckets() {
+        List<BucketSpec> buckets = new ArrayList<>();
+        data().buckets.forEach((name, b) -> buckets.add(new BucketSpec(name, b.retention)));
+        return buckets;
+    }
+
+    @Override
+    public synchronized void createBucket(BucketSpec bucket) {
+        if (data().buckets.containsKey(bucket.name())) {
+            throw ResetException.problem("bucket " + bucket.name() + " already exists", "", null);
+        }
+        data().buckets.put(bucket.name(), new InfluxData.Bucket(bucket.retention()));
+    }
+
+    @Override
+    public synchronized void updateRetention(BucketSpec bucket) {
+        data().buckets.get(bucket.name()).retention = bucket.retention();
+    }
+
+    @Override
+    public synchronized void deleteBucket(String bucket) {
+        data().buckets.remove(bucket);
+    }
+
+    @Override
+    public synchronized void write(String bucket, String lineProtocol) {
+        InfluxData.Bucket target = bucket(bucket);
+        for (Point point : LineProtocolParser.parse(lineProtocol)) {
+            point.fields().forEach((field, value) -> {
+                FieldType existing = fieldKeys(bucket, point.measurement()).get(field);
+                if (existing != null && existing != typeOf(value)) {
+                    throw ResetException.problem("InfluxDB refused the points for " + bucket + ": field type conflict on "
+                            + field + ".", "", null);
+                }
+            });
+            target.points.add(point);
+        }
+    }
+
+    @Override
+    public synchronized Map<String, Long> countPoints(String bucket) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        bucket(bucket).points.forEach(p -> counts.merge(p.measurement(), 1L, Long::sum));
+        return counts;
+    }
+
+    @Override
+    public synchronized List<String> tagKeys(String bucket, String measurement) {
+        LinkedHashSet<String> keys = new LinkedHashSet<>();
+        bucket(bucket).points.stream().filter(p -> p.measurement().equals(measurement)).forEach(p -> keys.addAll(p.tags().keySet()));
+        return new ArrayList<>(keys);
+    }
+
+    @Override
+    public synchronized Map<String, FieldType> fieldKeys(String bucket, String measurement) {
+        Map<String, FieldType> fields = new LinkedHashMap<>();
+        bucket(bucket).points.stream().filter(p -> p.measurement().equals(measurement))
+                .forEach(p -> p.fields().forEach((k, v) -> fields.putIfAbsent(k, typeOf(v))));
+        return fields;
+    }
+
+    @Override
+    public synchronized long countWhere(String bucket, String measurement, String tag, String value) {
+        return bucket(bucket).points.stream().filter(p -> p.measurement().equals(measurement)
+                && value.equals(p.tags().get(tag))).count();
+    }
+
+    @Override
+    public synchronized void deleteWhere(String bucket, String measurement, String tag, String value) {
+        bucket(bucket).points.removeIf(p -> p.measurement().equals(measurement) && value.equals(p.tags().get(tag)));
+    }
+
+    @Override
+    public synchronized long export(String bucket, OutputStream out) {
+        try {
+            for (Point p : bucket(bucket).points) {
+                out.write((LineProtocol.point(p.measurement(), p.tags(), p.fields(), p.time()) + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bucket(bucket).points.size();
+    }
+
+    private InfluxData.Bucket bucket(String name) {
+        InfluxData.Bucket bucket = data().buckets.get(name);
+        if (bucket == null) {
+            throw ResetException.problem("bucket " + name + " not found", "", null);
+        }
+        return bucket;
+    }
+
+    private static FieldType typeOf(Object value) {
+        if (value instanceof Long) {
+            return FieldType.INTEGER;
+        }
+        if (value instanceof Boolean) {
+            return FieldType.BOOLEAN;
+        }
+        return value instanceof String ? FieldType.STRING : FieldType.FLOAT;
+    }
+}

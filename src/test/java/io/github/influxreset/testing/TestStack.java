@@ -1,0 +1,103 @@
+package io.github.influxreset.testing;
+
+import io.github.influxreset.backup.FileBackupStore;
+import io.github.influxreset.config.ProfileLoader;
+import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.Retention;
+import io.github.influxreset.domain.ServiceSpec;
+import io.github.influxreset.engine.ActionCatalog;
+import io.github.influxreset.engine.FaultInjector;
+import io.github.influxreset.engine.LogBus;
+import io.github.influxreset.engine.LogEvent;
+import io.github.influxreset.engine.Ports;
+import io.github.influxreset.engine.Runner;
+import io.github.influxreset.engine.SecretMasker;
+import io.github.influxreset.store.SqliteJournal;
+import io.github.influxreset.store.SqliteMetadataStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The HomeIQ stack in memory (fake Docker and InfluxDB) with real files: the profile, the SQLite
+ * metadata database, backup sets and the journal live in a temporary folder.
+ */
+public final class TestStack {
+    public static final String TOKEN = "tok-SECRET-4711";
+    public static final String PASSWORD = "pw-SECRET-0815";
+    public static final String INFLUX_VOLUME = "homeiq_influxdb-data";
+
+    public final Path dir;
+    public final Profile profile;
+    public final FakeDocker docker = new FakeDocker();
+    public final FakeInflux influx;
+    public final Ports ports;
+    public final LogBus log;
+    public final List<LogEvent> events = new CopyOnWriteArrayList<>();
+    public final ActionCatalog catalog = new ActionCatalog();
+
+    public TestStack(Path dir) throws IOException {
+        this.dir = dir;
+        Files.createDirectories(dir.resolve("srv/data"));
+        Files.writeString(dir.resolve("srv/docker-compose.yml"), "services: {}\n");
+        Files.writeString(dir.resolve("srv/.env"), "INFLUXDB_TOKEN=" + TOKEN + "\nINFLUXDB_PASSWORD=" + PASSWORD + "\n");
+        createMetadataDb(dir.resolve("srv/data/metadata.db"));
+        Path profileFile = dir.resolve("homeiq.yaml");
+        Files.writeString(profileFile, ProfileLoader.embeddedText().replace("/srv/homeiq", dir.resolve("srv").toString())
+                .replace("~/influx-reset-backups", dir.resolve("backups").toString()));
+        profile = new ProfileLoader(Map.of(), dir).load(profileFile);
+        influx = new FakeInflux(docker, profile.influx().service());
+        log = new LogBus(new SecretMasker(profile.secrets()));
+        log.subscribe(events::add);
+        var metadata = new SqliteMetadataStore(dir.resolve("srv/data/metadata.db"));
+        Ports base = new Ports(docker, influx, null, metadata);
+        ports = new Ports(docker, influx, new FileBackupStore(profile, base, Clock.systemUTC(), "test"), metadata);
+        startStack();
+    }
+
+    private void startStack() {
+        docker.addContainer("homeiq", "influxdb", "influxdb:2.7", List.of(INFLUX_VOLUME), true);
+        for (ServiceSpec service : profile.services()) {
+            docker.addContainer("homeiq", service.name(), "homeiq/" + service.name(), List.of(), true);
+        }
+        InfluxData data = docker.volume(INFLUX_VOLUME);
+        profile.buckets().forEach(b -> data.buckets.put(b.name(), new InfluxData.Bucket(Retention.parse("30d").orElseThrow())));
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            lines.append("home_assistant_events,entity_id=sensor.t").append(i % 5).append(",domain=sensor state_value=\"")
+                    .append(i).append("\",normalized_value=").append(i).append(".5 ").append(1_700_000_000_000_000_000L + i)
+                    .append('\n');
+        }
+        influx.write("home_assistant_events", lines.toString());
+        influx.write("weather_data", "weather,station=home temp=21.5 1700000000000000000\n");
+    }
+
+    public Runner runner() {
+        return new Runner(journal(), catalog, FaultInjector.NONE);
+    }
+
+    public SqliteJournal journal() {
+        return new SqliteJournal(dir.resolve("journal.db"), new SecretMasker(profile.secrets()), Clock.systemUTC());
+    }
+
+    public long pointsInVolume() {
+        return docker.volume(INFLUX_VOLUME).totalPoints();
+    }
+
+    private static void createMetadataDb(Path file) throws IOException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE devices (id TEXT PRIMARY KEY, name TEXT)");
+            s.executeUpdate("INSERT INTO devices VALUES ('d1', 'Kitchen sensor')");
+        } catch (SQLException e) {
+            throw new IOException(e);
+        }
+    }
+}
