@@ -1,0 +1,149 @@
+package io.github.influxreset.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.influxreset.config.ProfileLoader;
+import io.github.influxreset.domain.Profile;
+import io.github.influxreset.engine.Journal;
+import io.github.influxreset.engine.LogBus;
+import io.github.influxreset.engine.Ports;
+import io.github.influxreset.engine.Runner;
+import io.github.influxreset.testing.TestStack;
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line against the in-memory stack: output, exit codes, --json. */
+class CliTest {
+    @TempDir
+    Path dir;
+    TestStack stack;
+    String out;
+    String err;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        stack = new TestStack(dir);
+    }
+
+    private int run(String stdin, String... args) {
+        StringWriter outText = new StringWriter();
+        StringWriter errText = new StringWriter();
+        int code = Cli.run(args, new StackContext(), new PrintWriter(outText), new PrintWriter(errText),
+                new BufferedReader(new StringReader(stdin)));
+        out = outText.toString();
+        err = errText.toString();
+        return code;
+    }
+
+    @Test
+    void profileShowPrintsTheEffectiveProfileWithSecretsMasked() {
+        assertEquals(0, run("", "profile", "show"));
+        assertTrue(out.contains("name: HomeIQ"), out);
+        assertTrue(out.contains("home_assistant_events"), out);
+        assertFalse(out.contains(TestStack.TOKEN), "the token is masked");
+        assertTrue(out.contains("******"), out);
+    }
+
+    @Test
+    void planListsTheVerifiedBackupBeforeTheFirstDestructiveAction() {
+        assertEquals(0, run("", "plan", "--mode", "full"));
+        int verify = out.indexOf("Verify the backup set");
+        int firstDestructive = out.indexOf("  * ");
+        assertTrue(verify > 0 && firstDestructive > verify, out);
+        assertEquals(List.of(), stack.docker.calls(), "plan changes nothing");
+    }
+
+    @Test
+    void checkWithoutADockerEngineExitsOneAndSaysSo() {
+        stack.docker.setReachable(false);
+        assertEquals(1, run("", "check"));
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("ERROR") && l.contains("Docker engine") && l.contains("cannot be reached")), out);
+    }
+
+    @Test
+    void aBrokenProfileExitsTwoNamingTheKey() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "stack: {composeProject: homeiq}\ninflux: {org: o}\nbuckets: [{name: a, retention: soon}]\n");
+        assertEquals(2, run("", "--profile", bad.toString(), "check"));
+        assertTrue(err.contains("buckets[0].retention"), err);
+        assertFalse(err.contains("Exception"), "a sentence, not a stack trace: " + err);
+    }
+
+    @Test
+    void resetWithYesRunsEveryStepAndTheRunIsInTheHistory() throws Exception {
+        assertEquals(0, run("", "--json", "reset", "--mode", "buckets", "--yes"));
+        JsonNode result = new ObjectMapper().readTree(out);
+        assertEquals("succeeded", result.get("outcome").asText());
+        assertEquals(0, stack.pointsInVolume());
+
+        assertEquals(0, run("", "runs", "list"));
+        assertTrue(out.contains(result.get("runId").asText()) && out.contains("SUCCEEDED"), out);
+    }
+
+    @Test
+    void resetNotConfirmedExitsTwoAndChangesNothing() {
+        long before = stack.pointsInVolume();
+        assertEquals(2, run("nope\n", "reset", "--mode", "full"));
+        assertTrue(err.contains("Type 'homeiq'"), err);
+        assertEquals(before, stack.pointsInVolume());
+        assertTrue(stack.docker.calls().stream().noneMatch(c -> c.startsWith("stop")), stack.docker.calls().toString());
+    }
+
+    @Test
+    void anUnknownCommandIsBadUsage() {
+        assertEquals(2, run("", "explode"));
+    }
+
+    @Test
+    void secretsAppearInNoOutputOrLog() {
+        run("", "reset", "--yes");
+        assertFalse(out.contains(TestStack.TOKEN) || err.contains(TestStack.TOKEN));
+        assertFalse(out.contains(TestStack.PASSWORD) || err.contains(TestStack.PASSWORD));
+    }
+
+    /** The CLI's view of the in-memory stack. */
+    private final class StackContext implements CliContext {
+        @Override
+        public Profile profile(Path profileFile) {
+            return profileFile == null ? stack.profile : new ProfileLoader(Map.of(), dir).load(profileFile);
+        }
+
+        @Override
+        public Ports ports(Profile profile) {
+            return stack.ports;
+        }
+
+        @Override
+        public Runner runner(Profile profile) {
+            return stack.runner();
+        }
+
+        @Override
+        public Journal journal(Profile profile) {
+            return stack.journal();
+        }
+
+        @Override
+        public LogBus log() {
+            return stack.log;
+        }
+
+        @Override
+        public void openWizard(Path profileFile) {
+            throw new AssertionError("no wizard in this test");
+        }
+    }
+}
