@@ -26,6 +26,11 @@ public final class DesktopApp extends Application {
         stage.setScene(assembly.scene());
         stage.setMinWidth(900);
         stage.setMinHeight(620);
+        assembly.wizard().finishedProperty().addListener((obs, old, done) -> {
+            if (done) {
+                stage.close();
+            }
+        });
         stage.show();
         assembly.wizard().openProfile(profileFile);
     }

@@ -63,8 +63,9 @@ public final class Runner {
     }
 
     /**
-     * Undoes, newest first, every action of the run that may have left effects. Throws
-     * {@link Reason#NEEDS_ATTENTION} when an undo fails; the journal then keeps the run open.
+     * Undoes, newest first, every action of the run that may have left effects. An undo that fails
+     * does not stop the others (the data is put back even when a service will not start); the run
+     * then stays open and {@link Reason#NEEDS_ATTENTION} names every undo that failed.
      */
     public void rollback(RunContext ctx) {
         String runId = ctx.runId();
@@ -76,8 +77,16 @@ public final class Runner {
         }
         List<ActionRecord> toUndo = pendingUndo(runId);
         ctx.log().info(null, "Rolling back run " + runId + ": " + toUndo.size() + " actions to undo.");
+        List<String> failures = new java.util.ArrayList<>();
         for (ActionRecord record : toUndo) {
-            undo(ctx, record);
+            undo(ctx, record).ifPresent(failures::add);
+        }
+        if (!failures.isEmpty()) {
+            String summary = String.join("; ", failures);
+            journal.finishRun(runId, RunStatus.ROLLBACK_FAILED, summary);
+            throw new ResetException(Reason.NEEDS_ATTENTION, "The rollback of run " + runId + " could not "
+                    + summary + ".", "Fix the cause, then run 'rollback " + runId + "' again; the backup set "
+                    + run.backupId() + " holds all data.");
         }
         journal.finishRun(runId, RunStatus.ROLLED_BACK, "Rolled back.");
         ctx.log().info(null, "Rollback of run " + runId + " finished: the stack is as it was.");
@@ -133,27 +142,29 @@ public final class Runner {
                     + sentence + ") and the rollback failed too: " + rollbackFailure.getMessage(),
                     rollbackFailure.hint(), failure);
         }
-        Reason reason = failure instanceof ResetException r && r.reason() != Reason.NEEDS_ATTENTION
-                ? r.reason() : Reason.STEP_FAILED;
+        Reason reason = Reason.STEP_FAILED;
+        if (failure instanceof ResetException r && (r.reason() == Reason.BAD_INPUT
+                || r.reason() == Reason.PROBLEM_FOUND && planned.step() == Step.PREREQUISITES)) {
+            reason = r.reason();
+        }
         throw new ResetException(reason, "'" + planned.describe() + "' failed: " + sentence
                 + " Everything this run changed has been rolled back.", "", failure);
     }
 
-    private void undo(RunContext ctx, ActionRecord record) {
+    /** Undoes one action; returns what could not be done, if it failed. */
+    private Optional<String> undo(RunContext ctx, ActionRecord record) {
         Action action = catalog.rebuild(record.kind(), record.params());
         ctx.log().publish(LogLevel.INFO, record.step(), record.kind(), "Undo: " + action.describeUndo());
         try {
             action.undo(ctx);
         } catch (RuntimeException failure) {
-            String sentence = failure instanceof ResetException r ? r.userText() : String.valueOf(failure.getMessage());
+            String sentence = failure instanceof ResetException r ? r.getMessage() : String.valueOf(failure.getMessage());
             journal.markAction(record.runId(), record.index(), ActionStatus.UNDO_FAILED, sentence);
-            journal.finishRun(record.runId(), RunStatus.ROLLBACK_FAILED, sentence);
             ctx.log().publish(LogLevel.ERROR, record.step(), record.kind(), "Undo failed: " + sentence);
-            throw new ResetException(Reason.NEEDS_ATTENTION, "Could not " + lowerFirst(action.describeUndo())
-                    + ": " + sentence, "Fix the cause, then run 'rollback " + record.runId()
-                    + "' again; the backup set of the run holds all data.", failure);
+            return Optional.of(lowerFirst(action.describeUndo()) + " (" + sentence + ")");
         }
         journal.markAction(record.runId(), record.index(), ActionStatus.UNDONE, null);
+        return Optional.empty();
     }
 
     private static String lowerFirst(String text) {

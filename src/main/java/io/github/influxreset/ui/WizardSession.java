@@ -50,7 +50,9 @@ public final class WizardSession {
 
     /** The read-only prerequisite checks. */
     public List<Finding> runChecks() {
-        return new PrerequisiteChecks(profile, ports).run();
+        List<Finding> findings = new PrerequisiteChecks(profile, ports).run();
+        findings.forEach(f -> log.info(Step.PREREQUISITES, f.severity() + " " + f.subject() + ": " + f.message()));
+        return findings;
     }
 
     /** The plan of the current run, or a fresh one when no run is active. */

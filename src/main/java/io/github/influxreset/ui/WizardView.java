@@ -59,8 +59,12 @@ public final class WizardView extends View<WizardViewModel> {
         errorText = new Label();
         errorText.setId("errorText");
         errorText.setWrapText(true);
+        errorText.setMaxWidth(Double.MAX_VALUE);
+        errorText.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(errorText, Priority.ALWAYS);
         errorDetails = new Hyperlink("Details…");
         errorDetails.setId("errorDetails");
+        errorDetails.setMinWidth(Region.USE_PREF_SIZE);
         errorBanner = new HBox(8, errorText, errorDetails);
         errorBanner.getStyleClass().add("error-banner");
         progress = new ProgressBar(0);

@@ -49,6 +49,7 @@ public final class WizardViewModel {
     private final StringProperty profileName = new SimpleStringProperty("");
     private final StringProperty profileSource = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BooleanProperty finished = new SimpleBooleanProperty(false);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty progressMessage = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
@@ -66,7 +67,7 @@ public final class WizardViewModel {
         current = Bindings.createObjectBinding(() -> steps.isEmpty() ? null : steps.get(currentIndex.get()),
                 steps, currentIndex);
         canNext = Bindings.createBooleanBinding(() -> !busy.get() && current.get() != null
-                && currentIndex.get() < steps.size() - 1 && current.get().canAdvanceProperty().get(),
+                && current.get().canAdvanceProperty().get(),
                 busy, current, currentIndex, stateChanges);
         canBack = Bindings.createBooleanBinding(() -> !busy.get() && currentIndex.get() > 0, busy, currentIndex);
     }
@@ -96,11 +97,17 @@ public final class WizardViewModel {
         dialogs.chooseProfile().ifPresent(this::openProfile);
     }
 
+    /** Goes to the next step; on the last step, when it is done, finishes the wizard. */
     public void next() {
-        if (canNext.get()) {
-            currentIndex.set(currentIndex.get() + 1);
-            current.get().onEnter();
+        if (!canNext.get()) {
+            return;
         }
+        if (currentIndex.get() == steps.size() - 1) {
+            finished.set(true);
+            return;
+        }
+        currentIndex.set(currentIndex.get() + 1);
+        current.get().onEnter();
     }
 
     public void back() {
@@ -169,6 +176,7 @@ public final class WizardViewModel {
         tasks.run(title, work, onProgress, result -> {
             busy.set(false);
             progress.set(1);
+            progressMessage.set("");
             onSuccess.accept(result);
             refreshRollback();
         }, failure -> {
@@ -256,6 +264,11 @@ public final class WizardViewModel {
 
     public StringProperty profileSourceProperty() {
         return profileSource;
+    }
+
+    /** True once the user pressed Finish on the last step; the window then closes. */
+    public BooleanProperty finishedProperty() {
+        return finished;
     }
 
     public BooleanProperty busyProperty() {

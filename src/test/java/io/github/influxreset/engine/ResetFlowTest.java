@@ -96,7 +96,24 @@ class ResetFlowTest {
     }
 
     @Test
-    void aServiceThatNeverBecomesHealthyFailsTheRestartAndTheRunIsRolledBack() {
+    void aServiceThatFailsToStartOnceFailsTheRestartAndEverythingIsRolledBack() {
+        long before = stack.pointsInVolume();
+        stack.docker.failNextStartOf("data-api");
+        Plan[] plan = new Plan[1];
+        RunContext run = run(ResetMode.FULL, EnumSet.of(Step.PREREQUISITES, Step.BACKUP, Step.CONFIRM, Step.RESET,
+                Step.VALIDATE), plan);
+
+        ResetException failure = assertThrows(ResetException.class,
+                () -> runner.runStep(run, plan[0], Step.RESTART, Progress.NONE));
+
+        assertEquals(ResetException.Reason.STEP_FAILED, failure.reason());
+        assertEquals(before, stack.pointsInVolume());
+        stack.profile.services().forEach(s -> assertTrue(stack.docker.running(s.name()).isPresent(), s.name()));
+        assertEquals(RunStatus.ROLLED_BACK, runner.journal().run(run.runId()).orElseThrow().status());
+    }
+
+    @Test
+    void aServiceThatNeverBecomesHealthyGetsTheDataBackAndTheRunNeedsAttention() {
         long before = stack.pointsInVolume();
         stack.docker.failStartOf("sports-data");
         Plan[] plan = new Plan[1];
@@ -106,8 +123,10 @@ class ResetFlowTest {
         ResetException failure = assertThrows(ResetException.class,
                 () -> runner.runStep(run, plan[0], Step.RESTART, Progress.NONE));
 
-        assertTrue(failure.getMessage().contains("sports-data"), failure.getMessage());
+        assertEquals(ResetException.Reason.NEEDS_ATTENTION, failure.reason());
+        assertTrue(failure.getMessage().contains("could not start service sports-data again"), failure.getMessage());
         assertEquals(before, stack.pointsInVolume(), "every point is back");
+        assertEquals(RunStatus.ROLLBACK_FAILED, runner.journal().run(run.runId()).orElseThrow().status());
         assertFalse(stack.docker.running("sports-data").isPresent(), "sports-data was stopped by the reset and stays stopped");
         assertTrue(stack.docker.running("data-api").isPresent());
     }

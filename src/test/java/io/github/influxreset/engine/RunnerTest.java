@@ -113,6 +113,23 @@ class RunnerTest {
     }
 
     @Test
+    void anUndoThatFailsDoesNotStopTheOthersAndTheRunNeedsAttention() {
+        Runner runner = stack.runner();
+        Plan plan = plan(List.of(new PlannedAction(0, Step.RESET, RecordingAction.named("a")),
+                new PlannedAction(1, Step.RESET, RecordingAction.undoFailing("b")),
+                new PlannedAction(2, Step.RESET, RecordingAction.failing("c"))));
+        RunContext run = begin(runner, plan);
+
+        ResetException failure = assertThrows(ResetException.class, () -> runner.runStep(run, plan, Step.RESET, Progress.NONE));
+
+        assertEquals(ResetException.Reason.NEEDS_ATTENTION, failure.reason());
+        assertTrue(failure.getMessage().contains("b cannot be undone"), failure.getMessage());
+        assertEquals(List.of("do a", "do b", "do c", "undo c", "undo b", "undo a"), RecordingAction.LOG);
+        assertEquals(RunStatus.ROLLBACK_FAILED, runner.journal().run(run.runId()).orElseThrow().status());
+        assertEquals(run.runId(), runner.journal().unfinishedRun().orElseThrow().id(), "offered again on the next start");
+    }
+
+    @Test
     void rollbackButtonDescribesTheNewestUndoFirst() {
         Runner runner = stack.runner();
         Plan plan = plan(List.of(new PlannedAction(0, Step.RESET, RecordingAction.named("a")),

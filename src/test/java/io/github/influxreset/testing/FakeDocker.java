@@ -45,6 +45,7 @@ public final class FakeDocker implements DockerPort {
     private final AtomicInteger ids = new AtomicInteger();
     private boolean reachable = true;
     private String failStartOf;
+    private String failNextStartOf;
 
     public synchronized Container addContainer(String project, String service, String image, List<String> volumeNames,
                                                boolean running) {
@@ -74,6 +75,11 @@ public final class FakeDocker implements DockerPort {
 
     public synchronized void setReachable(boolean reachable) {
         this.reachable = reachable;
+    }
+
+    /** Makes the next start of this service fail once, as a service that was slow to come up. */
+    public synchronized void failNextStartOf(String service) {
+        this.failNextStartOf = service;
     }
 
     /** Makes starting the container of this service fail, as a service that never gets healthy. */
@@ -112,6 +118,11 @@ public final class FakeDocker implements DockerPort {
     public synchronized void start(String containerId) {
         Container container = get(containerId);
         calls.add("start " + container.service);
+        if (container.service.equals(failNextStartOf)) {
+            failNextStartOf = null;
+            throw ResetException.problem("Container " + container.name + " is not healthy: it did not answer in time.",
+                    "Look at its logs.", null);
+        }
         if (container.service.equals(failStartOf)) {
             throw ResetException.problem("Container " + container.name + " is not healthy: it exited (exit code 1).",
                     "Look at its logs.", null);

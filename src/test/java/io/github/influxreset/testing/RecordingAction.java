@@ -33,6 +33,11 @@ public final class RecordingAction implements Action {
         return new RecordingAction(Map.of("name", name, "mode", "crash", "destructive", "false"));
     }
 
+    /** Executes fine; its undo fails. */
+    public static RecordingAction undoFailing(String name) {
+        return new RecordingAction(Map.of("name", name, "mode", "undo-fails", "destructive", "false"));
+    }
+
     public static RecordingAction destructive(String name) {
         return new RecordingAction(Map.of("name", name, "mode", "ok", "destructive", "true"));
     }
@@ -75,6 +80,9 @@ public final class RecordingAction implements Action {
     @Override
     public void undo(RunContext ctx) {
         LOG.add("undo " + params.get("name"));
+        if ("undo-fails".equals(params.get("mode"))) {
+            throw new IllegalStateException(params.get("name") + " cannot be undone");
+        }
     }
 
     /** Stands for the process dying mid-action: nothing in the engine catches an Error. */

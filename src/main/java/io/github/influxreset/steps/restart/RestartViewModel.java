@@ -50,6 +50,9 @@ public final class RestartViewModel extends StepViewModel {
             status.set("The reset is complete and every service is healthy. Backup set " + backupId
                     + " keeps the old data.");
             return StepState.DONE;
+        }, () -> { }, () -> {
+            services.setAll(session.profile().services().stream().map(s -> "✖ " + s.name() + ": not restarted by this run").toList());
+            status.set("The restart failed; see the message above and the log.");
         });
     }
 

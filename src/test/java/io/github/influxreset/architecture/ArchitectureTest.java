@@ -1,0 +1,82 @@
+package io.github.influxreset.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the layers of docs/ARCHITECTURE (the package table of the README) as they are. */
+class ArchitectureTest {
+    private static final String ROOT = "io.github.influxreset";
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+    }
+
+    @Test
+    void domainImportsNothingButTheJdk() {
+        noClasses().that().resideInAPackage(ROOT + ".domain..")
+                .should().dependOnClassesThat().resideOutsideOfPackages(ROOT + ".domain..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void engineImportsOnlyTheDomain() {
+        noClasses().that().resideInAPackage(ROOT + ".engine..")
+                .should().dependOnClassesThat().resideOutsideOfPackages(ROOT + ".domain..", ROOT + ".engine..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheDockerAdapterImportsDockerJava() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".docker..")
+                .should().dependOnClassesThat().resideInAPackage("com.github.dockerjava..").check(classes);
+    }
+
+    @Test
+    void onlyTheInfluxAdapterImportsTheInfluxClient() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".influx..")
+                .should().dependOnClassesThat().resideInAPackage("com.influxdb..").check(classes);
+    }
+
+    @Test
+    void onlyTheStoreUsesJdbc() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".store..")
+                .should().dependOnClassesThat().resideInAPackage("java.sql..").check(classes);
+    }
+
+    @Test
+    void theCommandLineNeverTouchesJavaFx() {
+        noClasses().that().resideInAPackage(ROOT + ".cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", ROOT + ".ui..", ROOT + ".steps..",
+                        ROOT + ".docker..", ROOT + ".influx..", ROOT + ".store..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheUiPackageCallsPlatformRunLater() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".ui..")
+                .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class).check(classes);
+    }
+
+    @Test
+    void viewModelsHoldNoNodes() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .check(classes);
+    }
+
+    @Test
+    void adaptersAndEngineKnowNothingOfTheUi() {
+        noClasses().that().resideInAnyPackage(ROOT + ".domain..", ROOT + ".engine..", ROOT + ".docker..",
+                        ROOT + ".influx..", ROOT + ".store..", ROOT + ".backup..", ROOT + ".config..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", ROOT + ".ui..", ROOT + ".steps..",
+                        ROOT + ".cli..", ROOT + ".app..")
+                .check(classes);
+    }
+}

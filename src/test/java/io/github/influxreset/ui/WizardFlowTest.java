@@ -1,0 +1,155 @@
+package io.github.influxreset.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.testfx.api.FxAssert.verifyThat;
+import static org.testfx.matcher.base.NodeMatchers.isDisabled;
+import static org.testfx.matcher.base.NodeMatchers.isEnabled;
+
+import io.github.influxreset.app.WizardAssembly;
+import io.github.influxreset.engine.RunStatus;
+import io.github.influxreset.engine.SameThreadTaskRunner;
+import io.github.influxreset.engine.StepState;
+import io.github.influxreset.testing.Screenshots;
+import io.github.influxreset.testing.TestStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import javafx.scene.control.Button;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Clicks through the wizard by id on the in-memory stack, with the same-thread task runner, and
+ * writes a PNG of every step to target/screenshots.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WizardFlowTest {
+    @TempDir
+    static Path dir;
+    private TestStack stack;
+    private WizardAssembly assembly;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        stack = new TestStack(Files.createTempDirectory(dir, "stack"));
+        DialogService dialogs = new DialogService() {
+            @Override
+            public Optional<Path> chooseProfile() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void showError(String sentence, Throwable details) {
+            }
+        };
+        assembly = new WizardAssembly(new SameThreadTaskRunner(),
+                file -> new WizardSession(stack.profile, stack.ports, stack.runner(), stack.catalog, stack.log,
+                        Clock.systemUTC()), dialogs, stack.log);
+        stage.setScene(assembly.scene());
+        stage.show();
+        assembly.wizard().openProfile(null);
+    }
+
+    private void shoot(FxRobot robot, String name) {
+        robot.interact(() -> {
+            assembly.logModel().drain();
+            Screenshots.save(stage.getScene(), name);
+        });
+    }
+
+    private StepState state(int step) {
+        return assembly.wizard().steps().get(step).state();
+    }
+
+    private void goThroughReset(FxRobot robot) {
+        assertEquals(StepState.DONE, state(0), "the checks ran when the wizard opened");
+        verifyThat("#profileName", (javafx.scene.control.Label l) -> l.getText().equals("HomeIQ"));
+        shoot(robot, "1-prerequisites");
+        verifyThat("#rollback", isDisabled());
+        robot.clickOn("#next");
+        shoot(robot, "2-backup-before");
+        robot.clickOn("#createBackup");
+        assertEquals(StepState.DONE, state(1));
+        verifyThat("#rollback", isEnabled());
+        shoot(robot, "2-backup");
+        robot.clickOn("#next");
+        verifyThat("#resetButton", isDisabled());
+        robot.clickOn("#confirmText").write("homeiq");
+        verifyThat("#resetButton", isEnabled());
+        shoot(robot, "3-confirm");
+        robot.clickOn("#resetButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(StepState.DONE, state(2));
+        assertEquals(StepState.DONE, state(3), "the reset ran once confirmed");
+        shoot(robot, "4-reset");
+    }
+
+    @Test
+    void clicksThroughAllSixStepsAndFinishes(FxRobot robot) {
+        goThroughReset(robot);
+        robot.clickOn("#next");
+        assertEquals(StepState.DONE, state(4));
+        shoot(robot, "5-validate");
+        robot.clickOn("#next");
+        assertEquals(StepState.DONE, state(5));
+        shoot(robot, "6-restart");
+        verifyThat("#rollback", isDisabled());
+        assertEquals("Finish", robot.lookup("#next").queryAs(Button.class).getText());
+        robot.clickOn("#next");
+
+        assertTrue(assembly.wizard().finishedProperty().get());
+        assertEquals(0, stack.pointsInVolume(), "the reset emptied the buckets");
+        assertEquals(RunStatus.SUCCEEDED, stack.journal().runs().get(0).status());
+    }
+
+    @Test
+    void rollbackAfterTheResetPutsEveryPointBackAndStartsOver(FxRobot robot) {
+        long before = stack.pointsInVolume();
+        goThroughReset(robot);
+        assertTrue(robot.lookup("#rollback").queryAs(Button.class).getTooltip().getText().startsWith("Roll back the run; first:"));
+
+        robot.clickOn("#rollback");
+
+        assertEquals(before, stack.pointsInVolume());
+        assertEquals(RunStatus.ROLLED_BACK, stack.journal().runs().get(0).status());
+        assertEquals(0, assembly.wizard().currentIndexProperty().get());
+        verifyThat("#rollback", isDisabled());
+        shoot(robot, "7-rolled-back");
+    }
+
+    @Test
+    void aFailureShowsOneSentenceAndTheRunIsRolledBack(FxRobot robot) {
+        long before = stack.pointsInVolume();
+        stack.docker.failNextStartOf("sports-data");
+        goThroughReset(robot);
+        robot.clickOn("#next");
+        robot.clickOn("#next");
+
+        assertEquals(StepState.FAILED, state(5));
+        assertEquals(StepState.PENDING, state(1), "a new run needs a new backup");
+        String error = assembly.wizard().errorProperty().get();
+        assertTrue(error.contains("sports-data") && error.contains("rolled back"), error);
+        assertFalse(error.contains("Exception"), error);
+        assertEquals(before, stack.pointsInVolume());
+        assertEquals(RunStatus.ROLLED_BACK, stack.journal().runs().get(0).status());
+        assertEquals(5, assembly.wizard().currentIndexProperty().get(), "the failed step stays in view");
+        verifyThat("#back", isEnabled());
+        shoot(robot, "8-failure");
+    }
+}
