@@ -51,8 +51,8 @@ public final class RestartViewModel extends StepViewModel {
                     + " keeps the old data.");
             return StepState.DONE;
         }, () -> { }, () -> {
-            services.setAll(session.profile().services().stream().map(s -> "✖ " + s.name() + ": not restarted by this run").toList());
-            status.set("The restart failed; see the message above and the log.");
+            services.clear();
+            status.set("The restart failed and the run was rolled back; the message above and the log say why.");
         });
     }
 
