@@ -142,7 +142,7 @@ public final class ProfileLoader {
     private static List<ServiceSpec> readServices(YamlNode node) {
         List<ServiceSpec> services = new ArrayList<>();
         for (YamlNode item : node.items()) {
-            item.allowOnly("name", "health");
+            item.allowOnly("name", "health", "timeout");
             String name = item.get("name").text();
             if (services.stream().anyMatch(s -> s.name().equals(name))) {
                 throw item.get("name").error("repeats service '" + name + "'; list each service once");
@@ -151,7 +151,8 @@ public final class ProfileLoader {
             if (health != null && !health.matches("https?://\\S+")) {
                 throw item.get("health").error("must be an http:// URL, not '" + health + "'");
             }
-            services.add(new ServiceSpec(name, health));
+            services.add(new ServiceSpec(name, health, item.get("timeout").isMissing() ? ServiceSpec.DEFAULT_TIMEOUT
+                    : readDuration(item.get("timeout"))));
         }
         return services;
     }
@@ -179,10 +180,14 @@ public final class ProfileLoader {
 
     private static Duration readBudget(YamlNode node) {
         node.allowOnly("queryBudget");
-        String text = node.get("queryBudget").text("500ms");
+        return node.get("queryBudget").isMissing() ? Duration.ofMillis(500) : readDuration(node.get("queryBudget"));
+    }
+
+    private static Duration readDuration(YamlNode node) {
+        String text = node.text();
         Matcher matcher = BUDGET.matcher(text.trim());
         if (!matcher.matches()) {
-            throw node.get("queryBudget").error("must be a time such as 500ms or 2s, not '" + text + "'");
+            throw node.error("must be a time such as 500ms or 30s, not '" + text + "'");
         }
         long amount = Long.parseLong(matcher.group(1));
         return matcher.group(2).equals("s") ? Duration.ofSeconds(amount) : Duration.ofMillis(amount);

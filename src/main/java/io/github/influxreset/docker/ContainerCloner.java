@@ -41,17 +41,17 @@ final class ContainerCloner {
         ContainerConfig config = old.getConfig();
         HostConfig hostConfig = old.getHostConfig();
         CreateContainerCmd create = client.createContainerCmd(config.getImage()).withName(name)
-                .withHostConfig(hostConfig)
-                .withLabels(config.getLabels())
-                .withEnv(config.getEnv())
-                .withCmd(config.getCmd())
-                .withEntrypoint(config.getEntrypoint())
-                .withUser(config.getUser())
-                .withWorkingDir(config.getWorkingDir())
-                .withHealthcheck(config.getHealthcheck())
-                .withExposedPorts(config.getExposedPorts() == null ? List.of() : List.of(config.getExposedPorts()))
-                .withTty(config.getTty())
-                .withStdinOpen(config.getStdinOpen());
+                .withHostConfig(hostConfig);
+        setIfPresent(config.getLabels(), create::withLabels);
+        setIfPresent(config.getEnv(), create::withEnv);
+        setIfPresent(config.getCmd(), create::withCmd);
+        setIfPresent(config.getEntrypoint(), create::withEntrypoint);
+        setIfPresent(config.getUser(), create::withUser);
+        setIfPresent(config.getWorkingDir(), create::withWorkingDir);
+        setIfPresent(config.getHealthcheck(), create::withHealthcheck);
+        setIfPresent(config.getExposedPorts(), create::withExposedPorts);
+        setIfPresent(config.getTty(), create::withTty);
+        setIfPresent(config.getStdinOpen(), create::withStdinOpen);
         if (config.getHostName() != null && !old.getId().startsWith(config.getHostName())) {
             create.withHostName(config.getHostName());
         }
@@ -69,6 +69,13 @@ final class ContainerCloner {
             }
         });
         return id;
+    }
+
+    /** docker-java refuses nulls; a value the old container did not set is left unset. */
+    private static <T> void setIfPresent(T value, java.util.function.Consumer<T> setter) {
+        if (value != null) {
+            setter.accept(value);
+        }
     }
 
     private static Map<String, ContainerNetwork> networks(InspectContainerResponse old) {

@@ -62,7 +62,7 @@ public final class PlanBuilder {
         add(new ValidateSchema(Map.of()));
         step = Step.RESTART;
         for (ServiceSpec service : profile.services()) {
-            add(StartService.of(service.name(), service.health()));
+            add(StartService.of(service));
         }
         if (!copies.isEmpty()) {
             add(CleanUpKeptData.of(copies));
@@ -73,7 +73,7 @@ public final class PlanBuilder {
     private List<String> addFullReset(String keepSuffix) {
         ContainerInfo influx = influxContainer();
         stopServices();
-        add(StopService.of(profile.influx().service(), true));
+        add(StopService.of(profile.influx().service(), true, ServiceSpec.DEFAULT_TIMEOUT));
         List<String> copies = new ArrayList<>();
         for (String volume : influx.volumeNames()) {
             String copy = volume + "-keep-" + keepSuffix;
@@ -106,7 +106,7 @@ public final class PlanBuilder {
         java.util.Collections.reverse(reversed);
         for (ServiceSpec service : reversed) {
             boolean running = stack.service(service.name()).map(ContainerInfo::isRunning).orElse(true);
-            add(StopService.of(service.name(), running));
+            add(StopService.of(service.name(), running, service.timeout()));
         }
     }
 

@@ -15,8 +15,15 @@ public final class StartService extends BaseAction {
         super(params);
     }
 
-    public static StartService of(String service, Optional<String> healthUrl) {
-        return new StartService(Map.of("service", service, "health", healthUrl.orElse("")));
+    public static StartService of(io.github.influxreset.domain.ServiceSpec service) {
+        return new StartService(Map.of("service", service.name(), "health", service.health().orElse(""),
+                "timeoutSeconds", String.valueOf(service.timeout().toSeconds())));
+    }
+
+    /** The service's health timeout; older journal rows without it use the default. */
+    static Duration timeout(Map<String, String> params) {
+        String seconds = params.get("timeoutSeconds");
+        return seconds == null ? TIMEOUT : Duration.ofSeconds(Long.parseLong(seconds));
     }
 
     @Override
@@ -41,7 +48,7 @@ public final class StartService extends BaseAction {
         ContainerInfo container = container(ctx, param("service"));
         ctx.ports().docker().start(container.id());
         Optional<String> health = Optional.of(param("health")).filter(h -> !h.isEmpty());
-        ctx.ports().docker().waitHealthy(container.id(), health, TIMEOUT);
+        ctx.ports().docker().waitHealthy(container.id(), health, timeout(params()));
         ctx.info("Service " + param("service") + " is healthy.");
     }
 

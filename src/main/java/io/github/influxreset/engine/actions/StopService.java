@@ -15,8 +15,9 @@ public final class StopService extends BaseAction {
         super(params);
     }
 
-    public static StopService of(String service, boolean wasRunning) {
-        return new StopService(Map.of("service", service, "wasRunning", String.valueOf(wasRunning)));
+    public static StopService of(String service, boolean wasRunning, Duration timeout) {
+        return new StopService(Map.of("service", service, "wasRunning", String.valueOf(wasRunning),
+                "timeoutSeconds", String.valueOf(timeout.toSeconds())));
     }
 
     @Override
@@ -47,7 +48,7 @@ public final class StopService extends BaseAction {
         if (wasRunning()) {
             ContainerInfo container = container(ctx, param("service"));
             ctx.ports().docker().start(container.id());
-            ctx.ports().docker().waitHealthy(container.id(), Optional.empty(), StartService.TIMEOUT);
+            ctx.ports().docker().waitHealthy(container.id(), Optional.empty(), StartService.timeout(params()));
         }
     }
 

@@ -1,0 +1,121 @@
+package io.github.influxreset.testing;
+
+import static io.github.influxreset.testing.DockerRig.docker;
+
+import io.github.influxreset.config.ProfileLoader;
+import io.github.influxreset.domain.Profile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A compose-labelled stack on the real engine: InfluxDB 1.6.7 with a named volume, and four
+ * busybox services serving /health (one with a Docker HEALTHCHECK), all on host networking and
+ * 127.0.0.1 ports; plus its v1 profile. {@link #close()} removes every container and volume.
+ */
+public final class RigStack implements AutoCloseable {
+    public static final List<String> SERVICES = List.of("websocket-ingestion", "enrichment-pipeline", "data-api", "sports-data");
+
+    public final String project = "irt" + UUID.randomUUID().toString().substring(0, 8);
+    public final int influxPort = DockerRig.freePort();
+    private final int rpcPort = DockerRig.freePort();
+    public final int[] servicePorts = new int[SERVICES.size()];
+    public final String volume = project + "_influxdb-data";
+    public final Path dir;
+    public Profile profile;
+
+    public RigStack(Path dir) {
+        this.dir = dir;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + influxPort;
+    }
+
+    public String containerName(String service) {
+        return project + "-" + service + "-1";
+    }
+
+    /** Starts the stack and waits until InfluxDB answers; writes its profile. */
+    public RigStack start() throws IOException {
+        docker("volume", "create", "--label", "com.docker.compose.project=" + project,
+                "--label", "com.docker.compose.volume=influxdb-data", volume);
+        docker(concat(labels("influxdb"), "-v", volume + ":/var/lib/influxdb",
+                "-e", "INFLUXDB_HTTP_BIND_ADDRESS=127.0.0.1:" + influxPort,
+                "-e", "INFLUXDB_BIND_ADDRESS=127.0.0.1:" + rpcPort, "--restart", "unless-stopped",
+                DockerRig.INFLUX_IMAGE));
+        for (int i = 0; i < SERVICES.size(); i++) {
+            servicePorts[i] = DockerRig.freePort();
+            String health = "http://127.0.0.1:" + servicePorts[i] + "/health";
+            List<String> extra = i == 2 ? List.of("--health-cmd", "/bin/busybox wget -q -O /dev/null " + health,
+                    "--health-interval", "1s", "--health-retries", "30") : List.of();
+            String[] args = concat(labels(SERVICES.get(i)), "--init");
+            args = concat(args, extra.toArray(String[]::new));
+            docker(concat(args, DockerRig.BUSYBOX_IMAGE, "httpd", "-f", "-p", "127.0.0.1:" + servicePorts[i], "-h", "/www"));
+        }
+        writeProfile();
+        Http.await(url() + "/ping", 30_000);
+        return this;
+    }
+
+    private String[] labels(String service) {
+        return new String[] {"run", "-d", "--network", "host", "--name", containerName(service),
+            "--label", "com.docker.compose.project=" + project, "--label", "com.docker.compose.service=" + service,
+            "--label", "com.docker.compose.oneoff=False", "--label", "com.docker.compose.container-number=1"};
+    }
+
+    private void writeProfile() throws IOException {
+        Files.createDirectories(dir);
+        Path compose = dir.resolve("docker-compose.yml");
+        Files.writeString(compose, "# the stack of project " + project + "\nservices: {}\n");
+        Path metadata = dir.resolve("metadata.db");
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + metadata); var s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE IF NOT EXISTS devices (id TEXT PRIMARY KEY)");
+        } catch (SQLException e) {
+            throw new IOException(e);
+        }
+        StringBuilder yaml = new StringBuilder();
+        yaml.append("name: rig\nstack: {composeProject: ").append(project).append(", configFiles: [").append(compose).append("]}\n");
+        yaml.append("influx: {version: 1, service: influxdb, url: '").append(url()).append("'}\n");
+        yaml.append("buckets:\n  - {name: home_assistant_events, retention: 365d}\n  - {name: weather_data, retention: 180d}\n");
+        yaml.append("schema:\n  - measurement: home_assistant_events\n    bucket: home_assistant_events\n");
+        yaml.append("    tags: [entity_id, domain, area]\n    fields: {state_value: string, normalized_value: float}\n");
+        yaml.append("services:\n");
+        for (int i = 0; i < SERVICES.size(); i++) {
+            yaml.append("  - {name: ").append(SERVICES.get(i)).append(", health: 'http://127.0.0.1:")
+                    .append(servicePorts[i]).append("/health', timeout: 30s}\n");
+        }
+        yaml.append("sqlite: {path: ").append(metadata).append("}\n");
+        yaml.append("backups: {dir: ").append(dir.resolve("backups")).append("}\n");
+        Path file = dir.resolve("rig.yaml");
+        Files.writeString(file, yaml.toString());
+        profile = new ProfileLoader(Map.of(), dir).load(file);
+    }
+
+    @Override
+    public void close() {
+        String ids = docker("ps", "-aq", "--filter", "label=com.docker.compose.project=" + project);
+        if (!ids.isBlank()) {
+            docker(concat(new String[] {"rm", "-f"}, ids.split("\\s+")));
+        }
+        String helpers = docker("ps", "-aq", "--filter", "label=io.github.influxreset.helper=true");
+        if (!helpers.isBlank()) {
+            docker(concat(new String[] {"rm", "-f"}, helpers.split("\\s+")));
+        }
+        String volumes = docker("volume", "ls", "-q", "--filter", "name=" + project);
+        if (!volumes.isBlank()) {
+            docker(concat(new String[] {"volume", "rm", "-f"}, volumes.split("\\s+")));
+        }
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+}
