@@ -11,7 +11,8 @@ import java.util.UUID;
  * Copies the files of one volume into another through the Docker archive API, streaming: two
  * helper containers of an image already on the engine are created (never started), one mounting
  * each volume at {@code /data}; the tar of the first goes straight into the second. Needs no shell
- * or tools inside the image. The helpers are removed whatever happens.
+ * or tools inside the image. The helpers, and any anonymous volume their image declares, are
+ * removed whatever happens.
  */
 final class VolumeCopier {
     private static final String MOUNT = "/data";
@@ -31,10 +32,10 @@ final class VolumeCopier {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("copying " + from + " to " + to + " failed", e);
             } finally {
-                client.removeContainerCmd(target).exec();
+                client.removeContainerCmd(target).withRemoveVolumes(true).exec();
             }
         } finally {
-            client.removeContainerCmd(source).exec();
+            client.removeContainerCmd(source).withRemoveVolumes(true).exec();
         }
     }
 

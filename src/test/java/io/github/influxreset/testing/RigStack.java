@@ -101,11 +101,11 @@ public final class RigStack implements AutoCloseable {
     public void close() {
         String ids = docker("ps", "-aq", "--filter", "label=com.docker.compose.project=" + project);
         if (!ids.isBlank()) {
-            docker(concat(new String[] {"rm", "-f"}, ids.split("\\s+")));
+            docker(concat(new String[] {"rm", "-f", "-v"}, ids.split("\\s+")));
         }
         String helpers = docker("ps", "-aq", "--filter", "label=io.github.influxreset.helper=true");
         if (!helpers.isBlank()) {
-            docker(concat(new String[] {"rm", "-f"}, helpers.split("\\s+")));
+            docker(concat(new String[] {"rm", "-f", "-v"}, helpers.split("\\s+")));
         }
         String volumes = docker("volume", "ls", "-q", "--filter", "name=" + project);
         if (!volumes.isBlank()) {
