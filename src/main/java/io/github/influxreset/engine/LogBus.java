@@ -46,6 +46,11 @@ public final class LogBus {
         }
     }
 
+    /** Logs a finding at the level its severity calls for. */
+    public void finding(Step step, io.github.influxreset.domain.Finding finding) {
+        publish(LogLevel.of(finding.severity()), step, null, finding.subject() + ": " + finding.message());
+    }
+
     public void info(Step step, String message) {
         publish(LogLevel.INFO, step, null, message);
     }

@@ -4,6 +4,15 @@ package io.github.influxreset.engine;
 public enum LogLevel {
     DEBUG, INFO, WARN, ERROR;
 
+    /** The level a finding is logged at: errors as ERROR, warnings as WARN, the rest as INFO. */
+    public static LogLevel of(io.github.influxreset.domain.Severity severity) {
+        return switch (severity) {
+            case ERROR -> ERROR;
+            case WARNING -> WARN;
+            default -> INFO;
+        };
+    }
+
     public boolean atLeast(LogLevel other) {
         return compareTo(other) >= 0;
     }

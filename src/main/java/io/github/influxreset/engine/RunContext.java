@@ -89,6 +89,12 @@ public final class RunContext {
         this.currentStep = step;
     }
 
+    /** Logs findings at their level and keeps them as the current step's. */
+    public void report(List<Finding> found) {
+        found.forEach(f -> log.finding(currentStep, f));
+        addFindings(found);
+    }
+
     public void info(String message) {
         log.info(currentStep, message);
     }

@@ -26,11 +26,23 @@ public final class FindingsTable {
         status.setMaxWidth(110);
         TableColumn<Finding, String> subject = new TableColumn<>("What");
         subject.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().subject()));
-        subject.setPrefWidth(220);
+        subject.setPrefWidth(200);
+        subject.setMaxWidth(260);
         TableColumn<Finding, String> message = new TableColumn<>("Result");
         message.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().message()));
+        message.setCellFactory(c -> new MessageCell());
         table.getColumns().setAll(java.util.List.of(status, subject, message));
         return table;
+    }
+
+    /** A result, with the whole text in a tooltip when the column is too narrow for it. */
+    private static final class MessageCell extends TableCell<Finding, String> {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            setTooltip(empty || text == null ? null : new javafx.scene.control.Tooltip(text));
+        }
     }
 
     /** The severity as a word, coloured through pseudo-classes. */

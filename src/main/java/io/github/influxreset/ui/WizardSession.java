@@ -51,7 +51,7 @@ public final class WizardSession {
     /** The read-only prerequisite checks. */
     public List<Finding> runChecks() {
         List<Finding> findings = new PrerequisiteChecks(profile, ports).run();
-        findings.forEach(f -> log.info(Step.PREREQUISITES, f.severity() + " " + f.subject() + ": " + f.message()));
+        findings.forEach(f -> log.finding(Step.PREREQUISITES, f));
         return findings;
     }
 

@@ -33,8 +33,7 @@ public final class CheckPrerequisites extends BaseAction {
     @Override
     public void execute(RunContext ctx) {
         List<Finding> findings = new PrerequisiteChecks(ctx.profile(), ctx.ports()).run();
-        findings.forEach(f -> ctx.info(f.severity() + " " + f.subject() + ": " + f.message()));
-        ctx.addFindings(findings);
+        ctx.report(findings);
         List<Finding> problems = findings.stream().filter(f -> f.severity().isProblem()).toList();
         if (!problems.isEmpty()) {
             throw ResetException.problem(problems.size() + " prerequisite check(s) failed; the first: "

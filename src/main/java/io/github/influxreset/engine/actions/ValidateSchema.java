@@ -36,8 +36,7 @@ public final class ValidateSchema extends BaseAction {
     @Override
     public void execute(RunContext ctx) {
         List<Finding> findings = new SchemaValidator(ctx.profile(), ctx.ports().influx()).validate(ctx.runId());
-        findings.forEach(f -> ctx.info(f.severity() + " " + f.subject() + ": " + f.message()));
-        ctx.addFindings(findings);
+        ctx.report(findings);
         long errors = findings.stream().filter(f -> f.severity().isProblem()).count();
         if (errors > 0) {
             throw ResetException.problem("Validation found " + errors + " problem(s).",
