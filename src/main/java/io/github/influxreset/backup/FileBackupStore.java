@@ -105,6 +105,11 @@ public final class FileBackupStore implements BackupStore {
     }
 
     @Override
+    public boolean holdsBucket(String backupId, String bucket) {
+        return new BackupVerifier(folder(backupId)).readManifest().buckets().stream().anyMatch(b -> b.name().equals(bucket));
+    }
+
+    @Override
     public void restoreBucket(String backupId, String bucket, String targetBucket) {
         Path set = folder(backupId);
         Manifest.BucketEntry entry = new BackupVerifier(set).readManifest().buckets().stream()

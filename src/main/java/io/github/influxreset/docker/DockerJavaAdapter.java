@@ -177,6 +177,32 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
     }
 
     @Override
+    public int exec(String containerId, List<String> command, java.util.function.Consumer<String> output) {
+        return call("run '" + String.join(" ", command) + "' in container " + containerId,
+                () -> new Exec(client).run(containerId, command, output));
+    }
+
+    @Override
+    public void copyOut(String containerId, String path, java.io.OutputStream tar) {
+        call("copy " + path + " out of container " + containerId, () -> {
+            try (java.io.InputStream in = client.copyArchiveFromContainerCmd(containerId, path).exec()) {
+                in.transferTo(tar);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void copyIn(String containerId, String path, java.io.InputStream tar) {
+        call("copy into " + path + " of container " + containerId, () -> {
+            client.copyArchiveToContainerCmd(containerId).withRemotePath(path).withTarInputStream(tar).exec();
+            return null;
+        });
+    }
+
+    @Override
     public void copyVolume(String from, String to, String image) {
         call("copy volume " + from + " to " + to, () -> {
             new VolumeCopier(client).copy(from, to, image);

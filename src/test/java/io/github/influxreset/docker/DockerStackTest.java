@@ -157,6 +157,43 @@ class DockerStackTest {
         assertTrue(failure.getMessage().contains("Last log lines"), failure.getMessage());
     }
 
+    @Test
+    void execStreamsOutputAndCopyMovesDirectoriesInAndOutAsTar() throws Exception {
+        String id = docker.discover(rig.project).service("data-api").orElseThrow().id();
+        List<String> lines = new java.util.ArrayList<>();
+        assertEquals(0, docker.exec(id, List.of("/bin/busybox", "echo", "hello from data-api"), lines::add));
+        assertEquals(List.of("hello from data-api"), lines);
+        assertEquals(3, docker.exec(id, List.of("/bin/sh", "-c", "exit 3"), lines::add));
+
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        docker.copyOut(id, "/www", out);
+        assertTrue(tarEntries(out.toByteArray()).contains("www/health"), "the directory came out as tar");
+
+        java.io.ByteArrayOutputStream tar = new java.io.ByteArrayOutputStream();
+        try (var archive = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(tar)) {
+            byte[] body = "copied in\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            var entry = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("note.txt");
+            entry.setSize(body.length);
+            archive.putArchiveEntry(entry);
+            archive.write(body);
+            archive.closeArchiveEntry();
+        }
+        docker.copyIn(id, "/www", new java.io.ByteArrayInputStream(tar.toByteArray()));
+        lines.clear();
+        docker.exec(id, List.of("/bin/busybox", "cat", "/www/note.txt"), lines::add);
+        assertEquals(List.of("copied in"), lines);
+    }
+
+    private static List<String> tarEntries(byte[] tar) throws java.io.IOException {
+        List<String> names = new java.util.ArrayList<>();
+        try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(new java.io.ByteArrayInputStream(tar))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                names.add(entry.getName());
+            }
+        }
+        return names;
+    }
+
     private static List<String> binds(JsonNode inspect) {
         List<String> binds = new java.util.ArrayList<>();
         inspect.path("HostConfig").path("Binds").forEach(b -> binds.add(b.asText().replaceFirst(":rw$", "")));

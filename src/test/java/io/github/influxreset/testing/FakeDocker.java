@@ -192,6 +192,23 @@ public final class FakeDocker implements DockerPort {
     }
 
     @Override
+    public synchronized int exec(String containerId, List<String> command, java.util.function.Consumer<String> output) {
+        calls.add("exec " + String.join(" ", command));
+        output.accept("fake exec of " + String.join(" ", command));
+        return 0;
+    }
+
+    @Override
+    public void copyOut(String containerId, String path, java.io.OutputStream tar) {
+        throw new UnsupportedOperationException("the in-memory engine has no files");
+    }
+
+    @Override
+    public void copyIn(String containerId, String path, java.io.InputStream tar) {
+        throw new UnsupportedOperationException("the in-memory engine has no files");
+    }
+
+    @Override
     public synchronized void copyVolume(String from, String to, String image) {
         volumes.put(to, volumes.get(from).copy());
         calls.add("copy volume " + from + " to " + to);

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Deletes a bucket with all its data: destructive. Undo creates it again with the retention it had
- * and writes back every point, both from the run's verified backup set.
+ * and writes back every point, both from the run's verified backup set; a bucket that did not
+ * exist when the set was written stays absent.
  */
 public final class DeleteBucket extends BaseAction {
     public static final String KIND = "delete-bucket";
@@ -48,6 +49,8 @@ public final class DeleteBucket extends BaseAction {
     @Override
     public void undo(RunContext ctx) {
         ctx.ports().influx().deleteBucket(param("bucket"));
-        ctx.ports().backups().restoreBucket(ctx.backupId(), param("bucket"), param("bucket"));
+        if (ctx.ports().backups().holdsBucket(ctx.backupId(), param("bucket"))) {
+            ctx.ports().backups().restoreBucket(ctx.backupId(), param("bucket"), param("bucket"));
+        }
     }
 }

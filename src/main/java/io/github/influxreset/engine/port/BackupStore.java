@@ -21,6 +21,9 @@ public interface BackupStore {
      */
     String containerConfig(String backupId, String containerName);
 
+    /** True when the set holds an export of the bucket (it existed when the set was written). */
+    boolean holdsBucket(String backupId, String bucket);
+
     /**
      * Restores one bucket of a set from its line-protocol export into {@code targetBucket}, creating
      * that bucket with the retention the set recorded when it does not exist.

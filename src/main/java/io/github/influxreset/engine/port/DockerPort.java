@@ -56,6 +56,18 @@ public interface DockerPort {
     void removeVolume(String name);
 
     /**
+     * Runs a command in a running container, handing each line it prints (stdout and stderr) to
+     * {@code output} as it comes; returns the command's exit code.
+     */
+    int exec(String containerId, java.util.List<String> command, java.util.function.Consumer<String> output);
+
+    /** Streams a directory of a container out as a tar archive; nothing is held in memory. */
+    void copyOut(String containerId, String path, java.io.OutputStream tar);
+
+    /** Streams a tar archive into a directory of a container. */
+    void copyIn(String containerId, String path, java.io.InputStream tar);
+
+    /**
      * Copies every file of one volume into another (which must exist), through short-lived
      * containers of {@code image} that are created but never started.
      */
