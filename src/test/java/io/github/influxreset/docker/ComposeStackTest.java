@@ -1,0 +1,143 @@
+package io.github.influxreset.docker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.influxreset.backup.FileBackupStore;
+import io.github.influxreset.config.ProfileLoader;
+import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.ResetMode;
+import io.github.influxreset.engine.ActionCatalog;
+import io.github.influxreset.engine.FaultInjector;
+import io.github.influxreset.engine.LogBus;
+import io.github.influxreset.engine.Plan;
+import io.github.influxreset.engine.Ports;
+import io.github.influxreset.engine.Progress;
+import io.github.influxreset.engine.ResetPlanner;
+import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.Runner;
+import io.github.influxreset.engine.SecretMasker;
+import io.github.influxreset.engine.Step;
+import io.github.influxreset.influx.v1.InfluxV1Adapter;
+import io.github.influxreset.store.SqliteJournal;
+import io.github.influxreset.store.SqliteMetadataStore;
+import io.github.influxreset.testing.DockerRig;
+import io.github.influxreset.testing.Http;
+import io.github.influxreset.testing.RequiresDocker;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A stack made by Debian's docker-compose: found by the wizard, and still compose's after a reset. */
+@ExtendWith(RequiresDocker.class)
+class ComposeStackTest {
+    @TempDir
+    Path dir;
+    String project = "irc" + UUID.randomUUID().toString().substring(0, 8);
+    int influxPort = DockerRig.freePort();
+    int apiPort = DockerRig.freePort();
+    Path composeFile;
+
+    @BeforeEach
+    void composeUp() throws Exception {
+        if (!Files.isExecutable(Path.of("/usr/bin/docker-compose"))) {
+            String reason = "Debian's docker-compose is not installed";
+            if (Boolean.getBoolean("require.docker")) {
+                throw new IllegalStateException(reason + " (required: -Drequire.docker=true)");
+            }
+            System.out.println("SKIPPED ComposeStackTest: " + reason);
+            Assumptions.abort(reason);
+        }
+        composeFile = dir.resolve("docker-compose.yml");
+        Files.writeString(composeFile, String.join("\n",
+                "version: \"2.4\"",
+                "services:",
+                "  influxdb:",
+                "    image: " + DockerRig.INFLUX_IMAGE,
+                "    network_mode: host",
+                "    restart: unless-stopped",
+                "    environment:",
+                "      INFLUXDB_HTTP_BIND_ADDRESS: 127.0.0.1:" + influxPort,
+                "      INFLUXDB_BIND_ADDRESS: 127.0.0.1:" + DockerRig.freePort(),
+                "    volumes: [influxdb-data:/var/lib/influxdb]",
+                "  data-api:",
+                "    image: " + DockerRig.BUSYBOX_IMAGE,
+                "    network_mode: host",
+                "    init: true",
+                "    command: [httpd, -f, -p, \"127.0.0.1:" + apiPort + "\", -h, /www]",
+                "volumes:",
+                "  influxdb-data: {}", ""));
+        compose("up", "-d");
+        Http.await("http://127.0.0.1:" + influxPort + "/ping", 30_000);
+    }
+
+    @AfterEach
+    void composeDown() throws Exception {
+        compose("down", "-v", "--remove-orphans");
+    }
+
+    @Test
+    void aRecreatedInfluxContainerIsStillComposesOwnAndComposeDoesNotRecreateIt() throws Exception {
+        Profile profile = profile();
+        DockerJavaAdapter docker = new DockerJavaAdapter("unix:///var/run/docker.sock");
+        InfluxV1Adapter influx = new InfluxV1Adapter(profile.influx());
+        var metadata = new SqliteMetadataStore(dir.resolve("metadata.db"));
+        Ports base = new Ports(docker, influx, null, metadata);
+        Ports ports = new Ports(docker, influx, new FileBackupStore(profile, base, Clock.systemUTC(), "test"), metadata);
+        String before = compose("ps", "-q", "influxdb");
+        assertEquals(2, docker.discover(project).containers().size(), "the wizard finds every compose service");
+
+        Plan plan = new ResetPlanner(Clock.systemUTC()).plan(profile, ports, ResetMode.FULL).plan();
+        Runner runner = new Runner(new SqliteJournal(dir.resolve("journal.db"), SecretMasker.NONE, Clock.systemUTC()),
+                new ActionCatalog(), FaultInjector.NONE);
+        RunContext run = runner.begin(plan, id -> new RunContext(profile, ports, new LogBus(SecretMasker.NONE), runner.journal(), id));
+        run.confirm(profile.confirmationWord());
+        for (Step step : Step.values()) {
+            runner.runStep(run, plan, step, Progress.NONE);
+        }
+        runner.finish(run);
+
+        String after = compose("ps", "-q", "influxdb");
+        assertNotEquals(before, after, "a new container");
+        assertTrue(compose("ps").contains(project + "_influxdb_1"), compose("ps"));
+        compose("up", "-d");
+        assertEquals(after, compose("ps", "-q", "influxdb"), "compose sees its own configuration and leaves it be");
+        docker.close();
+    }
+
+    private Profile profile() throws IOException {
+        Path file = dir.resolve("compose.yaml");
+        Files.writeString(file, String.join("\n",
+                "stack: {composeProject: " + project + ", configFiles: [" + composeFile + "]}",
+                "influx: {version: 1, service: influxdb, url: 'http://127.0.0.1:" + influxPort + "'}",
+                "buckets: [{name: home_assistant_events, retention: 365d}]",
+                "services: [{name: data-api, health: 'http://127.0.0.1:" + apiPort + "/health', timeout: 30s}]",
+                "backups: {dir: " + dir.resolve("backups") + "}", ""));
+        return new ProfileLoader(Map.of(), dir).load(file);
+    }
+
+    private String compose(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("docker-compose", "-p", project, "-f", composeFile.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+        }
+        return out.strip();
+    }
+}
