@@ -62,8 +62,8 @@ class ComposeStackTest {
             System.out.println("SKIPPED ComposeStackTest: " + reason);
             Assumptions.abort(reason);
         }
-        composeFile = dir.resolve("docker-compose.yml");
-        Files.writeString(composeFile, String.join("\n",
+        Path file = dir.resolve("docker-compose.yml");
+        Files.writeString(file, String.join("\n",
                 "version: \"2.4\"",
                 "services:",
                 "  influxdb:",
@@ -81,13 +81,16 @@ class ComposeStackTest {
                 "    command: [httpd, -f, -p, \"127.0.0.1:" + apiPort + "\", -h, /www]",
                 "volumes:",
                 "  influxdb-data: {}", ""));
+        composeFile = file;
         compose("up", "-d");
         Http.await("http://127.0.0.1:" + influxPort + "/ping", 30_000);
     }
 
     @AfterEach
     void composeDown() throws Exception {
-        compose("down", "-v", "--remove-orphans");
+        if (composeFile != null && Files.exists(composeFile)) {
+            compose("down", "-v", "--remove-orphans");
+        }
     }
 
     @Test
