@@ -44,6 +44,10 @@ public abstract class StepViewModel {
         return canAdvance;
     }
 
+    /** Progress of this step's running work, on the UI thread: which action is under way. */
+    protected void onProgress(double fraction, String message) {
+    }
+
     /** Called when the wizard shows this step. */
     public void onEnter() {
     }

@@ -122,7 +122,7 @@ public final class WizardViewModel {
             return;
         }
         WizardSession active = session.get();
-        runTask("Rolling back", p -> {
+        runTask("Rolling back", Progress.NONE, p -> {
             active.rollback();
             return null;
         }, ignored -> {
@@ -151,7 +151,7 @@ public final class WizardViewModel {
                             Runnable afterwards, Runnable onFailure) {
         clearError();
         step.setState(StepState.RUNNING);
-        runTask(title, work, result -> {
+        runTask(title, step::onProgress, work, result -> {
             step.setState(outcome.apply(result));
             afterwards.run();
         }, failure -> {
@@ -164,14 +164,15 @@ public final class WizardViewModel {
         });
     }
 
-    private <T> void runTask(String title, TaskRunner.Work<T> work, java.util.function.Consumer<T> onSuccess,
-                             java.util.function.Consumer<Throwable> onFailure) {
+    private <T> void runTask(String title, Progress stepProgress, TaskRunner.Work<T> work,
+                             java.util.function.Consumer<T> onSuccess, java.util.function.Consumer<Throwable> onFailure) {
         busy.set(true);
         progress.set(-1);
         progressMessage.set(title + "…");
         Progress onProgress = (fraction, message) -> {
             progress.set(fraction);
             progressMessage.set(message);
+            stepProgress.update(fraction, message);
         };
         tasks.run(title, work, onProgress, result -> {
             busy.set(false);
@@ -189,7 +190,7 @@ public final class WizardViewModel {
 
     /** Runs read-only work in the background (a plan to show), reporting failures as errors. */
     public <T> void load(String title, TaskRunner.Work<T> work, java.util.function.Consumer<T> onSuccess) {
-        runTask(title, work, onSuccess, this::showError);
+        runTask(title, Progress.NONE, work, onSuccess, this::showError);
     }
 
     /** Asks the session what rollback would do next and updates the button. */

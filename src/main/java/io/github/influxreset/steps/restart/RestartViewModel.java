@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import java.util.List;
 
 /** Step 6: starts the services in profile order, waits until each is healthy, closes the run. */
 public final class RestartViewModel extends StepViewModel {
@@ -54,6 +55,20 @@ public final class RestartViewModel extends StepViewModel {
             services.clear();
             status.set("The restart failed and the run was rolled back; the message above and the log say why.");
         });
+    }
+
+    /** Marks the service being started, and those before it healthy, as the restart goes on. */
+    @Override
+    protected void onProgress(double fraction, String message) {
+        List<ServiceSpec> all = wizard.session().profile().services();
+        for (int i = 0; i < all.size(); i++) {
+            if (message != null && message.startsWith("Start service " + all.get(i).name() + " ")) {
+                for (int done = 0; done < i; done++) {
+                    services.set(done, healthy(all.get(done)));
+                }
+                services.set(i, "… " + all.get(i).name() + ": starting, waiting until it is healthy");
+            }
+        }
     }
 
     private static String healthy(ServiceSpec service) {
