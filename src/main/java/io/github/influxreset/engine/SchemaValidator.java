@@ -17,10 +17,15 @@ import java.util.Optional;
 /**
  * Compares the live InfluxDB with the profile: buckets and retention, then per measurement a probe
  * point carrying every tag and typed field, read back and deleted again. Extra, missing and
- * wrongly typed keys become findings (a drift report); nothing here throws for a mismatch.
+ * wrongly typed keys, keys both tag and field, tags with unbounded values and a slow typical query
+ * become findings (a drift report); nothing here throws for a mismatch. Everything but the probe
+ * reads the index (tag and field keys, tag value cardinality), never scans the data.
  */
 public final class SchemaValidator {
     public static final String PROBE_PREFIX = "influx_reset_probe.";
+    /** A tag with this many values is taken for a per-event value (unbounded series). */
+    static final long UNBOUNDED_TAG_VALUES = 10_000;
+    private static final int QUERY_SAMPLES = 20;
 
     private final Profile profile;
     private final InfluxPort influx;
@@ -72,32 +77,70 @@ public final class SchemaValidator {
             return List.of(Finding.error(subject, "bucket " + schema.bucket() + " is missing"));
         }
         String probe = PROBE_PREFIX + runId;
+        List<Finding> findings = new ArrayList<>();
+        boolean probeWritten = true;
         try {
             influx.write(schema.bucket(), probeLine(schema, probe));
         } catch (ResetException e) {
-            return List.of(Finding.error(subject, "the probe point was refused: " + e.getMessage()));
+            probeWritten = false;
+            findings.add(Finding.error(subject, "the probe point was refused: " + e.getMessage()));
         }
-        List<Finding> findings = new ArrayList<>(compareKeys(schema, subject));
-        influx.deleteWhere(schema.bucket(), schema.measurement(), probeTag(schema), probe);
-        long left = influx.countWhere(schema.bucket(), schema.measurement(), probeTag(schema), probe);
-        findings.add(left == 0 ? Finding.ok(subject, "probe point written, read back and deleted")
-                : Finding.error(subject, left + " probe point(s) could not be deleted"));
+        findings.addAll(compareKeys(schema, subject, probeWritten));
+        findings.addAll(cardinalityFindings(schema, subject));
+        findings.add(queryTime(schema, subject));
+        if (probeWritten) {
+            influx.deleteWhere(schema.bucket(), schema.measurement(), probeTag(schema), probe);
+            long left = influx.countWhere(schema.bucket(), schema.measurement(), probeTag(schema), probe);
+            findings.add(left == 0 ? Finding.ok(subject, "probe point written, read back and deleted")
+                    : Finding.error(subject, left + " probe point(s) could not be deleted"));
+        }
         return findings;
     }
 
-    private List<Finding> compareKeys(MeasurementSchema schema, String subject) {
+    /** Tags with so many values that they make a series per event: they belong in fields. */
+    private List<Finding> cardinalityFindings(MeasurementSchema schema, String subject) {
+        List<Finding> findings = new ArrayList<>();
+        for (String tag : influx.tagKeys(schema.bucket(), schema.measurement())) {
+            long values = influx.tagCardinality(schema.bucket(), schema.measurement(), tag);
+            if (values >= UNBOUNDED_TAG_VALUES) {
+                findings.add(Finding.warning(subject, "tag " + tag + " has " + values + " distinct values: its "
+                        + "series grow with the data; a per-event value belongs in a field"));
+            }
+        }
+        return findings;
+    }
+
+    /** The p95 of a typical dashboard query, against the profile's budget. */
+    private Finding queryTime(MeasurementSchema schema, String subject) {
+        long[] nanos = new long[QUERY_SAMPLES];
+        for (int i = 0; i < QUERY_SAMPLES; i++) {
+            long start = System.nanoTime();
+            influx.typicalQuery(schema.bucket(), schema.measurement());
+            nanos[i] = System.nanoTime() - start;
+        }
+        java.util.Arrays.sort(nanos);
+        long p95 = nanos[(int) Math.ceil(QUERY_SAMPLES * 0.95) - 1] / 1_000_000;
+        long budget = profile.queryBudget().toMillis();
+        String text = "typical query p95 " + p95 + " ms over " + QUERY_SAMPLES + " runs (budget " + budget + " ms)";
+        return p95 <= budget ? Finding.ok(subject, text) : Finding.warning(subject, text);
+    }
+
+    /** Missing keys count only when the probe was written (then every declared key must be there). */
+    private List<Finding> compareKeys(MeasurementSchema schema, String subject, boolean probeWritten) {
         List<Finding> findings = new ArrayList<>();
         List<String> liveTags = influx.tagKeys(schema.bucket(), schema.measurement());
         Map<String, FieldType> liveFields = influx.fieldKeys(schema.bucket(), schema.measurement());
         for (String tag : schema.tags()) {
-            if (!liveTags.contains(tag)) {
+            if (probeWritten && !liveTags.contains(tag)) {
                 findings.add(Finding.error(subject, "tag " + tag + " is missing"));
             }
         }
         schema.fields().forEach((field, type) -> {
             FieldType live = liveFields.get(field);
             if (live == null) {
-                findings.add(Finding.error(subject, "field " + field + " is missing"));
+                if (probeWritten) {
+                    findings.add(Finding.error(subject, "field " + field + " is missing"));
+                }
             } else if (live != type) {
                 findings.add(Finding.error(subject, "field " + field + " is " + live.yamlName()
                         + ", expected " + type.yamlName()));
@@ -109,7 +152,7 @@ public final class SchemaValidator {
                 .forEach(f -> findings.add(Finding.warning(subject, "extra field " + f + " is not in the profile")));
         liveTags.stream().filter(liveFields::containsKey)
                 .forEach(k -> findings.add(Finding.warning(subject, k + " is both a tag and a field")));
-        if (findings.isEmpty()) {
+        if (findings.isEmpty() && probeWritten) {
             findings.add(Finding.ok(subject, schema.tags().size() + " tags and " + schema.fields().size()
                     + " fields with the declared types"));
         }

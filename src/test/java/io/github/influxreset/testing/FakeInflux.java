@@ -120,6 +120,17 @@ public final class FakeInflux implements InfluxPort {
     }
 
     @Override
+    public synchronized void typicalQuery(String bucket, String measurement) {
+        countPoints(bucket);
+    }
+
+    @Override
+    public synchronized long tagCardinality(String bucket, String measurement, String tag) {
+        return bucket(bucket).points.stream().filter(p -> p.measurement().equals(measurement))
+                .map(p -> p.tags().get(tag)).filter(java.util.Objects::nonNull).distinct().count();
+    }
+
+    @Override
     public synchronized long export(String bucket, OutputStream out) {
         try {
             for (Point p : bucket(bucket).points) {

@@ -45,7 +45,16 @@ public final class CreateBucket extends BaseAction {
         if (existing.isEmpty()) {
             influx.createBucket(spec());
         } else if (!existing.get().retention().equals(spec().retention())) {
+            warnIfShorter(ctx, existing.get().retention());
             influx.updateRetention(spec());
+        }
+    }
+
+    private void warnIfShorter(RunContext ctx, Retention current) {
+        Retention wanted = spec().retention();
+        if (!wanted.isInfinite() && (current.isInfinite() || wanted.duration().compareTo(current.duration()) < 0)) {
+            ctx.warn("The retention of bucket " + param("bucket") + " goes from " + current + " to " + wanted
+                    + ": InfluxDB will delete the data older than " + wanted + ".");
         }
     }
 

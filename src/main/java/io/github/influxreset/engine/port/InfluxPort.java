@@ -43,6 +43,12 @@ public interface InfluxPort {
     /** Deletes the points of a measurement whose tag has the value. */
     void deleteWhere(String bucket, String measurement, String tag, String value);
 
+    /** Runs the query a dashboard typically runs on a measurement (the last hour, counted). */
+    void typicalQuery(String bucket, String measurement);
+
+    /** How many distinct values a tag of a measurement has, read from the index, not by a scan. */
+    long tagCardinality(String bucket, String measurement, String tag);
+
     /** Streams every point of a bucket as line protocol; returns the number of points written. */
     long export(String bucket, OutputStream out);
 }

@@ -113,6 +113,18 @@ public final class InfluxV1Adapter implements InfluxPort {
     }
 
     @Override
+    public void typicalQuery(String bucket, String measurement) {
+        http.query(bucket, "SELECT count(*) FROM " + InfluxQl.ident(measurement) + " WHERE time > now() - 1h");
+    }
+
+    @Override
+    public long tagCardinality(String bucket, String measurement, String tag) {
+        JsonNode result = http.query(bucket, "SHOW TAG VALUES EXACT CARDINALITY FROM " + InfluxQl.ident(measurement)
+                + " WITH KEY = " + InfluxQl.ident(tag));
+        return rows(result).stream().mapToLong(row -> row.path(0).asLong()).sum();
+    }
+
+    @Override
     public long export(String bucket, OutputStream out) {
         long points = 0;
         for (String measurement : measurements(bucket)) {

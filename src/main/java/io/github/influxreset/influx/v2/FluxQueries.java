@@ -59,6 +59,18 @@ final class FluxQueries {
         return fields;
     }
 
+    Object lastHourCount(String bucket, String measurement) {
+        return client.getQueryApi().query("from(bucket: " + string(bucket) + ") |> range(start: -1h) |> filter(fn: (r) => "
+                + "r._measurement == " + string(measurement) + ") |> count()", org);
+    }
+
+    long tagCardinality(String bucket, String measurement, String tag) {
+        String query = "import \"influxdata/influxdb/schema\"\nschema.measurementTagValues(bucket: " + string(bucket)
+                + ", measurement: " + string(measurement) + ", tag: " + string(tag) + ", start: 0) |> count()";
+        return client.getQueryApi().query(query, org).stream().flatMap(t -> t.getRecords().stream())
+                .mapToLong(r -> ((Number) r.getValue()).longValue()).sum();
+    }
+
     long export(String bucket, OutputStream out) {
         long[] lines = {0};
         client.getQueryApi().query(from(bucket), org, (cancellable, record) -> {

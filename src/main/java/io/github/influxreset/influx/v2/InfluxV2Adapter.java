@@ -142,6 +142,16 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
     }
 
     @Override
+    public void typicalQuery(String bucket, String measurement) {
+        call("query " + measurement, () -> flux.lastHourCount(bucket, measurement));
+    }
+
+    @Override
+    public long tagCardinality(String bucket, String measurement, String tag) {
+        return call("count the values of tag " + tag, () -> flux.tagCardinality(bucket, measurement, tag));
+    }
+
+    @Override
     public long export(String bucket, OutputStream out) {
         return call("export bucket " + bucket, () -> flux.export(bucket, out));
     }

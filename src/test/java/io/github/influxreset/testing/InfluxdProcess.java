@@ -1,0 +1,70 @@
+package io.github.influxreset.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A real InfluxDB 1.x (Debian's influxd) as a plain process on a 127.0.0.1 port, its data in a
+ * temporary folder. Without the binary the calling test is skipped, or fails with
+ * {@code -Drequire.docker=true} (CI installs it).
+ */
+public final class InfluxdProcess implements AutoCloseable {
+    private static final Path INFLUXD = Path.of("/usr/bin/influxd");
+    private final Process process;
+    public final int port = DockerRig.freePort();
+
+    public InfluxdProcess(Path dir) {
+        requireBinary();
+        try {
+            Files.createDirectories(dir);
+            ProcessBuilder builder = new ProcessBuilder(INFLUXD.toString()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("influxd.log").toFile());
+            Map<String, String> env = builder.environment();
+            env.put("INFLUXDB_HTTP_BIND_ADDRESS", "127.0.0.1:" + port);
+            env.put("INFLUXDB_BIND_ADDRESS", "127.0.0.1:" + DockerRig.freePort());
+            env.put("INFLUXDB_REPORTING_DISABLED", "true");
+            env.put("INFLUXDB_META_DIR", dir.resolve("meta").toString());
+            env.put("INFLUXDB_DATA_DIR", dir.resolve("data").toString());
+            env.put("INFLUXDB_DATA_WAL_DIR", dir.resolve("wal").toString());
+            env.put("INFLUXDB_DATA_QUERY_LOG_ENABLED", "false");
+            env.put("INFLUXDB_HTTP_LOG_ENABLED", "false");
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Http.await(url() + "/ping", 30_000);
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private static void requireBinary() {
+        if (Files.isExecutable(INFLUXD)) {
+            return;
+        }
+        String reason = "Debian's influxdb package (/usr/bin/influxd) is not installed";
+        if (Boolean.getBoolean("require.docker")) {
+            throw new IllegalStateException(reason + " (required: -Drequire.docker=true)");
+        }
+        System.out.println("SKIPPED InfluxDB 1.x test: " + reason);
+        Assumptions.abort(reason);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
