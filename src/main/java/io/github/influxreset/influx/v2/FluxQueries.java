@@ -71,27 +71,53 @@ final class FluxQueries {
                 .mapToLong(r -> ((Number) r.getValue()).longValue()).sum();
     }
 
+    /** Streams the whole bucket as line protocol, one line per field value; blocks until done. */
     long export(String bucket, OutputStream out) {
         long[] lines = {0};
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Throwable[] failure = {null};
         client.getQueryApi().query(from(bucket), org, (cancellable, record) -> {
-            Map<String, String> tags = new LinkedHashMap<>();
-            record.getValues().forEach((key, value) -> {
-                if (!SYSTEM_COLUMNS.contains(key) && value != null) {
-                    tags.put(key, value.toString());
-                }
-            });
-            Object value = record.getValue();
-            String line = LineProtocol.point(record.getMeasurement(), tags, Map.of(record.getField(),
-                    value instanceof Number n && typeOf(value) == FieldType.INTEGER ? (Object) n.longValue() : value),
-                    record.getTime().getEpochSecond() * 1_000_000_000L + record.getTime().getNano());
-            try {
-                out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            writeLine(out, record);
             lines[0]++;
-        });
+        }, error -> {
+            failure[0] = error;
+            done.countDown();
+        }, done::countDown);
+        awaitQuery(done);
+        if (failure[0] instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure[0] != null) {
+            throw new IllegalStateException("export of " + bucket + " failed", failure[0]);
+        }
         return lines[0];
+    }
+
+    private static void writeLine(OutputStream out, FluxRecord record) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        record.getValues().forEach((key, value) -> {
+            if (!SYSTEM_COLUMNS.contains(key) && value != null) {
+                tags.put(key, value.toString());
+            }
+        });
+        Object value = record.getValue();
+        String line = LineProtocol.point(record.getMeasurement(), tags, Map.of(record.getField(),
+                value instanceof Number n && typeOf(value) == FieldType.INTEGER ? (Object) n.longValue() : value),
+                record.getTime().getEpochSecond() * 1_000_000_000L + record.getTime().getNano());
+        try {
+            out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void awaitQuery(java.util.concurrent.CountDownLatch done) {
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during an export", e);
+        }
     }
 
     static String string(String text) {
