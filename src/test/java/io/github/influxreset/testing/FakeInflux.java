@@ -120,8 +120,14 @@ public final class FakeInflux implements InfluxPort {
     }
 
     @Override
-    public synchronized void typicalQuery(String bucket, String measurement) {
-        countPoints(bucket);
+    public synchronized java.util.Optional<String> anyTagValue(String bucket, String measurement, String tag) {
+        return bucket(bucket).points.stream().filter(p -> p.measurement().equals(measurement))
+                .map(p -> p.tags().get(tag)).filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    @Override
+    public synchronized void typicalQuery(String bucket, String measurement, String tag, String value) {
+        countWhere(bucket, measurement, tag, value);
     }
 
     @Override

@@ -43,8 +43,14 @@ public interface InfluxPort {
     /** Deletes the points of a measurement whose tag has the value. */
     void deleteWhere(String bucket, String measurement, String tag, String value);
 
-    /** Runs the query a dashboard typically runs on a measurement (the last hour, counted). */
-    void typicalQuery(String bucket, String measurement);
+    /** One value the tag has in the measurement, read from the index; empty when it has none. */
+    java.util.Optional<String> anyTagValue(String bucket, String measurement, String tag);
+
+    /**
+     * Runs the query a dashboard panel typically runs: one series (the tag's value) over the last
+     * day, averaged per hour.
+     */
+    void typicalQuery(String bucket, String measurement, String tag, String value);
 
     /** How many distinct values a tag of a measurement has, read from the index, not by a scan. */
     long tagCardinality(String bucket, String measurement, String tag);

@@ -113,8 +113,15 @@ public final class InfluxV1Adapter implements InfluxPort {
     }
 
     @Override
-    public void typicalQuery(String bucket, String measurement) {
-        http.query(bucket, "SELECT count(*) FROM " + InfluxQl.ident(measurement) + " WHERE time > now() - 1h");
+    public java.util.Optional<String> anyTagValue(String bucket, String measurement, String tag) {
+        return column(http.query(bucket, "SHOW TAG VALUES FROM " + InfluxQl.ident(measurement) + " WITH KEY = "
+                + InfluxQl.ident(tag) + " LIMIT 1"), 1).stream().findFirst();
+    }
+
+    @Override
+    public void typicalQuery(String bucket, String measurement, String tag, String value) {
+        http.query(bucket, "SELECT mean(*) FROM " + InfluxQl.ident(measurement) + " WHERE " + InfluxQl.ident(tag) + " = "
+                + InfluxQl.literal(value) + " AND time > now() - 24h GROUP BY time(1h)");
     }
 
     @Override

@@ -59,9 +59,17 @@ final class FluxQueries {
         return fields;
     }
 
-    Object lastHourCount(String bucket, String measurement) {
-        return client.getQueryApi().query("from(bucket: " + string(bucket) + ") |> range(start: -1h) |> filter(fn: (r) => "
-                + "r._measurement == " + string(measurement) + ") |> count()", org);
+    java.util.Optional<String> anyTagValue(String bucket, String measurement, String tag) {
+        String query = "import \"influxdata/influxdb/schema\"\nschema.measurementTagValues(bucket: " + string(bucket)
+                + ", measurement: " + string(measurement) + ", tag: " + string(tag) + ", start: 0) |> limit(n: 1)";
+        return client.getQueryApi().query(query, org).stream().flatMap(t -> t.getRecords().stream())
+                .map(r -> String.valueOf(r.getValue())).findFirst();
+    }
+
+    Object lastDayHourlyMean(String bucket, String measurement, String tag, String value) {
+        return client.getQueryApi().query("from(bucket: " + string(bucket) + ") |> range(start: -24h) |> filter(fn: (r) => "
+                + "r._measurement == " + string(measurement) + " and r[" + string(tag) + "] == " + string(value)
+                + ") |> aggregateWindow(every: 1h, fn: mean)", org);
     }
 
     long tagCardinality(String bucket, String measurement, String tag) {

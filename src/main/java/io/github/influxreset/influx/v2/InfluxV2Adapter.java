@@ -142,8 +142,13 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
     }
 
     @Override
-    public void typicalQuery(String bucket, String measurement) {
-        call("query " + measurement, () -> flux.lastHourCount(bucket, measurement));
+    public java.util.Optional<String> anyTagValue(String bucket, String measurement, String tag) {
+        return call("read a value of tag " + tag, () -> flux.anyTagValue(bucket, measurement, tag));
+    }
+
+    @Override
+    public void typicalQuery(String bucket, String measurement, String tag, String value) {
+        call("query " + measurement, () -> flux.lastDayHourlyMean(bucket, measurement, tag, value));
     }
 
     @Override

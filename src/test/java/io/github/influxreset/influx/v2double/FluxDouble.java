@@ -35,10 +35,17 @@ final class FluxDouble {
             throw new IllegalArgumentException("no such bucket in: " + flux);
         }
         String measurement = firstNonNull(find(flux, "r\\._measurement == \"([^\"]*)\""), find(flux, "measurement: \"([^\"]*)\""));
-        List<Map<String, Object>> records = records(bucket.points, measurement, tagFilter(flux), flux.contains("start: -1h"));
+        List<Map<String, Object>> records = records(bucket.points, measurement, tagFilter(flux),
+                flux.contains("start: -24h") ? 86_400_000L : 0);
         List<Table> tables;
         if (flux.contains("measurementTagKeys")) {
             tables = List.of(single("string", records.stream().flatMap(r -> tags(r).stream()).distinct().toList()));
+        } else if (flux.contains("measurementTagValues") && flux.contains("limit(n: 1)")) {
+            String tag = find(flux, "tag: \"([^\"]*)\"");
+            tables = List.of(single("string", records.stream().map(r -> (String) r.get(tag)).filter(Objects::nonNull)
+                    .distinct().limit(1).toList()));
+        } else if (flux.contains("aggregateWindow(every: 1h, fn: mean)")) {
+            tables = hourlyMeans(records);
         } else if (flux.contains("measurementTagValues")) {
             String tag = find(flux, "tag: \"([^\"]*)\"");
             tables = List.of(single("long", List.of(String.valueOf(records.stream().map(r -> r.get(tag))
@@ -60,13 +67,14 @@ final class FluxDouble {
                 .map(p -> p.fields().get(field)).findFirst().orElse(null);
     }
 
+    /** Records of the matching points, one per field value; {@code withinMillis} > 0 keeps only recent ones. */
     private static List<Map<String, Object>> records(List<Point> points, String measurement, Predicate<Point> tags,
-                                                     boolean lastHour) {
-        long since = (Instant.now().toEpochMilli() - 3_600_000L) * 1_000_000L;
+                                                     long withinMillis) {
+        long since = withinMillis > 0 ? (Instant.now().toEpochMilli() - withinMillis) * 1_000_000L : Long.MIN_VALUE;
         List<Map<String, Object>> records = new ArrayList<>();
         for (Point point : points) {
             if ((measurement != null && !point.measurement().equals(measurement)) || !tags.test(point)
-                    || (lastHour && point.time() < since)) {
+                    || point.time() < since) {
                 continue;
             }
             point.fields().forEach((field, value) -> {
@@ -98,6 +106,27 @@ final class FluxDouble {
         counts.forEach((key, count) -> tables.add(new Table(List.of("_measurement", "_field", "_value"),
                 List.of("string", "string", "long"), List.of(true, true, false), List.of(List.of(key.get(0), key.get(1),
                 String.valueOf(count))))));
+        return tables;
+    }
+
+    /** Numeric fields averaged per hour window, one table per field (as aggregateWindow does). */
+    private static List<Table> hourlyMeans(List<Map<String, Object>> records) {
+        long hour = 3_600_000_000_000L;
+        Map<String, Map<Long, double[]>> sums = new LinkedHashMap<>();
+        for (Map<String, Object> r : records) {
+            if (r.get("_value") instanceof Number n && !(r.get("_value") instanceof Long)) {
+                long window = ((long) r.get("_time") / hour + 1) * hour;
+                double[] sum = sums.computeIfAbsent((String) r.get("_field"), f -> new java.util.TreeMap<>())
+                        .computeIfAbsent(window, w -> new double[2]);
+                sum[0] += n.doubleValue();
+                sum[1]++;
+            }
+        }
+        List<Table> tables = new ArrayList<>();
+        sums.forEach((field, windows) -> tables.add(new Table(List.of("_field", "_time", "_value"),
+                List.of("string", "dateTime:RFC3339", "double"), List.of(true, false, false),
+                windows.entrySet().stream().map(e -> List.of(field, time(e.getKey()),
+                        String.valueOf(e.getValue()[0] / e.getValue()[1]))).toList())));
         return tables;
     }
 
