@@ -140,6 +140,16 @@ class InfluxV1AdapterTest {
         assertFalse(e.userText().contains("Exception"));
     }
 
+    @Test
+    void httpsToAPlainHttpServerIsNamedATlsFailure() {
+        var spec = new io.github.influxreset.domain.InfluxSpec(1, "influxdb", server.url().replace("http:", "https:"), "",
+                io.github.influxreset.domain.Secret.empty(), "", io.github.influxreset.domain.Secret.empty(), "",
+                io.github.influxreset.domain.Secret.empty());
+        ResetException e = assertThrows(ResetException.class, () -> new InfluxV1Adapter(spec).health());
+        assertTrue(e.getMessage().startsWith("The TLS handshake with InfluxDB"), e.getMessage());
+        assertTrue(e.userText().contains("http:// versus https://"), e.userText());
+    }
+
     private String retentionOf(String bucket) {
         return influx.buckets().stream().filter(b -> b.name().equals(bucket)).findFirst().orElseThrow().retention().format();
     }

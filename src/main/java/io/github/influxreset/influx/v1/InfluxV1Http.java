@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.Secret;
+import io.github.influxreset.influx.TlsFailure;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -129,6 +130,10 @@ final class InfluxV1Http {
     }
 
     private ResetException unreachable(Exception e) {
+        if (TlsFailure.in(e)) {
+            return ResetException.problem("The TLS handshake with InfluxDB at " + url + " failed.",
+                    "Check http:// versus https:// in influx.url and that the server's certificate is trusted.", e);
+        }
         return ResetException.problem("InfluxDB does not answer at " + url + ".",
                 "Check that it runs and that influx.url in the profile is right.", e);
     }

@@ -205,6 +205,10 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
             return ResetException.problem("InfluxDB at " + spec.url() + " refused the token (HTTP " + status + ").",
                     "Check influx.token in the profile (an all-access or operator token).", e);
         }
+        if (status == 0 && io.github.influxreset.influx.TlsFailure.in(e)) {
+            return ResetException.problem("The TLS handshake with InfluxDB at " + spec.url() + " failed.",
+                    "Check http:// versus https:// in influx.url and that the server's certificate is trusted.", e);
+        }
         if (status == 0) {
             return ResetException.problem("InfluxDB does not answer at " + spec.url() + ".",
                     "Check that it runs and that influx.url in the profile is right.", e);
