@@ -131,6 +131,9 @@ class DockerStackTest {
         assertFalse(before.path("Id").equals(after.path("Id")), "a new container");
         assertSameConfiguration(before, after);
         assertEquals(0, points(), "the new volume holds none of the old points");
+        List<io.github.influxreset.domain.Finding> report = new io.github.influxreset.engine.SchemaValidator(rig.profile, influx)
+                .validate(run.runId());
+        assertTrue(report.stream().noneMatch(f -> f.severity().isProblem()), "the freshly reset store validates: " + report);
         assertEquals("365d", influx.buckets().stream().filter(b -> b.name().equals("home_assistant_events"))
                 .findFirst().orElseThrow().retention().format());
 
