@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.luben.zstd.ZstdInputStream;
 import com.github.luben.zstd.ZstdOutputStream;
+import io.github.influxreset.domain.BackupInfo;
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.Retention;
@@ -91,6 +92,27 @@ public final class FileBackupStore implements BackupStore {
         } catch (IOException e) {
             throw ResetException.problem("The backup folder " + root + " cannot be read: " + e.getMessage() + ".", "", e);
         }
+    }
+
+    @Override
+    public BackupInfo info(String backupId) {
+        Manifest manifest = new BackupVerifier(folder(backupId)).readManifest();
+        return new BackupInfo(backupId, java.time.Instant.parse(manifest.created()), manifest.profile(),
+                manifest.influxVersion(), manifest.runId(), manifest.buckets().stream()
+                .map(b -> new BackupInfo.Bucket(b.name(), b.retention(), b.points())).toList(),
+                manifest.files().size(), manifest.totalBytes());
+    }
+
+    @Override
+    public void delete(String backupId) {
+        Path set = folder(backupId);
+        try {
+            Files.delete(set.resolve(Manifest.FILE_NAME));
+        } catch (IOException e) {
+            throw ResetException.problem("Backup set " + backupId + " could not be deleted: " + e.getMessage() + ".",
+                    "Check the permissions of " + set + ".", e);
+        }
+        SecureFiles.deleteQuietly(set);
     }
 
     @Override

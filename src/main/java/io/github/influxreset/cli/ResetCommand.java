@@ -4,12 +4,8 @@ import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.Ports;
-import io.github.influxreset.engine.Progress;
 import io.github.influxreset.engine.ResetPlanner;
 import io.github.influxreset.engine.RunContext;
-import io.github.influxreset.engine.Runner;
-import io.github.influxreset.engine.Step;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,29 +37,13 @@ final class ResetCommand extends BaseCommand {
             output().line("Dry run: nothing will be changed.");
             return new PlanCommand().printFor(root, plan);
         }
-        Runner runner = root.context.runner(profile);
         try (AutoCloseable logging = logToStderr()) {
-            RunContext run = runner.begin(plan, id -> new RunContext(profile, ports, root.context.log(),
-                    runner.journal(), id));
-            Progress progress = Progress.NONE;
-            runner.runStep(run, plan, Step.PREREQUISITES, progress);
-            runner.runStep(run, plan, Step.BACKUP, progress);
-            run.confirm(yes ? profile.confirmationWord() : ask(profile));
-            for (Step step : new Step[] {Step.CONFIRM, Step.RESET, Step.VALIDATE, Step.RESTART}) {
-                runner.runStep(run, plan, step, progress);
-            }
-            runner.finish(run);
+            RunContext run = RunDriver.runAll(root, profile, ports, plan, () -> Confirmation.ask(root, yes,
+                    "This deletes the InfluxDB data of " + profile.name() + " (the backup keeps it).",
+                    profile.confirmationWord()));
             report(run);
         }
         return 0;
-    }
-
-    private String ask(Profile profile) throws IOException {
-        root.err.print("This deletes the InfluxDB data of " + profile.name() + " (the backup keeps it). Type '"
-                + profile.confirmationWord() + "' to go on: ");
-        root.err.flush();
-        String answer = root.in.readLine();
-        return answer == null ? "" : answer;
     }
 
     private void report(RunContext run) {

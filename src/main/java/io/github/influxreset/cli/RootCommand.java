@@ -10,7 +10,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "influx-reset", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Guided, reversible InfluxDB reset for a Docker Compose stack.",
         subcommands = {GuiCommand.class, CheckCommand.class, PlanCommand.class, BackupCommand.class,
-                ResetCommand.class, ValidateCommand.class, RollbackCommand.class, RunsCommand.class,
+                ResetCommand.class, ValidateCommand.class, RestoreCommand.class, RollbackCommand.class,
+                BackupsCommand.class, RunsCommand.class,
                 ProfileCommand.class},
         footer = {"", "Exit codes: 0 success, 1 a check or validation found problems, 2 bad usage, profile or input,",
                 "3 a step failed and was rolled back, 4 rollback failed: the stack needs attention."})

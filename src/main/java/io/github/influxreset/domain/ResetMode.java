@@ -8,13 +8,16 @@ public enum ResetMode {
     /** Delete and recreate the buckets; tokens, users and dashboards are kept. */
     BUCKETS,
     /** Remove the container and its volumes, recreate them, then set up org and buckets. */
-    FULL;
+    FULL,
+    /** Not a reset: buckets are put back from a backup set (a run of its own, undoable too). */
+    RESTORE;
 
     public String cliName() {
         return name().toLowerCase();
     }
 
+    /** The reset modes a user can ask for by name ({@code buckets}, {@code full}). */
     public static Optional<ResetMode> fromName(String name) {
-        return Arrays.stream(values()).filter(m -> m.cliName().equalsIgnoreCase(name)).findFirst();
+        return Arrays.stream(values()).filter(m -> m != RESTORE && m.cliName().equalsIgnoreCase(name)).findFirst();
     }
 }

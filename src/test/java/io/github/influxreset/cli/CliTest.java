@@ -6,12 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.influxreset.config.ProfileLoader;
-import io.github.influxreset.domain.Profile;
-import io.github.influxreset.engine.Journal;
-import io.github.influxreset.engine.LogBus;
-import io.github.influxreset.engine.Ports;
-import io.github.influxreset.engine.Runner;
 import io.github.influxreset.testing.TestStack;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
@@ -20,7 +14,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +34,7 @@ class CliTest {
     private int run(String stdin, String... args) {
         StringWriter outText = new StringWriter();
         StringWriter errText = new StringWriter();
-        int code = Cli.run(args, new StackContext(), new PrintWriter(outText), new PrintWriter(errText),
+        int code = Cli.run(args, new io.github.influxreset.testing.StackCliContext(stack), new PrintWriter(outText), new PrintWriter(errText),
                 new BufferedReader(new StringReader(stdin)));
         out = outText.toString();
         err = errText.toString();
@@ -112,38 +105,5 @@ class CliTest {
         run("", "reset", "--yes");
         assertFalse(out.contains(TestStack.TOKEN) || err.contains(TestStack.TOKEN));
         assertFalse(out.contains(TestStack.PASSWORD) || err.contains(TestStack.PASSWORD));
-    }
-
-    /** The CLI's view of the in-memory stack. */
-    private final class StackContext implements CliContext {
-        @Override
-        public Profile profile(Path profileFile) {
-            return profileFile == null ? stack.profile : new ProfileLoader(Map.of(), dir).load(profileFile);
-        }
-
-        @Override
-        public Ports ports(Profile profile) {
-            return stack.ports;
-        }
-
-        @Override
-        public Runner runner(Profile profile) {
-            return stack.runner();
-        }
-
-        @Override
-        public Journal journal(Profile profile) {
-            return stack.journal();
-        }
-
-        @Override
-        public LogBus log() {
-            return stack.log;
-        }
-
-        @Override
-        public void openWizard(Path profileFile) {
-            throw new AssertionError("no wizard in this test");
-        }
     }
 }

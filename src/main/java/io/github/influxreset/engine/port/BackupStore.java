@@ -12,8 +12,14 @@ public interface BackupStore {
     /** Re-hashes every file of the set; throws naming the first file that does not match. */
     void verify(String backupId);
 
-    /** Ids of complete sets, newest first. */
+    /** Ids of complete sets, newest first. A folder without a manifest is never listed. */
     List<String> list();
+
+    /** What the manifest of a complete set says. */
+    io.github.influxreset.domain.BackupInfo info(String backupId);
+
+    /** Deletes a set's folder. */
+    void delete(String backupId);
 
     /**
      * The inspect document of a container as the set saved it (see {@code DockerPort#inspect});

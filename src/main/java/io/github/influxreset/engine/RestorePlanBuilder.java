@@ -1,0 +1,76 @@
+package io.github.influxreset.engine;
+
+import io.github.influxreset.domain.BackupInfo;
+import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.domain.ResetMode;
+import io.github.influxreset.domain.ServiceSpec;
+import io.github.influxreset.engine.actions.CheckPrerequisites;
+import io.github.influxreset.engine.actions.CompareCounts;
+import io.github.influxreset.engine.actions.ConfirmReset;
+import io.github.influxreset.engine.actions.RestoreBucket;
+import io.github.influxreset.engine.actions.StartService;
+import io.github.influxreset.engine.actions.StopService;
+import io.github.influxreset.engine.actions.VerifyBackup;
+import io.github.influxreset.engine.actions.VerifySourceBackup;
+import io.github.influxreset.engine.actions.WriteBackup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The plan of a restore. Putting every bucket of a set back replaces data, so it is a run like a
+ * reset: the current state is backed up and verified first, the user confirms, the services are
+ * stopped while the buckets are rewritten, and the counts are compared with the manifest. One
+ * bucket into a new name replaces nothing and needs neither backup nor stop.
+ */
+public final class RestorePlanBuilder {
+    private final Profile profile;
+    private final List<PlannedAction> actions = new ArrayList<>();
+    private Step step;
+
+    public RestorePlanBuilder(Profile profile) {
+        this.profile = profile;
+    }
+
+    public Plan wholeSet(BackupInfo source, String planId) {
+        actions.clear();
+        step = Step.PREREQUISITES;
+        add(new CheckPrerequisites(Map.of()));
+        add(VerifySourceBackup.of(source.id()));
+        step = Step.BACKUP;
+        add(new WriteBackup(Map.of("dir", profile.backups().dir().toString())));
+        add(new VerifyBackup(Map.of()));
+        step = Step.CONFIRM;
+        add(new ConfirmReset(Map.of("word", profile.confirmationWord())));
+        step = Step.RESET;
+        List<ServiceSpec> reversed = new ArrayList<>(profile.services());
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(s -> add(StopService.of(s.name(), true, s.timeout())));
+        source.buckets().forEach(b -> add(RestoreBucket.replacing(source.id(), b.name())));
+        step = Step.VALIDATE;
+        source.buckets().forEach(b -> add(CompareCounts.of(source.id(), b.name(), b.name())));
+        step = Step.RESTART;
+        profile.services().forEach(s -> add(StartService.of(s)));
+        return new Plan(planId, profile.name(), ResetMode.RESTORE, actions);
+    }
+
+    public Plan oneBucket(BackupInfo source, String bucket, String newBucket, String planId) {
+        if (source.buckets().stream().noneMatch(b -> b.name().equals(bucket))) {
+            throw ResetException.badInput("Backup set " + source.id() + " holds no bucket " + bucket + ".",
+                    "Its buckets: " + source.buckets().stream().map(BackupInfo.Bucket::name).toList() + ".");
+        }
+        actions.clear();
+        step = Step.PREREQUISITES;
+        add(VerifySourceBackup.of(source.id()));
+        step = Step.RESET;
+        add(RestoreBucket.into(source.id(), bucket, newBucket));
+        step = Step.VALIDATE;
+        add(CompareCounts.of(source.id(), bucket, newBucket));
+        return new Plan(planId, profile.name(), ResetMode.RESTORE, actions);
+    }
+
+    private void add(Action action) {
+        actions.add(new PlannedAction(actions.size(), step, action));
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.influxreset.engine.actions;
+
+import io.github.influxreset.engine.RunContext;
+import java.util.Map;
+
+/** Re-hashes every file of the set a restore reads from; a set that fails is refused before anything changes. */
+public final class VerifySourceBackup extends BaseAction {
+    public static final String KIND = "verify-source-backup";
+
+    public VerifySourceBackup(Map<String, String> params) {
+        super(params);
+    }
+
+    public static VerifySourceBackup of(String source) {
+        return new VerifySourceBackup(Map.of("source", source));
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String describe() {
+        return "Verify backup set " + param("source") + " (SHA-256 of every file)";
+    }
+
+    @Override
+    public String describeUndo() {
+        return "Nothing to undo for the verification";
+    }
+
+    @Override
+    public void execute(RunContext ctx) {
+        ctx.ports().backups().verify(param("source"));
+        ctx.info("Backup set " + param("source") + " verified.");
+    }
+
+    @Override
+    public void undo(RunContext ctx) {
+        // read-only
+    }
+}
