@@ -97,6 +97,62 @@ final class BackupWriter {
         return entries;
     }
 
+    /**
+     * A zstd-compressed tar of every volume of the InfluxDB container ({@code volumes/NAME.tar.zst}),
+     * streamed from the engine to the file.
+     */
+    void writeVolumes(StackSnapshot stack) throws IOException {
+        Optional<ContainerInfo> influx = stack.service(profile.influx().service());
+        if (influx.isEmpty() || influx.get().volumeNames().isEmpty()) {
+            return;
+        }
+        SecureFiles.createPrivateDirectory(set.resolve("volumes"));
+        for (String volume : influx.get().volumeNames()) {
+            progress.update(-1, "Snapshot of volume " + volume);
+            Path file = set.resolve(volumeFile(volume));
+            try (OutputStream out = new com.github.luben.zstd.ZstdOutputStream(
+                    new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 20), 1)) {
+                ports.docker().snapshotVolume(volume, influx.get().image(), out);
+            }
+            SecureFiles.restrictFile(file);
+        }
+    }
+
+    static String volumeFile(String volume) {
+        return "volumes/" + volume + ".tar.zst";
+    }
+
+    /**
+     * The native backup of InfluxDB 1.x ({@code influxd backup -portable}), run in a helper
+     * container next to the InfluxDB container and extracted into {@code influx/}. 2.x writes
+     * none (its export and volume snapshots hold the data).
+     */
+    void writeNative(StackSnapshot stack) throws IOException {
+        Optional<ContainerInfo> influx = stack.service(profile.influx().service());
+        if (!profile.influx().isV1() || influx.isEmpty() || !influx.get().isRunning()) {
+            return;
+        }
+        progress.update(-1, "Native backup (influxd backup -portable)");
+        Path tar = set.resolve("influx-native.tar");
+        List<String> output = new ArrayList<>();
+        int exit;
+        try (OutputStream out = Files.newOutputStream(tar)) {
+            exit = ports.docker().runHelper(influx.get().image(), influx.get().id(), List.of("influxd", "backup", "-portable",
+                    "-host", "127.0.0.1:" + NativeBackup.rpcPort(ports.docker().inspect(influx.get().id())), "/backup"),
+                    "/backup", out, output::add);
+        }
+        try {
+            if (exit != 0) {
+                throw io.github.influxreset.domain.ResetException.problem("influxd backup failed (exit code " + exit + "): "
+                        + String.join(" | ", output.subList(Math.max(0, output.size() - 3), output.size())) + ".",
+                        "Check that InfluxDB's RPC address (INFLUXDB_BIND_ADDRESS) is reachable in its container.", null);
+            }
+            ArchiveSafety.extract(tar, SecureFiles.createPrivateDirectory(set.resolve("influx")));
+        } finally {
+            Files.deleteIfExists(tar);
+        }
+    }
+
     /** Every file written so far, with size and SHA-256. */
     List<Manifest.FileEntry> fileEntries() throws IOException {
         List<Manifest.FileEntry> entries = new ArrayList<>();

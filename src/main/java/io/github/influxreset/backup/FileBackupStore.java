@@ -62,6 +62,8 @@ public final class FileBackupStore implements BackupStore {
             writer.writeConfig(stack);
             writer.writeSqlite();
             List<Manifest.BucketEntry> buckets = writer.writeExports();
+            writer.writeNative(stack);
+            writer.writeVolumes(stack);
             String influxVersion = ports.influx().health();
             Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, productVersion, clock.instant().toString(),
                     profile.name(), influxVersion, runId, buckets, writer.fileEntries());

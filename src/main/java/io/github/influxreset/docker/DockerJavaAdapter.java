@@ -203,6 +203,29 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
     }
 
     @Override
+    public void snapshotVolume(String volume, String image, java.io.OutputStream tar) {
+        call("snapshot volume " + volume, () -> {
+            new VolumeCopier(client).snapshot(volume, image, tar);
+            return null;
+        });
+    }
+
+    @Override
+    public void restoreVolume(String volume, String image, java.io.InputStream tar) {
+        call("restore volume " + volume, () -> {
+            new VolumeCopier(client).restore(volume, image, tar);
+            return null;
+        });
+    }
+
+    @Override
+    public int runHelper(String image, String networkContainerId, List<String> command, String resultPath,
+                         java.io.OutputStream tar, java.util.function.Consumer<String> output) {
+        return call("run '" + String.join(" ", command) + "' in a helper container",
+                () -> new HelperRun(client).run(image, networkContainerId, command, resultPath, tar, output));
+    }
+
+    @Override
     public void copyVolume(String from, String to, String image) {
         call("copy volume " + from + " to " + to, () -> {
             new VolumeCopier(client).copy(from, to, image);

@@ -39,6 +39,26 @@ final class VolumeCopier {
         }
     }
 
+    void snapshot(String volume, String image, java.io.OutputStream out) {
+        String source = helper(volume, image);
+        try (InputStream tar = client.copyArchiveFromContainerCmd(source, MOUNT).exec()) {
+            tar.transferTo(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("snapshot of volume " + volume + " failed", e);
+        } finally {
+            client.removeContainerCmd(source).withRemoveVolumes(true).exec();
+        }
+    }
+
+    void restore(String volume, String image, InputStream tar) {
+        String target = helper(volume, image);
+        try {
+            client.copyArchiveToContainerCmd(target).withRemotePath("/").withTarInputStream(tar).exec();
+        } finally {
+            client.removeContainerCmd(target).withRemoveVolumes(true).exec();
+        }
+    }
+
     private String helper(String volume, String image) {
         return client.createContainerCmd(image)
                 .withName("influx-reset-helper-" + UUID.randomUUID().toString().substring(0, 8))

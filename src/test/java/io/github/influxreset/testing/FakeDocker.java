@@ -208,6 +208,40 @@ public final class FakeDocker implements DockerPort {
         throw new UnsupportedOperationException("the in-memory engine has no files");
     }
 
+    /** A tar with one file, {@code data/buckets.txt}: each bucket with its retention and points. */
+    @Override
+    public synchronized void snapshotVolume(String volume, String image, java.io.OutputStream tar) {
+        StringBuilder text = new StringBuilder();
+        volumes.get(volume).buckets.forEach((name, bucket) -> {
+            text.append("# ").append(name).append(' ').append(bucket.retention.format()).append('\n');
+            bucket.points.forEach(p -> text.append(io.github.influxreset.domain.LineProtocol.point(p.measurement(),
+                    p.tags(), p.fields(), p.time())).append('\n'));
+        });
+        byte[] body = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            var archive = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(tar);
+            var entry = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("data/buckets.txt");
+            entry.setSize(body.length);
+            archive.putArchiveEntry(entry);
+            archive.write(body);
+            archive.closeArchiveEntry();
+            archive.finish();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void restoreVolume(String volume, String image, java.io.InputStream tar) {
+        throw new UnsupportedOperationException("the in-memory engine restores no snapshots");
+    }
+
+    @Override
+    public int runHelper(String image, String networkContainerId, List<String> command, String resultPath,
+                         java.io.OutputStream tar, java.util.function.Consumer<String> output) {
+        throw new UnsupportedOperationException("the in-memory engine runs no helpers");
+    }
+
     @Override
     public synchronized void copyVolume(String from, String to, String image) {
         volumes.put(to, volumes.get(from).copy());

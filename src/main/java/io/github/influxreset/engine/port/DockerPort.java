@@ -68,6 +68,23 @@ public interface DockerPort {
     void copyIn(String containerId, String path, java.io.InputStream tar);
 
     /**
+     * Streams the files of a volume out as a tar archive (entries under {@code data/}) through a
+     * short-lived container of {@code image} that is created but never started.
+     */
+    void snapshotVolume(String volume, String image, java.io.OutputStream tar);
+
+    /** Streams a tar archive made by {@link #snapshotVolume} back into a volume. */
+    void restoreVolume(String volume, String image, java.io.InputStream tar);
+
+    /**
+     * Runs a one-off command in a new container of {@code image} that shares the network of
+     * {@code networkContainerId}, waits for it to exit, streams {@code resultPath} out of it as
+     * tar and removes it. Returns the exit code; the command's output goes to {@code output}.
+     */
+    int runHelper(String image, String networkContainerId, java.util.List<String> command, String resultPath,
+                  java.io.OutputStream tar, java.util.function.Consumer<String> output);
+
+    /**
      * Copies every file of one volume into another (which must exist), through short-lived
      * containers of {@code image} that are created but never started.
      */
