@@ -56,6 +56,7 @@ public final class FileBackupStore implements BackupStore {
         Path set = null;
         try {
             SecureFiles.createPrivateDirectories(root);
+            new SpaceCheck(profile, ports).requireRoomFor(stack, root);
             set = SecureFiles.createPrivateDirectory(freeName(root));
             progress.update(0.05, "Writing backup set " + set);
             BackupWriter writer = new BackupWriter(profile, ports, set, progress);

@@ -165,6 +165,18 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
     }
 
     @Override
+    public java.util.OptionalLong volumeSize(String name) {
+        return call("look up volume " + name, () -> {
+            try {
+                String mountpoint = client.inspectVolumeCmd(name).exec().getMountpoint();
+                return mountpoint == null ? java.util.OptionalLong.empty() : FolderSize.of(java.nio.file.Path.of(mountpoint));
+            } catch (NotFoundException absent) {
+                return java.util.OptionalLong.empty();
+            }
+        });
+    }
+
+    @Override
     public void removeVolume(String name) {
         call("remove volume " + name, () -> {
             try {

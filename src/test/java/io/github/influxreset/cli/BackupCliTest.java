@@ -89,6 +89,19 @@ class BackupCliTest {
     }
 
     @Test
+    void aBackupThatCannotFitIsRefusedBeforeAnythingIsWritten() throws Exception {
+        long free = Files.getFileStore(dir).getUsableSpace();
+        stack.docker.setVolumeSize(TestStack.INFLUX_VOLUME, free);
+
+        assertEquals(1, run("backup"));
+
+        assertTrue(err.contains("The backup needs about") && err.contains("nothing was written"), err);
+        try (var sets = Files.list(stack.profile.backups().dir())) {
+            assertEquals(0, sets.count(), "no folder left behind");
+        }
+    }
+
+    @Test
     void aFolderWithoutManifestIsNeverOfferedOrRestored() throws Exception {
         String id = backup();
         Files.delete(set(id).resolve("manifest.json"));

@@ -181,6 +181,19 @@ public final class FakeDocker implements DockerPort {
         calls.add("create volume " + name);
     }
 
+    /** Sizes set by tests; unknown otherwise, as for a volume this user cannot read. */
+    private final Map<String, Long> volumeSizes = new LinkedHashMap<>();
+
+    public synchronized void setVolumeSize(String name, long bytes) {
+        volumeSizes.put(name, bytes);
+    }
+
+    @Override
+    public synchronized java.util.OptionalLong volumeSize(String name) {
+        Long size = volumeSizes.get(name);
+        return size == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(size);
+    }
+
     @Override
     public synchronized void removeVolume(String name) {
         if (containers.values().stream().anyMatch(c -> c.volumes.contains(name))) {

@@ -52,6 +52,12 @@ public interface DockerPort {
     /** Creates a volume with the same driver and labels as {@code template} (or plain when absent). */
     void createVolume(String name, String template);
 
+    /**
+     * The bytes a volume's files take, when its folder on this host can be read (a local volume
+     * and enough rights); empty otherwise.
+     */
+    java.util.OptionalLong volumeSize(String name);
+
     /** Removes a volume; an absent volume is fine. */
     void removeVolume(String name);
 
