@@ -1,5 +1,7 @@
 package io.github.influxreset.app;
 
+import io.github.influxreset.backups.BackupBrowserView;
+import io.github.influxreset.backups.BackupBrowserViewModel;
 import io.github.influxreset.engine.LogBus;
 import io.github.influxreset.engine.TaskRunner;
 import io.github.influxreset.steps.backup.BackupView;
@@ -34,6 +36,7 @@ public final class WizardAssembly {
     private final WizardViewModel wizard;
     private final LogPaneModel logModel = new LogPaneModel(LOG_CAPACITY);
     private final WizardView view;
+    private final BackupBrowserViewModel backups;
 
     public WizardAssembly(TaskRunner tasks, WizardViewModel.SessionFactory sessions, DialogService dialogs, LogBus log) {
         wizard = new WizardViewModel(tasks, sessions, dialogs);
@@ -52,11 +55,22 @@ public final class WizardAssembly {
         views.put(reset, new ResetView(reset).root());
         views.put(validate, new ValidateView(validate, wizard).root());
         views.put(restart, new RestartView(restart).root());
-        view = new WizardView(wizard, views, new LogPane(logModel, dialogs));
+        backups = new BackupBrowserViewModel(tasks, dialogs, wizard::session);
+        wizard.showingBackupsProperty().addListener((obs, old, showing) -> {
+            if (showing) {
+                backups.refresh();
+            }
+        });
+        view = new WizardView(wizard, views, new LogPane(logModel, dialogs),
+                new BackupBrowserView(backups, wizard::hideBackups).root());
     }
 
     public WizardViewModel wizard() {
         return wizard;
+    }
+
+    public BackupBrowserViewModel backups() {
+        return backups;
     }
 
     public LogPaneModel logModel() {

@@ -19,9 +19,15 @@ final class BackupVerifier {
         this.set = set;
     }
 
-    Manifest verify() {
+    Manifest verify(io.github.influxreset.engine.Progress progress) {
         Manifest manifest = readManifest();
+        io.github.influxreset.engine.Throughput throughput = new io.github.influxreset.engine.Throughput(
+                manifest.totalBytes(), System.nanoTime());
+        long done = 0;
         for (Manifest.FileEntry entry : manifest.files()) {
+            progress.update(throughput.fraction(done), "Verifying " + entry.path() + ": "
+                    + throughput.describe(done, System.nanoTime()));
+            done += entry.size();
             Path file = set.resolve(entry.path()).normalize();
             if (!file.startsWith(set)) {
                 throw corrupt("its manifest names a file outside the set: " + entry.path());

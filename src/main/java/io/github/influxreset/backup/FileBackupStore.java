@@ -79,8 +79,8 @@ public final class FileBackupStore implements BackupStore {
     }
 
     @Override
-    public void verify(String backupId) {
-        new BackupVerifier(folder(backupId)).verify();
+    public void verify(String backupId, Progress progress) {
+        new BackupVerifier(folder(backupId)).verify(progress);
     }
 
     @Override

@@ -12,6 +12,11 @@ public enum ResetMode {
     /** Not a reset: buckets are put back from a backup set (a run of its own, undoable too). */
     RESTORE;
 
+    /** {@code full reset}, {@code buckets reset}, {@code restore}: what a run of this mode is. */
+    public String describe() {
+        return this == RESTORE ? "restore" : cliName() + " reset";
+    }
+
     public String cliName() {
         return name().toLowerCase();
     }

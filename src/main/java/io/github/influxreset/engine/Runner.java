@@ -35,7 +35,7 @@ public final class Runner {
     public RunContext begin(Plan plan, RunContext.Factory contexts) {
         String runId = journal.startRun(plan);
         RunContext ctx = contexts.create(runId);
-        ctx.log().info(null, "Run " + runId + " started (" + plan.mode().cliName() + " reset, "
+        ctx.log().info(null, "Run " + runId + " started (" + plan.mode().describe() + ", "
                 + plan.actions().size() + " actions).");
         return ctx;
     }

@@ -9,6 +9,9 @@ public interface DialogService {
 
     Optional<Path> chooseSaveFile(String title, String suggestedName);
 
+    /** Asks the user to type {@code word} to go on; true only when it was typed exactly. */
+    boolean confirmByTyping(String title, String message, String word);
+
     /** A sentence for the user with the technical details behind an expander. */
     void showError(String sentence, Throwable details);
 }

@@ -32,6 +32,16 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public boolean confirmByTyping(String title, String message, String word) {
+        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog();
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(message);
+        dialog.setContentText("Type '" + word + "' to go on:");
+        return dialog.showAndWait().map(String::trim).filter(word::equals).isPresent();
+    }
+
+    @Override
     public void showError(String sentence, Throwable details) {
         ExceptionDialog dialog = new ExceptionDialog(details);
         dialog.initOwner(owner);

@@ -136,6 +136,41 @@ public final class WizardSession {
         return context == null ? Optional.empty() : Optional.of(context.runId());
     }
 
+    /** The complete backup sets, newest first. */
+    public List<io.github.influxreset.domain.BackupInfo> backups() {
+        var store = ports.backups();
+        return store.list().stream().map(store::info).toList();
+    }
+
+    public void verifyBackup(String backupId, Progress progress) {
+        ports.backups().verify(backupId, progress);
+    }
+
+    public void deleteBackup(String backupId) {
+        new io.github.influxreset.engine.BackupPruner(ports.backups(), runner.journal()).delete(backupId);
+    }
+
+    /** Deletes all but the newest {@code keep} sets (never one an unfinished run needs); returns the ids. */
+    public List<String> pruneBackups(int keep) {
+        return new io.github.influxreset.engine.BackupPruner(ports.backups(), runner.journal()).prune(keep);
+    }
+
+    /** Puts every bucket of a set back: a run of its own, backed up first, undone on failure. */
+    public RunContext restoreBackup(String backupId, String typedConfirmation, Progress progress) {
+        Plan restore = new io.github.influxreset.engine.RestorePlanBuilder(profile)
+                .wholeSet(ports.backups().info(backupId), Plan.newId(clock));
+        return io.github.influxreset.engine.WholeRun.run(runner, restore,
+                id -> new RunContext(profile, ports, log, runner.journal(), id), () -> typedConfirmation, progress);
+    }
+
+    /** Restores one bucket of a set into a new bucket. */
+    public RunContext restoreBucket(String backupId, String bucket, String newBucket, Progress progress) {
+        Plan restore = new io.github.influxreset.engine.RestorePlanBuilder(profile)
+                .oneBucket(ports.backups().info(backupId), bucket, newBucket, Plan.newId(clock));
+        return io.github.influxreset.engine.WholeRun.run(runner, restore,
+                id -> new RunContext(profile, ports, log, runner.journal(), id), () -> "", progress);
+    }
+
     private synchronized RunContext ensureRun(ResetMode mode) {
         if (run == null) {
             plan = new ResetPlanner(clock).plan(profile, ports, mode).plan();

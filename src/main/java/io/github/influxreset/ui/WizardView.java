@@ -28,6 +28,8 @@ import javafx.scene.layout.VBox;
 public final class WizardView extends View<WizardViewModel> {
     private final Map<StepViewModel, Parent> stepViews;
     private final LogPane logPane;
+    private final Parent backupBrowser;
+    private Button backups;
     private BorderPane root;
     private ListView<StepViewModel> stepList;
     private StackPane content;
@@ -40,10 +42,11 @@ public final class WizardView extends View<WizardViewModel> {
     private Button back;
     private Button next;
 
-    public WizardView(WizardViewModel model, Map<StepViewModel, Parent> stepViews, LogPane logPane) {
+    public WizardView(WizardViewModel model, Map<StepViewModel, Parent> stepViews, LogPane logPane, Parent backupBrowser) {
         super(model);
         this.stepViews = stepViews;
         this.logPane = logPane;
+        this.backupBrowser = backupBrowser;
         build();
     }
 
@@ -74,6 +77,8 @@ public final class WizardView extends View<WizardViewModel> {
         rollback = new Button("Roll back");
         rollback.setId("rollback");
         rollback.getStyleClass().add("rollback");
+        backups = new Button("Backups…");
+        backups.setId("openBackups");
         back = new Button("Back");
         back.setId("back");
         back.setCancelButton(false);
@@ -97,7 +102,7 @@ public final class WizardView extends View<WizardViewModel> {
         split.setDividerPositions(0.68);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, rollback, progress, progressMessage, spacer, back, next);
+        HBox bar = new HBox(10, rollback, backups, progress, progressMessage, spacer, back, next);
         bar.getStyleClass().add("nav-bar");
         HBox.setHgrow(progressMessage, Priority.SOMETIMES);
         root = new BorderPane(split, null, null, bar, side);
@@ -107,7 +112,10 @@ public final class WizardView extends View<WizardViewModel> {
     @Override
     protected void bind() {
         model.currentProperty().addListener((obs, old, step) -> show(step));
+        model.showingBackupsProperty().addListener((obs, old, showing) -> show(model.currentProperty().get()));
         show(model.currentProperty().get());
+        backups.setOnAction(e -> model.showBackups());
+        backups.disableProperty().bind(model.busyProperty().or(model.showingBackupsProperty()));
         errorText.textProperty().bind(model.errorProperty());
         errorBanner.visibleProperty().bind(model.errorProperty().isNotEmpty());
         errorBanner.managedProperty().bind(errorBanner.visibleProperty());
@@ -120,9 +128,9 @@ public final class WizardView extends View<WizardViewModel> {
         hint.textProperty().bind(model.rollbackHintProperty());
         rollback.setTooltip(hint);
         rollback.setOnAction(e -> model.rollback());
-        back.disableProperty().bind(model.canBackProperty().not());
+        back.disableProperty().bind(model.canBackProperty().not().or(model.showingBackupsProperty()));
         back.setOnAction(e -> model.back());
-        next.disableProperty().bind(model.canNextProperty().not());
+        next.disableProperty().bind(model.canNextProperty().not().or(model.showingBackupsProperty()));
         next.setOnAction(e -> model.next());
         next.textProperty().bind(Bindings.when(model.currentIndexProperty().isEqualTo(model.steps().size() - 1))
                 .then("Finish").otherwise("Next"));
@@ -131,7 +139,9 @@ public final class WizardView extends View<WizardViewModel> {
     }
 
     private void show(StepViewModel step) {
-        if (step != null) {
+        if (model.showingBackupsProperty().get()) {
+            content.getChildren().setAll(backupBrowser);
+        } else if (step != null) {
             content.getChildren().setAll(stepViews.get(step));
         }
     }

@@ -50,6 +50,7 @@ public final class WizardViewModel {
     private final StringProperty profileSource = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final BooleanProperty finished = new SimpleBooleanProperty(false);
+    private final BooleanProperty showingBackups = new SimpleBooleanProperty(false);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty progressMessage = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
@@ -265,6 +266,22 @@ public final class WizardViewModel {
 
     public StringProperty profileSourceProperty() {
         return profileSource;
+    }
+
+    /** True while the backup browser is shown instead of the current step. */
+    public BooleanProperty showingBackupsProperty() {
+        return showingBackups;
+    }
+
+    /** Shows the backup browser; reachable from every step. */
+    public void showBackups() {
+        if (session.get() != null) {
+            showingBackups.set(true);
+        }
+    }
+
+    public void hideBackups() {
+        showingBackups.set(false);
     }
 
     /** True once the user pressed Finish on the last step; the window then closes. */

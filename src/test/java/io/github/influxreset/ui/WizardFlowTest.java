@@ -38,6 +38,7 @@ class WizardFlowTest {
     private TestStack stack;
     private WizardAssembly assembly;
     private Stage stage;
+    private final java.util.List<String> confirmations = new java.util.ArrayList<>();
 
     @Start
     void start(Stage stage) throws Exception {
@@ -52,6 +53,12 @@ class WizardFlowTest {
             @Override
             public Optional<Path> chooseSaveFile(String title, String suggestedName) {
                 return Optional.empty();
+            }
+
+            @Override
+            public boolean confirmByTyping(String title, String message, String word) {
+                confirmations.add(message);
+                return true;
             }
 
             @Override
@@ -71,6 +78,37 @@ class WizardFlowTest {
             assembly.logModel().drain();
             Screenshots.save(stage.getScene(), name);
         });
+    }
+
+    @Test
+    void theBackupBrowserListsVerifiesRestoresOneBucketAndDeletes(FxRobot robot) {
+        robot.clickOn("#next");
+        robot.clickOn("#createBackup");
+        robot.clickOn("#openBackups");
+        javafx.scene.control.TableView<?> table = robot.lookup("#backupTable").queryAs(javafx.scene.control.TableView.class);
+        assertEquals(1, table.getItems().size());
+
+        robot.clickOn(".table-row-cell");
+        robot.clickOn("#verifyBackup");
+        assertTrue(status(robot).contains("verified"), status(robot));
+        robot.clickOn("#restoreBucketChoice").clickOn("home_assistant_events");
+        robot.clickOn("#newBucketName").write("hae_restored");
+        robot.clickOn("#restoreBucket");
+        assertTrue(status(robot).contains("restored into hae_restored"), status(robot));
+        assertEquals(50L, stack.influx.countPoints("hae_restored").get("home_assistant_events"));
+        shoot(robot, "9-backups");
+
+        robot.clickOn("#deleteBackup");
+        assertTrue(confirmations.get(0).startsWith("This deletes backup set"), confirmations.toString());
+        assertEquals(StepState.DONE, state(1), "the wizard's own run still holds its backup in the journal");
+        assertTrue(status(robot).contains("unfinished run"), "the run's backup is protected: " + status(robot));
+
+        robot.clickOn("#closeBackups");
+        verifyThat("#createBackup", javafx.scene.Node::isVisible);
+    }
+
+    private static String status(FxRobot robot) {
+        return robot.lookup("#backupStatus").queryAs(javafx.scene.control.Label.class).getText();
     }
 
     private StepState state(int step) {

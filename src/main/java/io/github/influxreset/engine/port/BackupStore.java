@@ -10,7 +10,12 @@ public interface BackupStore {
     String write(StackSnapshot stack, String runId, Progress progress);
 
     /** Re-hashes every file of the set; throws naming the first file that does not match. */
-    void verify(String backupId);
+    default void verify(String backupId) {
+        verify(backupId, io.github.influxreset.engine.Progress.NONE);
+    }
+
+    /** As {@link #verify(String)}, reporting bytes hashed, rate and time left. */
+    void verify(String backupId, io.github.influxreset.engine.Progress progress);
 
     /** Ids of complete sets, newest first. A folder without a manifest is never listed. */
     List<String> list();

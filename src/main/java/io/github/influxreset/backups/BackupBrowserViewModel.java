@@ -1,0 +1,174 @@
+package io.github.influxreset.backups;
+
+import io.github.influxreset.domain.BackupInfo;
+import io.github.influxreset.engine.PrerequisiteChecks;
+import io.github.influxreset.engine.Progress;
+import io.github.influxreset.engine.TaskRunner;
+import io.github.influxreset.ui.DialogService;
+import io.github.influxreset.ui.WizardSession;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The backup browser: the complete sets of the profile's backup folder, the selected one's
+ * details, and the commands verify, restore (whole or one bucket into a new one), delete and prune,
+ * each confirmed first. Blocking work goes through the task runner. UI thread only.
+ */
+public final class BackupBrowserViewModel {
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final Supplier<WizardSession> session;
+    private final ObservableList<BackupInfo> sets = FXCollections.observableArrayList();
+    private final ObjectProperty<BackupInfo> selected = new SimpleObjectProperty<>();
+    private final StringProperty details = new SimpleStringProperty("Select a backup set.");
+    private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty restoreBucket = new SimpleStringProperty("");
+    private final StringProperty newBucketName = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+
+    public BackupBrowserViewModel(TaskRunner tasks, DialogService dialogs, Supplier<WizardSession> session) {
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.session = session;
+        selected.addListener((obs, old, now) -> details.set(now == null ? "Select a backup set." : describe(now)));
+    }
+
+    public void refresh() {
+        run("Reading the backup folder", p -> session.get().backups(), list -> {
+            sets.setAll(list);
+            status.set(list.size() + " backup set(s) in " + session.get().profile().backups().dir());
+        });
+    }
+
+    public void verifySelected() {
+        BackupInfo set = selected.get();
+        if (set != null) {
+            run("Verifying " + set.id(), p -> {
+                session.get().verifyBackup(set.id(), p);
+                return null;
+            }, ignored -> status.set("Backup set " + set.id() + " verified: all " + set.files() + " files match."));
+        }
+    }
+
+    public void deleteSelected() {
+        BackupInfo set = selected.get();
+        if (set != null && dialogs.confirmByTyping("Delete backup set", "This deletes backup set " + set.id() + ".", set.id())) {
+            run("Deleting " + set.id(), p -> {
+                session.get().deleteBackup(set.id());
+                return null;
+            }, ignored -> {
+                status.set("Backup set " + set.id() + " deleted.");
+                refresh();
+            });
+        }
+    }
+
+    public void prune() {
+        int keep = session.get().profile().backups().keep();
+        if (dialogs.confirmByTyping("Prune backups", "This keeps the newest " + keep + " sets and deletes the rest.", "prune")) {
+            run("Pruning", p -> session.get().pruneBackups(keep), deleted -> {
+                status.set(deleted.isEmpty() ? "Nothing to prune." : "Deleted " + deleted + ".");
+                refresh();
+            });
+        }
+    }
+
+    public void restoreSelected() {
+        BackupInfo set = selected.get();
+        String word = session.get().profile().confirmationWord();
+        if (set != null && dialogs.confirmByTyping("Restore backup set", "This replaces every bucket of set " + set.id()
+                + " in InfluxDB with its copy (the current data is backed up first).", word)) {
+            run("Restoring " + set.id(), p -> session.get().restoreBackup(set.id(), word, p),
+                    run -> status.set("Backup set " + set.id() + " restored; every point count matches (run " + run.runId() + ")."));
+        }
+    }
+
+    public void restoreBucketIntoNewName() {
+        BackupInfo set = selected.get();
+        String bucket = restoreBucket.get();
+        String target = newBucketName.get().trim();
+        if (set != null && !bucket.isEmpty() && !target.isEmpty()) {
+            run("Restoring " + bucket + " into " + target, p -> session.get().restoreBucket(set.id(), bucket, target, p),
+                    run -> status.set("Bucket " + bucket + " of " + set.id() + " restored into " + target + "."));
+        }
+    }
+
+    private <T> void run(String title, TaskRunner.Work<T> work, Consumer<T> onSuccess) {
+        busy.set(true);
+        status.set(title + "…");
+        Progress onProgress = (fraction, message) -> {
+            progress.set(fraction);
+            status.set(message);
+        };
+        tasks.run(title, work, onProgress, result -> {
+            busy.set(false);
+            progress.set(0);
+            onSuccess.accept(result);
+        }, failure -> {
+            busy.set(false);
+            progress.set(0);
+            status.set(failure instanceof io.github.influxreset.domain.ResetException r ? r.userText()
+                    : "The operation failed: " + failure.getMessage());
+        });
+    }
+
+    static String describe(BackupInfo set) {
+        StringBuilder text = new StringBuilder();
+        text.append("Backup set ").append(set.id()).append("\ncreated ").append(set.created()).append(" by run ")
+                .append(set.runId()).append("\nprofile ").append(set.profile()).append(", InfluxDB ").append(set.influxVersion())
+                .append("\n").append(set.files()).append(" files, ").append(PrerequisiteChecks.humanBytes(set.bytes()))
+                .append("\n");
+        set.buckets().forEach(b -> text.append("\n").append(b.name()).append(" (retention ").append(b.retention())
+                .append("): ").append(String.format("%,d", b.totalPoints())).append(" points ").append(b.points()));
+        return text.toString();
+    }
+
+    public ObservableList<BackupInfo> sets() {
+        return sets;
+    }
+
+    public ObjectProperty<BackupInfo> selectedProperty() {
+        return selected;
+    }
+
+    public StringProperty detailsProperty() {
+        return details;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public StringProperty restoreBucketProperty() {
+        return restoreBucket;
+    }
+
+    public StringProperty newBucketNameProperty() {
+        return newBucketName;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    /** The bucket names of the selected set, for the bucket chooser. */
+    public List<String> bucketsOfSelected() {
+        return selected.get() == null ? List.of() : selected.get().buckets().stream().map(BackupInfo.Bucket::name).toList();
+    }
+}
