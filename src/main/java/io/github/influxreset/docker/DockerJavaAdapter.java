@@ -217,7 +217,7 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
     @Override
     public void snapshotVolume(String volume, String image, java.io.OutputStream tar) {
         call("snapshot volume " + volume, () -> {
-            new VolumeCopier(client).snapshot(volume, image, tar);
+            new VolumeCopier(client, RawArchive.forHost(host)).snapshot(volume, image, tar);
             return null;
         });
     }
@@ -225,7 +225,7 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
     @Override
     public void restoreVolume(String volume, String image, java.io.InputStream tar) {
         call("restore volume " + volume, () -> {
-            new VolumeCopier(client).restore(volume, image, tar);
+            new VolumeCopier(client, RawArchive.forHost(host)).restore(volume, image, tar);
             return null;
         });
     }
@@ -240,7 +240,7 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
     @Override
     public void copyVolume(String from, String to, String image) {
         call("copy volume " + from + " to " + to, () -> {
-            new VolumeCopier(client).copy(from, to, image);
+            new VolumeCopier(client, RawArchive.forHost(host)).copy(from, to, image);
             return null;
         });
     }

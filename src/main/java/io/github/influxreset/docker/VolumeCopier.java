@@ -18,17 +18,26 @@ final class VolumeCopier {
     private static final String MOUNT = "/data";
 
     private final DockerClient client;
+    private final RawArchive raw;
 
-    VolumeCopier(DockerClient client) {
+    /** @param raw the direct archive path of a unix-socket engine, or null to use docker-java for it */
+    VolumeCopier(DockerClient client, RawArchive raw) {
         this.client = client;
+        this.raw = raw;
     }
 
     void copy(String from, String to, String image) {
         String source = helper(from, image);
         try {
             String target = helper(to, image);
-            try (InputStream tar = client.copyArchiveFromContainerCmd(source, MOUNT).exec()) {
-                client.copyArchiveToContainerCmd(target).withRemotePath("/").withTarInputStream(tar).exec();
+            try {
+                if (raw != null) {
+                    pipe(source, target);
+                } else {
+                    try (InputStream tar = client.copyArchiveFromContainerCmd(source, MOUNT).exec()) {
+                        client.copyArchiveToContainerCmd(target).withRemotePath("/").withTarInputStream(tar).exec();
+                    }
+                }
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("copying " + from + " to " + to + " failed", e);
             } finally {
@@ -39,10 +48,43 @@ final class VolumeCopier {
         }
     }
 
+    /** Streams one helper's /data into the other's: the download feeds the upload through a pipe. */
+    private void pipe(String source, String target) throws java.io.IOException {
+        java.io.PipedInputStream in = new java.io.PipedInputStream(1 << 20);
+        java.io.IOException[] uploadFailure = {null};
+        Thread upload;
+        try (java.io.PipedOutputStream out = new java.io.PipedOutputStream(in)) {
+            upload = new Thread(() -> {
+                try (in) {
+                    raw.put(target, "/", in);
+                } catch (java.io.IOException e) {
+                    uploadFailure[0] = e;
+                }
+            }, "influx-reset-volume-copy");
+            upload.start();
+            raw.get(source, MOUNT, out);
+        }
+        try {
+            upload.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while copying a volume");
+        }
+        if (uploadFailure[0] != null) {
+            throw uploadFailure[0];
+        }
+    }
+
     void snapshot(String volume, String image, java.io.OutputStream out) {
         String source = helper(volume, image);
-        try (InputStream tar = client.copyArchiveFromContainerCmd(source, MOUNT).exec()) {
-            tar.transferTo(out);
+        try {
+            if (raw != null) {
+                raw.get(source, MOUNT, out);
+            } else {
+                try (InputStream tar = client.copyArchiveFromContainerCmd(source, MOUNT).exec()) {
+                    tar.transferTo(out);
+                }
+            }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("snapshot of volume " + volume + " failed", e);
         } finally {
@@ -53,7 +95,13 @@ final class VolumeCopier {
     void restore(String volume, String image, InputStream tar) {
         String target = helper(volume, image);
         try {
-            client.copyArchiveToContainerCmd(target).withRemotePath("/").withTarInputStream(tar).exec();
+            if (raw != null) {
+                raw.put(target, "/", tar);
+            } else {
+                client.copyArchiveToContainerCmd(target).withRemotePath("/").withTarInputStream(tar).exec();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("restore of volume " + volume + " failed", e);
         } finally {
             client.removeContainerCmd(target).withRemoveVolumes(true).exec();
         }
