@@ -32,8 +32,15 @@ final class RestoreCommand extends BaseCommand {
     @Option(names = "--yes", description = "Confirm without asking.")
     boolean yes;
 
+    @Option(names = "--from", paramLabel = "export|volumes",
+            description = "What to restore the whole set from: the line-protocol export (default) or the volume snapshots.")
+    String from = "export";
+
     @Override
     public Integer call() throws Exception {
+        if (!from.equals("export") && !from.equals("volumes")) {
+            throw ResetException.badInput("--from takes export or volumes, not '" + from + "'.", "");
+        }
         if ((bucket == null) != (newBucket == null)) {
             throw ResetException.badInput("--bucket and --new-bucket go together.",
                     "Give both to restore one bucket into a new one, or neither to restore the whole set.");
@@ -43,7 +50,15 @@ final class RestoreCommand extends BaseCommand {
         BackupInfo source = ports.backups().info(backupId);
         String planId = Plan.newId(Clock.systemUTC());
         RestorePlanBuilder builder = new RestorePlanBuilder(profile);
-        Plan plan = bucket == null ? builder.wholeSet(source, planId) : builder.oneBucket(source, bucket, newBucket, planId);
+        Plan plan;
+        if (bucket != null) {
+            plan = builder.oneBucket(source, bucket, newBucket, planId);
+        } else if (from.equals("volumes")) {
+            plan = new io.github.influxreset.engine.PlanBuilder(profile,
+                    ports.docker().discover(profile.stack().composeProject())).fromVolumes(source, planId);
+        } else {
+            plan = builder.wholeSet(source, planId);
+        }
         try (AutoCloseable logging = logToStderr()) {
             RunContext run = RunDriver.runAll(root, profile, ports, plan, () -> Confirmation.ask(root, yes,
                     "This replaces every bucket of backup set " + backupId + " in InfluxDB with its copy in the set "

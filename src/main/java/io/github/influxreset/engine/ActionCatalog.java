@@ -46,6 +46,8 @@ public final class ActionCatalog {
         register(io.github.influxreset.engine.actions.VerifySourceBackup.KIND,
                 io.github.influxreset.engine.actions.VerifySourceBackup::new);
         register(io.github.influxreset.engine.actions.RestoreBucket.KIND, io.github.influxreset.engine.actions.RestoreBucket::new);
+        register(io.github.influxreset.engine.actions.RestoreVolumeSnapshot.KIND,
+                io.github.influxreset.engine.actions.RestoreVolumeSnapshot::new);
         register(io.github.influxreset.engine.actions.CompareCounts.KIND, io.github.influxreset.engine.actions.CompareCounts::new);
     }
 

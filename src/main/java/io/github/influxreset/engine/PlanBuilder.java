@@ -70,8 +70,47 @@ public final class PlanBuilder {
         return new Plan(planId, profile.name(), mode, actions);
     }
 
+    /**
+     * A restore from volume snapshots: the full reset's chain of container and volume actions, with
+     * the set's snapshot written into each fresh volume instead of a new setup, then the counts
+     * compared with the manifest.
+     */
+    public Plan fromVolumes(io.github.influxreset.domain.BackupInfo source, String planId) {
+        actions.clear();
+        step = Step.PREREQUISITES;
+        add(new CheckPrerequisites(Map.of()));
+        add(io.github.influxreset.engine.actions.VerifySourceBackup.of(source.id()));
+        step = Step.BACKUP;
+        add(new WriteBackup(Map.of("dir", profile.backups().dir().toString())));
+        add(new VerifyBackup(Map.of()));
+        step = Step.CONFIRM;
+        add(new ConfirmReset(Map.of("word", profile.confirmationWord())));
+        step = Step.RESET;
+        ContainerInfo influx = influxContainer();
+        List<String> copies = recreateInflux(influx, planId, volume -> add(
+                io.github.influxreset.engine.actions.RestoreVolumeSnapshot.of(source.id(), volume, influx.image())));
+        step = Step.VALIDATE;
+        source.buckets().forEach(b -> add(io.github.influxreset.engine.actions.CompareCounts.of(source.id(), b.name(), b.name())));
+        step = Step.RESTART;
+        profile.services().forEach(s -> add(StartService.of(s)));
+        add(CleanUpKeptData.of(copies));
+        return new Plan(planId, profile.name(), ResetMode.RESTORE, actions);
+    }
+
     private List<String> addFullReset(String keepSuffix) {
         ContainerInfo influx = influxContainer();
+        List<String> copies = recreateInflux(influx, keepSuffix, volume -> { });
+        add(SetupInflux.of(profile.influx().org(), profile.buckets().get(0).name()));
+        profile.buckets().forEach(b -> add(CreateBucket.of(b)));
+        return copies;
+    }
+
+    /**
+     * Stops everything, keeps a copy of each InfluxDB volume, removes the container and its
+     * volumes, creates them fresh ({@code fill} may add actions that write into each new volume)
+     * and starts InfluxDB again.
+     */
+    private List<String> recreateInflux(ContainerInfo influx, String keepSuffix, java.util.function.Consumer<String> fill) {
         stopServices();
         add(StopService.of(profile.influx().service(), true, ServiceSpec.DEFAULT_TIMEOUT));
         List<String> copies = new ArrayList<>();
@@ -84,11 +123,10 @@ public final class PlanBuilder {
         for (int i = 0; i < copies.size(); i++) {
             add(RemoveVolume.of(influx.volumeNames().get(i), copies.get(i), influx.image()));
             add(CreateVolume.of(influx.volumeNames().get(i), copies.get(i)));
+            fill.accept(influx.volumeNames().get(i));
         }
         add(CreateContainer.of(influx.name()));
         add(StartInflux.of(influx.name()));
-        add(SetupInflux.of(profile.influx().org(), profile.buckets().get(0).name()));
-        profile.buckets().forEach(b -> add(CreateBucket.of(b)));
         return copies;
     }
 

@@ -89,6 +89,22 @@ class BackupRoundTripTest {
     }
 
     @Test
+    void restoreFromTheVolumeSnapshotGivesBackEveryPointByteForByte() throws Exception {
+        String before = sortedExportSha("home_assistant_events") + sortedExportSha("weather_data");
+        String profile = rig.profile.source().orElseThrow().toString();
+        assertEquals(0, cli("--profile", profile, "--json", "backup"), err);
+        String id = new ObjectMapper().readTree(out).get("id").asText();
+        assertEquals(0, cli("--profile", profile, "reset", "--mode", "full", "--yes"), err);
+
+        assertEquals(0, cli("--profile", profile, "restore", id, "--from", "volumes", "--yes"), err);
+
+        assertEquals(Map.of("home_assistant_events", 3_000L), influx.countPoints("home_assistant_events"));
+        assertEquals("30d", influx.buckets().stream().filter(b -> b.name().equals("home_assistant_events")).findFirst()
+                .orElseThrow().retention().format(), "the retention comes back with the volume");
+        assertEquals(before, sortedExportSha("home_assistant_events") + sortedExportSha("weather_data"));
+    }
+
+    @Test
     void aFlippedByteInTheVolumeSnapshotIsNamed() throws Exception {
         String profile = rig.profile.source().orElseThrow().toString();
         assertEquals(0, cli("--profile", profile, "--json", "backup"), err);

@@ -125,6 +125,20 @@ class BackupCliTest {
     }
 
     @Test
+    void restoreFromTheVolumeSnapshotsBringsBackEveryPointAndRetention() throws Exception {
+        long before = stack.pointsInVolume();
+        String id = backup();
+        assertEquals(0, run("reset", "--mode", "full", "--yes"), err);
+        assertEquals(0, stack.pointsInVolume());
+
+        assertEquals(0, run("restore", id, "--from", "volumes", "--yes"), err);
+
+        assertEquals(before, stack.pointsInVolume());
+        assertEquals("30d", stack.docker.volume(TestStack.INFLUX_VOLUME).buckets.get("home_assistant_events").retention.format());
+        assertTrue(stack.docker.calls().contains("restore volume " + TestStack.INFLUX_VOLUME), stack.docker.calls().toString());
+    }
+
+    @Test
     void oneBucketIntoANewNameLeavesTheOriginalAlone() throws Exception {
         String id = backup();
         assertEquals(0, run("restore", id, "--bucket", "home_assistant_events", "--new-bucket", "hae_copy"), err);

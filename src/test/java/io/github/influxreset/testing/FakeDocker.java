@@ -245,8 +245,26 @@ public final class FakeDocker implements DockerPort {
     }
 
     @Override
-    public void restoreVolume(String volume, String image, java.io.InputStream tar) {
-        throw new UnsupportedOperationException("the in-memory engine restores no snapshots");
+    public synchronized void restoreVolume(String volume, String image, java.io.InputStream tar) {
+        InfluxData data = new InfluxData();
+        try {
+            var archive = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(tar);
+            archive.getNextEntry();
+            InfluxData.Bucket current = null;
+            for (String line : new String(archive.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (line.startsWith("# ")) {
+                    String[] parts = line.substring(2).split(" ");
+                    current = new InfluxData.Bucket(io.github.influxreset.domain.Retention.parse(parts[1]).orElseThrow());
+                    data.buckets.put(parts[0], current);
+                } else if (!line.isBlank()) {
+                    current.points.addAll(LineProtocolParser.parse(line));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        volumes.put(volume, data);
+        calls.add("restore volume " + volume);
     }
 
     @Override

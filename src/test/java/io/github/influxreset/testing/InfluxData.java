@@ -13,7 +13,7 @@ public final class InfluxData {
         public Retention retention;
         public final List<Point> points = new ArrayList<>();
 
-        Bucket(Retention retention) {
+        public Bucket(Retention retention) {
             this.retention = retention;
         }
     }

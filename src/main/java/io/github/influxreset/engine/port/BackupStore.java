@@ -32,6 +32,15 @@ public interface BackupStore {
      */
     String containerConfig(String backupId, String containerName);
 
+    /** True when the set holds a snapshot of the volume. */
+    boolean holdsVolume(String backupId, String volume);
+
+    /**
+     * Writes a volume snapshot of the set into an (empty) volume; every archive entry is checked
+     * before the first is written.
+     */
+    void restoreVolume(String backupId, String volume, String image);
+
     /** True when the set holds an export of the bucket (it existed when the set was written). */
     boolean holdsBucket(String backupId, String bucket);
 
