@@ -62,7 +62,21 @@ public final class AppContext implements CliContext {
 
     @Override
     public Runner runner(Profile profile) {
-        return new Runner(journal(profile), catalog, FaultInjector.fromEnvironment());
+        Journal journal = journal(profile);
+        return new Runner(journal, catalog, FaultInjector.fromEnvironment(), run -> writeReport(journal, run));
+    }
+
+    /** Writes the run's Markdown report to {@code reports/RUN.md} of the app's folder. */
+    private void writeReport(Journal journal, io.github.influxreset.engine.RunContext run) {
+        try {
+            java.nio.file.Path file = home.reports().resolve(run.runId() + ".md");
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, run.log().masker().mask(io.github.influxreset.engine.RunReport.markdown(
+                    journal.run(run.runId()).orElseThrow(), journal.actions(run.runId()), run.findings())));
+            log.info(null, "Run report: " + file);
+        } catch (java.io.IOException e) {
+            log.warn(null, "The run report could not be written: " + e.getMessage());
+        }
     }
 
     @Override

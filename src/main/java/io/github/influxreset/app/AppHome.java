@@ -22,6 +22,10 @@ public record AppHome(Path dir) {
         return dir.resolve("journal.db");
     }
 
+    public Path reports() {
+        return dir.resolve("reports");
+    }
+
     public Path logs() {
         return dir.resolve("logs");
     }

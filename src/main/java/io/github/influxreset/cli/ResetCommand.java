@@ -28,10 +28,16 @@ final class ResetCommand extends BaseCommand {
     @Option(names = "--yes", description = "Confirm without asking.")
     boolean yes;
 
+    @Option(names = "--resume", description = "Finish the interrupted run instead of starting a new one.")
+    boolean resume;
+
     @Override
     public Integer call() throws Exception {
         Profile profile = profile();
         Ports ports = root.context.ports(profile);
+        if (resume) {
+            return resume(profile, ports);
+        }
         Plan plan = new ResetPlanner(Clock.systemUTC()).plan(profile, ports, mode).plan();
         if (dryRun) {
             output().line("Dry run: nothing will be changed.");
@@ -43,6 +49,29 @@ final class ResetCommand extends BaseCommand {
                     profile.confirmationWord()));
             report(run);
         }
+        return 0;
+    }
+
+    private int resume(Profile profile, Ports ports) throws Exception {
+        io.github.influxreset.engine.Runner runner = root.context.runner(profile);
+        var interrupted = runner.journal().unfinishedRun().filter(r -> r.status() == io.github.influxreset.engine.RunStatus.RUNNING)
+                .orElseThrow(() -> io.github.influxreset.domain.ResetException.badInput("There is no interrupted run to resume.",
+                        "See 'runs list'; a run whose rollback failed is finished with 'rollback RUN_ID'."));
+        if (!interrupted.profileName().equals(profile.name())) {
+            throw io.github.influxreset.domain.ResetException.badInput("Run " + interrupted.id() + " belongs to profile "
+                    + interrupted.profileName() + ", not " + profile.name() + ".", "Pass that profile with --profile.");
+        }
+        RunContext run = new RunContext(profile, ports, root.context.log(), runner.journal(), interrupted.id());
+        boolean confirmedBefore = runner.journal().actions(interrupted.id()).stream().anyMatch(a ->
+                a.kind().equals(io.github.influxreset.engine.actions.ConfirmReset.KIND)
+                        && a.status() == io.github.influxreset.engine.ActionStatus.DONE);
+        run.confirm(confirmedBefore ? profile.confirmationWord() : Confirmation.ask(root, yes,
+                "Resuming run " + interrupted.id() + " deletes the InfluxDB data of " + profile.name() + ".",
+                profile.confirmationWord()));
+        try (AutoCloseable logging = logToStderr()) {
+            runner.resume(run, runner.planOf(interrupted.id()), io.github.influxreset.engine.Progress.NONE);
+        }
+        report(run);
         return 0;
     }
 

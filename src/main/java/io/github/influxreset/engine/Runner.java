@@ -20,11 +20,18 @@ public final class Runner {
     private final Journal journal;
     private final ActionCatalog catalog;
     private final FaultInjector faults;
+    private final java.util.function.Consumer<RunContext> onRunEnded;
 
     public Runner(Journal journal, ActionCatalog catalog, FaultInjector faults) {
+        this(journal, catalog, faults, ctx -> { });
+    }
+
+    /** @param onRunEnded called after a run finished, was rolled back or its rollback failed (writes the report) */
+    public Runner(Journal journal, ActionCatalog catalog, FaultInjector faults, java.util.function.Consumer<RunContext> onRunEnded) {
         this.journal = journal;
         this.catalog = catalog;
         this.faults = faults;
+        this.onRunEnded = onRunEnded;
     }
 
     public Journal journal() {
@@ -56,10 +63,52 @@ public final class Runner {
         progress.update(1.0, step.title() + " done");
     }
 
+    /**
+     * Rebuilds the plan of a run from its journal rows, so a new process can resume it.
+     */
+    public Plan planOf(String runId) {
+        RunRecord run = journal.run(runId).orElseThrow(() -> ResetException.badInput(
+                "There is no run " + runId + " in the journal.", "List the runs with 'runs list'."));
+        List<PlannedAction> actions = journal.actions(runId).stream()
+                .map(a -> new PlannedAction(a.index(), a.step(), catalog.rebuild(a.kind(), a.params()))).toList();
+        return new Plan(runId, run.profileName(), run.mode(), actions);
+    }
+
+    /**
+     * Finishes an interrupted run: every action not yet done runs, in plan order (actions are
+     * idempotent where the world allows, so one that was started runs again). A run that was
+     * partly rolled back cannot be resumed.
+     */
+    public void resume(RunContext ctx, Plan plan, Progress progress) {
+        RunRecord run = journal.run(ctx.runId()).orElseThrow();
+        List<ActionRecord> records = journal.actions(ctx.runId());
+        if (run.status() != RunStatus.RUNNING || records.stream().anyMatch(a -> a.status() == ActionStatus.UNDONE
+                || a.status() == ActionStatus.UNDO_FAILED)) {
+            throw ResetException.badInput("Run " + ctx.runId() + " cannot be resumed: it is " + run.status()
+                    + (run.status() == RunStatus.RUNNING ? " and partly rolled back" : "") + ".",
+                    "Roll it back with 'rollback " + ctx.runId() + "'.");
+        }
+        java.util.Set<Integer> done = new java.util.HashSet<>();
+        records.stream().filter(a -> a.status() == ActionStatus.DONE).forEach(a -> done.add(a.index()));
+        ctx.log().info(null, "Resuming run " + ctx.runId() + ": " + (plan.actions().size() - done.size())
+                + " of " + plan.actions().size() + " actions left.");
+        for (Step step : Step.values()) {
+            ctx.enterStep(step);
+            for (PlannedAction planned : plan.actionsOf(step)) {
+                if (!done.contains(planned.index())) {
+                    progress.update((double) planned.index() / plan.actions().size(), planned.describe());
+                    runAction(ctx, planned);
+                }
+            }
+        }
+        finish(ctx);
+    }
+
     /** Marks the run as finished well. */
     public void finish(RunContext ctx) {
-        journal.finishRun(ctx.runId(), RunStatus.SUCCEEDED, "Reset finished.");
+        journal.finishRun(ctx.runId(), RunStatus.SUCCEEDED, "Finished.");
         ctx.log().info(null, "Run " + ctx.runId() + " finished.");
+        onRunEnded.accept(ctx);
     }
 
     /**
@@ -84,12 +133,14 @@ public final class Runner {
         if (!failures.isEmpty()) {
             String summary = String.join("; ", failures);
             journal.finishRun(runId, RunStatus.ROLLBACK_FAILED, summary);
+            onRunEnded.accept(ctx);
             throw new ResetException(Reason.NEEDS_ATTENTION, "The rollback of run " + runId + " could not "
                     + summary + ".", "Fix the cause, then run 'rollback " + runId + "' again; the backup set "
                     + run.backupId() + " holds all data.");
         }
         journal.finishRun(runId, RunStatus.ROLLED_BACK, "Rolled back.");
         ctx.log().info(null, "Rollback of run " + runId + " finished: the stack is as it was.");
+        onRunEnded.accept(ctx);
     }
 
     /** The action rollback would undo first, if any: what the rollback button describes. */

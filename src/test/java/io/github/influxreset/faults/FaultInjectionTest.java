@@ -1,0 +1,158 @@
+package io.github.influxreset.faults;
+
+import static io.github.influxreset.testing.DockerRig.docker;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.influxreset.app.AppContext;
+import io.github.influxreset.app.AppHome;
+import io.github.influxreset.config.ProfileLoader;
+import io.github.influxreset.docker.DockerJavaAdapter;
+import io.github.influxreset.domain.BucketSpec;
+import io.github.influxreset.domain.ResetMode;
+import io.github.influxreset.domain.Retention;
+import io.github.influxreset.engine.Journal;
+import io.github.influxreset.engine.Plan;
+import io.github.influxreset.engine.ResetPlanner;
+import io.github.influxreset.engine.RunRecord;
+import io.github.influxreset.engine.RunStatus;
+import io.github.influxreset.influx.v1.InfluxV1Adapter;
+import io.github.influxreset.testing.RequiresDocker;
+import io.github.influxreset.testing.RigStack;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills the command line (as a separate process, {@code Runtime.halt}) right after every action of
+ * a full reset on the real stack, then relaunches it with {@code rollback} and, in a second pass,
+ * with {@code reset --resume}. After each: every original point present (count and SHA-256 of a
+ * sorted export), every service running, no helper container or kept volume left, the journal
+ * closed.
+ */
+@ExtendWith(RequiresDocker.class)
+class FaultInjectionTest {
+    private static final int POINTS = 400;
+    @TempDir
+    static Path dir;
+    static RigStack rig;
+    static InfluxV1Adapter influx;
+    static String baseline;
+    static String volumes;
+    static int actions;
+
+    @BeforeAll
+    static void start() throws Exception {
+        rig = new RigStack(dir.resolve("rig")).start();
+        influx = new InfluxV1Adapter(rig.profile.influx());
+        influx.createBucket(new BucketSpec("home_assistant_events", Retention.parse("30d").orElseThrow()));
+        long now = System.currentTimeMillis() * 1_000_000L;
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < POINTS; i++) {
+            lines.append("home_assistant_events,entity_id=s").append(i % 5).append(" normalized_value=").append(i)
+                    .append(".5,state_value=\"x").append(i).append("\" ").append(now - i * 1_000_000_000L).append('\n');
+        }
+        influx.write("home_assistant_events", lines.toString());
+        baseline = exportSha();
+        volumes = docker("volume", "ls", "-q");
+        try (DockerJavaAdapter docker = new DockerJavaAdapter("unix:///var/run/docker.sock")) {
+            var ports = new AppContext(new AppHome(dir.resolve("plan-home")), new ProfileLoader(Map.of(), dir)).ports(rig.profile);
+            Plan plan = new ResetPlanner(Clock.systemUTC()).plan(rig.profile, ports, ResetMode.FULL).plan();
+            actions = plan.actions().size();
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        rig.close();
+    }
+
+    @Test
+    void aKilledResetIsRolledBackFromEveryKillPointWithNoPointLost() throws Exception {
+        List<Integer> covered = new ArrayList<>();
+        for (int k = 0; k < actions; k++) {
+            Path home = dir.resolve("rollback-" + k);
+            assertEquals(137, cli(home, "after:" + k, "reset", "--mode", "full", "--yes"), "killed after action " + (k + 1));
+            assertEquals(0, cli(home, null, "rollback"), "rollback after kill point " + (k + 1));
+            assertStackAsBefore("rollback after kill point " + (k + 1));
+            assertJournalClosed(home, RunStatus.ROLLED_BACK);
+            covered.add(k + 1);
+        }
+        System.out.println("FAULT INJECTION: rollback recovered from " + covered.size() + " kill points " + covered);
+    }
+
+    @Test
+    void aKilledResetIsResumedFromEveryKillPointAndItsBackupHoldsEveryPoint() throws Exception {
+        List<Integer> covered = new ArrayList<>();
+        for (int k = 0; k < actions; k++) {
+            Path home = dir.resolve("resume-" + k);
+            assertEquals(137, cli(home, "after:" + k, "reset", "--mode", "full", "--yes"), "killed after action " + (k + 1));
+            assertEquals(0, cli(home, null, "reset", "--resume", "--yes"), "resume after kill point " + (k + 1));
+            RunRecord run = assertJournalClosed(home, RunStatus.SUCCEEDED);
+            assertEquals(Map.of(), influx.countPoints("home_assistant_events"), "the reset finished");
+            assertEquals(0, cli(home, null, "restore", run.backupId(), "--yes"), "the run's backup restores");
+            assertStackAsBefore("resume after kill point " + (k + 1) + " and restore of " + run.backupId());
+            covered.add(k + 1);
+        }
+        System.out.println("FAULT INJECTION: resume recovered from " + covered.size() + " kill points " + covered);
+    }
+
+    private static void assertStackAsBefore(String when) throws Exception {
+        assertEquals(baseline, exportSha(), "every point, byte for byte, " + when);
+        for (String service : RigStack.SERVICES) {
+            assertEquals("true", docker("inspect", "--format", "{{.State.Running}}", rig.containerName(service)),
+                    service + " running " + when);
+        }
+        assertEquals("true", docker("inspect", "--format", "{{.State.Running}}", rig.containerName("influxdb")));
+        assertEquals("", docker("ps", "-aq", "--filter", "label=io.github.influxreset.helper=true"), "no helpers " + when);
+        assertEquals(volumes, docker("volume", "ls", "-q"), "no kept copies " + when);
+    }
+
+    private static RunRecord assertJournalClosed(Path home, RunStatus expected) {
+        Journal journal = new AppContext(new AppHome(home), new ProfileLoader(Map.of(), dir)).journal(rig.profile);
+        assertTrue(journal.unfinishedRun().isEmpty(), "no unfinished run in " + home);
+        RunRecord run = journal.runs().get(0);
+        assertEquals(expected, run.status());
+        return run;
+    }
+
+    private static String exportSha() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        influx.export("home_assistant_events", out);
+        String sorted = String.join("\n", out.toString(StandardCharsets.UTF_8).lines().sorted().toList());
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sorted.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Runs the product's Main in a new JVM, as a user would, optionally killing it at a point. */
+    private static int cli(Path home, String killAt, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path")));
+        if (killAt != null) {
+            command.add("-Dinfluxreset.killAt=" + killAt);
+        }
+        command.add("io.github.influxreset.app.Main");
+        command.addAll(List.of("--profile", rig.profile.source().orElseThrow().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("cli.log").toFile()));
+        builder.environment().put("INFLUX_RESET_HOME", home.toString());
+        Process process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the CLI did not finish: " + command);
+        }
+        return process.exitValue();
+    }
+}
