@@ -239,6 +239,10 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
 
     @Override
     public void copyVolume(String from, String to, String image) {
+        if (!volumeExists(from)) {
+            throw ResetException.problem("Volume " + from + " does not exist, so it cannot be copied to " + to + ".",
+                    "Nothing was copied; check the volumes with 'docker volume ls'.", null);
+        }
         call("copy volume " + from + " to " + to, () -> {
             new VolumeCopier(client, RawArchive.forHost(host)).copy(from, to, image);
             return null;

@@ -84,6 +84,19 @@ class ResetFlowTest {
     }
 
     @Test
+    void aRunInterruptedAfterItsCleanUpIsRolledBackFromTheBackupSnapshot() {
+        long before = stack.pointsInVolume();
+        Plan[] plan = new Plan[1];
+        RunContext run = run(ResetMode.FULL, EnumSet.allOf(Step.class), plan);
+        assertTrue(stack.docker.volumes().keySet().stream().noneMatch(v -> v.contains("-keep-")), "the copy is gone");
+
+        runner.rollback(run);
+
+        assertEquals(before, stack.pointsInVolume(), "every point, from the set's volume snapshot");
+        assertEquals(RunStatus.ROLLED_BACK, runner.journal().run(run.runId()).orElseThrow().status());
+    }
+
+    @Test
     void servicesComeBackInProfileOrderAfterTheyStoppedInReverse() {
         Plan[] plan = new Plan[1];
         RunContext run = run(ResetMode.BUCKETS, EnumSet.of(Step.PREREQUISITES, Step.BACKUP, Step.CONFIRM, Step.RESET), plan);

@@ -275,6 +275,9 @@ public final class FakeDocker implements DockerPort {
 
     @Override
     public synchronized void copyVolume(String from, String to, String image) {
+        if (!volumes.containsKey(from)) {
+            throw ResetException.problem("Volume " + from + " does not exist.", "", null);
+        }
         volumes.put(to, volumes.get(from).copy());
         calls.add("copy volume " + from + " to " + to);
     }

@@ -5,7 +5,8 @@ import io.github.influxreset.engine.port.DockerPort;
 import java.util.Map;
 
 /**
- * Removes an InfluxDB volume: destructive. Undo recreates it and copies the kept data back.
+ * Removes an InfluxDB volume: destructive. Undo recreates it and copies the kept data back (or
+ * the backup set's snapshot, when the kept copy is gone).
  */
 public final class RemoveVolume extends BaseAction {
     public static final String KIND = "remove-volume";
@@ -43,11 +44,24 @@ public final class RemoveVolume extends BaseAction {
         ctx.ports().docker().removeVolume(param("volume"));
     }
 
+    /**
+     * Puts the old data back from the kept copy; when the copy is already gone (the run was
+     * interrupted after its clean-up), from the volume snapshot in the run's verified backup set.
+     */
     @Override
     public void undo(RunContext ctx) {
         DockerPort docker = ctx.ports().docker();
         docker.removeVolume(param("volume"));
-        docker.createVolume(param("volume"), param("copy"));
-        docker.copyVolume(param("copy"), param("volume"), param("image"));
+        if (docker.volumeExists(param("copy"))) {
+            docker.createVolume(param("volume"), param("copy"));
+            docker.copyVolume(param("copy"), param("volume"), param("image"));
+        } else if (ctx.ports().backups().holdsVolume(ctx.backupId(), param("volume"))) {
+            docker.createVolume(param("volume"), "");
+            ctx.ports().backups().restoreVolume(ctx.backupId(), param("volume"), param("image"));
+        } else {
+            throw io.github.influxreset.domain.ResetException.problem("Neither the kept copy " + param("copy")
+                    + " nor a snapshot in backup set " + ctx.backupId() + " holds volume " + param("volume") + ".",
+                    "Restore the data with 'restore " + ctx.backupId() + "'.", null);
+        }
     }
 }
