@@ -23,6 +23,10 @@ public final class DesktopApp extends Application {
         DialogService dialogs = new FxDialogService(stage);
         WizardAssembly assembly = new WizardAssembly(new FxTaskRunner(), context::session, dialogs, context.log());
         stage.setTitle("InfluxDB Reset Wizard");
+        for (String size : new String[] {"32", "64", "256"}) {
+            stage.getIcons().add(new javafx.scene.image.Image(DesktopApp.class.getResourceAsStream(
+                    "/io/github/influxreset/ui/icons/influx-reset-" + size + ".png")));
+        }
         stage.setScene(assembly.scene());
         stage.setMinWidth(900);
         stage.setMinHeight(620);

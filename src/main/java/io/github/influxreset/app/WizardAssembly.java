@@ -54,7 +54,7 @@ public final class WizardAssembly {
         views.put(confirm, new ConfirmView(confirm).root());
         views.put(reset, new ResetView(reset).root());
         views.put(validate, new ValidateView(validate, wizard).root());
-        views.put(restart, new RestartView(restart).root());
+        views.put(restart, new RestartView(restart, dialogs).root());
         backups = new BackupBrowserViewModel(tasks, dialogs, wizard::session);
         wizard.showingBackupsProperty().addListener((obs, old, showing) -> {
             if (showing) {

@@ -85,10 +85,14 @@ public final class WizardSession {
         ensureRun(ResetMode.FULL).confirm(typed);
     }
 
-    /** Marks the run finished well; the next reset starts a new run. */
-    public void finish() {
-        runner.finish(run);
+    /** Marks the run finished well and returns its Markdown report; the next reset starts a new run. */
+    public String finish() {
+        RunContext context = run;
+        runner.finish(context);
         run = null;
+        return log.masker().mask(io.github.influxreset.engine.RunReport.markdown(
+                runner.journal().run(context.runId()).orElseThrow(), runner.journal().actions(context.runId()),
+                context.findings()));
     }
 
     /** Undoes what the current run did, newest first; the next reset starts a new run. */
@@ -134,6 +138,53 @@ public final class WizardSession {
     public Optional<String> runId() {
         RunContext context = run;
         return context == null ? Optional.empty() : Optional.of(context.runId());
+    }
+
+    /** A run of the journal that did not end: the process died, or its rollback failed. */
+    public Optional<RunRecord> interruptedRun() {
+        return runner.journal().unfinishedRun();
+    }
+
+    /** Takes over an interrupted run, so that the wizard can resume it or roll it back. */
+    public synchronized String adopt(RunRecord interrupted) {
+        plan = runner.planOf(interrupted.id());
+        run = new RunContext(profile, ports, log, runner.journal(), interrupted.id());
+        List<ActionRecord> actions = runner.journal().actions(interrupted.id());
+        long done = actions.stream().filter(a -> a.status() == io.github.influxreset.engine.ActionStatus.DONE).count();
+        String last = actions.stream().filter(a -> a.status() != io.github.influxreset.engine.ActionStatus.PLANNED)
+                .reduce((a, b) -> b).map(ActionRecord::description).orElse("none");
+        String undo = nextUndo().orElse("nothing");
+        boolean resumable = interrupted.status() == io.github.influxreset.engine.RunStatus.RUNNING;
+        return "Run " + interrupted.id() + " (" + interrupted.mode().describe() + " of " + interrupted.profileName()
+                + ") did not finish: " + done + " of " + actions.size() + " actions done, the last one touched: '" + last + "'. "
+                + (resumable ? "Resume runs the " + (actions.size() - done) + " actions left. " : "")
+                + "Roll back undoes what was done, newest first (first: " + undo + ").";
+    }
+
+    /** True when the adopted run can be resumed (it was interrupted, not partly rolled back). */
+    public boolean canResume() {
+        RunContext context = run;
+        return context != null && runner.journal().run(context.runId()).map(r -> r.status()
+                == io.github.influxreset.engine.RunStatus.RUNNING).orElse(false);
+    }
+
+    /** True when the adopted run was interrupted before the user confirmed the reset. */
+    public boolean resumeNeedsConfirmation() {
+        RunContext context = run;
+        return context != null && runner.journal().actions(context.runId()).stream().noneMatch(a ->
+                a.kind().equals(io.github.influxreset.engine.actions.ConfirmReset.KIND)
+                        && a.status() == io.github.influxreset.engine.ActionStatus.DONE);
+    }
+
+    /** Finishes the adopted run; the user has confirmed (now or before the interruption). */
+    public void resumeAdopted(Progress progress) {
+        RunContext context = run;
+        context.confirm(profile.confirmationWord());
+        try {
+            runner.resume(context, plan, progress);
+        } finally {
+            run = null;
+        }
     }
 
     /** The complete backup sets, newest first. */

@@ -51,6 +51,8 @@ public final class WizardViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final BooleanProperty finished = new SimpleBooleanProperty(false);
     private final BooleanProperty showingBackups = new SimpleBooleanProperty(false);
+    private final StringProperty recovery = new SimpleStringProperty("");
+    private final BooleanProperty canResume = new SimpleBooleanProperty(false);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty progressMessage = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
@@ -87,10 +89,58 @@ public final class WizardViewModel {
             profileName.set(opened.profile().name());
             profileSource.set(opened.profile().describeSource());
             clearError();
+            recovery.set("");
             restartFlow();
+            offerRecovery(opened);
         } catch (ResetException e) {
             showError(e);
         }
+    }
+
+    /** When the journal holds a run that did not end, offers to resume it or roll it back. */
+    private void offerRecovery(WizardSession opened) {
+        load("Reading the journal", p -> opened.interruptedRun().map(opened::adopt), text -> {
+            recovery.set(text.orElse(""));
+            canResume.set(text.isPresent() && opened.canResume());
+        });
+    }
+
+    /** Finishes the interrupted run; asks for the typed confirmation if it never got one. */
+    public void resumeInterrupted() {
+        WizardSession active = session.get();
+        if (busy.get() || recovery.get().isEmpty()) {
+            return;
+        }
+        String word = active.profile().confirmationWord();
+        if (active.resumeNeedsConfirmation() && !dialogs.confirmByTyping("Resume the reset",
+                "Resuming deletes the InfluxDB data of " + active.profile().name() + " (the backup keeps it).", word)) {
+            return;
+        }
+        runTask("Resuming the interrupted run", Progress.NONE, p -> {
+            active.resumeAdopted(p);
+            return null;
+        }, ignored -> {
+            recovery.set("");
+            steps.forEach(s -> s.setState(StepState.DONE));
+            currentIndex.set(steps.size() - 1);
+            progressMessage.set("The interrupted run was resumed and finished.");
+        }, this::showError);
+    }
+
+    /** Undoes the interrupted run, newest action first. */
+    public void rollBackInterrupted() {
+        if (!recovery.get().isEmpty()) {
+            recovery.set("");
+            rollback();
+        }
+    }
+
+    public StringProperty recoveryProperty() {
+        return recovery;
+    }
+
+    public BooleanProperty canResumeProperty() {
+        return canResume;
     }
 
     /** Lets the user pick a profile file. */

@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Kills the command line (as a separate process, {@code Runtime.halt}) right after every action of
  * a full reset on the real stack, then relaunches it with {@code rollback} and, in a second pass,
  * with {@code reset --resume}. After each: every original point present (count and SHA-256 of a
- * sorted export), every service running, no helper container or kept volume left, the journal
- * closed.
+ * sorted export; after a resume, in the run's verified backup set), every service running, no
+ * helper container or kept volume left, the journal closed.
  */
 @ExtendWith(RequiresDocker.class)
 class FaultInjectionTest {
@@ -50,6 +49,7 @@ class FaultInjectionTest {
     static RigStack rig;
     static InfluxV1Adapter influx;
     static String baseline;
+    static String seed;
     static String volumes;
     static int actions;
 
@@ -64,7 +64,8 @@ class FaultInjectionTest {
             lines.append("home_assistant_events,entity_id=s").append(i % 5).append(" normalized_value=").append(i)
                     .append(".5,state_value=\"x").append(i).append("\" ").append(now - i * 1_000_000_000L).append('\n');
         }
-        influx.write("home_assistant_events", lines.toString());
+        seed = lines.toString();
+        influx.write("home_assistant_events", seed);
         baseline = exportSha();
         volumes = docker("volume", "ls", "-q");
         try (DockerJavaAdapter docker = new DockerJavaAdapter("unix:///var/run/docker.sock")) {
@@ -102,8 +103,11 @@ class FaultInjectionTest {
             assertEquals(0, cli(home, null, "reset", "--resume", "--yes"), "resume after kill point " + (k + 1));
             RunRecord run = assertJournalClosed(home, RunStatus.SUCCEEDED);
             assertEquals(Map.of(), influx.countPoints("home_assistant_events"), "the reset finished");
-            assertEquals(0, cli(home, null, "restore", run.backupId(), "--yes"), "the run's backup restores");
-            assertStackAsBefore("resume after kill point " + (k + 1) + " and restore of " + run.backupId());
+            var backups = new AppContext(new AppHome(home), new ProfileLoader(Map.of(), dir)).ports(rig.profile).backups();
+            backups.verify(run.backupId());
+            assertEquals(POINTS, backups.info(run.backupId()).totalPoints(), "the run's verified backup holds every point");
+            influx.write("home_assistant_events", seed);
+            assertStackAsBefore("resume after kill point " + (k + 1));
             covered.add(k + 1);
         }
         System.out.println("FAULT INJECTION: resume recovered from " + covered.size() + " kill points " + covered);
@@ -135,24 +139,9 @@ class FaultInjectionTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sorted.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Runs the product's Main in a new JVM, as a user would, optionally killing it at a point. */
     private static int cli(Path home, String killAt, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path")));
-        if (killAt != null) {
-            command.add("-Dinfluxreset.killAt=" + killAt);
-        }
-        command.add("io.github.influxreset.app.Main");
-        command.addAll(List.of("--profile", rig.profile.source().orElseThrow().toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("cli.log").toFile()));
-        builder.environment().put("INFLUX_RESET_HOME", home.toString());
-        Process process = builder.start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("the CLI did not finish: " + command);
-        }
-        return process.exitValue();
+        List<String> all = new ArrayList<>(List.of("--profile", rig.profile.source().orElseThrow().toString()));
+        all.addAll(List.of(args));
+        return io.github.influxreset.testing.CliProcess.run(home, dir.resolve("cli.log"), killAt, all);
     }
 }

@@ -107,6 +107,50 @@ class WizardFlowTest {
         verifyThat("#createBackup", javafx.scene.Node::isVisible);
     }
 
+    /** A reset another process left half done: backed up, confirmed, data deleted, then killed. */
+    private void leaveAnInterruptedRun() {
+        var runner = stack.runner();
+        var plan = new io.github.influxreset.engine.ResetPlanner(Clock.systemUTC()).plan(stack.profile, stack.ports,
+                io.github.influxreset.domain.ResetMode.FULL).plan();
+        var run = runner.begin(plan, id -> new io.github.influxreset.engine.RunContext(stack.profile, stack.ports, stack.log,
+                runner.journal(), id));
+        run.confirm("homeiq");
+        for (var step : java.util.List.of(io.github.influxreset.engine.Step.PREREQUISITES, io.github.influxreset.engine.Step.BACKUP,
+                io.github.influxreset.engine.Step.CONFIRM, io.github.influxreset.engine.Step.RESET)) {
+            runner.runStep(run, plan, step, io.github.influxreset.engine.Progress.NONE);
+        }
+    }
+
+    @Test
+    void anInterruptedRunIsOfferedAtStartAndRolledBack(FxRobot robot) {
+        long before = stack.pointsInVolume();
+        leaveAnInterruptedRun();
+        robot.interact(() -> assembly.wizard().openProfile(null));
+
+        verifyThat("#recoveryBanner", javafx.scene.Node::isVisible);
+        String offer = robot.lookup("#recoveryText").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(offer.contains("did not finish") && offer.contains("Resume runs the") && offer.contains("Roll back undoes"), offer);
+        shoot(robot, "0-recovery");
+        robot.clickOn("#rollbackRun");
+
+        assertEquals(before, stack.pointsInVolume());
+        assertTrue(stack.journal().unfinishedRun().isEmpty());
+        verifyThat("#recoveryBanner", n -> !n.isVisible());
+    }
+
+    @Test
+    void anInterruptedRunCanBeResumedToTheEnd(FxRobot robot) {
+        leaveAnInterruptedRun();
+        robot.interact(() -> assembly.wizard().openProfile(null));
+
+        robot.clickOn("#resumeRun");
+
+        assertEquals(RunStatus.SUCCEEDED, stack.journal().runs().get(0).status());
+        assertEquals(0, stack.pointsInVolume(), "the reset finished");
+        assertEquals(5, assembly.wizard().currentIndexProperty().get());
+        stack.profile.services().forEach(s -> assertTrue(stack.docker.running(s.name()).isPresent(), s.name()));
+    }
+
     private static String status(FxRobot robot) {
         return robot.lookup("#backupStatus").queryAs(javafx.scene.control.Label.class).getText();
     }
@@ -146,6 +190,9 @@ class WizardFlowTest {
         shoot(robot, "5-validate");
         robot.clickOn("#next");
         assertEquals(StepState.DONE, state(5));
+        String report = robot.lookup("#runReport").queryAs(javafx.scene.control.TextArea.class).getText();
+        assertTrue(report.contains("| Outcome | **succeeded** |") && report.contains("Validate"), report);
+        assertFalse(report.contains(TestStack.TOKEN), "no secret in the report");
         shoot(robot, "6-restart");
         verifyThat("#rollback", isDisabled());
         assertEquals("Finish", robot.lookup("#next").queryAs(Button.class).getText());

@@ -29,6 +29,10 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
     private RadioButton buckets;
     private Button runChecks;
     private TableView<Finding> findings;
+    private VBox recoveryBanner;
+    private Label recoveryText;
+    private Button resume;
+    private Button rollBack;
 
     public PrerequisitesView(PrerequisitesViewModel model, WizardViewModel wizard) {
         super(model);
@@ -55,6 +59,13 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         runChecks = new Button("Run the checks again");
         runChecks.setId("runChecks");
         findings = FindingsTable.create("findings", model.findings());
+        recoveryText = new Label();
+        recoveryText.setId("recoveryText");
+        recoveryText.setWrapText(true);
+        resume = new Button("Resume");
+        resume.setId("resumeRun");
+        rollBack = new Button("Roll back");
+        rollBack.setId("rollbackRun");
     }
 
     @Override
@@ -70,7 +81,10 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         VBox modes = new VBox(4, new Label("Reset mode"), full, buckets);
         modes.getStyleClass().add("card");
         HBox actions = new HBox(8, runChecks);
-        root = new VBox(12, StepHeader.of(Step.PREREQUISITES), profile, modes, actions, findings);
+        recoveryBanner = new VBox(8, recoveryText, new HBox(8, resume, rollBack));
+        recoveryBanner.setId("recoveryBanner");
+        recoveryBanner.getStyleClass().add("recovery-banner");
+        root = new VBox(12, StepHeader.of(Step.PREREQUISITES), recoveryBanner, profile, modes, actions, findings);
         root.getStyleClass().add("step-view");
         VBox.setVgrow(findings, Priority.ALWAYS);
     }
@@ -95,6 +109,14 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         full.disableProperty().bind(wizard.busyProperty());
         buckets.disableProperty().bind(wizard.busyProperty());
         runChecks.setOnAction(e -> model.runChecks());
+        recoveryText.textProperty().bind(wizard.recoveryProperty());
+        recoveryBanner.visibleProperty().bind(wizard.recoveryProperty().isNotEmpty());
+        recoveryBanner.managedProperty().bind(recoveryBanner.visibleProperty());
+        resume.visibleProperty().bind(wizard.canResumeProperty());
+        resume.disableProperty().bind(wizard.busyProperty());
+        rollBack.disableProperty().bind(wizard.busyProperty());
+        resume.setOnAction(e -> wizard.resumeInterrupted());
+        rollBack.setOnAction(e -> wizard.rollBackInterrupted());
         runChecks.disableProperty().bind(wizard.busyProperty());
         openProfile.disableProperty().bind(wizard.busyProperty());
     }

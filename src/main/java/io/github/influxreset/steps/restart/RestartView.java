@@ -14,9 +14,13 @@ public final class RestartView extends View<RestartViewModel> {
     private VBox root;
     private Label status;
     private ListView<String> services;
+    private javafx.scene.control.TextArea report;
+    private javafx.scene.control.Button save;
+    private final io.github.influxreset.ui.DialogService dialogs;
 
-    public RestartView(RestartViewModel model) {
+    public RestartView(RestartViewModel model, io.github.influxreset.ui.DialogService dialogs) {
         super(model);
+        this.dialogs = dialogs;
         build();
     }
 
@@ -27,19 +31,31 @@ public final class RestartView extends View<RestartViewModel> {
         status.setWrapText(true);
         services = new ListView<>();
         services.setId("services");
+        services.setPrefHeight(120);
+        report = new javafx.scene.control.TextArea();
+        report.setId("runReport");
+        report.setEditable(false);
+        report.getStyleClass().add("plan-list");
+        save = new javafx.scene.control.Button("Save report…");
+        save.setId("saveReport");
     }
 
     @Override
     protected void layoutParts() {
-        root = new VBox(12, StepHeader.of(Step.RESTART), status, services);
+        root = new VBox(12, StepHeader.of(Step.RESTART), status, services, report, save);
         root.getStyleClass().add("step-view");
-        VBox.setVgrow(services, Priority.ALWAYS);
+        VBox.setVgrow(report, Priority.ALWAYS);
     }
 
     @Override
     protected void bind() {
         status.textProperty().bind(model.statusProperty());
         services.setItems(model.services());
+        report.textProperty().bind(model.reportProperty());
+        report.visibleProperty().bind(model.reportProperty().isNotEmpty());
+        save.visibleProperty().bind(model.reportProperty().isNotEmpty());
+        save.setOnAction(e -> dialogs.chooseSaveFile("Save the run report", "influx-reset-report.md")
+                .ifPresent(model::saveReport));
     }
 
     @Override

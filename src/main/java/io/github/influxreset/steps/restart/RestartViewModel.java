@@ -16,6 +16,7 @@ import java.util.List;
 public final class RestartViewModel extends StepViewModel {
     private final ObservableList<String> services = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty report = new SimpleStringProperty("");
 
     public RestartViewModel(WizardViewModel wizard) {
         super(Step.RESTART, wizard);
@@ -23,6 +24,18 @@ public final class RestartViewModel extends StepViewModel {
 
     public ObservableList<String> services() {
         return services;
+    }
+
+    /** The run's Markdown report, once the run finished. */
+    public StringProperty reportProperty() {
+        return report;
+    }
+
+    /** Saves the report where the user chooses. */
+    public void saveReport(java.nio.file.Path file) {
+        String text = report.get();
+        wizard.load("Saving the report", p -> java.nio.file.Files.writeString(file, text),
+                written -> status.set("Report saved to " + written + "."));
     }
 
     public StringProperty statusProperty() {
@@ -44,9 +57,10 @@ public final class RestartViewModel extends StepViewModel {
         wizard.execute(this, "Restarting the services", progress -> {
             session.runStep(Step.RESTART, mode, progress);
             String backup = session.backupId().orElse("?");
-            session.finish();
-            return backup;
-        }, backupId -> {
+            return java.util.Map.entry(backup, session.finish());
+        }, finished -> {
+            String backupId = finished.getKey();
+            report.set(finished.getValue());
             services.setAll(session.profile().services().stream().map(RestartViewModel::healthy).toList());
             status.set("The reset is complete and every service is healthy. Backup set " + backupId
                     + " keeps the old data.");
@@ -80,5 +94,6 @@ public final class RestartViewModel extends StepViewModel {
         super.clear();
         services.clear();
         status.set("");
+        report.set("");
     }
 }
