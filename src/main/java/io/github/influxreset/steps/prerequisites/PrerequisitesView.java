@@ -62,6 +62,7 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         recoveryText = new Label();
         recoveryText.setId("recoveryText");
         recoveryText.setWrapText(true);
+        recoveryText.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         resume = new Button("Resume");
         resume.setId("resumeRun");
         rollBack = new Button("Roll back");
