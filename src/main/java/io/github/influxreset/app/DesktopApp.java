@@ -30,11 +30,14 @@ public final class DesktopApp extends Application {
         stage.setScene(assembly.scene());
         stage.setMinWidth(900);
         stage.setMinHeight(620);
+        WindowPlacement.restore(stage);
+        WindowPlacement.rememberOnClose(stage);
         assembly.wizard().finishedProperty().addListener((obs, old, done) -> {
             if (done) {
                 stage.close();
             }
         });
+        FirstFrame.reportWhenShown(stage.getScene());
         stage.show();
         assembly.wizard().openProfile(profileFile);
     }

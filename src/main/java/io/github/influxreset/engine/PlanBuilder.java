@@ -101,7 +101,7 @@ public final class PlanBuilder {
         ContainerInfo influx = influxContainer();
         List<String> copies = recreateInflux(influx, keepSuffix, volume -> { });
         add(SetupInflux.of(profile.influx().org(), profile.buckets().get(0).name()));
-        profile.buckets().forEach(b -> add(CreateBucket.of(b)));
+        profile.buckets().forEach(b -> add(CreateBucket.inFreshVolume(b)));
         return copies;
     }
 

@@ -15,8 +15,9 @@ public final class CliProcess {
     }
 
     public static int run(Path home, Path log, String killAt, List<String> args) throws IOException, InterruptedException {
+        // a short-lived command: the first JIT tier is enough and starts faster
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path")));
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path")));
         if (killAt != null) {
             command.add("-Dinfluxreset.killAt=" + killAt);
         }

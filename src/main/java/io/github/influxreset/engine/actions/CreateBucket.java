@@ -22,6 +22,11 @@ public final class CreateBucket extends BaseAction {
         return new CreateBucket(Map.of("bucket", bucket.name(), "retention", bucket.retention().format()));
     }
 
+    /** A bucket of a freshly created InfluxDB: the undo of the volume's creation takes it away. */
+    public static CreateBucket inFreshVolume(BucketSpec bucket) {
+        return new CreateBucket(Map.of("bucket", bucket.name(), "retention", bucket.retention().format(), "fresh", "true"));
+    }
+
     @Override
     public String kind() {
         return KIND;
@@ -34,7 +39,7 @@ public final class CreateBucket extends BaseAction {
 
     @Override
     public String describeUndo() {
-        return "Delete the new bucket " + param("bucket");
+        return fresh() ? "Nothing to undo (the bucket goes with the fresh volume)" : "Delete the new bucket " + param("bucket");
     }
 
     @Override
@@ -60,7 +65,13 @@ public final class CreateBucket extends BaseAction {
 
     @Override
     public void undo(RunContext ctx) {
-        ctx.ports().influx().deleteBucket(param("bucket"));
+        if (!fresh()) {
+            ctx.ports().influx().deleteBucket(param("bucket"));
+        }
+    }
+
+    private boolean fresh() {
+        return Boolean.parseBoolean(params().getOrDefault("fresh", "false"));
     }
 
     private BucketSpec spec() {

@@ -44,8 +44,18 @@ public final class ValidateSchema extends BaseAction {
         }
     }
 
+    /**
+     * Deletes the probe points. They are marked test data, not the user's; when InfluxDB does not
+     * answer (it may be the fresh one the rollback is about to discard) the rollback goes on and
+     * the log says how to delete them by hand.
+     */
     @Override
     public void undo(RunContext ctx) {
-        new SchemaValidator(ctx.profile(), ctx.ports().influx()).deleteProbes(ctx.runId());
+        try {
+            new SchemaValidator(ctx.profile(), ctx.ports().influx()).deleteProbes(ctx.runId());
+        } catch (ResetException unreachable) {
+            ctx.warn("The probe points of this run could not be deleted (" + unreachable.getMessage() + "); if they are "
+                    + "still there, delete the points whose entity_id is " + SchemaValidator.PROBE_PREFIX + ctx.runId() + ".");
+        }
     }
 }

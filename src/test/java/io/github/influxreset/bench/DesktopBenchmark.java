@@ -1,0 +1,155 @@
+package io.github.influxreset.bench;
+
+import io.github.influxreset.engine.LogEvent;
+import io.github.influxreset.engine.LogLevel;
+import io.github.influxreset.ui.DialogService;
+import io.github.influxreset.ui.LogPane;
+import io.github.influxreset.ui.LogPaneModel;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.AnimationTimer;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Start-up to the first wizard frame beside a bare JavaFX window (median of 5, each in a new JVM,
+ * headless Monocle), and the log pane fed 100,000 lines a second for 10 s from two threads while
+ * the longest gap between pulses is recorded. Prints; asserts nothing about time.
+ * Run with {@code mvn -Pbench verify}.
+ */
+@Tag("benchmark")
+@ExtendWith(ApplicationExtension.class)
+class DesktopBenchmark {
+    private static final int RUNS = 5;
+    @TempDir
+    Path dir;
+
+    @Test
+    void startUpBesideABareWindow() throws Exception {
+        List<Double> wizard = new ArrayList<>();
+        List<Double> bare = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            wizard.add(firstFrame("io.github.influxreset.app.Main", "-Dinfluxreset.reportFirstFrame=true"));
+            bare.add(firstFrame(BareWindow.class.getName(), "-Dunused=1"));
+        }
+        double w = median(wizard);
+        double b = median(bare);
+        System.out.printf("%nBENCHMARK start-up to the first frame (median of %d, new JVM each, headless)%n", RUNS);
+        System.out.printf("  wizard      : %.2f s  %s%n  bare window : %.2f s  %s%n  ratio %.2fx (goal <= 1.5x and < 1.5 s)%n%n",
+                w, wizard, b, bare, w / b);
+    }
+
+    @Test
+    void logPaneUnderAFloodKeepsPulsing() throws Exception {
+        LogPaneModel model = new LogPaneModel(20_000);
+        AtomicLong longestGap = new AtomicLong();
+        AtomicLong last = new AtomicLong();
+        WaitForAsyncUtils.asyncFx(() -> {
+            Stage stage = new Stage();
+            stage.setScene(new Scene(new LogPane(model, new NoDialogs()).root(), 900, 400));
+            stage.show();
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    long previous = last.getAndSet(now);
+                    if (previous != 0) {
+                        longestGap.accumulateAndGet(now - previous, Math::max);
+                    }
+                }
+            }.start();
+        }).get();
+        Runtime runtime = Runtime.getRuntime();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<Thread> producers = new ArrayList<>();
+        for (String name : new String[] {"a", "b"}) {
+            Thread producer = new Thread(() -> produce(model, name, end));
+            producer.start();
+            producers.add(producer);
+        }
+        for (Thread producer : producers) {
+            producer.join();
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        long usedMib = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
+        System.out.printf("%nBENCHMARK log pane fed 100,000 lines/s for 10 s from two threads%n");
+        System.out.printf("  longest gap between pulses: %d ms (goal <= 50 ms)%n", longestGap.get() / 1_000_000);
+        System.out.printf("  lines kept: %d (bounded at %d); heap in use after: %d MiB%n%n", model.lines().size(),
+                model.capacity(), usedMib);
+    }
+
+    /** 50,000 lines a second from one thread, in 1 ms slices. */
+    private static void produce(LogPaneModel model, String name, long end) {
+        long sent = 0;
+        long start = System.nanoTime();
+        while (System.nanoTime() < end) {
+            long due = (System.nanoTime() - start) / 20_000;
+            while (sent < due) {
+                model.offer(new LogEvent(Instant.now(), LogLevel.INFO, null, null, name + " line " + sent++));
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    private double firstFrame(String mainClass, String property) throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", property,
+                "-cp", System.getProperty("java.class.path"), mainClass);
+        long start = System.nanoTime();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("INFLUX_RESET_HOME", dir.resolve("home").toString());
+        Process process = builder.start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.contains("FIRST_FRAME")) {
+                    return (System.nanoTime() - start) / 1e9;
+                }
+            }
+            throw new IllegalStateException(mainClass + " showed no frame");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /** No dialogs in a benchmark. */
+    private static final class NoDialogs implements DialogService {
+        @Override
+        public Optional<Path> chooseProfile() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean confirmByTyping(String title, String message, String word) {
+            return false;
+        }
+
+        @Override
+        public void showError(String sentence, Throwable details) {
+        }
+    }
+}

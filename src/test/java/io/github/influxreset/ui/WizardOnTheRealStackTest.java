@@ -1,0 +1,108 @@
+package io.github.influxreset.ui;
+
+import static io.github.influxreset.testing.DockerRig.docker;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.influxreset.app.AppContext;
+import io.github.influxreset.app.AppHome;
+import io.github.influxreset.app.WizardAssembly;
+import io.github.influxreset.config.ProfileLoader;
+import io.github.influxreset.engine.RunStatus;
+import io.github.influxreset.engine.SameThreadTaskRunner;
+import io.github.influxreset.engine.StepState;
+import io.github.influxreset.influx.v1.InfluxV1Adapter;
+import io.github.influxreset.testing.RequiresDocker;
+import io.github.influxreset.testing.RigStack;
+import io.github.influxreset.testing.Screenshots;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** A person's reset through the wizard, clicked by id, on the real Docker stack with InfluxDB 1.6.7. */
+@ExtendWith({RequiresDocker.class, ApplicationExtension.class})
+class WizardOnTheRealStackTest {
+    @TempDir
+    static Path dir;
+    static RigStack rig;
+    static AppContext app;
+    WizardAssembly assembly;
+    Stage stage;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        rig = new RigStack(dir.resolve("rig")).start();
+        app = new AppContext(new AppHome(dir.resolve("home")), new ProfileLoader(Map.of(), dir));
+    }
+
+    @AfterAll
+    static void stopStack() {
+        rig.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        DialogService dialogs = new DialogService() {
+            @Override
+            public Optional<Path> chooseProfile() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean confirmByTyping(String title, String message, String word) {
+                return false;
+            }
+
+            @Override
+            public void showError(String sentence, Throwable details) {
+            }
+        };
+        assembly = new WizardAssembly(new SameThreadTaskRunner(), app::session, dialogs, app.log());
+        stage.setScene(assembly.scene());
+        stage.show();
+        assembly.wizard().openProfile(rig.profile.source().orElseThrow());
+    }
+
+    @Test
+    void aFullResetThroughTheWizardLeavesTheStackHealthy(FxRobot robot) {
+        assertEquals(StepState.DONE, assembly.wizard().steps().get(0).state(), assembly.wizard().errorProperty().get());
+        robot.clickOn("#next");
+        robot.clickOn("#createBackup");
+        robot.clickOn("#next");
+        robot.clickOn("#confirmText").write(rig.profile.confirmationWord());
+        robot.clickOn("#resetButton");
+        assertEquals(StepState.DONE, assembly.wizard().steps().get(3).state(), assembly.wizard().errorProperty().get());
+        robot.clickOn("#next");
+        assertEquals(StepState.DONE, assembly.wizard().steps().get(4).state(), assembly.wizard().errorProperty().get());
+        robot.clickOn("#next");
+        assertEquals(StepState.DONE, assembly.wizard().steps().get(5).state(), assembly.wizard().errorProperty().get());
+        robot.interact(() -> {
+            assembly.logModel().drain();
+            Screenshots.save(stage.getScene(), "10-real-stack-done");
+        });
+
+        InfluxV1Adapter influx = new InfluxV1Adapter(rig.profile.influx());
+        assertEquals("365d", influx.buckets().stream().filter(b -> b.name().equals("home_assistant_events")).findFirst()
+                .orElseThrow().retention().format());
+        for (String service : RigStack.SERVICES) {
+            assertEquals("true", docker("inspect", "--format", "{{.State.Running}}", rig.containerName(service)), service);
+        }
+        assertEquals(RunStatus.SUCCEEDED, app.journal(rig.profile).runs().get(0).status());
+        assertTrue(app.journal(rig.profile).unfinishedRun().isEmpty());
+    }
+}
