@@ -2,7 +2,6 @@ package io.github.influxreset.bench;
 
 import io.github.influxreset.engine.LogEvent;
 import io.github.influxreset.engine.LogLevel;
-import io.github.influxreset.ui.DialogService;
 import io.github.influxreset.ui.LogPane;
 import io.github.influxreset.ui.LogPaneModel;
 import java.io.BufferedReader;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.AnimationTimer;
@@ -60,7 +58,7 @@ class DesktopBenchmark {
         AtomicLong last = new AtomicLong();
         WaitForAsyncUtils.asyncFx(() -> {
             Stage stage = new Stage();
-            stage.setScene(new Scene(new LogPane(model, new NoDialogs()).root(), 900, 400));
+            stage.setScene(new Scene(new LogPane(model, new io.github.influxreset.testing.ScriptedDialogs(false)).root(), 900, 400));
             stage.show();
             new AnimationTimer() {
                 @Override
@@ -129,27 +127,5 @@ class DesktopBenchmark {
         List<Double> sorted = new ArrayList<>(values);
         sorted.sort(Double::compare);
         return sorted.get(sorted.size() / 2);
-    }
-
-    /** No dialogs in a benchmark. */
-    private static final class NoDialogs implements DialogService {
-        @Override
-        public Optional<Path> chooseProfile() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseSaveFile(String title, String suggestedName) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean confirmByTyping(String title, String message, String word) {
-            return false;
-        }
-
-        @Override
-        public void showError(String sentence, Throwable details) {
-        }
     }
 }

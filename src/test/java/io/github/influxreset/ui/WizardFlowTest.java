@@ -16,7 +16,6 @@ import io.github.influxreset.testing.TestStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -38,33 +37,14 @@ class WizardFlowTest {
     private TestStack stack;
     private WizardAssembly assembly;
     private Stage stage;
-    private final java.util.List<String> confirmations = new java.util.ArrayList<>();
+    private final io.github.influxreset.testing.ScriptedDialogs scripted = new io.github.influxreset.testing.ScriptedDialogs(true);
+    private final java.util.List<String> confirmations = scripted.confirmations;
 
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
         stack = new TestStack(Files.createTempDirectory(dir, "stack"));
-        DialogService dialogs = new DialogService() {
-            @Override
-            public Optional<Path> chooseProfile() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseSaveFile(String title, String suggestedName) {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean confirmByTyping(String title, String message, String word) {
-                confirmations.add(message);
-                return true;
-            }
-
-            @Override
-            public void showError(String sentence, Throwable details) {
-            }
-        };
+        DialogService dialogs = scripted;
         assembly = new WizardAssembly(new SameThreadTaskRunner(),
                 file -> new WizardSession(stack.profile, stack.ports, stack.runner(), stack.catalog, stack.log,
                         Clock.systemUTC()), dialogs, stack.log);

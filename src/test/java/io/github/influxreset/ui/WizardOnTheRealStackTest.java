@@ -17,7 +17,6 @@ import io.github.influxreset.testing.RigStack;
 import io.github.influxreset.testing.Screenshots;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,26 +51,7 @@ class WizardOnTheRealStackTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        DialogService dialogs = new DialogService() {
-            @Override
-            public Optional<Path> chooseProfile() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseSaveFile(String title, String suggestedName) {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean confirmByTyping(String title, String message, String word) {
-                return false;
-            }
-
-            @Override
-            public void showError(String sentence, Throwable details) {
-            }
-        };
+        DialogService dialogs = new io.github.influxreset.testing.ScriptedDialogs(false);
         assembly = new WizardAssembly(new SameThreadTaskRunner(), app::session, dialogs, app.log());
         stage.setScene(assembly.scene());
         stage.show();
