@@ -14,6 +14,7 @@ import io.github.influxreset.engine.LogBus;
 import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.Runner;
 import io.github.influxreset.engine.SecretMasker;
+import io.github.influxreset.engine.port.DockerPort;
 import io.github.influxreset.engine.port.InfluxPort;
 import io.github.influxreset.engine.port.MetadataStore;
 import io.github.influxreset.influx.v1.InfluxV1Adapter;
@@ -101,9 +102,9 @@ public final class AppContext implements CliContext {
     }
 
     private Ports createPorts(Profile profile) {
-        DockerJavaAdapter docker = new DockerJavaAdapter(profile.dockerHost());
-        InfluxPort influx = profile.influx().isV1() ? new InfluxV1Adapter(profile.influx())
-                : new InfluxV2Adapter(profile.influx());
+        DockerPort docker = Lazy.of(DockerPort.class, () -> new DockerJavaAdapter(profile.dockerHost()));
+        InfluxPort influx = Lazy.of(InfluxPort.class, () -> profile.influx().isV1() ? new InfluxV1Adapter(profile.influx())
+                : new InfluxV2Adapter(profile.influx()));
         MetadataStore metadata = profile.sqlite().host().<MetadataStore>map(p -> new SqliteMetadataStore(Path.of(p)))
                 .orElseGet(() -> new ContainerMetadataStore(profile.sqlite().describe()));
         Ports withoutBackups = new Ports(docker, influx, null, metadata);

@@ -25,7 +25,7 @@ import javafx.collections.transformation.FilteredList;
  * are dropped first, so memory stays bounded under any flood.
  */
 public final class LogPaneModel implements Consumer<LogEvent> {
-    private static final int MAX_BATCH = 5_000;
+    private static final int MAX_BATCH = 2_000;
 
     private final int capacity;
     private final Queue<LogEvent> queue = new ConcurrentLinkedQueue<>();
@@ -71,7 +71,8 @@ public final class LogPaneModel implements Consumer<LogEvent> {
             lines.setAll(batch.subList(Math.max(0, batch.size() - capacity), batch.size()));
         } else {
             if (overflow > 0) {
-                lines.remove(0, overflow);
+                // trim a tenth at once: one shift of the list every few pulses instead of one each pulse
+                lines.remove(0, Math.min(lines.size(), Math.max(overflow, capacity / 10)));
             }
             lines.addAll(batch);
         }

@@ -7,10 +7,6 @@ import javafx.stage.Stage;
 
 /** The floor of the start-up benchmark: a bare JavaFX window with one Label. */
 public final class BareWindow extends Application {
-    public static void main(String[] args) {
-        launch(args);
-    }
-
     @Override
     public void start(Stage stage) {
         Scene scene = new Scene(new Label("Hello"), 300, 200);

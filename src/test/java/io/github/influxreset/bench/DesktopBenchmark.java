@@ -42,7 +42,7 @@ class DesktopBenchmark {
         List<Double> bare = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
             wizard.add(firstFrame("io.github.influxreset.app.Main", "-Dinfluxreset.reportFirstFrame=true"));
-            bare.add(firstFrame(BareWindow.class.getName(), "-Dunused=1"));
+            bare.add(firstFrame(BareWindowLauncher.class.getName(), "-Dunused=1"));
         }
         double w = median(wizard);
         double b = median(bare);
