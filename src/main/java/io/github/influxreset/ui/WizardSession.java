@@ -117,6 +117,14 @@ public final class WizardSession {
         return next.map(record -> catalog.rebuild(record.kind(), record.params()).describeUndo());
     }
 
+    /**
+     * True while this session holds a run: a run that failed and was rolled back is let go by
+     * {@link #runStep}. Reads no file, so the UI thread may ask.
+     */
+    public boolean hasOpenRun() {
+        return run != null;
+    }
+
     /** True while a run is open in the journal (so a rollback is possible). */
     public boolean hasActiveRun() {
         RunContext context = run;
@@ -143,6 +151,15 @@ public final class WizardSession {
     /** A run of the journal that did not end: the process died, or its rollback failed. */
     public Optional<RunRecord> interruptedRun() {
         return runner.journal().unfinishedRun();
+    }
+
+    /** What the wizard offers for an interrupted run: the sentence, and what Resume needs. */
+    public record Recovery(String text, boolean canResume, boolean needsConfirmation) {
+    }
+
+    /** Takes over the journal's interrupted run, if any, and says what can be done with it. */
+    public Optional<Recovery> adoptInterruptedRun() {
+        return interruptedRun().map(r -> new Recovery(adopt(r), canResume(), resumeNeedsConfirmation()));
     }
 
     /** Takes over an interrupted run, so that the wizard can resume it or roll it back. */

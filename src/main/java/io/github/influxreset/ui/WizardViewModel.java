@@ -53,6 +53,7 @@ public final class WizardViewModel {
     private final BooleanProperty showingBackups = new SimpleBooleanProperty(false);
     private final StringProperty recovery = new SimpleStringProperty("");
     private final BooleanProperty canResume = new SimpleBooleanProperty(false);
+    private boolean resumeNeedsConfirmation;
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty progressMessage = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
@@ -99,9 +100,10 @@ public final class WizardViewModel {
 
     /** When the journal holds a run that did not end, offers to resume it or roll it back. */
     private void offerRecovery(WizardSession opened) {
-        load("Reading the journal", p -> opened.interruptedRun().map(opened::adopt), text -> {
-            recovery.set(text.orElse(""));
-            canResume.set(text.isPresent() && opened.canResume());
+        load("Reading the journal", p -> opened.adoptInterruptedRun(), found -> {
+            recovery.set(found.map(WizardSession.Recovery::text).orElse(""));
+            canResume.set(found.map(WizardSession.Recovery::canResume).orElse(false));
+            resumeNeedsConfirmation = found.map(WizardSession.Recovery::needsConfirmation).orElse(false);
         });
     }
 
@@ -112,7 +114,7 @@ public final class WizardViewModel {
             return;
         }
         String word = active.profile().confirmationWord();
-        if (active.resumeNeedsConfirmation() && !dialogs.confirmByTyping("Resume the reset",
+        if (resumeNeedsConfirmation && !dialogs.confirmByTyping("Resume the reset",
                 "Resuming deletes the InfluxDB data of " + active.profile().name() + " (the backup keeps it).", word)) {
             return;
         }
@@ -208,7 +210,7 @@ public final class WizardViewModel {
         }, failure -> {
             step.setState(StepState.FAILED);
             showError(failure);
-            if (!session.get().hasActiveRun()) {
+            if (!session.get().hasOpenRun()) {
                 restartFlowKeepingFailure(step);
             }
             onFailure.run();
@@ -300,10 +302,6 @@ public final class WizardViewModel {
 
     public WizardSession session() {
         return session.get();
-    }
-
-    public ObjectProperty<WizardSession> sessionProperty() {
-        return session;
     }
 
     public ObjectProperty<ResetMode> modeProperty() {
