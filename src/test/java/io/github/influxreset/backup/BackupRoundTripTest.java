@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.influxreset.app.AppContext;
 import io.github.influxreset.app.AppHome;
-import io.github.influxreset.cli.Cli;
 import io.github.influxreset.config.ProfileLoader;
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.Retention;
@@ -14,11 +13,7 @@ import io.github.influxreset.influx.v1.InfluxV1Adapter;
 import io.github.influxreset.store.SqliteMetadataStore;
 import io.github.influxreset.testing.RequiresDocker;
 import io.github.influxreset.testing.RigStack;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,12 +134,10 @@ class BackupRoundTripTest {
     }
 
     private int cli(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
         AppContext context = new AppContext(new AppHome(dir.resolve("home")), new ProfileLoader(Map.of(), dir));
-        int code = Cli.run(args, context, new PrintWriter(o), new PrintWriter(e), new BufferedReader(new StringReader("")));
-        out = o.toString();
-        err = e.toString();
-        return code;
+        var result = io.github.influxreset.testing.CliRun.run(context, "", args);
+        out = result.out();
+        err = result.err();
+        return result.code();
     }
 }

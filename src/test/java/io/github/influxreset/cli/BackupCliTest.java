@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.influxreset.testing.TestStack;
-import java.io.BufferedReader;
-import java.io.PrintWriter;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -35,12 +31,10 @@ class BackupCliTest {
     }
 
     private int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = Cli.run(args, new io.github.influxreset.testing.StackCliContext(stack), new PrintWriter(o), new PrintWriter(e), new BufferedReader(new StringReader("")));
-        out = o.toString();
-        err = e.toString();
-        return code;
+        var result = io.github.influxreset.testing.CliRun.run(new io.github.influxreset.testing.StackCliContext(stack), "", args);
+        out = result.out();
+        err = result.err();
+        return result.code();
     }
 
     private String backup() throws Exception {

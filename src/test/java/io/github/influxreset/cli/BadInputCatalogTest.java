@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.influxreset.testing.StackCliContext;
 import io.github.influxreset.testing.TestStack;
-import java.io.BufferedReader;
-import java.io.PrintWriter;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,9 +58,9 @@ class BadInputCatalogTest {
         long points = stack.pointsInVolume();
         int callsBefore = stack.docker.calls().size();
 
-        StringWriter err = new StringWriter();
-        int code = Cli.run(new String[] {"reset", "--mode", "full", "--yes"}, new StackCliContext(stack),
-                new PrintWriter(new StringWriter()), new PrintWriter(err), new BufferedReader(new StringReader("")));
+        var result = io.github.influxreset.testing.CliRun.run(new StackCliContext(stack), "", "reset", "--mode", "full", "--yes");
+        int code = result.code();
+        String err = result.err();
 
         assertEquals(bad.exitCode(), code, err.toString());
         assertTrue(err.toString().contains(bad.sentence()), err.toString());

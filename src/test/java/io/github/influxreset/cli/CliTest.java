@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.influxreset.testing.TestStack;
-import java.io.BufferedReader;
-import java.io.PrintWriter;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,13 +28,10 @@ class CliTest {
     }
 
     private int run(String stdin, String... args) {
-        StringWriter outText = new StringWriter();
-        StringWriter errText = new StringWriter();
-        int code = Cli.run(args, new io.github.influxreset.testing.StackCliContext(stack), new PrintWriter(outText), new PrintWriter(errText),
-                new BufferedReader(new StringReader(stdin)));
-        out = outText.toString();
-        err = errText.toString();
-        return code;
+        var result = io.github.influxreset.testing.CliRun.run(new io.github.influxreset.testing.StackCliContext(stack), stdin, args);
+        out = result.out();
+        err = result.err();
+        return result.code();
     }
 
     @Test

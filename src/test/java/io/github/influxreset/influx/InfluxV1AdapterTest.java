@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.influxreset.app.AppContext;
 import io.github.influxreset.app.AppHome;
-import io.github.influxreset.cli.Cli;
 import io.github.influxreset.config.ProfileLoader;
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.Finding;
@@ -18,11 +17,7 @@ import io.github.influxreset.domain.Severity;
 import io.github.influxreset.engine.SchemaValidator;
 import io.github.influxreset.influx.v1.InfluxV1Adapter;
 import io.github.influxreset.testing.InfluxdProcess;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,10 +153,8 @@ class InfluxV1AdapterTest {
     }
 
     private Result cli(String... args) {
-        StringWriter out = new StringWriter();
         AppContext context = new AppContext(new AppHome(dir.resolve("home")), new ProfileLoader(Map.of(), dir));
-        int code = Cli.run(args, context, new PrintWriter(out), new PrintWriter(new StringWriter()),
-                new BufferedReader(new StringReader("")));
-        return new Result(code, out.toString());
+        var result = io.github.influxreset.testing.CliRun.run(context, "", args);
+        return new Result(result.code(), result.out());
     }
 }
