@@ -61,7 +61,7 @@ public final class WizardAssembly {
                 backups.refresh();
             }
         });
-        view = new WizardView(wizard, views, new LogPane(logModel, dialogs),
+        view = new WizardView(wizard, views, new LogPane(logModel, dialogs, tasks),
                 new BackupBrowserView(backups, wizard::hideBackups).root());
     }
 

@@ -23,6 +23,7 @@ import javafx.scene.layout.VBox;
  */
 public final class LogPane extends View<LogPaneModel> {
     private final DialogService dialogs;
+    private final io.github.influxreset.engine.TaskRunner tasks;
     private VBox root;
     private ListView<LogEvent> list;
     private ComboBox<LogLevel> level;
@@ -37,9 +38,10 @@ public final class LogPane extends View<LogPaneModel> {
         }
     };
 
-    public LogPane(LogPaneModel model, DialogService dialogs) {
+    public LogPane(LogPaneModel model, DialogService dialogs, io.github.influxreset.engine.TaskRunner tasks) {
         super(model);
         this.dialogs = dialogs;
+        this.tasks = tasks;
         build();
         drainer.start();
     }
@@ -83,11 +85,10 @@ public final class LogPane extends View<LogPaneModel> {
             Clipboard.getSystemClipboard().setContent(content);
         });
         save.setOnAction(e -> dialogs.chooseSaveFile("Save the log", "influx-reset.log").ifPresent(file -> {
-            try {
-                model.save(file);
-            } catch (java.io.IOException failure) {
-                dialogs.showError("The log could not be saved to " + file + ".", failure);
-            }
+            String text = model.visibleText() + "\n";
+            tasks.run("Saving the log", p -> java.nio.file.Files.writeString(file, text),
+                    io.github.influxreset.engine.Progress.NONE, written -> { },
+                    failure -> dialogs.showError("The log could not be saved to " + file + ".", failure));
         }));
     }
 

@@ -2,9 +2,6 @@ package io.github.influxreset.ui;
 
 import io.github.influxreset.engine.LogEvent;
 import io.github.influxreset.engine.LogLevel;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -100,9 +97,5 @@ public final class LogPaneModel implements Consumer<LogEvent> {
     /** The visible lines as text, one per line: what "Copy" puts on the clipboard. */
     public String visibleText() {
         return visible.stream().map(LogEvent::format).collect(Collectors.joining("\n"));
-    }
-
-    public void save(Path file) throws IOException {
-        Files.writeString(file, visibleText() + "\n");
     }
 }

@@ -58,7 +58,8 @@ class DesktopBenchmark {
         AtomicLong last = new AtomicLong();
         WaitForAsyncUtils.asyncFx(() -> {
             Stage stage = new Stage();
-            stage.setScene(new Scene(new LogPane(model, new io.github.influxreset.testing.ScriptedDialogs(false)).root(), 900, 400));
+            stage.setScene(new Scene(new LogPane(model, new io.github.influxreset.testing.ScriptedDialogs(false),
+                    new io.github.influxreset.engine.SameThreadTaskRunner()).root(), 900, 400));
             stage.show();
             new AnimationTimer() {
                 @Override
