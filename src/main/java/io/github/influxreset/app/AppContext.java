@@ -95,6 +95,12 @@ public final class AppContext implements CliContext {
         DesktopApp.launch(this, profileFile);
     }
 
+    /** What the wizard's first run uses to find the stack on this machine's engine. */
+    public io.github.influxreset.firstrun.StackFinder stackFinder() {
+        return new MachineStackFinder(MachineStackFinder.onEngine(MachineStackFinder.dockerHost(System.getenv())), home, loader,
+                Path.of(System.getProperty("user.home")));
+    }
+
     /** The wizard's way to open a profile as a session. */
     public WizardSession session(Path profileFile) {
         Profile profile = profile(profileFile);

@@ -26,6 +26,11 @@ public record AppHome(Path dir) {
         return dir.resolve("reports");
     }
 
+    /** Profiles the first run saved. */
+    public Path profiles() {
+        return dir.resolve("profiles");
+    }
+
     public Path logs() {
         return dir.resolve("logs");
     }

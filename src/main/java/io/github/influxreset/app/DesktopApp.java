@@ -4,10 +4,14 @@ import io.github.influxreset.ui.DialogService;
 import io.github.influxreset.ui.FxDialogService;
 import io.github.influxreset.ui.FxTaskRunner;
 import java.nio.file.Path;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
-/** The desktop wizard's window. Launched by {@link AppContext#openWizard}. */
+/**
+ * The desktop wizard's window. Launched by {@link AppContext#openWizard}. It opens the profile of
+ * {@code --profile}, else the one used last, else the first run, which finds the stack.
+ */
 public final class DesktopApp extends Application {
     private static AppContext context;
     private static Path profileFile;
@@ -21,7 +25,14 @@ public final class DesktopApp extends Application {
     @Override
     public void start(Stage stage) {
         DialogService dialogs = new FxDialogService(stage);
-        WizardAssembly assembly = new WizardAssembly(new FxTaskRunner(), context::session, dialogs, context.log());
+        LastProfile lastProfile = LastProfile.ofUser();
+        WizardAssembly assembly = new WizardAssembly(new FxTaskRunner(), file -> {
+            var session = context.session(file);
+            if (file != null) {
+                lastProfile.remember(file);
+            }
+            return session;
+        }, dialogs, context.log(), context.stackFinder());
         stage.setTitle("InfluxDB Reset Wizard");
         for (String size : new String[] {"32", "64", "256"}) {
             stage.getIcons().add(new javafx.scene.image.Image(DesktopApp.class.getResourceAsStream(
@@ -39,6 +50,11 @@ public final class DesktopApp extends Application {
         });
         FirstFrame.reportWhenShown(stage.getScene());
         stage.show();
-        assembly.wizard().openProfile(profileFile);
+        Optional<Path> chosen = Optional.ofNullable(profileFile).or(lastProfile::read);
+        if (chosen.isPresent()) {
+            assembly.wizard().openProfile(chosen.get());
+        } else {
+            assembly.wizard().startFirstRun();
+        }
     }
 }

@@ -3,6 +3,9 @@ package io.github.influxreset.app;
 import io.github.influxreset.backups.BackupBrowserView;
 import io.github.influxreset.backups.BackupBrowserViewModel;
 import io.github.influxreset.engine.LogBus;
+import io.github.influxreset.firstrun.FirstRunView;
+import io.github.influxreset.firstrun.FirstRunViewModel;
+import io.github.influxreset.firstrun.StackFinder;
 import io.github.influxreset.engine.TaskRunner;
 import io.github.influxreset.steps.backup.BackupView;
 import io.github.influxreset.steps.backup.BackupViewModel;
@@ -37,8 +40,10 @@ public final class WizardAssembly {
     private final LogPaneModel logModel = new LogPaneModel(LOG_CAPACITY);
     private final WizardView view;
     private final BackupBrowserViewModel backups;
+    private final FirstRunViewModel firstRun;
 
-    public WizardAssembly(TaskRunner tasks, WizardViewModel.SessionFactory sessions, DialogService dialogs, LogBus log) {
+    public WizardAssembly(TaskRunner tasks, WizardViewModel.SessionFactory sessions, DialogService dialogs, LogBus log,
+                          StackFinder finder) {
         wizard = new WizardViewModel(tasks, sessions, dialogs);
         log.subscribe(logModel);
         PrerequisitesViewModel prerequisites = new PrerequisitesViewModel(wizard);
@@ -61,8 +66,15 @@ public final class WizardAssembly {
                 backups.refresh();
             }
         });
+        firstRun = new FirstRunViewModel(tasks, finder);
+        firstRun.setOnDone(wizard::endFirstRun);
+        wizard.showingFirstRunProperty().addListener((obs, old, showing) -> {
+            if (showing) {
+                firstRun.scan();
+            }
+        });
         view = new WizardView(wizard, views, new LogPane(logModel, dialogs, tasks),
-                new BackupBrowserView(backups, wizard::hideBackups).root());
+                new BackupBrowserView(backups, wizard::hideBackups).root(), new FirstRunView(firstRun).root());
     }
 
     public WizardViewModel wizard() {
@@ -71,6 +83,10 @@ public final class WizardAssembly {
 
     public BackupBrowserViewModel backups() {
         return backups;
+    }
+
+    public FirstRunViewModel firstRun() {
+        return firstRun;
     }
 
     public LogPaneModel logModel() {

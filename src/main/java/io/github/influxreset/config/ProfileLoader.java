@@ -76,6 +76,11 @@ public final class ProfileLoader {
         return profile.name().isEmpty() ? rename(profile, fallbackName) : profile;
     }
 
+    /** Reads profile text that is about to be written to {@code file}, as {@link #load} would read it. */
+    public Profile loadText(String text, Path file) {
+        return parse(text, file.toString(), Optional.of(file));
+    }
+
     private Profile parse(String text, String sourceName, Optional<Path> source) {
         ProfileContext context = new ProfileContext(sourceName, environment);
         YamlNode root = new YamlNode(readTree(text, context), "", context);

@@ -10,6 +10,7 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.domain.ContainerInfo;
 import io.github.influxreset.domain.MountInfo;
 import io.github.influxreset.domain.ResetException;
@@ -67,6 +68,11 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
                 .sorted(Comparator.comparing(ContainerInfo::service).thenComparing(ContainerInfo::name))
                 .toList();
         return new StackSnapshot(composeProject, infos);
+    }
+
+    @Override
+    public List<ComposeProject> composeProjects() {
+        return call("list the compose projects", () -> new ComposeProjects(client).list());
     }
 
     @Override
@@ -260,11 +266,7 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
             Map<String, String> labels = inspect.getConfig().getLabels();
             var state = inspect.getState();
             String health = state.getHealth() == null ? "none" : state.getHealth().getStatus();
-            List<MountInfo> mounts = inspect.getMounts() == null ? List.of() : inspect.getMounts().stream()
-                    .map(m -> m.getName() != null
-                            ? new MountInfo(MountInfo.Kind.VOLUME, m.getName(), m.getDestination().getPath())
-                            : new MountInfo(MountInfo.Kind.BIND, m.getSource(), m.getDestination().getPath()))
-                    .toList();
+            List<MountInfo> mounts = ComposeProjects.mounts(inspect);
             return Optional.of(new ContainerInfo(inspect.getId(), inspect.getName().replaceFirst("^/", ""),
                     labels.getOrDefault(SERVICE_LABEL, ""), inspect.getConfig().getImage(), state.getStatus(),
                     health, mounts));

@@ -29,6 +29,7 @@ public final class WizardView extends View<WizardViewModel> {
     private final Map<StepViewModel, Parent> stepViews;
     private final LogPane logPane;
     private final Parent backupBrowser;
+    private final Parent firstRun;
     private Button backups;
     private BorderPane root;
     private ListView<StepViewModel> stepList;
@@ -42,11 +43,13 @@ public final class WizardView extends View<WizardViewModel> {
     private Button back;
     private Button next;
 
-    public WizardView(WizardViewModel model, Map<StepViewModel, Parent> stepViews, LogPane logPane, Parent backupBrowser) {
+    public WizardView(WizardViewModel model, Map<StepViewModel, Parent> stepViews, LogPane logPane, Parent backupBrowser,
+                      Parent firstRun) {
         super(model);
         this.stepViews = stepViews;
         this.logPane = logPane;
         this.backupBrowser = backupBrowser;
+        this.firstRun = firstRun;
         build();
     }
 
@@ -84,7 +87,6 @@ public final class WizardView extends View<WizardViewModel> {
         back.setCancelButton(false);
         next = new Button("Next");
         next.setId("next");
-        next.setDefaultButton(true);
     }
 
     @Override
@@ -112,10 +114,10 @@ public final class WizardView extends View<WizardViewModel> {
     @Override
     protected void bind() {
         model.currentProperty().addListener((obs, old, step) -> show(step));
-        model.showingBackupsProperty().addListener((obs, old, showing) -> show(model.currentProperty().get()));
+        model.showingOtherProperty().addListener((obs, old, showing) -> show(model.currentProperty().get()));
         show(model.currentProperty().get());
         backups.setOnAction(e -> model.showBackups());
-        backups.disableProperty().bind(model.busyProperty().or(model.showingBackupsProperty()));
+        backups.disableProperty().bind(model.busyProperty().or(model.showingOtherProperty()));
         errorText.textProperty().bind(model.errorProperty());
         errorBanner.visibleProperty().bind(model.errorProperty().isNotEmpty());
         errorBanner.managedProperty().bind(errorBanner.visibleProperty());
@@ -128,9 +130,10 @@ public final class WizardView extends View<WizardViewModel> {
         hint.textProperty().bind(model.rollbackHintProperty());
         rollback.setTooltip(hint);
         rollback.setOnAction(e -> model.rollback());
-        back.disableProperty().bind(model.canBackProperty().not().or(model.showingBackupsProperty()));
+        back.disableProperty().bind(model.canBackProperty().not().or(model.showingOtherProperty()));
         back.setOnAction(e -> model.back());
-        next.disableProperty().bind(model.canNextProperty().not().or(model.showingBackupsProperty()));
+        next.disableProperty().bind(model.canNextProperty().not().or(model.showingOtherProperty()));
+        next.defaultButtonProperty().bind(model.showingFirstRunProperty().not());
         next.setOnAction(e -> model.next());
         next.textProperty().bind(Bindings.when(model.currentIndexProperty().isEqualTo(model.steps().size() - 1))
                 .then("Finish").otherwise("Next"));
@@ -139,7 +142,9 @@ public final class WizardView extends View<WizardViewModel> {
     }
 
     private void show(StepViewModel step) {
-        if (model.showingBackupsProperty().get()) {
+        if (model.showingFirstRunProperty().get()) {
+            content.getChildren().setAll(firstRun);
+        } else if (model.showingBackupsProperty().get()) {
             content.getChildren().setAll(backupBrowser);
         } else if (step != null) {
             content.getChildren().setAll(stepViews.get(step));

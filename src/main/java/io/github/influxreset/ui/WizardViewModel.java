@@ -51,6 +51,8 @@ public final class WizardViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final BooleanProperty finished = new SimpleBooleanProperty(false);
     private final BooleanProperty showingBackups = new SimpleBooleanProperty(false);
+    private final BooleanProperty showingFirstRun = new SimpleBooleanProperty(false);
+    private final BooleanBinding showingOther = showingBackups.or(showingFirstRun);
     private final StringProperty recovery = new SimpleStringProperty("");
     private final BooleanProperty canResume = new SimpleBooleanProperty(false);
     private boolean resumeNeedsConfirmation;
@@ -326,6 +328,28 @@ public final class WizardViewModel {
         if (session.get() != null) {
             showingBackups.set(true);
         }
+    }
+
+    /** True while the first run (finding the stack, no profile chosen) is shown instead of the steps. */
+    public BooleanProperty showingFirstRunProperty() {
+        return showingFirstRun;
+    }
+
+    /** True while the backup browser or the first run stands in for the steps; Back and Next then wait. */
+    public BooleanBinding showingOtherProperty() {
+        return showingOther;
+    }
+
+    /** Shows the first run, which finds the stack and writes a profile, instead of the steps. */
+    public void startFirstRun() {
+        showingBackups.set(false);
+        showingFirstRun.set(true);
+    }
+
+    /** Leaves the first run with the saved profile, or with the embedded HomeIQ one when empty. */
+    public void endFirstRun(Optional<Path> savedProfile) {
+        showingFirstRun.set(false);
+        openProfile(savedProfile.orElse(null));
     }
 
     public void hideBackups() {

@@ -28,6 +28,10 @@ public final class FakeDocker implements DockerPort {
         public final String image;
         public final List<String> volumes;
         public boolean running;
+        /** What inspect shows as the container's environment, ports and bind mounts. */
+        public final Map<String, String> environment = new LinkedHashMap<>();
+        public final Map<Integer, Integer> publishedPorts = new LinkedHashMap<>();
+        public final List<MountInfo> binds = new ArrayList<>();
 
         Container(String id, String name, String project, String service, String image, List<String> volumes) {
             this.id = id;
@@ -42,6 +46,7 @@ public final class FakeDocker implements DockerPort {
     private final Map<String, Container> containers = new LinkedHashMap<>();
     private final Map<String, InfluxData> volumes = new LinkedHashMap<>();
     private final List<String> calls = new ArrayList<>();
+    private final Map<String, java.nio.file.Path> workingDirs = new LinkedHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private boolean reachable = true;
     private String failStartOf;
@@ -77,6 +82,11 @@ public final class FakeDocker implements DockerPort {
         this.reachable = reachable;
     }
 
+    /** Labels a project's containers with the folder compose ran in (it has a docker-compose.yml and a .env). */
+    public synchronized void setWorkingDir(String project, java.nio.file.Path dir) {
+        workingDirs.put(project, dir);
+    }
+
     /** Makes the next start of this service fail once, as a service that was slow to come up. */
     public synchronized void failNextStartOf(String service) {
         this.failNextStartOf = service;
@@ -106,6 +116,30 @@ public final class FakeDocker implements DockerPort {
                         c.volumes.stream().map(v -> new MountInfo(MountInfo.Kind.VOLUME, v, "/var/lib/influxdb2")).toList()))
                 .toList();
         return new StackSnapshot(composeProject, infos);
+    }
+
+    @Override
+    public synchronized List<io.github.influxreset.domain.ComposeProject> composeProjects() {
+        requireReachable();
+        calls.add("list projects");
+        return containers.values().stream().map(c -> c.project).distinct().sorted().map(project -> {
+            Optional<java.nio.file.Path> dir = Optional.ofNullable(workingDirs.get(project));
+            List<io.github.influxreset.domain.ComposeService> services = containers.values().stream()
+                    .filter(c -> c.project.equals(project))
+                    .sorted(java.util.Comparator.comparing(c -> c.service))
+                    .map(c -> new io.github.influxreset.domain.ComposeService(c.service, c.name, c.image, c.running,
+                            c.publishedPorts, false, mounts(c), c.environment))
+                    .toList();
+            return new io.github.influxreset.domain.ComposeProject(project, dir,
+                    dir.map(d -> List.of(d.resolve("docker-compose.yml"))).orElse(List.of()),
+                    dir.map(d -> d.resolve(".env")), services);
+        }).toList();
+    }
+
+    private static List<MountInfo> mounts(Container c) {
+        List<MountInfo> mounts = new ArrayList<>(c.binds);
+        c.volumes.forEach(v -> mounts.add(new MountInfo(MountInfo.Kind.VOLUME, v, "/var/lib/influxdb2")));
+        return mounts;
     }
 
     @Override

@@ -80,6 +80,34 @@ public final class TestStack {
         influx.write("weather_data", "weather,station=home temp=21.5 1700000000000000000\n");
     }
 
+    /**
+     * Makes the fake engine look as compose left it: the project's folder (compose file and .env)
+     * on its labels, InfluxDB publishing 8086, and data-api mounting the folder with metadata.db.
+     * Also adds a project without InfluxDB.
+     */
+    public void labelAsCompose() throws IOException {
+        Path srv = dir.resolve("srv");
+        Files.writeString(srv.resolve(".env"), "INFLUXDB_URL=http://influxdb:8086\nINFLUXDB_ORG=homeiq\n"
+                + "INFLUXDB_TOKEN=" + TOKEN + "\nINFLUXDB_PASSWORD=" + PASSWORD + "\n");
+        docker.setWorkingDir("homeiq", srv);
+        for (FakeDocker.Container container : docker.containers()) {
+            if (container.service.equals("influxdb")) {
+                container.publishedPorts.put(8086, 8086);
+            }
+            if (container.service.equals("data-api")) {
+                container.binds.add(new io.github.influxreset.domain.MountInfo(io.github.influxreset.domain.MountInfo.Kind.BIND,
+                        srv.resolve("data").toString(), "/app/data"));
+            }
+        }
+        docker.addContainer("mqtt", "mosquitto", "eclipse-mosquitto:2", List.of(), true);
+    }
+
+    /** The first run's finder on this fake engine, saving profiles under {@code home}. */
+    public io.github.influxreset.firstrun.StackFinder finder(Path home) {
+        return new io.github.influxreset.app.MachineStackFinder(docker::composeProjects,
+                new io.github.influxreset.app.AppHome(home), new ProfileLoader(Map.of(), dir), dir);
+    }
+
     public Runner runner() {
         return new Runner(journal(), catalog, FaultInjector.NONE);
     }

@@ -47,7 +47,7 @@ class WizardFlowTest {
         DialogService dialogs = scripted;
         assembly = new WizardAssembly(new SameThreadTaskRunner(),
                 file -> new WizardSession(stack.profile, stack.ports, stack.runner(), stack.catalog, stack.log,
-                        Clock.systemUTC()), dialogs, stack.log);
+                        Clock.systemUTC()), dialogs, stack.log, stack.finder(dir.resolve("home")));
         stage.setScene(assembly.scene());
         stage.show();
         assembly.wizard().openProfile(null);

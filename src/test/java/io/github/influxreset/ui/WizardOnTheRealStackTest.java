@@ -52,7 +52,7 @@ class WizardOnTheRealStackTest {
     void start(Stage stage) {
         this.stage = stage;
         DialogService dialogs = new io.github.influxreset.testing.ScriptedDialogs(false);
-        assembly = new WizardAssembly(new SameThreadTaskRunner(), app::session, dialogs, app.log());
+        assembly = new WizardAssembly(new SameThreadTaskRunner(), app::session, dialogs, app.log(), app.stackFinder());
         stage.setScene(assembly.scene());
         stage.show();
         assembly.wizard().openProfile(rig.profile.source().orElseThrow());

@@ -15,6 +15,12 @@ public interface DockerPort {
     /** The containers of a compose project, found by the label {@code com.docker.compose.project}. */
     StackSnapshot discover(String composeProject);
 
+    /**
+     * Every compose project with a container on the engine (running or not), by name, each with
+     * its services. Reads only.
+     */
+    java.util.List<io.github.influxreset.domain.ComposeProject> composeProjects();
+
     /** Stops a container; a stopped container is left as it is. */
     void stop(String containerId, Duration grace);
 

@@ -25,6 +25,7 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
     private Label profileName;
     private Label profileSource;
     private Button openProfile;
+    private Button findStack;
     private RadioButton full;
     private RadioButton buckets;
     private Button runChecks;
@@ -49,6 +50,8 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         profileSource.setId("profileSource");
         openProfile = new Button("Open another profile…");
         openProfile.setId("openProfile");
+        findStack = new Button("Find my stack…");
+        findStack.setId("findStack");
         ToggleGroup mode = new ToggleGroup();
         full = new RadioButton("Full: recreate the InfluxDB container and its volumes");
         full.setId("modeFull");
@@ -77,7 +80,7 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         profile.setVgap(6);
         profile.addRow(0, new Label("Profile"), profileName);
         profile.addRow(1, new Label("Read from"), profileSource);
-        profile.add(openProfile, 2, 0, 1, 2);
+        profile.add(new javafx.scene.layout.VBox(6, openProfile, findStack), 2, 0, 1, 2);
         GridPane.setHgrow(profileSource, Priority.ALWAYS);
         VBox modes = new VBox(4, new Label("Reset mode"), full, buckets);
         modes.getStyleClass().add("card");
@@ -95,6 +98,7 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         profileName.textProperty().bind(wizard.profileNameProperty());
         profileSource.textProperty().bind(wizard.profileSourceProperty());
         openProfile.setOnAction(e -> model.chooseProfile());
+        findStack.setOnAction(e -> model.findStack());
         full.setSelected(wizard.modeProperty().get() == ResetMode.FULL);
         buckets.setSelected(wizard.modeProperty().get() == ResetMode.BUCKETS);
         full.selectedProperty().addListener((obs, old, on) -> {
@@ -120,6 +124,7 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         rollBack.setOnAction(e -> wizard.rollBackInterrupted());
         runChecks.disableProperty().bind(wizard.busyProperty());
         openProfile.disableProperty().bind(wizard.busyProperty());
+        findStack.disableProperty().bind(wizard.busyProperty());
     }
 
     @Override

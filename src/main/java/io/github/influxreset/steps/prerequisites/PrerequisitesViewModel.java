@@ -32,6 +32,11 @@ public final class PrerequisitesViewModel extends StepViewModel {
         wizard.chooseProfile();
     }
 
+    /** Goes to the first run, which finds the stack on the engine and writes a profile for it. */
+    public void findStack() {
+        wizard.startFirstRun();
+    }
+
     @Override
     public void onEnter() {
         if (state() == StepState.PENDING && wizard.session() != null && !wizard.busyProperty().get()) {

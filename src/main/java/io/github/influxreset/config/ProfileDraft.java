@@ -1,0 +1,37 @@
+package io.github.influxreset.config;
+
+import io.github.influxreset.domain.Secret;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A profile as the first run guessed it and the user edits it, before it is written. The buckets
+ * and schema are the HomeIQ ones of the embedded profile.
+ *
+ * @param username         InfluxDB 1.x user, or the 2.x setup user a full reset creates
+ * @param tokenVariable    the {@code .env} variable the token was read from; the profile then
+ *                         refers to it instead of holding the token
+ * @param passwordVariable likewise for the password
+ * @param services         the compose services to stop and restart, in start order
+ * @param notes            where each guess came from, for the user to check
+ */
+public record ProfileDraft(String composeProject, Optional<Path> envFile, List<Path> configFiles, int influxVersion,
+                           String influxService, String url, String org, Secret token, Optional<String> tokenVariable,
+                           String username, Secret password, Optional<String> passwordVariable, List<String> services,
+                           Optional<Path> sqlitePath, Path backupsDir, List<String> notes) {
+    public ProfileDraft {
+        configFiles = List.copyOf(configFiles);
+        services = List.copyOf(services);
+        notes = List.copyOf(notes);
+    }
+
+    /** The draft with what the user typed into the form. */
+    public ProfileDraft edited(int version, String newUrl, String newOrg, Secret newToken, String newUsername,
+                               Secret newPassword, Optional<Path> newSqlite, Path newBackupsDir) {
+        return new ProfileDraft(composeProject, envFile, configFiles, version, influxService, newUrl.strip(),
+                newOrg.strip(), newToken, newToken.equals(token) ? tokenVariable : Optional.empty(),
+                newUsername.strip(), newPassword, newPassword.equals(password) ? passwordVariable : Optional.empty(),
+                services, newSqlite, newBackupsDir, notes);
+    }
+}

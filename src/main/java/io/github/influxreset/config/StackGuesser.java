@@ -1,0 +1,179 @@
+package io.github.influxreset.config;
+
+import io.github.influxreset.domain.ComposeProject;
+import io.github.influxreset.domain.ComposeService;
+import io.github.influxreset.domain.MountInfo;
+import io.github.influxreset.domain.Secret;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Guesses a profile from a compose project the engine runs: which service is InfluxDB, its
+ * version, the URL it answers on from this host, and org, token and passwords from the project's
+ * {@code .env}. Reads files and nothing else; every guess says where it came from.
+ */
+public final class StackGuesser {
+    static final int INFLUX_PORT = 8086;
+    private static final List<String> URL_KEYS = List.of("INFLUXDB_URL", "INFLUX_URL", "INFLUX_HOST");
+    private static final List<String> ORG_KEYS = List.of("INFLUXDB_ORG", "INFLUX_ORG", "DOCKER_INFLUXDB_INIT_ORG");
+    private static final List<String> TOKEN_KEYS = List.of("INFLUXDB_TOKEN", "INFLUX_TOKEN", "INFLUXDB_ADMIN_TOKEN",
+            "DOCKER_INFLUXDB_INIT_ADMIN_TOKEN");
+    private static final List<String> USER_KEYS = List.of("INFLUXDB_USERNAME", "INFLUXDB_USER", "INFLUXDB_ADMIN_USER",
+            "DOCKER_INFLUXDB_INIT_USERNAME");
+    private static final List<String> PASSWORD_KEYS = List.of("INFLUXDB_PASSWORD", "INFLUXDB_USER_PASSWORD",
+            "INFLUXDB_ADMIN_PASSWORD", "DOCKER_INFLUXDB_INIT_PASSWORD");
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    private final Path userHome;
+
+    public StackGuesser(Path userHome) {
+        this.userHome = userHome;
+    }
+
+    /** The project to propose: one with InfluxDB, running ones first, then by name; empty when none has it. */
+    public static Optional<ComposeProject> propose(List<ComposeProject> projects) {
+        return projects.stream().filter(p -> p.influxService().isPresent())
+                .min(Comparator.comparing((ComposeProject p) -> !p.influxService().orElseThrow().running())
+                        .thenComparing(ComposeProject::name));
+    }
+
+    /** A draft profile for the project. */
+    public ProfileDraft guess(ComposeProject project) {
+        List<String> notes = new ArrayList<>();
+        Optional<Path> envFile = envFile(project);
+        Map<String, String> env = envFile.map(DotEnv::read).orElse(Map.of());
+        notes.add(envFile.map(f -> "Read " + f + ".").orElse("The project has no .env file; type the token below."));
+        Optional<ComposeService> influx = project.influxService();
+        String service = influx.map(ComposeService::name).orElse("influxdb");
+        notes.add(influx.map(s -> "InfluxDB is service '" + s.name() + "' (image " + s.image() + ").")
+                .orElse("No service runs an influxdb image; 'influxdb' is assumed."));
+        int version = version(influx, env, notes);
+        String url = url(influx, env, notes);
+        Optional<String> orgKey = first(env, ORG_KEYS);
+        String org = orgKey.map(env::get).or(() -> influx.map(s -> s.environment().get("DOCKER_INFLUXDB_INIT_ORG")))
+                .orElse("");
+        Optional<String> tokenKey = first(env, TOKEN_KEYS);
+        tokenKey.ifPresent(k -> notes.add("Token from " + k + " of the .env file; the profile refers to it."));
+        Optional<String> userKey = first(env, USER_KEYS);
+        Optional<String> passwordKey = first(env, PASSWORD_KEYS);
+        Optional<Path> sqlite = sqlite(project);
+        notes.add(sqlite.map(p -> "SQLite metadata database found at " + p + ".")
+                .orElse("No SQLite database was found in the services' bind mounts."));
+        List<String> others = project.services().stream().map(ComposeService::name).filter(n -> !n.equals(service)).toList();
+        return new ProfileDraft(project.name(), envFile, configFiles(project), version, service, url, org,
+                tokenKey.map(k -> Secret.of(env.get(k))).orElse(Secret.empty()), tokenKey,
+                userKey.map(env::get).orElse(version == 1 ? "" : "admin"),
+                passwordKey.map(k -> Secret.of(env.get(k))).orElse(Secret.empty()), passwordKey, others, sqlite,
+                userHome.resolve("influx-reset-backups"), notes);
+    }
+
+    private static Optional<Path> envFile(ComposeProject project) {
+        return project.envFile().filter(Files::isReadable)
+                .or(() -> project.workingDir().map(d -> d.resolve(".env")).filter(Files::isReadable));
+    }
+
+    private static List<Path> configFiles(ComposeProject project) {
+        if (!project.configFiles().isEmpty()) {
+            return project.configFiles();
+        }
+        return project.workingDir().stream().flatMap(d -> Stream.of("compose.yaml", "compose.yml", "docker-compose.yml",
+                "docker-compose.yaml").map(d::resolve)).filter(Files::isRegularFile).limit(1).toList();
+    }
+
+    private static int version(Optional<ComposeService> influx, Map<String, String> env, List<String> notes) {
+        String tag = influx.map(ComposeService::imageTag).orElse("");
+        String imageVersion = influx.map(s -> s.environment().getOrDefault("INFLUXDB_VERSION", "")).orElse("");
+        boolean initKeys = env.keySet().stream().anyMatch(k -> k.startsWith("DOCKER_INFLUXDB_INIT_"))
+                || influx.map(s -> s.environment().keySet().stream().anyMatch(k -> k.startsWith("DOCKER_INFLUXDB_INIT_")))
+                .orElse(false);
+        int version = initKeys ? 2 : tag.matches("1(\\..*)?") || imageVersion.startsWith("1.") ? 1 : 2;
+        notes.add("InfluxDB " + version + ".x, from " + (initKeys ? "the DOCKER_INFLUXDB_INIT_ settings"
+                : tag.isEmpty() && imageVersion.isEmpty() ? "nothing better than the default" : "the image's version") + ".");
+        return version;
+    }
+
+    /** The URL from this host: the .env's URL when it names this host, else the port published for 8086. */
+    private static String url(Optional<ComposeService> influx, Map<String, String> env, List<String> notes) {
+        Optional<String> key = first(env, URL_KEYS);
+        Optional<URI> configured = key.map(k -> env.get(k)).flatMap(StackGuesser::uri);
+        if (configured.isPresent() && isThisHost(configured.get().getHost())) {
+            notes.add("URL from " + key.get() + " of the .env file.");
+            return configured.get().toString().replaceAll("/$", "");
+        }
+        int containerPort = configured.map(URI::getPort).filter(p -> p > 0)
+                .or(() -> influx.flatMap(StackGuesser::boundPort)).orElse(INFLUX_PORT);
+        Optional<Integer> hostPort = influx.flatMap(s -> s.hostPort(containerPort));
+        String scheme = configured.map(URI::getScheme).orElse("http");
+        notes.add(hostPort.map(p -> "URL from the port InfluxDB's container publishes on this host"
+                        + configured.map(u -> " (the .env names " + u.getHost() + ", which only containers can reach)").orElse("") + ".")
+                .orElse("InfluxDB publishes no port on this host; check the URL."));
+        return scheme + "://127.0.0.1:" + hostPort.orElse(containerPort);
+    }
+
+    /** The port InfluxDB 1.x listens on when its bind address is set (host networking). */
+    private static Optional<Integer> boundPort(ComposeService influx) {
+        String bind = influx.environment().getOrDefault("INFLUXDB_HTTP_BIND_ADDRESS", "");
+        return bind.matches(".*:\\d+") ? Optional.of(Integer.parseInt(bind.substring(bind.lastIndexOf(':') + 1)))
+                : Optional.empty();
+    }
+
+    private static boolean isThisHost(String host) {
+        return host != null && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]"));
+    }
+
+    private static Optional<URI> uri(String text) {
+        try {
+            URI uri = URI.create(text.contains("://") ? text : "http://" + text);
+            return uri.getHost() == null ? Optional.empty() : Optional.of(uri);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A SQLite file in a bind mount of the project: metadata.db first, then the first by path. */
+    private static Optional<Path> sqlite(ComposeProject project) {
+        List<Path> found = project.services().stream().flatMap(s -> s.mounts().stream())
+                .filter(m -> m.kind() == MountInfo.Kind.BIND).map(m -> Path.of(m.source())).distinct()
+                .flatMap(StackGuesser::sqliteFiles).sorted().toList();
+        return found.stream().filter(p -> p.getFileName().toString().equals("metadata.db")).findFirst()
+                .or(() -> found.stream().findFirst());
+    }
+
+    private static Stream<Path> sqliteFiles(Path source) {
+        if (Files.isRegularFile(source)) {
+            return isSqlite(source) ? Stream.of(source) : Stream.empty();
+        }
+        if (!Files.isDirectory(source)) {
+            return Stream.empty();
+        }
+        try (Stream<Path> files = Files.find(source, 3, (p, attributes) -> attributes.isRegularFile()
+                && p.getFileName().toString().matches(".*\\.(db|sqlite3?)"))) {
+            return files.filter(StackGuesser::isSqlite).toList().stream();
+        } catch (IOException | java.io.UncheckedIOException unreadable) {
+            return Stream.empty();
+        }
+    }
+
+    private static boolean isSqlite(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(SQLITE_HEADER.length), SQLITE_HEADER);
+        } catch (IOException unreadable) {
+            return false;
+        }
+    }
+
+    private static Optional<String> first(Map<String, String> env, List<String> keys) {
+        return keys.stream().filter(k -> env.containsKey(k) && !env.get(k).isBlank()).findFirst();
+    }
+}

@@ -1,0 +1,249 @@
+package io.github.influxreset.firstrun;
+
+import io.github.influxreset.domain.ComposeProject;
+import io.github.influxreset.ui.View;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * The first run: the compose projects found on the engine beside the profile guessed for the
+ * selected one, every field editable, and Save, Rescan and "Use the HomeIQ defaults".
+ */
+public final class FirstRunView extends View<FirstRunViewModel> {
+    private VBox root;
+    private ListView<ComposeProject> projects;
+    private Label summary;
+    private ChoiceBox<Integer> version;
+    private TextField url;
+    private TextField org;
+    private PasswordField token;
+    private TextField username;
+    private PasswordField password;
+    private TextField sqlite;
+    private TextField backups;
+    private TextField saveTo;
+    private TextArea notes;
+    private Label status;
+    private Label error;
+    private ProgressIndicator busy;
+    private Button rescan;
+    private Button skip;
+    private Button save;
+    private GridPane form;
+
+    public FirstRunView(FirstRunViewModel model) {
+        super(model);
+        build();
+    }
+
+    @Override
+    protected void createParts() {
+        projects = new ListView<>(model.projects());
+        projects.setId("composeProjects");
+        projects.setAccessibleText("Compose projects on this Docker engine");
+        projects.setPlaceholder(new Label("No compose projects found yet."));
+        projects.setCellFactory(list -> new ProjectCell());
+        summary = wrapping("firstRunSummary");
+        version = new ChoiceBox<>();
+        version.getItems().setAll(FirstRunViewModel.versions());
+        version.setConverter(new VersionNames());
+        version.setId("influxVersion");
+        url = field("influxUrl", "http://127.0.0.1:8086");
+        org = field("influxOrg", "organization (2.x)");
+        token = new PasswordField();
+        token.setId("influxToken");
+        token.setPromptText("all-access API token (2.x)");
+        username = field("influxUsername", "user");
+        password = new PasswordField();
+        password.setId("influxPassword");
+        sqlite = field("sqlitePath", "optional: host path of the metadata database");
+        backups = field("backupsDir", "folder for backup sets");
+        saveTo = field("profileFile", "where the profile is saved");
+        notes = new TextArea();
+        notes.setId("guessNotes");
+        notes.setEditable(false);
+        notes.setWrapText(true);
+        notes.setPrefRowCount(4);
+        notes.setAccessibleText("Where each guess came from");
+        status = wrapping("firstRunStatus");
+        error = wrapping("firstRunError");
+        error.getStyleClass().add("error-text");
+        busy = new ProgressIndicator();
+        busy.setId("firstRunBusy");
+        busy.setPrefSize(18, 18);
+        busy.setAccessibleText("Working");
+        rescan = new Button("Look again");
+        rescan.setId("rescanProjects");
+        skip = new Button("Use the HomeIQ defaults");
+        skip.setId("skipFirstRun");
+        save = new Button("Save profile and continue");
+        save.setId("saveProfile");
+        save.setDefaultButton(true);
+    }
+
+    @Override
+    protected void layoutParts() {
+        Label title = new Label("Find your stack");
+        title.getStyleClass().add("step-title");
+        Label intro = new Label("No profile was chosen. These are the Docker Compose projects on this engine; the one "
+                + "running InfluxDB is proposed. Check what was guessed, change what is wrong and save. Nothing is "
+                + "changed on the stack before you confirm the reset.");
+        intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
+        form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(6);
+        form.getColumnConstraints().setAll(new ColumnConstraints(), grow());
+        addRow("InfluxDB version", version);
+        addRow("URL from this computer", url);
+        addRow("Organization", org);
+        addRow("API token", token);
+        addRow("User", username);
+        addRow("Password", password);
+        addRow("SQLite database", sqlite);
+        addRow("Backups folder", backups);
+        addRow("Save profile as", saveTo);
+        VBox right = new VBox(8, summary, form, new Label("What was guessed, and from where:"), notes);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        projects.setMinWidth(250);
+        projects.setPrefWidth(270);
+        HBox body = new HBox(14, projects, right);
+        body.setPadding(new javafx.geometry.Insets(0, 12, 0, 0));
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        for (Button button : new Button[] {rescan, skip, save}) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox.setHgrow(status, Priority.ALWAYS);
+        HBox footer = new HBox(10, busy, status, spacer, rescan, skip, save);
+        footer.setAlignment(Pos.CENTER_LEFT);
+        root = new VBox(10, title, intro, error, scroll, footer);
+        root.getStyleClass().add("step-view");
+        root.setId("firstRun");
+    }
+
+    private void addRow(String text, Control field) {
+        Label label = new Label(text);
+        label.setLabelFor(field);
+        field.setAccessibleText(text);
+        field.setMaxWidth(Double.MAX_VALUE);
+        form.addRow(form.getRowCount(), label, field);
+    }
+
+    @Override
+    protected void bind() {
+        model.selectedProperty().addListener((obs, old, now) -> {
+            if (projects.getSelectionModel().getSelectedItem() != now) {
+                projects.getSelectionModel().select(now);
+            }
+        });
+        projects.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.selectedProperty().set(now);
+            }
+        });
+        summary.textProperty().bind(model.stackSummaryProperty());
+        version.valueProperty().bindBidirectional(model.versionProperty());
+        url.textProperty().bindBidirectional(model.urlProperty());
+        org.textProperty().bindBidirectional(model.orgProperty());
+        token.textProperty().bindBidirectional(model.tokenProperty());
+        username.textProperty().bindBidirectional(model.usernameProperty());
+        password.textProperty().bindBidirectional(model.passwordProperty());
+        sqlite.textProperty().bindBidirectional(model.sqlitePathProperty());
+        backups.textProperty().bindBidirectional(model.backupsDirProperty());
+        saveTo.textProperty().bindBidirectional(model.saveToProperty());
+        notes.textProperty().bind(model.notesProperty());
+        var v1 = model.versionProperty().isEqualTo(1);
+        org.disableProperty().bind(v1);
+        token.disableProperty().bind(v1);
+        form.disableProperty().bind(model.draftProperty().isNull());
+        status.textProperty().bind(model.statusLineProperty());
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        busy.visibleProperty().bind(model.busyProperty());
+        rescan.disableProperty().bind(model.busyProperty());
+        skip.disableProperty().bind(model.busyProperty());
+        save.disableProperty().bind(model.canSaveProperty().not());
+        rescan.setOnAction(e -> model.scan());
+        skip.setOnAction(e -> model.skip());
+        save.setOnAction(e -> model.save());
+    }
+
+    @Override
+    public Parent root() {
+        return root;
+    }
+
+    /** The node to focus first: the project list. */
+    public Node initialFocus() {
+        return projects;
+    }
+
+    private static TextField field(String id, String prompt) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        return field;
+    }
+
+    private static Label wrapping(String id) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    private static ColumnConstraints grow() {
+        ColumnConstraints column = new ColumnConstraints();
+        column.setHgrow(Priority.ALWAYS);
+        return column;
+    }
+
+    private static final class ProjectCell extends ListCell<ComposeProject> {
+        @Override
+        protected void updateItem(ComposeProject project, boolean empty) {
+            super.updateItem(project, empty);
+            setText(empty || project == null ? null : FirstRunViewModel.describe(project));
+            setWrapText(true);
+            setPrefWidth(0);
+        }
+    }
+
+    private static final class VersionNames extends StringConverter<Integer> {
+        @Override
+        public String toString(Integer version) {
+            return version == null ? "" : version == 1 ? "1.x (databases)" : "2.x (buckets, org, token)";
+        }
+
+        @Override
+        public Integer fromString(String text) {
+            return text.startsWith("1") ? 1 : 2;
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package io.github.influxreset.firstrun;
+
+import io.github.influxreset.config.ProfileDraft;
+import io.github.influxreset.domain.ComposeProject;
+import io.github.influxreset.domain.ComposeService;
+import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.domain.Secret;
+import io.github.influxreset.engine.Progress;
+import io.github.influxreset.engine.TaskRunner;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The first run: the compose projects on the engine, the proposed one, the profile guessed for the
+ * chosen one as editable fields, and the commands rescan, save (then the wizard opens the saved
+ * profile) and skip (the embedded HomeIQ profile). Reads the engine only. UI thread only.
+ */
+public final class FirstRunViewModel {
+    private final TaskRunner tasks;
+    private final StackFinder finder;
+    private final ObservableList<ComposeProject> projects = FXCollections.observableArrayList();
+    private final ObjectProperty<ComposeProject> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<ProfileDraft> draft = new SimpleObjectProperty<>();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty activity = new SimpleStringProperty("");
+    private final javafx.beans.binding.StringBinding statusLine;
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Integer> version = new SimpleObjectProperty<>(2);
+    private final StringProperty url = new SimpleStringProperty("");
+    private final StringProperty org = new SimpleStringProperty("");
+    private final StringProperty token = new SimpleStringProperty("");
+    private final StringProperty username = new SimpleStringProperty("");
+    private final StringProperty password = new SimpleStringProperty("");
+    private final StringProperty sqlitePath = new SimpleStringProperty("");
+    private final StringProperty backupsDir = new SimpleStringProperty("");
+    private final StringProperty saveTo = new SimpleStringProperty("");
+    private final StringProperty stackSummary = new SimpleStringProperty("");
+    private final StringProperty notes = new SimpleStringProperty("");
+    private final BooleanBinding canSave;
+    private Consumer<Optional<Path>> onDone = chosen -> { };
+
+    public FirstRunViewModel(TaskRunner tasks, StackFinder finder) {
+        this.tasks = tasks;
+        this.finder = finder;
+        canSave = Bindings.createBooleanBinding(() -> !busy.get() && draft.get() != null && !saveTo.get().isBlank(),
+                busy, draft, saveTo);
+        statusLine = Bindings.when(busy).then(activity).otherwise(status);
+        selected.addListener((obs, old, project) -> guess(project));
+    }
+
+    /** Called with the saved profile's file, or empty when the user chose the HomeIQ defaults. */
+    public void setOnDone(Consumer<Optional<Path>> onDone) {
+        this.onDone = onDone;
+    }
+
+    /** Lists the projects on the engine and selects the proposed one. */
+    public void scan() {
+        error.set("");
+        run("Looking for compose projects", p -> finder.projects(), found -> {
+            projects.setAll(found);
+            Optional<ComposeProject> proposed = io.github.influxreset.config.StackGuesser.propose(found);
+            status.set(found.isEmpty() ? "No compose project runs on this Docker engine."
+                    : proposed.map(pr -> found.size() + " compose project(s) found; " + pr.name() + " runs InfluxDB.")
+                    .orElse(found.size() + " compose project(s) found, none with an InfluxDB service."));
+            selected.set(proposed.orElse(null));
+        });
+    }
+
+    private void guess(ComposeProject project) {
+        if (project == null) {
+            showDraft(null);
+            return;
+        }
+        run("Reading " + project.name(), p -> finder.guess(project), this::showDraft);
+    }
+
+    private void showDraft(ProfileDraft guessed) {
+        draft.set(guessed);
+        if (guessed == null) {
+            stackSummary.set("");
+            notes.set("");
+            return;
+        }
+        version.set(guessed.influxVersion());
+        url.set(guessed.url());
+        org.set(guessed.org());
+        token.set(guessed.token().revealAsString());
+        username.set(guessed.username());
+        password.set(guessed.password().revealAsString());
+        sqlitePath.set(guessed.sqlitePath().map(Path::toString).orElse(""));
+        backupsDir.set(guessed.backupsDir().toString());
+        saveTo.set(finder.suggestedFile(guessed.composeProject()).toString());
+        stackSummary.set("Project " + guessed.composeProject() + ": InfluxDB is '" + guessed.influxService()
+                + "'; stopped and restarted around the reset: "
+                + (guessed.services().isEmpty() ? "no other service" : String.join(", ", guessed.services())) + ".");
+        notes.set(String.join("\n", guessed.notes()));
+    }
+
+    /** Saves the profile as edited; on success the wizard goes on with it. */
+    public void save() {
+        if (!canSave.get()) {
+            return;
+        }
+        error.set("");
+        ProfileDraft edited = draft.get().edited(version.get(), url.get(), org.get(), Secret.of(token.get()),
+                username.get(), Secret.of(password.get()),
+                Optional.of(sqlitePath.get().strip()).filter(s -> !s.isEmpty()).map(Path::of),
+                Path.of(backupsDir.get().strip()));
+        Path file = Path.of(saveTo.get().strip());
+        run("Saving the profile", p -> {
+            finder.save(edited, file);
+            return file;
+        }, saved -> {
+            status.set("Profile saved to " + saved + ".");
+            onDone.accept(Optional.of(saved));
+        });
+    }
+
+    /** Goes on with the embedded HomeIQ profile; nothing is saved. */
+    public void skip() {
+        if (!busy.get()) {
+            onDone.accept(Optional.empty());
+        }
+    }
+
+    private <T> void run(String title, TaskRunner.Work<T> work, Consumer<T> onSuccess) {
+        busy.set(true);
+        activity.set(title + "…");
+        tasks.run(title, work, Progress.NONE, result -> {
+            busy.set(false);
+            onSuccess.accept(result);
+        }, failure -> {
+            busy.set(false);
+            Throwable cause = failure instanceof ResetException ? failure : Optional.ofNullable(failure.getCause()).orElse(failure);
+            error.set(cause instanceof ResetException r ? r.userText() : "The first run stopped: " + cause.getMessage());
+        });
+    }
+
+    /** One line for a project in the list: name, services, and whether it runs InfluxDB. */
+    public static String describe(ComposeProject project) {
+        long running = project.services().stream().filter(ComposeService::running).count();
+        return project.name() + "\n" + project.services().size() + " services, " + running + " running; "
+                + project.influxService().map(s -> "InfluxDB: " + s.name()).orElse("no InfluxDB");
+    }
+
+    public ObservableList<ComposeProject> projects() {
+        return projects;
+    }
+
+    public ObjectProperty<ComposeProject> selectedProperty() {
+        return selected;
+    }
+
+    public ObjectProperty<ProfileDraft> draftProperty() {
+        return draft;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    /** The status, or what is being done while busy. */
+    public javafx.beans.binding.StringBinding statusLineProperty() {
+        return statusLine;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ObjectProperty<Integer> versionProperty() {
+        return version;
+    }
+
+    public StringProperty urlProperty() {
+        return url;
+    }
+
+    public StringProperty orgProperty() {
+        return org;
+    }
+
+    public StringProperty tokenProperty() {
+        return token;
+    }
+
+    public StringProperty usernameProperty() {
+        return username;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public StringProperty sqlitePathProperty() {
+        return sqlitePath;
+    }
+
+    public StringProperty backupsDirProperty() {
+        return backupsDir;
+    }
+
+    public StringProperty saveToProperty() {
+        return saveTo;
+    }
+
+    public StringProperty stackSummaryProperty() {
+        return stackSummary;
+    }
+
+    public StringProperty notesProperty() {
+        return notes;
+    }
+
+    public BooleanBinding canSaveProperty() {
+        return canSave;
+    }
+
+    /** The choices of the version field. */
+    public static List<Integer> versions() {
+        return List.of(2, 1);
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.influxreset.firstrun;
+
+import io.github.influxreset.config.ProfileDraft;
+import io.github.influxreset.domain.ComposeProject;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the first run needs of the machine: the compose projects on the engine, a guessed profile
+ * for one of them, and saving a profile. Plain blocking Java; reads the engine, never changes it.
+ */
+public interface StackFinder {
+    /** The compose projects on the engine; a {@code ResetException} when the engine cannot be reached. */
+    List<ComposeProject> projects();
+
+    ProfileDraft guess(ComposeProject project);
+
+    /** Where the first run proposes to save the profile of a project. */
+    Path suggestedFile(String composeProject);
+
+    /** Checks and writes the profile (nothing is written when the check fails). */
+    void save(ProfileDraft draft, Path file);
+}

@@ -1,0 +1,124 @@
+package io.github.influxreset.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.influxreset.app.WizardAssembly;
+import io.github.influxreset.config.ProfileLoader;
+import io.github.influxreset.domain.Profile;
+import io.github.influxreset.engine.SameThreadTaskRunner;
+import io.github.influxreset.testing.ScriptedDialogs;
+import io.github.influxreset.testing.Screenshots;
+import io.github.influxreset.testing.TestStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The first run on the in-memory engine: with no profile chosen it lists the compose projects,
+ * proposes the one running InfluxDB, fills the form from its .env, and saves a profile the
+ * wizard then opens; without touching a container.
+ */
+@ExtendWith(ApplicationExtension.class)
+class FirstRunTest {
+    @TempDir
+    Path dir;
+    private TestStack stack;
+    private WizardAssembly assembly;
+    private Stage stage;
+    private final List<Path> opened = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        stack = new TestStack(Files.createDirectories(dir.resolve("stack")));
+        stack.labelAsCompose();
+        assembly = new WizardAssembly(new SameThreadTaskRunner(), file -> {
+            opened.add(file);
+            return new io.github.influxreset.ui.WizardSession(stack.profile, stack.ports, stack.runner(), stack.catalog,
+                    stack.log, Clock.systemUTC());
+        }, new ScriptedDialogs(true), stack.log, stack.finder(dir.resolve("home")));
+        stage.setScene(assembly.scene());
+        stage.show();
+        assembly.wizard().startFirstRun();
+    }
+
+    @Test
+    void itProposesTheStackRunningInfluxDbAndSavesWhatTheUserConfirmed(FxRobot robot) throws Exception {
+        ListView<?> projects = robot.lookup("#composeProjects").queryAs(ListView.class);
+        assertEquals(2, projects.getItems().size(), "both projects of the engine are listed");
+        assertTrue(assembly.firstRun().statusProperty().get().contains("homeiq runs InfluxDB"), text(robot, "#firstRunStatus"));
+        assertEquals("http://127.0.0.1:8086", field(robot, "#influxUrl"), "the .env's http://influxdb:8086, from this host");
+        assertEquals("homeiq", field(robot, "#influxOrg"));
+        assertEquals(TestStack.TOKEN, field(robot, "#influxToken"));
+        assertEquals(stack.dir.resolve("srv/data/metadata.db").toString(), field(robot, "#sqlitePath"));
+        assertTrue(text(robot, "#firstRunSummary").contains("websocket-ingestion"), text(robot, "#firstRunSummary"));
+        robot.interact(() -> Screenshots.save(stage.getScene(), "00-first-run"));
+        List<String> engineCallsBefore = stack.docker.calls();
+
+        replaceText(robot, "#backupsDir", dir.resolve("b").toString());
+        robot.clickOn("#saveProfile");
+
+        Path saved = dir.resolve("home/profiles/homeiq.yaml");
+        assertEquals(List.of(saved), opened, "the wizard opens the saved profile");
+        assertFalse(assembly.wizard().showingFirstRunProperty().get());
+        assertFalse(Files.readString(saved).contains(TestStack.TOKEN), "the token stays in the .env file");
+        Profile profile = new ProfileLoader(Map.of(), dir).load(saved);
+        assertEquals(TestStack.TOKEN, profile.influx().token().revealAsString());
+        assertEquals(dir.resolve("b"), profile.backups().dir(), "the user's edit is saved");
+        assertEquals(List.of("data-api", "enrichment-pipeline", "sports-data", "websocket-ingestion"),
+                profile.services().stream().map(s -> s.name()).toList());
+        assertEquals(engineCallsBefore, stack.docker.calls().subList(0, engineCallsBefore.size()));
+        assertTrue(stack.docker.calls().stream().noneMatch(c -> c.startsWith("stop") || c.startsWith("remove")),
+                "the first run changes nothing on the stack: " + stack.docker.calls());
+    }
+
+    @Test
+    void aMissingTokenIsNamedAndNothingIsSaved(FxRobot robot) {
+        replaceText(robot, "#influxToken", "");
+        robot.clickOn("#saveProfile");
+
+        assertTrue(text(robot, "#firstRunError").contains("The InfluxDB token is empty."), text(robot, "#firstRunError"));
+        assertTrue(opened.isEmpty());
+        assertFalse(Files.exists(dir.resolve("home/profiles")));
+        assertTrue(assembly.wizard().showingFirstRunProperty().get());
+    }
+
+    @Test
+    void theHomeIqDefaultsCanBeChosenInstead(FxRobot robot) {
+        robot.clickOn("#skipFirstRun");
+
+        assertEquals(java.util.Arrays.asList((Path) null), opened, "the embedded profile");
+        assertFalse(Files.exists(dir.resolve("home/profiles")));
+    }
+
+    /** Types into a field as a user would after selecting its text. */
+    private static void replaceText(FxRobot robot, String id, String text) {
+        TextField field = robot.lookup(id).queryAs(TextField.class);
+        robot.clickOn(field);
+        robot.interact(field::selectAll);
+        robot.type(javafx.scene.input.KeyCode.BACK_SPACE);
+        robot.write(text);
+    }
+
+    private static String field(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(TextField.class).getText();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryLabeled().getText();
+    }
+}
