@@ -94,6 +94,22 @@ class ComposeStackTest {
     }
 
     @Test
+    void theFirstRunFindsTheProjectFromTheLabelsComposeWrote() throws Exception {
+        Files.writeString(dir.resolve(".env"), "INFLUXDB_DB=home\n");
+        var found = new DockerJavaAdapter("unix:///var/run/docker.sock").composeProjects().stream()
+                .filter(p -> p.name().equals(project)).findFirst().orElseThrow();
+        var draft = new io.github.influxreset.config.StackGuesser(dir).guess(found);
+
+        assertEquals(java.util.Optional.of(dir.toRealPath()), found.workingDir().map(Path::normalize));
+        assertEquals(List.of(composeFile.toRealPath()), found.configFiles());
+        assertEquals(java.util.Optional.of(dir.toRealPath().resolve(".env")), draft.envFile());
+        assertEquals("influxdb", draft.influxService());
+        assertEquals(1, draft.influxVersion());
+        assertEquals("http://127.0.0.1:" + influxPort, draft.url());
+        assertEquals(List.of("data-api"), draft.services());
+    }
+
+    @Test
     void aRecreatedInfluxContainerIsStillComposesOwnAndComposeDoesNotRecreateIt() throws Exception {
         Profile profile = profile();
         DockerJavaAdapter docker = new DockerJavaAdapter("unix:///var/run/docker.sock");

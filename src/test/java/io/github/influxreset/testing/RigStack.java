@@ -16,7 +16,8 @@ import java.util.UUID;
 /**
  * A compose-labelled stack on the real engine: InfluxDB 1.6.7 with a named volume, and four
  * busybox services serving /health (one with a Docker HEALTHCHECK), all on host networking and
- * 127.0.0.1 ports; plus its v1 profile. {@link #close()} removes every container and volume.
+ * 127.0.0.1 ports; plus its v1 profile. Labelled as compose labels them (project folder and
+ * files); data-api mounts the folder that holds metadata.db. {@link #close()} removes every container and volume.
  */
 public final class RigStack implements AutoCloseable {
     public static final List<String> SERVICES = List.of("websocket-ingestion", "enrichment-pipeline", "data-api", "sports-data");
@@ -43,6 +44,7 @@ public final class RigStack implements AutoCloseable {
 
     /** Starts the stack and waits until InfluxDB answers; writes its profile. */
     public RigStack start() throws IOException {
+        Files.createDirectories(dir);
         docker("volume", "create", "--label", "com.docker.compose.project=" + project,
                 "--label", "com.docker.compose.volume=influxdb-data", volume);
         docker(concat(labels("influxdb"), "-v", volume + ":/var/lib/influxdb",
@@ -55,6 +57,9 @@ public final class RigStack implements AutoCloseable {
             List<String> extra = i == 2 ? List.of("--health-cmd", "/bin/busybox wget -q -O /dev/null " + health,
                     "--health-interval", "1s", "--health-retries", "30") : List.of();
             String[] args = concat(labels(SERVICES.get(i)), "--init");
+            if (SERVICES.get(i).equals("data-api")) {
+                args = concat(args, "-v", dir + ":/app/data");
+            }
             args = concat(args, extra.toArray(String[]::new));
             docker(concat(args, DockerRig.BUSYBOX_IMAGE, "httpd", "-f", "-p", "127.0.0.1:" + servicePorts[i], "-h", "/www"));
         }
@@ -66,7 +71,9 @@ public final class RigStack implements AutoCloseable {
     private String[] labels(String service) {
         return new String[] {"run", "-d", "--network", "host", "--name", containerName(service),
             "--label", "com.docker.compose.project=" + project, "--label", "com.docker.compose.service=" + service,
-            "--label", "com.docker.compose.oneoff=False", "--label", "com.docker.compose.container-number=1"};
+            "--label", "com.docker.compose.oneoff=False", "--label", "com.docker.compose.container-number=1",
+            "--label", "com.docker.compose.project.working_dir=" + dir,
+            "--label", "com.docker.compose.project.config_files=" + dir.resolve("docker-compose.yml")};
     }
 
     private void writeProfile() throws IOException {
