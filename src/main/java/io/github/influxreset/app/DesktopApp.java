@@ -38,6 +38,7 @@ public final class DesktopApp extends Application {
             stage.getIcons().add(new javafx.scene.image.Image(DesktopApp.class.getResourceAsStream(
                     "/io/github/influxreset/ui/icons/influx-reset-" + size + ".png")));
         }
+        assembly.taskClock().setOnNotice(notice -> io.github.influxreset.ui.FxNotices.show(stage, notice));
         stage.setScene(assembly.scene());
         stage.setMinWidth(900);
         stage.setMinHeight(620);

@@ -23,6 +23,7 @@ import io.github.influxreset.ui.DialogService;
 import io.github.influxreset.ui.LogPane;
 import io.github.influxreset.ui.LogPaneModel;
 import io.github.influxreset.ui.StepViewModel;
+import io.github.influxreset.ui.TaskClock;
 import io.github.influxreset.ui.WizardView;
 import io.github.influxreset.ui.WizardViewModel;
 import java.util.LinkedHashMap;
@@ -41,10 +42,18 @@ public final class WizardAssembly {
     private final WizardView view;
     private final BackupBrowserViewModel backups;
     private final FirstRunViewModel firstRun;
+    private final TaskClock taskClock;
 
     public WizardAssembly(TaskRunner tasks, WizardViewModel.SessionFactory sessions, DialogService dialogs, LogBus log,
                           StackFinder finder) {
-        wizard = new WizardViewModel(tasks, sessions, dialogs);
+        this(tasks, sessions, dialogs, log, finder, TaskClock.standard());
+    }
+
+    /** @param clock times the tasks: the time left on their progress lines, and notices of long ones */
+    public WizardAssembly(TaskRunner tasks, WizardViewModel.SessionFactory sessions, DialogService dialogs, LogBus log,
+                          StackFinder finder, TaskClock clock) {
+        this.taskClock = clock;
+        wizard = new WizardViewModel(tasks, sessions, dialogs, clock);
         log.subscribe(logModel);
         PrerequisitesViewModel prerequisites = new PrerequisitesViewModel(wizard);
         BackupViewModel backup = new BackupViewModel(wizard);
@@ -60,7 +69,7 @@ public final class WizardAssembly {
         views.put(reset, new ResetView(reset).root());
         views.put(validate, new ValidateView(validate, wizard).root());
         views.put(restart, new RestartView(restart, dialogs).root());
-        backups = new BackupBrowserViewModel(tasks, dialogs, wizard::session);
+        backups = new BackupBrowserViewModel(tasks, dialogs, wizard::session, clock);
         wizard.showingBackupsProperty().addListener((obs, old, showing) -> {
             if (showing) {
                 backups.refresh();
@@ -83,6 +92,10 @@ public final class WizardAssembly {
 
     public BackupBrowserViewModel backups() {
         return backups;
+    }
+
+    public TaskClock taskClock() {
+        return taskClock;
     }
 
     public FirstRunViewModel firstRun() {

@@ -4,8 +4,10 @@ import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.ContainerInfo;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.StackSnapshot;
+import io.github.influxreset.engine.MeteredOutput;
 import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.Progress;
+import io.github.influxreset.engine.Throughput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -86,9 +88,10 @@ final class BackupWriter {
                 progress.update(-1, "Bucket " + bucket.name() + " does not exist; nothing to export");
                 continue;
             }
-            progress.update(0.2 + 0.7 * i / buckets.size(), "Exporting bucket " + bucket.name());
+            progress.update(0.15 + 0.4 * i / buckets.size(), "Exporting bucket " + bucket.name());
             Map<String, Long> points = ports.influx().countPoints(bucket.name());
-            try (OutputStream out = FileBackupStore.zstd(set.resolve(exportFile(bucket.name())))) {
+            try (OutputStream out = new MeteredOutput(FileBackupStore.zstd(set.resolve(exportFile(bucket.name()))),
+                    Throughput.UNKNOWN, "Exporting bucket " + bucket.name(), progress)) {
                 long exported = ports.influx().export(bucket.name(), out);
                 progress.update(-1, "Exported " + exported + " points of " + bucket.name());
             }
@@ -107,11 +110,16 @@ final class BackupWriter {
             return;
         }
         SecureFiles.createPrivateDirectory(set.resolve("volumes"));
-        for (String volume : influx.get().volumeNames()) {
-            progress.update(-1, "Snapshot of volume " + volume);
+        List<String> volumes = influx.get().volumeNames();
+        for (int i = 0; i < volumes.size(); i++) {
+            String volume = volumes.get(i);
+            Progress part = progress.within(0.6 + 0.38 * i / volumes.size(), 0.6 + 0.38 * (i + 1) / volumes.size());
+            part.update(0, "Snapshot of volume " + volume);
             Path file = set.resolve(volumeFile(volume));
-            try (OutputStream out = new com.github.luben.zstd.ZstdOutputStream(
-                    new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 20), 1)) {
+            long size = ports.docker().volumeSize(volume).orElse(Throughput.UNKNOWN);
+            try (OutputStream out = new MeteredOutput(new com.github.luben.zstd.ZstdOutputStream(
+                    new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 20), 1), size,
+                    "Snapshot of volume " + volume, part)) {
                 ports.docker().snapshotVolume(volume, influx.get().image(), out);
             }
             SecureFiles.restrictFile(file);
@@ -132,7 +140,7 @@ final class BackupWriter {
         if (!profile.influx().isV1() || influx.isEmpty() || !influx.get().isRunning()) {
             return;
         }
-        progress.update(-1, "Native backup (influxd backup -portable)");
+        progress.update(0.55, "Native backup (influxd backup -portable)");
         Path tar = set.resolve("influx-native.tar");
         List<String> output = new ArrayList<>();
         int exit;

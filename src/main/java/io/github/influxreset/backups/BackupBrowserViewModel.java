@@ -5,6 +5,7 @@ import io.github.influxreset.engine.PrerequisiteChecks;
 import io.github.influxreset.engine.Progress;
 import io.github.influxreset.engine.TaskRunner;
 import io.github.influxreset.ui.DialogService;
+import io.github.influxreset.ui.TaskClock;
 import io.github.influxreset.ui.WizardSession;
 import java.util.List;
 import java.util.function.Consumer;
@@ -27,6 +28,7 @@ import javafx.collections.ObservableList;
  */
 public final class BackupBrowserViewModel {
     private final TaskRunner tasks;
+    private final TaskClock taskClock;
     private final DialogService dialogs;
     private final Supplier<WizardSession> session;
     private final ObservableList<BackupInfo> sets = FXCollections.observableArrayList();
@@ -38,7 +40,9 @@ public final class BackupBrowserViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
 
-    public BackupBrowserViewModel(TaskRunner tasks, DialogService dialogs, Supplier<WizardSession> session) {
+    public BackupBrowserViewModel(TaskRunner tasks, DialogService dialogs, Supplier<WizardSession> session,
+                                  TaskClock taskClock) {
+        this.taskClock = taskClock;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.session = session;
@@ -108,19 +112,22 @@ public final class BackupBrowserViewModel {
     private <T> void run(String title, TaskRunner.Work<T> work, Consumer<T> onSuccess) {
         busy.set(true);
         status.set(title + "…");
+        TaskClock.Timing timing = taskClock.start(title);
         Progress onProgress = (fraction, message) -> {
             progress.set(fraction);
-            status.set(message);
+            status.set(timing.annotate(fraction, message));
         };
         tasks.run(title, work, onProgress, result -> {
             busy.set(false);
             progress.set(0);
             onSuccess.accept(result);
+            timing.finished(true, status.get());
         }, failure -> {
             busy.set(false);
             progress.set(0);
             status.set(failure instanceof io.github.influxreset.domain.ResetException r ? r.userText()
                     : "The operation failed: " + failure.getMessage());
+            timing.finished(false, status.get());
         });
     }
 

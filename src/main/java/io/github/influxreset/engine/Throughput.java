@@ -2,8 +2,12 @@ package io.github.influxreset.engine;
 
 import java.util.Locale;
 
-/** Bytes done of a total, the rate so far and the time left, as one line for a progress bar. */
+/**
+ * Bytes done of a total, the rate so far and the time left, as one line for a progress bar. A
+ * total below zero means unknown: then the line has the bytes and the rate only.
+ */
 public final class Throughput {
+    public static final long UNKNOWN = -1;
     private final long total;
     private final long startNanos;
 
@@ -12,16 +16,24 @@ public final class Throughput {
         this.startNanos = startNanos;
     }
 
+    /** The fraction done, or -1 (indeterminate) when the total is unknown. */
     public double fraction(long done) {
-        return total <= 0 ? 1.0 : Math.min(1.0, (double) done / total);
+        if (total < 0) {
+            return -1;
+        }
+        return total == 0 ? 1.0 : Math.min(1.0, (double) done / total);
     }
 
-    /** {@code 120.0 MiB of 1.2 GiB, 310.5 MiB/s, 3 s left}. */
+    /** {@code 120.0 MiB of 1.2 GiB, 310.5 MiB/s, 3 s left}, or {@code 120.0 MiB, 310.5 MiB/s}. */
     public String describe(long done, long nowNanos) {
         double seconds = Math.max(1e-3, (nowNanos - startNanos) / 1e9);
         double rate = done / seconds;
-        long left = rate <= 0 ? 0 : (long) Math.ceil((total - done) / rate);
-        return PrerequisiteChecks.humanBytes(done) + " of " + PrerequisiteChecks.humanBytes(total) + ", "
-                + PrerequisiteChecks.humanBytes((long) rate) + "/s, " + String.format(Locale.ROOT, "%d s left", left);
+        String rateText = PrerequisiteChecks.humanBytes((long) rate) + "/s";
+        if (total < 0) {
+            return PrerequisiteChecks.humanBytes(done) + ", " + rateText;
+        }
+        long left = rate <= 0 ? 0 : (long) Math.ceil(Math.max(0, total - done) / rate);
+        return PrerequisiteChecks.humanBytes(done) + " of " + PrerequisiteChecks.humanBytes(total) + ", " + rateText
+                + ", " + TimeLeft.format(left) + " left";
     }
 }

@@ -12,6 +12,9 @@ public interface DialogService {
     /** Asks the user to type {@code word} to go on; true only when it was typed exactly. */
     boolean confirmByTyping(String title, String message, String word);
 
+    /** Asks a yes/no question; true when the user said yes. */
+    boolean confirm(String title, String message);
+
     /** A sentence for the user with the technical details behind an expander. */
     void showError(String sentence, Throwable details);
 }

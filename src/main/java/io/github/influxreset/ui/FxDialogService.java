@@ -42,6 +42,16 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public boolean confirm(String title, String message) {
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                message, javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        return alert.showAndWait().filter(javafx.scene.control.ButtonType.YES::equals).isPresent();
+    }
+
+    @Override
     public void showError(String sentence, Throwable details) {
         ExceptionDialog dialog = new ExceptionDialog(details);
         dialog.initOwner(owner);

@@ -41,6 +41,7 @@ public final class WizardView extends View<WizardViewModel> {
     private Label progressMessage;
     private Button rollback;
     private Button back;
+    private Button cancel;
     private Button next;
 
     public WizardView(WizardViewModel model, Map<StepViewModel, Parent> stepViews, LogPane logPane, Parent backupBrowser,
@@ -84,7 +85,9 @@ public final class WizardView extends View<WizardViewModel> {
         backups.setId("openBackups");
         back = new Button("Back");
         back.setId("back");
-        back.setCancelButton(false);
+        cancel = new Button("Cancel");
+        cancel.setId("cancel");
+        cancel.setCancelButton(true);
         next = new Button("Next");
         next.setId("next");
     }
@@ -104,7 +107,7 @@ public final class WizardView extends View<WizardViewModel> {
         split.setDividerPositions(0.68);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, rollback, backups, progress, progressMessage, spacer, back, next);
+        HBox bar = new HBox(10, rollback, backups, progress, progressMessage, spacer, cancel, back, next);
         bar.getStyleClass().add("nav-bar");
         HBox.setHgrow(progressMessage, Priority.SOMETIMES);
         root = new BorderPane(split, null, null, bar, side);
@@ -132,6 +135,9 @@ public final class WizardView extends View<WizardViewModel> {
         rollback.setOnAction(e -> model.rollback());
         back.disableProperty().bind(model.canBackProperty().not().or(model.showingOtherProperty()));
         back.setOnAction(e -> model.back());
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::enterIsNext);
+        cancel.disableProperty().bind(model.busyProperty());
+        cancel.setOnAction(e -> model.cancel());
         next.disableProperty().bind(model.canNextProperty().not().or(model.showingOtherProperty()));
         next.defaultButtonProperty().bind(model.showingFirstRunProperty().not());
         next.setOnAction(e -> model.next());
@@ -139,6 +145,15 @@ public final class WizardView extends View<WizardViewModel> {
                 .then("Finish").otherwise("Next"));
         model.currentIndexProperty().addListener((obs, old, index) -> stepList.getSelectionModel().select(index.intValue()));
         stepList.getSelectionModel().select(model.currentIndexProperty().get());
+    }
+
+    /** Enter goes to the next step whenever Next can be pressed, wherever the focus is (but in a text area). */
+    private void enterIsNext(javafx.scene.input.KeyEvent key) {
+        if (key.getCode() == javafx.scene.input.KeyCode.ENTER && !next.isDisabled()
+                && !(root.getScene().getFocusOwner() instanceof javafx.scene.control.TextArea)) {
+            key.consume();
+            model.next();
+        }
     }
 
     private void show(StepViewModel step) {

@@ -38,6 +38,7 @@ public final class WizardViewModel {
     }
 
     private final TaskRunner tasks;
+    private final TaskClock taskClock;
     private final SessionFactory sessions;
     private final DialogService dialogs;
     private final ObservableList<StepViewModel> steps = FXCollections.observableArrayList();
@@ -67,6 +68,11 @@ public final class WizardViewModel {
     private final BooleanBinding canBack;
 
     public WizardViewModel(TaskRunner tasks, SessionFactory sessions, DialogService dialogs) {
+        this(tasks, sessions, dialogs, TaskClock.standard());
+    }
+
+    public WizardViewModel(TaskRunner tasks, SessionFactory sessions, DialogService dialogs, TaskClock clock) {
+        this.taskClock = clock;
         this.tasks = tasks;
         this.sessions = sessions;
         this.dialogs = dialogs;
@@ -165,6 +171,26 @@ public final class WizardViewModel {
         current.get().onEnter();
     }
 
+    /**
+     * Cancel (Esc): leaves the backup browser, or the first run when a profile is open; else it
+     * asks whether to quit the wizard. A running step is never cancelled halfway (the button
+     * waits while busy); an unfinished run stays in the journal to resume or roll back.
+     */
+    public void cancel() {
+        if (busy.get()) {
+            return;
+        }
+        if (showingBackups.get()) {
+            hideBackups();
+        } else if (showingFirstRun.get() && session.get() != null) {
+            showingFirstRun.set(false);
+        } else if (dialogs.confirm("Quit the wizard", session.get() != null && session.get().hasOpenRun()
+                ? "The run is not finished. Start the wizard again to resume it or roll it back."
+                : "Nothing more will be changed. Quit?")) {
+            finished.set(true);
+        }
+    }
+
     public void back() {
         if (canBack.get()) {
             currentIndex.set(currentIndex.get() - 1);
@@ -224,9 +250,10 @@ public final class WizardViewModel {
         busy.set(true);
         progress.set(-1);
         progressMessage.set(title + "…");
+        TaskClock.Timing timing = taskClock.start(title);
         Progress onProgress = (fraction, message) -> {
             progress.set(fraction);
-            progressMessage.set(message);
+            progressMessage.set(timing.annotate(fraction, message));
             stepProgress.update(fraction, message);
         };
         tasks.run(title, work, onProgress, result -> {
@@ -234,11 +261,13 @@ public final class WizardViewModel {
             progress.set(1);
             progressMessage.set("");
             onSuccess.accept(result);
+            timing.finished(true, progressMessage.get().isEmpty() ? "Done." : progressMessage.get());
             refreshRollback();
         }, failure -> {
             busy.set(false);
             progress.set(0);
             onFailure.accept(failure);
+            timing.finished(false, error.get());
             refreshRollback();
         });
     }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Dialogs for tests: no file is chosen, typed confirmations get a fixed answer and are recorded. */
+/** Dialogs for tests: no file is chosen, confirmations (typed or yes/no) get a fixed answer and are recorded. */
 public final class ScriptedDialogs implements DialogService {
     private final boolean confirm;
     public final List<String> confirmations = new ArrayList<>();
@@ -28,6 +28,12 @@ public final class ScriptedDialogs implements DialogService {
     @Override
     public boolean confirmByTyping(String title, String message, String word) {
         confirmations.add(message);
+        return confirm;
+    }
+
+    @Override
+    public boolean confirm(String title, String message) {
+        confirmations.add(title + ": " + message);
         return confirm;
     }
 

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import javafx.scene.control.Button;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,15 +40,19 @@ class WizardFlowTest {
     private Stage stage;
     private final io.github.influxreset.testing.ScriptedDialogs scripted = new io.github.influxreset.testing.ScriptedDialogs(true);
     private final java.util.List<String> confirmations = scripted.confirmations;
+    private final java.util.List<io.github.influxreset.ui.TaskClock.Notice> notices = new java.util.ArrayList<>();
 
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
         stack = new TestStack(Files.createTempDirectory(dir, "stack"));
         DialogService dialogs = scripted;
+        io.github.influxreset.ui.TaskClock everyTaskIsLong = new io.github.influxreset.ui.TaskClock(java.time.Duration.ZERO,
+                System::nanoTime);
+        everyTaskIsLong.setOnNotice(notices::add);
         assembly = new WizardAssembly(new SameThreadTaskRunner(),
                 file -> new WizardSession(stack.profile, stack.ports, stack.runner(), stack.catalog, stack.log,
-                        Clock.systemUTC()), dialogs, stack.log, stack.finder(dir.resolve("home")));
+                        Clock.systemUTC()), dialogs, stack.log, stack.finder(dir.resolve("home")), everyTaskIsLong);
         stage.setScene(assembly.scene());
         stage.show();
         assembly.wizard().openProfile(null);
@@ -160,6 +165,56 @@ class WizardFlowTest {
         assertEquals(StepState.DONE, state(2));
         assertEquals(StepState.DONE, state(3), "the reset ran once confirmed");
         shoot(robot, "4-reset");
+    }
+
+    @Test
+    void theWholeWizardRunsFromTheKeyboard(FxRobot robot) {
+        assertEquals(StepState.DONE, state(0));
+        robot.type(KeyCode.ENTER);
+        assertEquals(1, assembly.wizard().currentIndexProperty().get(), "Enter is Next; focus on " + stage.getScene().getFocusOwner());
+        pressOn(robot, "#createBackup");
+        assertEquals(StepState.DONE, state(1));
+        robot.type(KeyCode.ENTER);
+        tabTo(robot, "#confirmText");
+        robot.write("homeiq");
+        pressOn(robot, "#resetButton");
+        assertEquals(StepState.DONE, state(3), assembly.wizard().errorProperty().get());
+        robot.type(KeyCode.ENTER);
+        assertEquals(StepState.DONE, state(4));
+        robot.type(KeyCode.ENTER);
+        assertEquals(StepState.DONE, state(5));
+        robot.type(KeyCode.ENTER);
+
+        assertTrue(assembly.wizard().finishedProperty().get(), "Enter on the last step is Finish");
+        assertTrue(notices.stream().anyMatch(n -> n.title().equals("Writing the backup finished") && n.succeeded()),
+                "a notice when a long task ends: " + notices);
+    }
+
+    @Test
+    void escapeLeavesTheBackupBrowserThenAsksBeforeQuitting(FxRobot robot) {
+        pressOn(robot, "#openBackups");
+        assertTrue(assembly.wizard().showingBackupsProperty().get());
+        robot.type(KeyCode.ESCAPE);
+        assertFalse(assembly.wizard().showingBackupsProperty().get(), "Esc closes the backup browser");
+        assertTrue(confirmations.isEmpty());
+        robot.type(KeyCode.ESCAPE);
+
+        assertEquals(java.util.List.of("Quit the wizard: Nothing more will be changed. Quit?"), confirmations);
+        assertTrue(assembly.wizard().finishedProperty().get());
+    }
+
+    /** Moves the focus with Tab until it is on the node (as a keyboard user would), then presses Space. */
+    private void pressOn(FxRobot robot, String id) {
+        tabTo(robot, id);
+        robot.type(KeyCode.SPACE);
+    }
+
+    private void tabTo(FxRobot robot, String id) {
+        javafx.scene.Node target = robot.lookup(id).query();
+        for (int presses = 0; presses < 40 && !target.isFocused(); presses++) {
+            robot.type(KeyCode.TAB);
+        }
+        assertTrue(target.isFocused(), id + " cannot be reached with Tab; focus is on " + stage.getScene().getFocusOwner());
     }
 
     @Test
