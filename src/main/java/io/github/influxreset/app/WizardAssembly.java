@@ -43,6 +43,7 @@ public final class WizardAssembly {
     private final BackupBrowserViewModel backups;
     private final FirstRunViewModel firstRun;
     private final TaskClock taskClock;
+    private final List<Parent> screens = new java.util.ArrayList<>();
 
     public WizardAssembly(TaskRunner tasks, WizardViewModel.SessionFactory sessions, DialogService dialogs, LogBus log,
                           StackFinder finder) {
@@ -82,8 +83,12 @@ public final class WizardAssembly {
                 firstRun.scan();
             }
         });
-        view = new WizardView(wizard, views, new LogPane(logModel, dialogs, tasks),
-                new BackupBrowserView(backups, wizard::hideBackups).root(), new FirstRunView(firstRun).root());
+        Parent backupBrowser = new BackupBrowserView(backups, wizard::hideBackups).root();
+        Parent firstRunView = new FirstRunView(firstRun).root();
+        view = new WizardView(wizard, views, new LogPane(logModel, dialogs, tasks), backupBrowser, firstRunView);
+        screens.addAll(views.values());
+        screens.add(backupBrowser);
+        screens.add(firstRunView);
     }
 
     public WizardViewModel wizard() {
@@ -92,6 +97,11 @@ public final class WizardAssembly {
 
     public BackupBrowserViewModel backups() {
         return backups;
+    }
+
+    /** The view of every step, the backup browser and the first run, shown or not. */
+    public List<Parent> screens() {
+        return List.copyOf(screens);
     }
 
     public TaskClock taskClock() {

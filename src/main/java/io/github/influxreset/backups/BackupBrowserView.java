@@ -46,6 +46,7 @@ public final class BackupBrowserView extends View<BackupBrowserViewModel> {
     protected void createParts() {
         table = new TableView<>();
         table.setId("backupTable");
+        table.setAccessibleText("Backup sets");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No complete backup sets yet."));
         table.getColumns().setAll(java.util.List.of(
@@ -57,6 +58,7 @@ public final class BackupBrowserView extends View<BackupBrowserViewModel> {
                 column("Run", BackupInfo::runId, 120)));
         details = new TextArea();
         details.setId("backupDetails");
+        details.setAccessibleText("Details of the selected backup set");
         details.setEditable(false);
         details.setWrapText(true);
         refresh = button("Refresh", "refreshBackups");
@@ -67,9 +69,11 @@ public final class BackupBrowserView extends View<BackupBrowserViewModel> {
         back = button("Back to the wizard", "closeBackups");
         bucket = new ComboBox<>();
         bucket.setId("restoreBucketChoice");
+        bucket.setAccessibleText("Bucket to restore");
         bucket.setPromptText("bucket");
         newBucket = new TextField();
         newBucket.setId("newBucketName");
+        newBucket.setAccessibleText("Name of the new bucket");
         newBucket.setPromptText("new bucket name");
         restoreBucket = button("Restore into new bucket", "restoreBucket");
         status = new Label();
@@ -77,6 +81,7 @@ public final class BackupBrowserView extends View<BackupBrowserViewModel> {
         status.setWrapText(true);
         progress = new ProgressBar(0);
         progress.setId("backupProgress");
+        progress.setAccessibleText("Progress of the backup browser's task");
     }
 
     @Override

@@ -14,9 +14,11 @@ public final class FindingsTable {
     private FindingsTable() {
     }
 
-    public static TableView<Finding> create(String id, ObservableList<Finding> findings) {
+    /** @param accessibleName what a screen reader calls the table */
+    public static TableView<Finding> create(String id, String accessibleName, ObservableList<Finding> findings) {
         TableView<Finding> table = new TableView<>(findings);
         table.setId(id);
+        table.setAccessibleText(accessibleName);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new javafx.scene.control.Label("Nothing checked yet."));
         TableColumn<Finding, Severity> status = new TableColumn<>("Status");

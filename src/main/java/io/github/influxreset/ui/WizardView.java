@@ -58,6 +58,7 @@ public final class WizardView extends View<WizardViewModel> {
     protected void createParts() {
         stepList = new ListView<>(model.steps());
         stepList.setId("steps");
+        stepList.setAccessibleText("Steps of the reset");
         stepList.setCellFactory(view -> new StepCell());
         stepList.setFocusTraversable(false);
         stepList.setMouseTransparent(true);
@@ -76,6 +77,7 @@ public final class WizardView extends View<WizardViewModel> {
         errorBanner.getStyleClass().add("error-banner");
         progress = new ProgressBar(0);
         progress.setId("progress");
+        progress.setAccessibleText("Progress of the running task");
         progressMessage = new Label();
         progressMessage.setId("progressMessage");
         rollback = new Button("Roll back");

@@ -29,6 +29,7 @@ public final class ConfirmView extends View<ConfirmViewModel> {
     protected void createParts() {
         plan = new ListView<>();
         plan.setId("plan");
+        plan.setAccessibleText("The actions the reset will take, in order");
         plan.getStyleClass().add("plan-list");
         prompt = new Label();
         prompt.setWrapText(true);

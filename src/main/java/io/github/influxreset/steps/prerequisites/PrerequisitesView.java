@@ -61,7 +61,7 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         buckets.setToggleGroup(mode);
         runChecks = new Button("Run the checks again");
         runChecks.setId("runChecks");
-        findings = FindingsTable.create("findings", model.findings());
+        findings = FindingsTable.create("findings", "Results of the checks", model.findings());
         recoveryText = new Label();
         recoveryText.setId("recoveryText");
         recoveryText.setWrapText(true);

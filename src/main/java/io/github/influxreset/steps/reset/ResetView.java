@@ -27,6 +27,7 @@ public final class ResetView extends View<ResetViewModel> {
         status.setWrapText(true);
         actions = new ListView<>();
         actions.setId("resetActions");
+        actions.setAccessibleText("Actions of the reset and their state");
     }
 
     @Override

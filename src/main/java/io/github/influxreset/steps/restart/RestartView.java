@@ -31,9 +31,11 @@ public final class RestartView extends View<RestartViewModel> {
         status.setWrapText(true);
         services = new ListView<>();
         services.setId("services");
+        services.setAccessibleText("Services and their health");
         services.setPrefHeight(120);
         report = new javafx.scene.control.TextArea();
         report.setId("runReport");
+        report.setAccessibleText("Report of the run");
         report.setEditable(false);
         report.getStyleClass().add("plan-list");
         save = new javafx.scene.control.Button("Save report…");

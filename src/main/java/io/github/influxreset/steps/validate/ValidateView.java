@@ -27,7 +27,7 @@ public final class ValidateView extends View<ValidateViewModel> {
 
     @Override
     protected void createParts() {
-        report = FindingsTable.create("validationReport", model.findings());
+        report = FindingsTable.create("validationReport", "Validation report", model.findings());
         again = new Button("Validate again");
         again.setId("validate");
     }
