@@ -1,11 +1,16 @@
 package io.github.influxreset.app;
 
-import io.github.influxreset.ui.DialogService;
+import io.github.influxreset.engine.Progress;
+import io.github.influxreset.engine.TaskRunner;
 import io.github.influxreset.ui.FxDialogService;
+import io.github.influxreset.ui.FxNotices;
 import io.github.influxreset.ui.FxTaskRunner;
+import io.github.influxreset.ui.WizardViewModel;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 /**
@@ -24,38 +29,59 @@ public final class DesktopApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        DialogService dialogs = new FxDialogService(stage);
-        LastProfile lastProfile = LastProfile.ofUser();
-        WizardAssembly assembly = new WizardAssembly(new FxTaskRunner(), file -> {
+        UserSettings settings = UserSettings.ofUser();
+        FxTaskRunner tasks = new FxTaskRunner();
+        WizardAssembly assembly = new WizardAssembly(tasks, file -> {
             var session = context.session(file);
             if (file != null) {
-                lastProfile.remember(file);
+                settings.rememberProfile(file);
             }
             return session;
-        }, dialogs, context.log(), context.stackFinder());
-        stage.setTitle("InfluxDB Reset Wizard");
-        for (String size : new String[] {"32", "64", "256"}) {
-            stage.getIcons().add(new javafx.scene.image.Image(DesktopApp.class.getResourceAsStream(
-                    "/io/github/influxreset/ui/icons/influx-reset-" + size + ".png")));
-        }
-        assembly.taskClock().setOnNotice(notice -> io.github.influxreset.ui.FxNotices.show(stage, notice));
-        stage.setScene(assembly.scene());
-        stage.setMinWidth(900);
-        stage.setMinHeight(620);
-        WindowPlacement.restore(stage);
-        WindowPlacement.rememberOnClose(stage);
-        assembly.wizard().finishedProperty().addListener((obs, old, done) -> {
+        }, new FxDialogService(stage), context.log(), context.stackFinder());
+        WizardViewModel wizard = assembly.wizard();
+        assembly.taskClock().setOnNotice(notice -> FxNotices.show(stage, notice));
+        followTheme(stage, wizard, settings, tasks);
+        dressWindow(stage, assembly.scene());
+        wizard.finishedProperty().addListener((obs, old, done) -> {
             if (done) {
                 stage.close();
             }
         });
         FirstFrame.reportWhenShown(stage.getScene());
         stage.show();
-        Optional<Path> chosen = Optional.ofNullable(profileFile).or(lastProfile::read);
+        Optional<Path> chosen = Optional.ofNullable(profileFile).or(settings::lastProfile);
         if (chosen.isPresent()) {
-            assembly.wizard().openProfile(chosen.get());
+            wizard.openProfile(chosen.get());
         } else {
-            assembly.wizard().startFirstRun();
+            wizard.startFirstRun();
         }
+    }
+
+    private static void dressWindow(Stage stage, Scene scene) {
+        stage.setTitle("InfluxDB Reset Wizard");
+        for (String size : new String[] {"32", "64", "256"}) {
+            stage.getIcons().add(new Image(DesktopApp.class.getResourceAsStream(
+                    "/io/github/influxreset/ui/icons/influx-reset-" + size + ".png")));
+        }
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(620);
+        WindowPlacement.restore(stage);
+        WindowPlacement.rememberOnClose(stage);
+    }
+
+    /** The theme chosen last; the system's light or dark read in the background now and whenever the window is focused. */
+    private static void followTheme(Stage stage, WizardViewModel wizard, UserSettings settings, TaskRunner tasks) {
+        wizard.themeChoiceProperty().set(settings.themeChoice());
+        wizard.themeChoiceProperty().addListener((obs, old, choice) -> settings.rememberThemeChoice(choice));
+        Runnable readSystemTheme = () -> tasks.run("Reading the system theme",
+                progress -> SystemTheme.detect(System.getenv(), System.getProperty("os.name")), Progress.NONE,
+                theme -> theme.ifPresent(wizard.systemThemeProperty()::set), unreadable -> { });
+        readSystemTheme.run();
+        stage.focusedProperty().addListener((obs, old, focused) -> {
+            if (focused) {
+                readSystemTheme.run();
+            }
+        });
     }
 }

@@ -42,6 +42,8 @@ public final class WizardView extends View<WizardViewModel> {
     private Button rollback;
     private Button back;
     private Button cancel;
+    private javafx.scene.control.ChoiceBox<Theme.Choice> themeChoice;
+    private static final String DARK_STYLESHEET = "/io/github/influxreset/ui/dark.css";
     private Button next;
 
     public WizardView(WizardViewModel model, Map<StepViewModel, Parent> stepViews, LogPane logPane, Parent backupBrowser,
@@ -62,6 +64,9 @@ public final class WizardView extends View<WizardViewModel> {
         stepList.setCellFactory(view -> new StepCell());
         stepList.setFocusTraversable(false);
         stepList.setMouseTransparent(true);
+        themeChoice = new javafx.scene.control.ChoiceBox<>();
+        themeChoice.getItems().setAll(Theme.Choice.values());
+        themeChoice.setId("themeChoice");
         content = new StackPane();
         content.setId("stepContent");
         errorText = new Label();
@@ -98,7 +103,11 @@ public final class WizardView extends View<WizardViewModel> {
     protected void layoutParts() {
         Label brand = new Label("InfluxDB Reset");
         brand.getStyleClass().add("brand");
-        VBox side = new VBox(12, brand, stepList);
+        Label themeLabel = new Label("Theme");
+        themeLabel.setLabelFor(themeChoice);
+        VBox theme = new VBox(4, themeLabel, themeChoice);
+        theme.getStyleClass().add("theme-choice");
+        VBox side = new VBox(12, brand, stepList, theme);
         side.getStyleClass().add("side");
         VBox.setVgrow(stepList, Priority.ALWAYS);
         VBox center = new VBox(8, errorBanner, content);
@@ -138,6 +147,9 @@ public final class WizardView extends View<WizardViewModel> {
         back.disableProperty().bind(model.canBackProperty().not().or(model.showingOtherProperty()));
         back.setOnAction(e -> model.back());
         root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::enterIsNext);
+        themeChoice.valueProperty().bindBidirectional(model.themeChoiceProperty());
+        model.themeProperty().addListener((obs, old, theme) -> applyTheme(theme));
+        applyTheme(model.themeProperty().get());
         cancel.disableProperty().bind(model.busyProperty());
         cancel.setOnAction(e -> model.cancel());
         next.disableProperty().bind(model.canNextProperty().not().or(model.showingOtherProperty()));
@@ -155,6 +167,14 @@ public final class WizardView extends View<WizardViewModel> {
                 && !(root.getScene().getFocusOwner() instanceof javafx.scene.control.TextArea)) {
             key.consume();
             model.next();
+        }
+    }
+
+    private void applyTheme(Theme theme) {
+        String dark = WizardView.class.getResource(DARK_STYLESHEET).toExternalForm();
+        root.getStylesheets().remove(dark);
+        if (theme == Theme.DARK) {
+            root.getStylesheets().add(dark);
         }
     }
 

@@ -63,6 +63,10 @@ public final class WizardViewModel {
     private final ObjectProperty<Throwable> errorDetails = new SimpleObjectProperty<>();
     private final BooleanProperty canRollback = new SimpleBooleanProperty(false);
     private final StringProperty rollbackHint = new SimpleStringProperty("Nothing to roll back yet");
+    private final ObjectProperty<Theme.Choice> themeChoice = new SimpleObjectProperty<>(Theme.Choice.SYSTEM);
+    private final ObjectProperty<Theme> systemTheme = new SimpleObjectProperty<>(Theme.LIGHT);
+    private final ObjectBinding<Theme> theme = Bindings.createObjectBinding(
+            () -> Theme.of(themeChoice.get(), systemTheme.get()), themeChoice, systemTheme);
     private final ObjectBinding<StepViewModel> current;
     private final BooleanBinding canNext;
     private final BooleanBinding canBack;
@@ -388,6 +392,21 @@ public final class WizardViewModel {
     /** True once the user pressed Finish on the last step; the window then closes. */
     public BooleanProperty finishedProperty() {
         return finished;
+    }
+
+    /** The user's choice of theme; the application keeps it between starts. */
+    public ObjectProperty<Theme.Choice> themeChoiceProperty() {
+        return themeChoice;
+    }
+
+    /** The system's light or dark setting, as the application read it. */
+    public ObjectProperty<Theme> systemThemeProperty() {
+        return systemTheme;
+    }
+
+    /** The theme shown: the choice, or the system's when the choice is to follow it. */
+    public ObjectBinding<Theme> themeProperty() {
+        return theme;
     }
 
     public BooleanProperty busyProperty() {
