@@ -34,7 +34,10 @@ import org.slf4j.LoggerFactory;
  * wizard alike. Every log event is also written to the log file.
  */
 public final class AppContext implements CliContext {
-    private static final Logger RUN_LOG = LoggerFactory.getLogger("run");
+    /** The log file's logger, set up on first use (logback takes a few hundred ms to start). */
+    private static final class RunLog {
+        static final Logger LOGGER = LoggerFactory.getLogger("run");
+    }
 
     private final AppHome home;
     private final ProfileLoader loader;
@@ -46,7 +49,14 @@ public final class AppContext implements CliContext {
     public AppContext(AppHome home, ProfileLoader loader) {
         this.home = home;
         this.loader = loader;
-        log.subscribe(event -> RUN_LOG.info(event.format()));
+        log.subscribe(event -> RunLog.LOGGER.info(event.format()));
+    }
+
+    /** Sets the log file up in the background, so the first event does not wait for it (the wizard). */
+    public void warmUpLogFile() {
+        Thread warmUp = new Thread(() -> RunLog.LOGGER.isInfoEnabled(), "log-file-setup");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.influxreset.app;
 
 import io.github.influxreset.engine.Progress;
 import io.github.influxreset.engine.TaskRunner;
+import io.github.influxreset.ui.AfterFirstFrame;
 import io.github.influxreset.ui.FxDialogService;
 import io.github.influxreset.ui.FxNotices;
 import io.github.influxreset.ui.FxTaskRunner;
@@ -40,7 +41,8 @@ public final class DesktopApp extends Application {
         }, new FxDialogService(stage), context.log(), context.stackFinder());
         WizardViewModel wizard = assembly.wizard();
         assembly.taskClock().setOnNotice(notice -> FxNotices.show(stage, notice));
-        followTheme(stage, wizard, settings, tasks);
+        wizard.themeChoiceProperty().set(settings.themeChoice());
+        wizard.themeChoiceProperty().addListener((obs, old, choice) -> settings.rememberThemeChoice(choice));
         dressWindow(stage, assembly.scene());
         wizard.finishedProperty().addListener((obs, old, done) -> {
             if (done) {
@@ -48,13 +50,17 @@ public final class DesktopApp extends Application {
             }
         });
         FirstFrame.reportWhenShown(stage.getScene());
+        AfterFirstFrame.run(stage.getScene(), () -> {
+            context.warmUpLogFile();
+            followSystemTheme(stage, wizard, tasks);
+            Optional<Path> chosen = Optional.ofNullable(profileFile).or(settings::lastProfile);
+            if (chosen.isPresent()) {
+                wizard.openProfile(chosen.get());
+            } else {
+                wizard.startFirstRun();
+            }
+        });
         stage.show();
-        Optional<Path> chosen = Optional.ofNullable(profileFile).or(settings::lastProfile);
-        if (chosen.isPresent()) {
-            wizard.openProfile(chosen.get());
-        } else {
-            wizard.startFirstRun();
-        }
     }
 
     private static void dressWindow(Stage stage, Scene scene) {
@@ -70,10 +76,8 @@ public final class DesktopApp extends Application {
         WindowPlacement.rememberOnClose(stage);
     }
 
-    /** The theme chosen last; the system's light or dark read in the background now and whenever the window is focused. */
-    private static void followTheme(Stage stage, WizardViewModel wizard, UserSettings settings, TaskRunner tasks) {
-        wizard.themeChoiceProperty().set(settings.themeChoice());
-        wizard.themeChoiceProperty().addListener((obs, old, choice) -> settings.rememberThemeChoice(choice));
+    /** Reads the system's light or dark setting in the background, now and whenever the window is focused. */
+    private static void followSystemTheme(Stage stage, WizardViewModel wizard, TaskRunner tasks) {
         Runnable readSystemTheme = () -> tasks.run("Reading the system theme",
                 progress -> SystemTheme.detect(System.getenv(), System.getProperty("os.name")), Progress.NONE,
                 theme -> theme.ifPresent(wizard.systemThemeProperty()::set), unreadable -> { });

@@ -3,15 +3,18 @@ package io.github.influxreset.app;
 import javafx.scene.Scene;
 
 /**
- * For the start-up benchmark: with {@code -Dinfluxreset.reportFirstFrame=true} prints
- * {@code FIRST_FRAME} on stdout after the first pulse that laid out the wizard. Off otherwise.
+ * For the start-up benchmark and the class-data archive of the installer: with
+ * {@code -Dinfluxreset.reportFirstFrame=true} prints {@code FIRST_FRAME} on stdout after the first
+ * pulse that laid out the wizard; with {@code -Dinfluxreset.exitAfterFirstFrame=true} the wizard
+ * then closes. Off otherwise.
  */
 final class FirstFrame {
     private FirstFrame() {
     }
 
     static void reportWhenShown(Scene scene) {
-        if (!Boolean.getBoolean("influxreset.reportFirstFrame")) {
+        boolean exit = Boolean.getBoolean("influxreset.exitAfterFirstFrame");
+        if (!Boolean.getBoolean("influxreset.reportFirstFrame") && !exit) {
             return;
         }
         Runnable[] once = new Runnable[1];
@@ -19,6 +22,9 @@ final class FirstFrame {
             scene.removePostLayoutPulseListener(once[0]);
             System.out.println("FIRST_FRAME");
             System.out.flush();
+            if (exit) {
+                javafx.application.Platform.exit();
+            }
         };
         scene.addPostLayoutPulseListener(once[0]);
     }

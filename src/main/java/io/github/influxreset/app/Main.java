@@ -23,7 +23,7 @@ public final class Main {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        int exitCode = Cli.run(args, context, out, err, in);
+        int exitCode = args.length == 0 ? Cli.openWizard(context, err) : Cli.run(args, context, out, err, in);
         out.flush();
         err.flush();
         System.exit(exitCode);

@@ -20,6 +20,7 @@ import io.github.influxreset.steps.restart.RestartViewModel;
 import io.github.influxreset.steps.validate.ValidateView;
 import io.github.influxreset.steps.validate.ValidateViewModel;
 import io.github.influxreset.ui.DialogService;
+import io.github.influxreset.ui.LazyScreen;
 import io.github.influxreset.ui.LogPane;
 import io.github.influxreset.ui.LogPaneModel;
 import io.github.influxreset.ui.StepViewModel;
@@ -43,7 +44,7 @@ public final class WizardAssembly {
     private final BackupBrowserViewModel backups;
     private final FirstRunViewModel firstRun;
     private final TaskClock taskClock;
-    private final List<Parent> screens = new java.util.ArrayList<>();
+    private final List<LazyScreen> screens = new java.util.ArrayList<>();
 
     public WizardAssembly(TaskRunner tasks, WizardViewModel.SessionFactory sessions, DialogService dialogs, LogBus log,
                           StackFinder finder) {
@@ -63,13 +64,13 @@ public final class WizardAssembly {
         ValidateViewModel validate = new ValidateViewModel(wizard);
         RestartViewModel restart = new RestartViewModel(wizard);
         wizard.setSteps(List.of(prerequisites, backup, confirm, reset, validate, restart));
-        Map<StepViewModel, Parent> views = new LinkedHashMap<>();
-        views.put(prerequisites, new PrerequisitesView(prerequisites, wizard).root());
-        views.put(backup, new BackupView(backup, wizard).root());
-        views.put(confirm, new ConfirmView(confirm).root());
-        views.put(reset, new ResetView(reset).root());
-        views.put(validate, new ValidateView(validate, wizard).root());
-        views.put(restart, new RestartView(restart, dialogs).root());
+        Map<StepViewModel, LazyScreen> views = new LinkedHashMap<>();
+        views.put(prerequisites, LazyScreen.of(() -> new PrerequisitesView(prerequisites, wizard).root()));
+        views.put(backup, LazyScreen.of(() -> new BackupView(backup, wizard).root()));
+        views.put(confirm, LazyScreen.of(() -> new ConfirmView(confirm).root()));
+        views.put(reset, LazyScreen.of(() -> new ResetView(reset).root()));
+        views.put(validate, LazyScreen.of(() -> new ValidateView(validate, wizard).root()));
+        views.put(restart, LazyScreen.of(() -> new RestartView(restart, dialogs).root()));
         backups = new BackupBrowserViewModel(tasks, dialogs, wizard::session, clock);
         wizard.showingBackupsProperty().addListener((obs, old, showing) -> {
             if (showing) {
@@ -83,8 +84,8 @@ public final class WizardAssembly {
                 firstRun.scan();
             }
         });
-        Parent backupBrowser = new BackupBrowserView(backups, wizard::hideBackups).root();
-        Parent firstRunView = new FirstRunView(firstRun).root();
+        LazyScreen backupBrowser = LazyScreen.of(() -> new BackupBrowserView(backups, wizard::hideBackups).root());
+        LazyScreen firstRunView = LazyScreen.of(() -> new FirstRunView(firstRun).root());
         view = new WizardView(wizard, views, new LogPane(logModel, dialogs, tasks), backupBrowser, firstRunView);
         screens.addAll(views.values());
         screens.add(backupBrowser);
@@ -99,9 +100,9 @@ public final class WizardAssembly {
         return backups;
     }
 
-    /** The view of every step, the backup browser and the first run, shown or not. */
+    /** The view of every step, the backup browser and the first run, shown or not (built now if not yet). */
     public List<Parent> screens() {
-        return List.copyOf(screens);
+        return screens.stream().map(LazyScreen::get).toList();
     }
 
     public TaskClock taskClock() {

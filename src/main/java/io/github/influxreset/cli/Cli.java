@@ -24,6 +24,16 @@ public final class Cli {
         return commandLine.execute(args);
     }
 
+    /** Opens the wizard without parsing a command line (what {@code run} does with no arguments, sooner). */
+    public static int openWizard(CliContext context, PrintWriter err) {
+        try {
+            context.openWizard(null);
+            return 0;
+        } catch (RuntimeException failure) {
+            return report(failure, err);
+        }
+    }
+
     private static int report(Exception failure, PrintWriter err) {
         if (failure instanceof ResetException reset) {
             err.println("Error: " + reset.userText());

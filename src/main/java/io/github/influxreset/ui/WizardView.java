@@ -26,10 +26,10 @@ import javafx.scene.layout.VBox;
  * Back and Next.
  */
 public final class WizardView extends View<WizardViewModel> {
-    private final Map<StepViewModel, Parent> stepViews;
+    private final Map<StepViewModel, ? extends java.util.function.Supplier<Parent>> stepViews;
     private final LogPane logPane;
-    private final Parent backupBrowser;
-    private final Parent firstRun;
+    private final java.util.function.Supplier<Parent> backupBrowser;
+    private final java.util.function.Supplier<Parent> firstRun;
     private Button backups;
     private BorderPane root;
     private ListView<StepViewModel> stepList;
@@ -46,8 +46,10 @@ public final class WizardView extends View<WizardViewModel> {
     private static final String DARK_STYLESHEET = "/io/github/influxreset/ui/dark.css";
     private Button next;
 
-    public WizardView(WizardViewModel model, Map<StepViewModel, Parent> stepViews, LogPane logPane, Parent backupBrowser,
-                      Parent firstRun) {
+    /** The screens are built when first shown (see {@link LazyScreen}). */
+    public WizardView(WizardViewModel model, Map<StepViewModel, ? extends java.util.function.Supplier<Parent>> stepViews,
+                      LogPane logPane, java.util.function.Supplier<Parent> backupBrowser,
+                      java.util.function.Supplier<Parent> firstRun) {
         super(model);
         this.stepViews = stepViews;
         this.logPane = logPane;
@@ -180,11 +182,11 @@ public final class WizardView extends View<WizardViewModel> {
 
     private void show(StepViewModel step) {
         if (model.showingFirstRunProperty().get()) {
-            content.getChildren().setAll(firstRun);
+            content.getChildren().setAll(firstRun.get());
         } else if (model.showingBackupsProperty().get()) {
-            content.getChildren().setAll(backupBrowser);
+            content.getChildren().setAll(backupBrowser.get());
         } else if (step != null) {
-            content.getChildren().setAll(stepViews.get(step));
+            content.getChildren().setAll(stepViews.get(step).get());
         }
     }
 

@@ -94,10 +94,13 @@ public final class WizardViewModel {
         all.forEach(step -> step.stateProperty().addListener((obs, old, now) -> stateChanges.set(stateChanges.get() + 1)));
     }
 
-    /** Opens the profile (null: the embedded HomeIQ one); a bad profile leaves the current one. */
+    /**
+     * Opens the profile (null: the embedded HomeIQ one) in the background, so the window shows
+     * before the profile, the journal and their libraries are loaded; a bad profile leaves the
+     * current one.
+     */
     public void openProfile(Path file) {
-        try {
-            WizardSession opened = sessions.open(file);
+        load("Opening the profile", p -> sessions.open(file), opened -> {
             session.set(opened);
             profileName.set(opened.profile().name());
             profileSource.set(opened.profile().describeSource());
@@ -105,9 +108,7 @@ public final class WizardViewModel {
             recovery.set("");
             restartFlow();
             offerRecovery(opened);
-        } catch (ResetException e) {
-            showError(e);
-        }
+        });
     }
 
     /** When the journal holds a run that did not end, offers to resume it or roll it back. */

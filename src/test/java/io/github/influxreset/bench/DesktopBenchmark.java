@@ -7,11 +7,13 @@ import io.github.influxreset.ui.LogPaneModel;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
@@ -38,17 +40,50 @@ class DesktopBenchmark {
 
     @Test
     void startUpBesideABareWindow() throws Exception {
+        Path jar = Path.of("target/influx-reset.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No " + jar + ": run the benchmarks with 'mvn -Pbench verify', after package");
+        }
+        String wizardPath = jar + java.io.File.pathSeparator + monocleJar();
+        Path archive = dir.resolve("wizard.jsa");
+        firstFrame(wizardPath, "io.github.influxreset.app.Main", "-XX:ArchiveClassesAtExit=" + archive,
+                "-Dinfluxreset.exitAfterFirstFrame=true");
         List<Double> wizard = new ArrayList<>();
+        List<Double> wizardWithArchive = new ArrayList<>();
         List<Double> bare = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
-            wizard.add(firstFrame("io.github.influxreset.app.Main", "-Dinfluxreset.reportFirstFrame=true"));
-            bare.add(firstFrame(BareWindowLauncher.class.getName(), "-Dunused=1"));
+            wizard.add(firstFrame(wizardPath, "io.github.influxreset.app.Main", "-Dinfluxreset.reportFirstFrame=true"));
+            wizardWithArchive.add(firstFrame(wizardPath, "io.github.influxreset.app.Main",
+                    "-XX:SharedArchiveFile=" + archive, "-Dinfluxreset.reportFirstFrame=true"));
+            bare.add(firstFrame(bareClassPath(), BareWindowLauncher.class.getName()));
         }
         double w = median(wizard);
+        double a = median(wizardWithArchive);
         double b = median(bare);
-        System.out.printf("%nBENCHMARK start-up to the first frame (median of %d, new JVM each, headless)%n", RUNS);
-        System.out.printf("  wizard      : %.2f s  %s%n  bare window : %.2f s  %s%n  ratio %.2fx (goal <= 1.5x and < 1.5 s)%n%n",
-                w, wizard, b, bare, w / b);
+        System.out.printf("%nBENCHMARK start-up to the first frame (median of %d, new JVM each, headless Monocle)%n", RUNS);
+        System.out.printf("  wizard, java -jar influx-reset.jar    : %.2f s  ratio %.2fx  %s%n", w, w / b, rounded(wizard));
+        System.out.printf("  wizard, with its class-data archive   : %.2f s  ratio %.2fx  %s%n", a, a / b,
+                rounded(wizardWithArchive));
+        System.out.printf("  bare JavaFX window (one Label)        : %.2f s  %s%n", b, rounded(bare));
+        System.out.printf("  goal: <= 1.5x the bare window and < 1.5 s%n%n");
+    }
+
+    /** JavaFX, Monocle and the bare window: what a one-Label application has on its class path. */
+    private static String bareClassPath() {
+        return java.util.stream.Stream.concat(Stream.of("target/test-classes"),
+                        java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                                .filter(entry -> entry.contains("/org/openjfx/") || entry.contains("openjfx-monocle")))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    private static String monocleJar() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> entry.contains("openjfx-monocle")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Monocle is not on the test class path"));
+    }
+
+    private static List<String> rounded(List<Double> seconds) {
+        return seconds.stream().map(s -> String.format(java.util.Locale.ROOT, "%.2f", s)).toList();
     }
 
     @Test
@@ -103,10 +138,12 @@ class DesktopBenchmark {
         }
     }
 
-    private double firstFrame(String mainClass, String property) throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", property,
-                "-cp", System.getProperty("java.class.path"), mainClass);
+    /** Seconds from starting a JVM to the FIRST_FRAME line it prints. */
+    private double firstFrame(String classPath, String mainClass, String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw"));
+        command.addAll(List.of(options));
+        command.addAll(List.of("-cp", classPath, mainClass));
         long start = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("INFLUX_RESET_HOME", dir.resolve("home").toString());
@@ -115,7 +152,11 @@ class DesktopBenchmark {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.contains("FIRST_FRAME")) {
-                    return (System.nanoTime() - start) / 1e9;
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    if (List.of(options).stream().anyMatch(o -> o.contains("exitAfterFirstFrame"))) {
+                        process.waitFor(30, TimeUnit.SECONDS);
+                    }
+                    return seconds;
                 }
             }
             throw new IllegalStateException(mainClass + " showed no frame");

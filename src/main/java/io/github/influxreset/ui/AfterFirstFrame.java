@@ -1,0 +1,22 @@
+package io.github.influxreset.ui;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+
+/**
+ * Runs work on the UI thread once the scene's first frame has been laid out, so what the first
+ * screen does not need (opening the profile, reading the system theme) does not delay it.
+ */
+public final class AfterFirstFrame {
+    private AfterFirstFrame() {
+    }
+
+    public static void run(Scene scene, Runnable work) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(work);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+}
