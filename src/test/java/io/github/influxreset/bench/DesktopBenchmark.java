@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -89,25 +88,19 @@ class DesktopBenchmark {
     @Test
     void logPaneUnderAFloodKeepsPulsing() throws Exception {
         LogPaneModel model = new LogPaneModel(20_000);
-        AtomicLong longestGap = new AtomicLong();
-        AtomicLong last = new AtomicLong();
+        PulseGaps gaps = new PulseGaps();
         WaitForAsyncUtils.asyncFx(() -> {
             Stage stage = new Stage();
             stage.setScene(new Scene(new LogPane(model, new io.github.influxreset.testing.ScriptedDialogs(false),
                     new io.github.influxreset.engine.SameThreadTaskRunner()).root(), 900, 400));
             stage.show();
-            new AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    long previous = last.getAndSet(now);
-                    if (previous != 0) {
-                        longestGap.accumulateAndGet(now - previous, Math::max);
-                    }
-                }
-            }.start();
+            gaps.start();
         }).get();
+        WaitForAsyncUtils.waitForFxEvents();
         Runtime runtime = Runtime.getRuntime();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(10);
+        gaps.measureFrom(start);
         List<Thread> producers = new ArrayList<>();
         for (String name : new String[] {"a", "b"}) {
             Thread producer = new Thread(() -> produce(model, name, end));
@@ -118,11 +111,53 @@ class DesktopBenchmark {
             producer.join();
         }
         WaitForAsyncUtils.waitForFxEvents();
+        gaps.stop();
         long usedMib = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
         System.out.printf("%nBENCHMARK log pane fed 100,000 lines/s for 10 s from two threads%n");
-        System.out.printf("  longest gap between pulses: %d ms (goal <= 50 ms)%n", longestGap.get() / 1_000_000);
+        System.out.printf("  longest gap between pulses: %d ms (goal <= 50 ms); %d pulses, %d gaps over 50 ms %s%n",
+                gaps.longestMillis(), gaps.pulses(), gaps.over(50), gaps.worst());
         System.out.printf("  lines kept: %d (bounded at %d); heap in use after: %d MiB%n%n", model.lines().size(),
                 model.capacity(), usedMib);
+    }
+
+    /** The gaps between JavaFX pulses, from a moment on: the longest ones with when they happened. */
+    private static final class PulseGaps extends AnimationTimer {
+        private final List<long[]> gaps = java.util.Collections.synchronizedList(new ArrayList<>());
+        private volatile long from = Long.MAX_VALUE;
+        private long last;
+        private long pulses;
+
+        void measureFrom(long nanos) {
+            from = nanos;
+        }
+
+        @Override
+        public void handle(long now) {
+            if (last != 0 && now >= from) {
+                pulses++;
+                gaps.add(new long[] {now - last, now - from});
+            }
+            last = now;
+        }
+
+        long pulses() {
+            return pulses;
+        }
+
+        long longestMillis() {
+            return gaps.stream().mapToLong(g -> g[0]).max().orElse(0) / 1_000_000;
+        }
+
+        long over(long millis) {
+            return gaps.stream().filter(g -> g[0] > millis * 1_000_000).count();
+        }
+
+        /** The five longest gaps, as "ms at s". */
+        String worst() {
+            return gaps.stream().sorted((a, b) -> Long.compare(b[0], a[0])).limit(5)
+                    .map(g -> String.format(java.util.Locale.ROOT, "%d ms at %.1f s", g[0] / 1_000_000, g[1] / 1e9))
+                    .toList().toString();
+        }
     }
 
     /** 50,000 lines a second from one thread, in 1 ms slices. */
