@@ -22,6 +22,8 @@ import javafx.scene.layout.VBox;
  * queue, a level filter, copy and save.
  */
 public final class LogPane extends View<LogPaneModel> {
+    /** One line of 12px monospace: a fixed height spares the list from measuring every cell. */
+    private static final double LINE_HEIGHT = 18;
     private final DialogService dialogs;
     private final io.github.influxreset.engine.TaskRunner tasks;
     private VBox root;
@@ -51,6 +53,7 @@ public final class LogPane extends View<LogPaneModel> {
         list = new ListView<>();
         list.setId("logList");
         list.setCellFactory(view -> new LogCell());
+        list.setFixedCellSize(LINE_HEIGHT);
         list.setAccessibleText("Live log");
         level = new ComboBox<>();
         level.setId("logLevel");
