@@ -54,6 +54,7 @@ public final class LogPane extends View<LogPaneModel> {
         list.setId("logList");
         list.setCellFactory(view -> new LogCell());
         list.setFixedCellSize(LINE_HEIGHT);
+        list.getStyleClass().add("log-list");
         list.setAccessibleText("Live log");
         level = new ComboBox<>();
         level.setId("logLevel");
