@@ -108,7 +108,7 @@ public final class AppContext implements CliContext {
     /** What the wizard's first run uses to find the stack on this machine's engine. */
     public io.github.influxreset.firstrun.StackFinder stackFinder() {
         return new MachineStackFinder(MachineStackFinder.onEngine(MachineStackFinder.dockerHost(System.getenv())), home, loader,
-                Path.of(System.getProperty("user.home")));
+                Path.of(System.getProperty("user.home")), log);
     }
 
     /** The wizard's way to open a profile as a session. */

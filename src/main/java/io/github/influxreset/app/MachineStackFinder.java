@@ -6,6 +6,7 @@ import io.github.influxreset.config.ProfileLoader;
 import io.github.influxreset.config.StackGuesser;
 import io.github.influxreset.docker.DockerJavaAdapter;
 import io.github.influxreset.domain.ComposeProject;
+import io.github.influxreset.engine.LogBus;
 import io.github.influxreset.firstrun.StackFinder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,10 +23,15 @@ public final class MachineStackFinder implements StackFinder {
     private final AppHome home;
     private final ProfileLoader loader;
     private final StackGuesser guesser;
+    private final LogBus log;
 
-    /** @param projects lists the engine's compose projects (see {@link #onEngine}) */
+    /**
+     * @param projects lists the engine's compose projects (see {@link #onEngine})
+     * @param log      where what was found and saved is told (never a secret: the guesses name variables)
+     */
     public MachineStackFinder(Supplier<List<ComposeProject>> projects, AppHome home, ProfileLoader loader,
-                              Path userHome) {
+                              Path userHome, LogBus log) {
+        this.log = log;
         this.projects = projects;
         this.home = home;
         this.loader = loader;
@@ -51,12 +57,17 @@ public final class MachineStackFinder implements StackFinder {
 
     @Override
     public List<ComposeProject> projects() {
-        return projects.get();
+        List<ComposeProject> found = projects.get();
+        log.info(null, "First run: " + found.size() + " compose project(s) on the Docker engine"
+                + (found.isEmpty() ? "" : ": " + String.join(", ", found.stream().map(ComposeProject::name).toList())));
+        return found;
     }
 
     @Override
     public ProfileDraft guess(ComposeProject project) {
-        return guesser.guess(project);
+        ProfileDraft draft = guesser.guess(project);
+        draft.notes().forEach(note -> log.info(null, "First run, " + project.name() + ": " + note));
+        return draft;
     }
 
     @Override
@@ -67,5 +78,6 @@ public final class MachineStackFinder implements StackFinder {
     @Override
     public void save(ProfileDraft draft, Path file) {
         DraftWriter.save(draft, file, loader);
+        log.info(null, "First run: profile of " + draft.composeProject() + " saved to " + file);
     }
 }

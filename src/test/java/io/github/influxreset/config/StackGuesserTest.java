@@ -73,6 +73,9 @@ class StackGuesserTest {
         assertEquals(Optional.of(srv.resolve("data/nested/metadata.db")), draft.sqlitePath());
         assertEquals(Optional.of(srv.resolve(".env")), draft.envFile());
         assertTrue(draft.notes().stream().anyMatch(n -> n.contains("only containers can reach")), draft.notes().toString());
+        assertTrue(draft.notes().stream().noneMatch(n -> n.contains(TOKEN) || n.contains("pw-SECRET")),
+                "the notes (logged by the first run) name variables, never their values");
+        assertFalse(draft.toString().contains(TOKEN), "nor does the draft's text");
     }
 
     @Test

@@ -61,7 +61,7 @@ class FirstRunOnTheRealEngineTest {
         ProfileLoader loader = new ProfileLoader(Map.of(), dir);
         AppContext app = new AppContext(home, loader);
         MachineStackFinder finder = new MachineStackFinder(
-                MachineStackFinder.onEngine("unix:///var/run/docker.sock"), home, loader, dir);
+                MachineStackFinder.onEngine("unix:///var/run/docker.sock"), home, loader, dir, app.log());
         assembly = new WizardAssembly(new SameThreadTaskRunner(), app::session, new ScriptedDialogs(false), app.log(), finder);
         stage.setScene(assembly.scene());
         stage.show();

@@ -66,6 +66,8 @@ class FirstRunTest {
         assertEquals(TestStack.TOKEN, field(robot, "#influxToken"));
         assertEquals(stack.dir.resolve("srv/data/metadata.db").toString(), field(robot, "#sqlitePath"));
         assertTrue(text(robot, "#firstRunSummary").contains("websocket-ingestion"), text(robot, "#firstRunSummary"));
+        assertTrue(stack.events.stream().anyMatch(e -> e.message().contains("2 compose project(s) on the Docker engine")),
+                "the log pane tells what was found");
         robot.interact(() -> Screenshots.save(stage.getScene(), "00-first-run"));
         List<String> engineCallsBefore = stack.docker.calls();
 
