@@ -1,5 +1,7 @@
 package io.github.influxreset.backups;
 
+import static io.github.influxreset.ui.Controls.button;
+
 import io.github.influxreset.domain.BackupInfo;
 import io.github.influxreset.engine.PrerequisiteChecks;
 import io.github.influxreset.ui.View;
@@ -140,11 +142,5 @@ public final class BackupBrowserView extends View<BackupBrowserViewModel> {
         column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
         column.setPrefWidth(width);
         return column;
-    }
-
-    private static Button button(String text, String id) {
-        Button button = new Button(text);
-        button.setId(id);
-        return button;
     }
 }

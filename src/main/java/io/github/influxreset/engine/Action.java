@@ -20,8 +20,19 @@ public interface Action {
     /** One line a user understands: "Stop service data-api". */
     String describe();
 
-    /** What {@link #undo} will do, for the rollback button's tooltip. */
+    /** How {@link #describeUndo} begins when undo leaves everything as it is. */
+    String NOTHING_TO_UNDO = "Nothing to undo";
+
+    /**
+     * What {@link #undo} will do, for the rollback button's tooltip; it begins with
+     * {@link #NOTHING_TO_UNDO} exactly when undo changes nothing.
+     */
     String describeUndo();
+
+    /** True when undo changes nothing (a check, a verification, a bucket that goes with its volume). */
+    default boolean undoChangesNothing() {
+        return describeUndo().startsWith(NOTHING_TO_UNDO);
+    }
 
     /** True when the action deletes data that only a backup can bring back. */
     boolean destructive();

@@ -148,6 +148,12 @@ public final class Runner {
         return pendingUndo(runId).stream().findFirst();
     }
 
+    /** The first undo, newest first, that changes something; else the first undo at all. */
+    public Optional<Action> firstUndoThatMatters(String runId) {
+        List<Action> pending = pendingUndo(runId).stream().map(r -> catalog.rebuild(r.kind(), r.params())).toList();
+        return pending.stream().filter(a -> !a.undoChangesNothing()).findFirst().or(() -> pending.stream().findFirst());
+    }
+
     private List<ActionRecord> pendingUndo(String runId) {
         List<ActionRecord> done = new java.util.ArrayList<>(journal.actions(runId).stream()
                 .filter(a -> a.status().mayNeedUndo()).toList());

@@ -1,5 +1,9 @@
 package io.github.influxreset.firstrun;
 
+import static io.github.influxreset.ui.Controls.button;
+import static io.github.influxreset.ui.Controls.field;
+import static io.github.influxreset.ui.Controls.wrappingLabel;
+
 import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.ui.View;
 import javafx.geometry.Pos;
@@ -62,7 +66,7 @@ public final class FirstRunView extends View<FirstRunViewModel> {
         projects.setAccessibleText("Compose projects on this Docker engine");
         projects.setPlaceholder(new Label("No compose projects found yet."));
         projects.setCellFactory(list -> new ProjectCell());
-        summary = wrapping("firstRunSummary");
+        summary = wrappingLabel("firstRunSummary");
         version = new ChoiceBox<>();
         version.getItems().setAll(FirstRunViewModel.versions());
         version.setConverter(new VersionNames());
@@ -84,19 +88,16 @@ public final class FirstRunView extends View<FirstRunViewModel> {
         notes.setWrapText(true);
         notes.setPrefRowCount(4);
         notes.setAccessibleText("Where each guess came from");
-        status = wrapping("firstRunStatus");
-        error = wrapping("firstRunError");
+        status = wrappingLabel("firstRunStatus");
+        error = wrappingLabel("firstRunError");
         error.getStyleClass().add("error-text");
         busy = new ProgressIndicator();
         busy.setId("firstRunBusy");
         busy.setPrefSize(18, 18);
         busy.setAccessibleText("Working");
-        rescan = new Button("Look again");
-        rescan.setId("rescanProjects");
-        skip = new Button("Use the HomeIQ defaults");
-        skip.setId("skipFirstRun");
-        save = new Button("Save profile and continue");
-        save.setId("saveProfile");
+        rescan = button("Look again", "rescanProjects");
+        skip = button("Use the HomeIQ defaults", "skipFirstRun");
+        save = button("Save profile and continue", "saveProfile");
         save.setDefaultButton(true);
     }
 
@@ -202,21 +203,6 @@ public final class FirstRunView extends View<FirstRunViewModel> {
     /** The node to focus first: the project list. */
     public Node initialFocus() {
         return projects;
-    }
-
-    private static TextField field(String id, String prompt) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPromptText(prompt);
-        return field;
-    }
-
-    private static Label wrapping(String id) {
-        Label label = new Label();
-        label.setId(id);
-        label.setWrapText(true);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        return label;
     }
 
     private static ColumnConstraints grow() {

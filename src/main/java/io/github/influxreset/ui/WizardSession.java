@@ -107,14 +107,13 @@ public final class WizardSession {
         }
     }
 
-    /** What rollback would undo first: empty when there is nothing to undo. */
+    /** What rollback will do that matters, first (a no-op undo is skipped over): empty when there is nothing to undo. */
     public Optional<String> nextUndo() {
         RunContext context = run;
         if (context == null) {
             return Optional.empty();
         }
-        Optional<ActionRecord> next = runner.nextUndo(context.runId());
-        return next.map(record -> catalog.rebuild(record.kind(), record.params()).describeUndo());
+        return runner.firstUndoThatMatters(context.runId()).map(io.github.influxreset.engine.Action::describeUndo);
     }
 
     /**

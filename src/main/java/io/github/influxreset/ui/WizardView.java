@@ -87,18 +87,13 @@ public final class WizardView extends View<WizardViewModel> {
         progress.setAccessibleText("Progress of the running task");
         progressMessage = new Label();
         progressMessage.setId("progressMessage");
-        rollback = new Button("Roll back");
-        rollback.setId("rollback");
+        rollback = Controls.button("Roll back", "rollback");
         rollback.getStyleClass().add("rollback");
-        backups = new Button("Backups…");
-        backups.setId("openBackups");
-        back = new Button("Back");
-        back.setId("back");
-        cancel = new Button("Cancel");
-        cancel.setId("cancel");
+        backups = Controls.button("Backups…", "openBackups");
+        back = Controls.button("Back", "back");
+        cancel = Controls.button("Cancel", "cancel");
         cancel.setCancelButton(true);
-        next = new Button("Next");
-        next.setId("next");
+        next = Controls.button("Next", "next");
     }
 
     @Override

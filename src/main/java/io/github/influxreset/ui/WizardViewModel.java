@@ -50,6 +50,8 @@ public final class WizardViewModel {
     private final StringProperty profileName = new SimpleStringProperty("");
     private final StringProperty profileSource = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    /** Background tasks not yet ended; busy while any runs (two can: a step and the journal read at start). */
+    private int running;
     private final BooleanProperty finished = new SimpleBooleanProperty(false);
     private final BooleanProperty showingBackups = new SimpleBooleanProperty(false);
     private final BooleanProperty showingFirstRun = new SimpleBooleanProperty(false);
@@ -83,8 +85,8 @@ public final class WizardViewModel {
         current = Bindings.createObjectBinding(() -> steps.isEmpty() ? null : steps.get(currentIndex.get()),
                 steps, currentIndex);
         canNext = Bindings.createBooleanBinding(() -> !busy.get() && current.get() != null
-                && current.get().canAdvanceProperty().get(),
-                busy, current, currentIndex, stateChanges);
+                && current.get().canAdvanceProperty().get() && recovery.get().isEmpty(),
+                busy, current, currentIndex, stateChanges, recovery);
         canBack = Bindings.createBooleanBinding(() -> !busy.get() && currentIndex.get() > 0, busy, currentIndex);
     }
 
@@ -252,6 +254,7 @@ public final class WizardViewModel {
 
     private <T> void runTask(String title, Progress stepProgress, TaskRunner.Work<T> work,
                              java.util.function.Consumer<T> onSuccess, java.util.function.Consumer<Throwable> onFailure) {
+        running++;
         busy.set(true);
         progress.set(-1);
         progressMessage.set(title + "…");
@@ -262,14 +265,14 @@ public final class WizardViewModel {
             stepProgress.update(fraction, message);
         };
         tasks.run(title, work, onProgress, result -> {
-            busy.set(false);
+            busy.set(--running > 0);
             progress.set(1);
             progressMessage.set("");
             onSuccess.accept(result);
             timing.finished(true, progressMessage.get().isEmpty() ? "Done." : progressMessage.get());
             refreshRollback();
         }, failure -> {
-            busy.set(false);
+            busy.set(--running > 0);
             progress.set(0);
             onFailure.accept(failure);
             timing.finished(false, error.get());

@@ -115,6 +115,8 @@ class WizardFlowTest {
         verifyThat("#recoveryBanner", javafx.scene.Node::isVisible);
         String offer = robot.lookup("#recoveryText").queryAs(javafx.scene.control.Label.class).getText();
         assertTrue(offer.contains("did not finish") && offer.contains("Resume runs the") && offer.contains("Roll back undoes"), offer);
+        assertFalse(offer.contains("first: Nothing to undo"), "the offer names the first undo that changes something: " + offer);
+        verifyThat("#next", isDisabled());
         shoot(robot, "0-recovery");
         robot.clickOn("#rollbackRun");
 

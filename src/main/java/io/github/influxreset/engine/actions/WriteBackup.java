@@ -24,7 +24,7 @@ public final class WriteBackup extends BaseAction {
 
     @Override
     public String describeUndo() {
-        return "Keep the backup set (backups are never deleted by a rollback)";
+        return NOTHING_TO_UNDO + " (backups are never deleted by a rollback)";
     }
 
     @Override
