@@ -1,6 +1,7 @@
 package io.github.influxreset.firstrun;
 
 import io.github.influxreset.config.ProfileDraft;
+import io.github.influxreset.config.StackGuesser;
 import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.domain.ComposeService;
 import io.github.influxreset.domain.ResetException;
@@ -71,7 +72,7 @@ public final class FirstRunViewModel {
         error.set("");
         run("Looking for compose projects", p -> finder.projects(), found -> {
             projects.setAll(found);
-            Optional<ComposeProject> proposed = io.github.influxreset.config.StackGuesser.propose(found);
+            Optional<ComposeProject> proposed = StackGuesser.propose(found);
             status.set(found.isEmpty() ? "No compose project runs on this Docker engine."
                     : proposed.map(pr -> found.size() + " compose project(s) found; " + pr.name() + " runs InfluxDB.")
                     .orElse(found.size() + " compose project(s) found, none with an InfluxDB service."));
@@ -115,11 +116,18 @@ public final class FirstRunViewModel {
             return;
         }
         error.set("");
+        Optional<Path> backups = path(backupsDir.get(), "Backups folder");
+        Optional<Path> file = path(saveTo.get(), "Save profile as");
+        Optional<Path> sqlite = sqlitePath.get().isBlank() ? Optional.empty() : path(sqlitePath.get(), "SQLite database");
+        if (backups.isEmpty() || file.isEmpty() || !sqlitePath.get().isBlank() && sqlite.isEmpty()) {
+            return;
+        }
         ProfileDraft edited = draft.get().edited(version.get(), url.get(), org.get(), Secret.of(token.get()),
-                username.get(), Secret.of(password.get()),
-                Optional.of(sqlitePath.get().strip()).filter(s -> !s.isEmpty()).map(Path::of),
-                Path.of(backupsDir.get().strip()));
-        Path file = Path.of(saveTo.get().strip());
+                username.get(), Secret.of(password.get()), sqlite, backups.get());
+        save(edited, file.get());
+    }
+
+    private void save(ProfileDraft edited, Path file) {
         run("Saving the profile", p -> {
             finder.save(edited, file);
             return file;
@@ -127,6 +135,19 @@ public final class FirstRunViewModel {
             status.set("Profile saved to " + saved + ".");
             onDone.accept(Optional.of(saved));
         });
+    }
+
+    /** The field's text as a path; a blank or impossible one is named in the error instead. */
+    private Optional<Path> path(String text, String field) {
+        try {
+            if (!text.isBlank()) {
+                return Optional.of(Path.of(text.strip()));
+            }
+            error.set(field + " is empty: type a path.");
+        } catch (java.nio.file.InvalidPathException e) {
+            error.set(field + " '" + text.strip() + "' is not a path this system can use: " + e.getReason() + ".");
+        }
+        return Optional.empty();
     }
 
     /** Goes on with the embedded HomeIQ profile; nothing is saved. */

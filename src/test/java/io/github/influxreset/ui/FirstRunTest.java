@@ -100,6 +100,16 @@ class FirstRunTest {
     }
 
     @Test
+    void anEmptyBackupsFolderIsNamedAndNothingIsSaved(FxRobot robot) {
+        replaceText(robot, "#backupsDir", "");
+        robot.clickOn("#saveProfile");
+
+        assertEquals("Backups folder is empty: type a path.", text(robot, "#firstRunError"));
+        assertTrue(opened.isEmpty());
+        assertFalse(Files.exists(dir.resolve("home/profiles")));
+    }
+
+    @Test
     void theHomeIqDefaultsCanBeChosenInstead(FxRobot robot) {
         robot.clickOn("#skipFirstRun");
 
