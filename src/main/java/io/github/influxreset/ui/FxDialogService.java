@@ -15,6 +15,15 @@ public final class FxDialogService implements DialogService {
         this.owner = owner;
     }
 
+    /** Owned by the window, and styled as it is (the dark theme too). */
+    private void dressLikeTheWindow(javafx.scene.control.Dialog<?> dialog) {
+        dialog.initOwner(owner);
+        if (owner.getScene() != null) {
+            dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+            dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getRoot().getStylesheets());
+        }
+    }
+
     @Override
     public Optional<Path> chooseProfile() {
         FileChooser chooser = new FileChooser();
@@ -34,7 +43,7 @@ public final class FxDialogService implements DialogService {
     @Override
     public boolean confirmByTyping(String title, String message, String word) {
         javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog();
-        dialog.initOwner(owner);
+        dressLikeTheWindow(dialog);
         dialog.setTitle(title);
         dialog.setHeaderText(message);
         dialog.setContentText("Type '" + word + "' to go on:");
@@ -45,7 +54,7 @@ public final class FxDialogService implements DialogService {
     public boolean confirm(String title, String message) {
         javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
                 message, javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
-        alert.initOwner(owner);
+        dressLikeTheWindow(alert);
         alert.setTitle(title);
         alert.setHeaderText(title);
         return alert.showAndWait().filter(javafx.scene.control.ButtonType.YES::equals).isPresent();
@@ -54,7 +63,7 @@ public final class FxDialogService implements DialogService {
     @Override
     public void showError(String sentence, Throwable details) {
         ExceptionDialog dialog = new ExceptionDialog(details);
-        dialog.initOwner(owner);
+        dressLikeTheWindow(dialog);
         dialog.setHeaderText(sentence);
         dialog.show();
     }
