@@ -2,7 +2,7 @@ package io.github.influxreset.app;
 
 import io.github.influxreset.engine.Progress;
 import io.github.influxreset.engine.TaskRunner;
-import io.github.influxreset.ui.AfterFirstFrame;
+import io.github.influxreset.ui.AfterNextFrame;
 import io.github.influxreset.ui.FxDialogService;
 import io.github.influxreset.ui.FxNotices;
 import io.github.influxreset.ui.FxTaskRunner;
@@ -50,7 +50,7 @@ public final class DesktopApp extends Application {
             }
         });
         FirstFrame.reportWhenShown(stage.getScene());
-        AfterFirstFrame.run(stage.getScene(), () -> {
+        AfterNextFrame.run(stage.getScene(), () -> {
             context.warmUpLogFile();
             followSystemTheme(stage, wizard, tasks);
             Optional<Path> chosen = Optional.ofNullable(profileFile).or(settings::lastProfile);

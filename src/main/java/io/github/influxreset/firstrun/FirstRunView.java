@@ -5,9 +5,9 @@ import static io.github.influxreset.ui.Controls.field;
 import static io.github.influxreset.ui.Controls.wrappingLabel;
 
 import io.github.influxreset.domain.ComposeProject;
+import io.github.influxreset.ui.AfterNextFrame;
 import io.github.influxreset.ui.View;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -190,6 +190,11 @@ public final class FirstRunView extends View<FirstRunViewModel> {
         rescan.disableProperty().bind(model.busyProperty());
         skip.disableProperty().bind(model.busyProperty());
         save.disableProperty().bind(model.canSaveProperty().not());
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                AfterNextFrame.run(scene, projects::requestFocus);
+            }
+        });
         rescan.setOnAction(e -> model.scan());
         skip.setOnAction(e -> model.skip());
         save.setOnAction(e -> model.save());
@@ -198,11 +203,6 @@ public final class FirstRunView extends View<FirstRunViewModel> {
     @Override
     public Parent root() {
         return root;
-    }
-
-    /** The node to focus first: the project list. */
-    public Node initialFocus() {
-        return projects;
     }
 
     private static ColumnConstraints grow() {

@@ -60,6 +60,7 @@ class FirstRunTest {
     void itProposesTheStackRunningInfluxDbAndSavesWhatTheUserConfirmed(FxRobot robot) throws Exception {
         ListView<?> projects = robot.lookup("#composeProjects").queryAs(ListView.class);
         assertEquals(2, projects.getItems().size(), "both projects of the engine are listed");
+        assertEquals(projects, stage.getScene().getFocusOwner(), "the keyboard starts on the project list");
         assertTrue(assembly.firstRun().statusProperty().get().contains("homeiq runs InfluxDB"), text(robot, "#firstRunStatus"));
         assertEquals("http://127.0.0.1:8086", field(robot, "#influxUrl"), "the .env's http://influxdb:8086, from this host");
         assertEquals("homeiq", field(robot, "#influxOrg"));
