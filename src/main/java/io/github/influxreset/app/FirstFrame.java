@@ -1,5 +1,6 @@
 package io.github.influxreset.app;
 
+import io.github.influxreset.ui.AfterNextFrame;
 import javafx.scene.Scene;
 
 /**
@@ -17,15 +18,12 @@ final class FirstFrame {
         if (!Boolean.getBoolean("influxreset.reportFirstFrame") && !exit) {
             return;
         }
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
+        AfterNextFrame.run(scene, () -> {
             System.out.println("FIRST_FRAME");
             System.out.flush();
             if (exit) {
                 javafx.application.Platform.exit();
             }
-        };
-        scene.addPostLayoutPulseListener(once[0]);
+        });
     }
 }

@@ -18,10 +18,6 @@ public record ComposeProject(String name, Optional<Path> workingDir, List<Path> 
         services = List.copyOf(services);
     }
 
-    public Optional<ComposeService> service(String serviceName) {
-        return services.stream().filter(s -> s.name().equals(serviceName)).findFirst();
-    }
-
     /** The service that runs InfluxDB: by image first, then by name; empty when there is none. */
     public Optional<ComposeService> influxService() {
         return services.stream().filter(s -> s.image().contains("influxdb")).findFirst()

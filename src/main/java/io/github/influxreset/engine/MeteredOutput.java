@@ -43,11 +43,6 @@ public final class MeteredOutput extends FilterOutputStream {
         count(length);
     }
 
-    /** The bytes written so far. */
-    public long bytes() {
-        return done;
-    }
-
     private void count(long bytes) {
         done += bytes;
         long now = nanoTime.getAsLong();

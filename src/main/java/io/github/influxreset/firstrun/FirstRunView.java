@@ -2,6 +2,7 @@ package io.github.influxreset.firstrun;
 
 import static io.github.influxreset.ui.Controls.button;
 import static io.github.influxreset.ui.Controls.field;
+import static io.github.influxreset.ui.Controls.showOnlyWhen;
 import static io.github.influxreset.ui.Controls.wrappingLabel;
 
 import io.github.influxreset.domain.ComposeProject;
@@ -184,8 +185,7 @@ public final class FirstRunView extends View<FirstRunViewModel> {
         form.disableProperty().bind(model.draftProperty().isNull());
         status.textProperty().bind(model.statusLineProperty());
         error.textProperty().bind(model.errorProperty());
-        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        showOnlyWhen(error, model.errorProperty().isNotEmpty());
         busy.visibleProperty().bind(model.busyProperty());
         rescan.disableProperty().bind(model.busyProperty());
         skip.disableProperty().bind(model.busyProperty());

@@ -23,6 +23,12 @@ public final class Controls {
         return field;
     }
 
+    /** Shows the node, and gives it room in the layout, only while the condition holds. */
+    public static void showOnlyWhen(javafx.scene.Node node, javafx.beans.value.ObservableBooleanValue condition) {
+        node.visibleProperty().bind(condition);
+        node.managedProperty().bind(node.visibleProperty());
+    }
+
     /** A label that wraps and is never squeezed below its text's height. */
     public static Label wrappingLabel(String id) {
         Label label = new Label();

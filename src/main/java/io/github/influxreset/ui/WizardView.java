@@ -130,8 +130,7 @@ public final class WizardView extends View<WizardViewModel> {
         backups.setOnAction(e -> model.showBackups());
         backups.disableProperty().bind(model.busyProperty().or(model.showingOtherProperty()));
         errorText.textProperty().bind(model.errorProperty());
-        errorBanner.visibleProperty().bind(model.errorProperty().isNotEmpty());
-        errorBanner.managedProperty().bind(errorBanner.visibleProperty());
+        Controls.showOnlyWhen(errorBanner, model.errorProperty().isNotEmpty());
         errorDetails.setOnAction(e -> model.showErrorDetails());
         progress.progressProperty().bind(model.progressProperty());
         progress.visibleProperty().bind(model.busyProperty());

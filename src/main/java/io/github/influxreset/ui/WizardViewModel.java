@@ -73,10 +73,6 @@ public final class WizardViewModel {
     private final BooleanBinding canNext;
     private final BooleanBinding canBack;
 
-    public WizardViewModel(TaskRunner tasks, SessionFactory sessions, DialogService dialogs) {
-        this(tasks, sessions, dialogs, TaskClock.standard());
-    }
-
     public WizardViewModel(TaskRunner tasks, SessionFactory sessions, DialogService dialogs, TaskClock clock) {
         this.taskClock = clock;
         this.tasks = tasks;

@@ -115,8 +115,7 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         buckets.disableProperty().bind(wizard.busyProperty());
         runChecks.setOnAction(e -> model.runChecks());
         recoveryText.textProperty().bind(wizard.recoveryProperty());
-        recoveryBanner.visibleProperty().bind(wizard.recoveryProperty().isNotEmpty());
-        recoveryBanner.managedProperty().bind(recoveryBanner.visibleProperty());
+        io.github.influxreset.ui.Controls.showOnlyWhen(recoveryBanner, wizard.recoveryProperty().isNotEmpty());
         resume.visibleProperty().bind(wizard.canResumeProperty());
         resume.disableProperty().bind(wizard.busyProperty());
         rollBack.disableProperty().bind(wizard.busyProperty());
