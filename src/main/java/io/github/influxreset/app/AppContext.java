@@ -19,6 +19,7 @@ import io.github.influxreset.engine.port.InfluxPort;
 import io.github.influxreset.engine.port.MetadataStore;
 import io.github.influxreset.influx.v1.InfluxV1Adapter;
 import io.github.influxreset.influx.v2.InfluxV2Adapter;
+import io.github.influxreset.store.FileRunLock;
 import io.github.influxreset.store.SqliteJournal;
 import io.github.influxreset.store.SqliteMetadataStore;
 import io.github.influxreset.ui.WizardSession;
@@ -74,7 +75,8 @@ public final class AppContext implements CliContext {
     @Override
     public Runner runner(Profile profile) {
         Journal journal = journal(profile);
-        return new Runner(journal, catalog, FaultInjector.fromEnvironment(), run -> writeReport(journal, run));
+        return new Runner(journal, catalog, FaultInjector.fromEnvironment(), run -> writeReport(journal, run), clock,
+                new FileRunLock(home.locks(), clock));
     }
 
     /** Writes the run's Markdown report to {@code reports/RUN.md} of the app's folder. */

@@ -22,6 +22,11 @@ public record AppHome(Path dir) {
         return dir.resolve("journal.db");
     }
 
+    /** The run locks, one file per stack. */
+    public Path locks() {
+        return dir.resolve("locks");
+    }
+
     public Path reports() {
         return dir.resolve("reports");
     }

@@ -8,12 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import io.github.influxreset.engine.RunStatus;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code runs list | show ID}: run history from the journal. */
-@Command(name = "runs", description = "Run history from the journal.", subcommands = {RunsCommand.List.class, RunsCommand.Show.class})
+@Command(name = "runs", description = "Run history from the journal.", subcommands = {RunsCommand.List.class, RunsCommand.Show.class, RunsCommand.Close.class})
 final class RunsCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
@@ -57,6 +59,38 @@ final class RunsCommand implements Callable<Integer> {
             all.forEach(r -> output.line(String.format("%-22s %-16s %-7s %s", r.id(), r.status(),
                     r.mode().name().toLowerCase(), r.started())));
             output.document(Map.of("runs", all.stream().map(RunsCommand::toJson).toList()));
+            return 0;
+        }
+    }
+
+    /**
+     * {@code runs close ID [--yes]}: ends an unfinished run without undoing anything, for a stack
+     * that was put right by hand or whose rollback was refused. Changes nothing on the stack.
+     */
+    @Command(name = "close", description = "End an unfinished run without undoing it; the stack is left as it is.")
+    static final class Close implements Callable<Integer> {
+        @ParentCommand
+        RunsCommand runs;
+
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Option(names = "--yes", description = "Do not ask.")
+        boolean yes;
+
+        @Override
+        public Integer call() {
+            Journal journal = runs.journal();
+            RunRecord run = journal.run(id).orElseThrow(() -> ResetException.badInput(
+                    "There is no run " + id + " in the journal.", "List the runs with 'runs list'."));
+            if (!run.status().isUnfinished()) {
+                throw ResetException.badInput("Run " + id + " has already ended (" + run.status() + ").", "Nothing to close.");
+            }
+            Confirmation.require(runs.root, yes, "Closing run " + id + " undoes nothing: the stack stays as it is now"
+                    + (run.backupId() == null ? "." : ", and backup set " + run.backupId() + " keeps the data from before it."), "close");
+            journal.finishRun(id, RunStatus.CLOSED, "Closed by the user without undoing it.");
+            runs.root.output().line("Run " + id + " closed; nothing was undone.");
+            runs.root.output().document(Map.of("runId", id, "outcome", "closed"));
             return 0;
         }
     }

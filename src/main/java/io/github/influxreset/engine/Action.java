@@ -40,4 +40,40 @@ public interface Action {
     void execute(RunContext ctx);
 
     void undo(RunContext ctx);
+
+    /**
+     * Facts about what {@link #execute} made (a container's id, a volume's creation time), read
+     * right after it succeeded and kept in the journal, so that a later undo can tell its own work
+     * from something made since. Reads only; never secrets.
+     */
+    default Map<String, String> factsAfterExecute(RunContext ctx) {
+        return Map.of();
+    }
+
+    /**
+     * What must hold now for {@link #undo} to put back what it promises without destroying what it
+     * cannot put back. The rollback asks every action it will undo before the first undo runs, and
+     * changes nothing when one fails. Reads only.
+     */
+    default java.util.List<Precondition> undoPreconditions(RunContext ctx, UndoFacts facts) {
+        return java.util.List.of();
+    }
+
+    /** True when {@link #undo} reads the run's backup set, which must then be present and verified. */
+    default boolean undoNeedsBackupSet() {
+        return false;
+    }
+
+    /**
+     * The live buckets {@link #undo} deletes or replaces. When one holds points, the rollback
+     * first writes and verifies a backup set of the live data.
+     */
+    default java.util.List<String> undoDeletesBuckets() {
+        return java.util.List.of();
+    }
+
+    /** The volumes {@link #undo} removes; the live data in them is backed up first as above. */
+    default java.util.List<String> undoRemovesVolumes() {
+        return java.util.List.of();
+    }
 }

@@ -14,6 +14,9 @@ public interface Journal {
 
     void markAction(String runId, int index, ActionStatus status, String error);
 
+    /** Keeps what an action recorded about the world once it had run (see {@link Action#factsAfterExecute}). */
+    void recordFacts(String runId, int index, java.util.Map<String, String> facts);
+
     void recordBackup(String runId, String backupId, boolean verified);
 
     void finishRun(String runId, RunStatus status, String message);
@@ -28,5 +31,10 @@ public interface Journal {
     /** The newest run that did not end well: still running (crashed) or a failed rollback. */
     default Optional<RunRecord> unfinishedRun() {
         return runs().stream().filter(r -> r.status().isUnfinished()).findFirst();
+    }
+
+    /** The newest run of this profile that did not end well. */
+    default Optional<RunRecord> unfinishedRun(String profileName) {
+        return runs().stream().filter(r -> r.status().isUnfinished() && r.profileName().equals(profileName)).findFirst();
     }
 }

@@ -48,6 +48,7 @@ public final class RunReport {
             case ROLLED_BACK -> "rolled back: the stack is as it was";
             case ROLLBACK_FAILED -> "rollback failed: the stack needs attention";
             case RUNNING -> "interrupted: resume or roll back";
+            case CLOSED -> "closed by the user: nothing was undone";
         };
     }
 

@@ -8,7 +8,9 @@ public enum RunStatus {
     /** A step failed and every done action was undone. */
     ROLLED_BACK,
     /** An undo failed: the stack needs attention. */
-    ROLLBACK_FAILED;
+    ROLLBACK_FAILED,
+    /** Closed by the user without undoing it ({@code runs close}): the stack was left as it was. */
+    CLOSED;
 
     public boolean isUnfinished() {
         return this == RUNNING || this == ROLLBACK_FAILED;

@@ -2,8 +2,11 @@ package io.github.influxreset.engine;
 
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetException.Reason;
+import io.github.influxreset.engine.port.RunLock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs a plan step by step, journaling every action before and after it runs, and undoes what a
@@ -21,6 +24,9 @@ public final class Runner {
     private final ActionCatalog catalog;
     private final FaultInjector faults;
     private final java.util.function.Consumer<RunContext> onRunEnded;
+    private final RollbackPlanner rollbackPlanner;
+    private final RunLock runLock;
+    private final Map<String, RunLock.Lease> leases = new ConcurrentHashMap<>();
 
     public Runner(Journal journal, ActionCatalog catalog, FaultInjector faults) {
         this(journal, catalog, faults, ctx -> { });
@@ -28,23 +34,71 @@ public final class Runner {
 
     /** @param onRunEnded called after a run finished, was rolled back or its rollback failed (writes the report) */
     public Runner(Journal journal, ActionCatalog catalog, FaultInjector faults, java.util.function.Consumer<RunContext> onRunEnded) {
+        this(journal, catalog, faults, onRunEnded, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock tells how long ago a run stopped (a run idle for a day is stale) */
+    public Runner(Journal journal, ActionCatalog catalog, FaultInjector faults, java.util.function.Consumer<RunContext> onRunEnded,
+                  java.time.Clock clock) {
+        this(journal, catalog, faults, onRunEnded, clock, RunLock.NONE);
+    }
+
+    /** @param runLock one run at a time per stack: taken when a run begins, resumes or is rolled back, until it ends */
+    public Runner(Journal journal, ActionCatalog catalog, FaultInjector faults, java.util.function.Consumer<RunContext> onRunEnded,
+                  java.time.Clock clock, RunLock runLock) {
+        this.runLock = runLock;
         this.journal = journal;
         this.catalog = catalog;
         this.faults = faults;
         this.onRunEnded = onRunEnded;
+        this.rollbackPlanner = new RollbackPlanner(journal, catalog, clock);
     }
 
     public Journal journal() {
         return journal;
     }
 
-    /** Records the plan as a new run and returns the context its actions share. */
+    /**
+     * Records the plan as a new run and returns the context its actions share. Refused while a run
+     * of the same profile that has begun to change the stack has not ended (a run still checking or
+     * backing up does not count: it changed nothing).
+     */
     public RunContext begin(Plan plan, RunContext.Factory contexts) {
+        RunLock.Lease lease = runLock.acquire(plan.profileName(), plan.id());
+        try {
+            refuseWhileAnotherRunIsOpen(plan);
+        } catch (RuntimeException refused) {
+            lease.close();
+            throw refused;
+        }
+        leases.put(plan.id(), lease);
         String runId = journal.startRun(plan);
         RunContext ctx = contexts.create(runId);
         ctx.log().info(null, "Run " + runId + " started (" + plan.mode().describe() + ", "
                 + plan.actions().size() + " actions).");
         return ctx;
+    }
+
+    private void refuseWhileAnotherRunIsOpen(Plan plan) {
+        journal.runs().stream().filter(r -> r.status().isUnfinished() && r.profileName().equals(plan.profileName())
+                && changedTheStack(r.id())).findFirst().ifPresent(open -> {
+            throw ResetException.badInput("Run " + open.id() + " of profile " + open.profileName() + " (started "
+                    + open.started() + ") has not ended, so no new run was started and nothing was changed.",
+                    "Finish it with 'reset --resume', undo it with 'rollback " + open.id() + "', or, if the stack is "
+                    + "as you want it, close it with 'runs close " + open.id() + "'.");
+        });
+    }
+
+    /** Holds the stack's run lock for {@code runId} until {@link #release}; taken once per run and process. */
+    private void hold(String profileName, String runId) {
+        leases.computeIfAbsent(runId, id -> runLock.acquire(profileName, id));
+    }
+
+    private void release(String runId) {
+        RunLock.Lease lease = leases.remove(runId);
+        if (lease != null) {
+            lease.close();
+        }
     }
 
     /**
@@ -81,12 +135,19 @@ public final class Runner {
      */
     public void resume(RunContext ctx, Plan plan, Progress progress) {
         RunRecord run = journal.run(ctx.runId()).orElseThrow();
+        hold(run.profileName(), run.id());
         List<ActionRecord> records = journal.actions(ctx.runId());
         if (run.status() != RunStatus.RUNNING || records.stream().anyMatch(a -> a.status() == ActionStatus.UNDONE
                 || a.status() == ActionStatus.UNDO_FAILED)) {
             throw ResetException.badInput("Run " + ctx.runId() + " cannot be resumed: it is " + run.status()
                     + (run.status() == RunStatus.RUNNING ? " and partly rolled back" : "") + ".",
                     "Roll it back with 'rollback " + ctx.runId() + "'.");
+        }
+        RollbackPlan sinceThen = rollbackPlanner.plan(ctx);
+        if (sinceThen.stale()) {
+            throw ResetException.badInput("Run " + ctx.runId() + " is stale, so it was not resumed and nothing was changed: "
+                    + String.join("; ", sinceThen.staleReasons()) + ".", "Roll it back with 'rollback " + ctx.runId()
+                    + " --force-stale' (the live data is backed up first), or close it with 'runs close " + ctx.runId() + "'.");
         }
         java.util.Set<Integer> done = new java.util.HashSet<>();
         records.stream().filter(a -> a.status() == ActionStatus.DONE).forEach(a -> done.add(a.index()));
@@ -108,15 +169,32 @@ public final class Runner {
     public void finish(RunContext ctx) {
         journal.finishRun(ctx.runId(), RunStatus.SUCCEEDED, "Finished.");
         ctx.log().info(null, "Run " + ctx.runId() + " finished.");
+        release(ctx.runId());
         onRunEnded.accept(ctx);
     }
 
-    /**
-     * Undoes, newest first, every action of the run that may have left effects. An undo that fails
-     * does not stop the others (the data is put back even when a service will not start); the run
-     * then stays open and {@link Reason#NEEDS_ATTENTION} names every undo that failed.
-     */
+    /** What a rollback of the run would do, each undo's preconditions checked now; changes nothing. */
+    public RollbackPlan rollbackPlan(RunContext ctx) {
+        return rollbackPlanner.plan(ctx);
+    }
+
+    /** Rolls back a run that is not stale; see {@link #rollback(RunContext, boolean)}. */
     public void rollback(RunContext ctx) {
+        rollback(ctx, false);
+    }
+
+    /**
+     * Undoes, newest first, every action of the run that may have left effects.
+     *
+     * <p>Nothing changes unless every undo's preconditions hold (the backup set present and
+     * verified, the kept copies there, what is removed being what the run left), and unless the run
+     * is not stale or {@code forceStale} is given; a refusal is {@link Reason#BAD_INPUT}. When the
+     * undos would delete live points, those are first written to a new verified backup set.
+     *
+     * <p>An undo that fails does not stop the others (the data is put back even when a service will
+     * not start); the run then stays open and {@link Reason#NEEDS_ATTENTION} names every undo that failed.
+     */
+    public void rollback(RunContext ctx, boolean forceStale) {
         String runId = ctx.runId();
         RunRecord run = journal.run(runId).orElseThrow(() -> ResetException.badInput(
                 "There is no run " + runId + " in the journal.", "List the runs with 'runs list'."));
@@ -124,6 +202,23 @@ public final class Runner {
             throw ResetException.badInput("Run " + runId + " finished successfully and cannot be undone action by action.",
                     "To go back to the data before it, restore its backup set: restore " + run.backupId());
         }
+        if (!run.status().isUnfinished()) {
+            throw ResetException.badInput("Run " + runId + " has already ended (" + run.status().name().toLowerCase()
+                    .replace('_', ' ') + "); nothing was changed.", "See it with 'runs show " + runId + "'.");
+        }
+        hold(run.profileName(), runId);
+        try {
+            undoAll(ctx, run, forceStale);
+        } finally {
+            release(runId);
+        }
+    }
+
+    private void undoAll(RunContext ctx, RunRecord run, boolean forceStale) {
+        String runId = run.id();
+        RollbackPlan plan = rollbackPlanner.plan(ctx);
+        RollbackGuard.refuseUnsafe(plan, forceStale);
+        RollbackGuard.backUpLiveData(ctx, plan);
         List<ActionRecord> toUndo = pendingUndo(runId);
         ctx.log().info(null, "Rolling back run " + runId + ": " + toUndo.size() + " actions to undo.");
         List<String> failures = new java.util.ArrayList<>();
@@ -161,6 +256,11 @@ public final class Runner {
         return done;
     }
 
+    private boolean changedTheStack(String runId) {
+        return journal.actions(runId).stream().anyMatch(a -> a.status() != ActionStatus.PLANNED
+                && a.step().compareTo(Step.CONFIRM) > 0);
+    }
+
     private void runAction(RunContext ctx, PlannedAction planned) {
         Action action = planned.action();
         if (action.destructive()) {
@@ -171,6 +271,7 @@ public final class Runner {
         ctx.log().publish(LogLevel.INFO, planned.step(), action.kind(), action.describe());
         try {
             action.execute(ctx);
+            journal.recordFacts(ctx.runId(), planned.index(), action.factsAfterExecute(ctx));
         } catch (RuntimeException failure) {
             failStep(ctx, planned, failure);
         }
@@ -193,7 +294,7 @@ public final class Runner {
         ctx.log().publish(LogLevel.ERROR, planned.step(), planned.action().kind(),
                 "Failed: " + planned.describe() + ": " + sentence);
         try {
-            rollback(ctx);
+            rollback(ctx, true);
         } catch (ResetException rollbackFailure) {
             throw new ResetException(Reason.NEEDS_ATTENTION, "'" + planned.describe() + "' failed ("
                     + sentence + ") and the rollback failed too: " + rollbackFailure.getMessage(),

@@ -89,6 +89,11 @@ public final class SqliteJournal implements Journal {
     }
 
     @Override
+    public void recordFacts(String runId, int index, Map<String, String> facts) {
+        update("UPDATE actions SET facts = ? WHERE run_id = ? AND idx = ?", masker.mask(toJson(facts)), runId, index);
+    }
+
+    @Override
     public void recordBackup(String runId, String backupId, boolean verified) {
         update("UPDATE runs SET backup_id = ?, backup_verified = ? WHERE id = ?", backupId, verified ? 1 : 0, runId);
     }
@@ -116,7 +121,8 @@ public final class SqliteJournal implements Journal {
                 rs.getString("run_id"), rs.getInt("idx"), Step.valueOf(rs.getString("step")), rs.getString("kind"),
                 rs.getString("description"), rs.getInt("destructive") == 1, fromJson(rs.getString("params")),
                 ActionStatus.valueOf(rs.getString("status")), instant(rs.getString("started")),
-                instant(rs.getString("ended")), rs.getString("error"))), runId);
+                instant(rs.getString("ended")), rs.getString("error"),
+                rs.getString("facts") == null ? Map.of() : fromJson(rs.getString("facts")))), runId);
         return actions;
     }
 
@@ -138,9 +144,23 @@ public final class SqliteJournal implements Journal {
                 s.executeUpdate("CREATE TABLE IF NOT EXISTS actions (run_id TEXT NOT NULL REFERENCES runs(id), "
                         + "idx INTEGER NOT NULL, step TEXT NOT NULL, kind TEXT NOT NULL, description TEXT NOT NULL, "
                         + "destructive INTEGER NOT NULL, params TEXT NOT NULL, status TEXT NOT NULL, "
-                        + "started TEXT, ended TEXT, error TEXT, PRIMARY KEY (run_id, idx))");
+                        + "started TEXT, ended TEXT, error TEXT, facts TEXT, PRIMARY KEY (run_id, idx))");
+                addColumnIfMissing(s, "actions", "facts", "TEXT");
             }
         });
+    }
+
+    /** Journals written by an earlier version lack the newer columns. */
+    private static void addColumnIfMissing(Statement s, String table, String column, String type) throws SQLException {
+        boolean present = false;
+        try (ResultSet columns = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (columns.next()) {
+                present |= column.equals(columns.getString("name"));
+            }
+        }
+        if (!present) {
+            s.executeUpdate("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
+        }
     }
 
     private void update(String sql, Object... args) {

@@ -4,6 +4,7 @@ import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.Retention;
 import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.port.InfluxPort;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -68,6 +69,11 @@ public final class CreateBucket extends BaseAction {
         if (!fresh()) {
             ctx.ports().influx().deleteBucket(param("bucket"));
         }
+    }
+
+    @Override
+    public List<String> undoDeletesBuckets() {
+        return fresh() ? List.of() : List.of(param("bucket"));
     }
 
     private boolean fresh() {

@@ -1,7 +1,10 @@
 package io.github.influxreset.engine.actions;
 
+import io.github.influxreset.engine.Precondition;
 import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.UndoFacts;
 import io.github.influxreset.engine.port.DockerPort;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,6 +13,8 @@ import java.util.Map;
  */
 public final class CreateContainer extends BaseAction {
     public static final String KIND = "create-container";
+    /** The fact: the id of the container this action created. */
+    static final String CONTAINER_ID = "containerId";
 
     public CreateContainer(Map<String, String> params) {
         super(params);
@@ -41,6 +46,26 @@ public final class CreateContainer extends BaseAction {
             String config = ctx.ports().backups().containerConfig(ctx.backupId(), param("name"));
             docker.createFromInspect(config, param("name"));
         }
+    }
+
+    @Override
+    public Map<String, String> factsAfterExecute(RunContext ctx) {
+        return ctx.ports().docker().containerIdByName(param("name")).map(id -> Map.of(CONTAINER_ID, id)).orElse(Map.of());
+    }
+
+    @Override
+    public List<Precondition> undoPreconditions(RunContext ctx, UndoFacts facts) {
+        return List.of(SetChecks.sameContainer(ctx, param("name"), facts.fact(CONTAINER_ID), ""));
+    }
+
+    /**
+     * True when the container {@code name} with {@code id} is the one the run's create-container
+     * action made: its recorded id, or, when that action was interrupted before it could record
+     * one, its name.
+     */
+    static boolean madeByRun(UndoFacts facts, String name, String id) {
+        return facts.run().stream().anyMatch(a -> a.kind().equals(KIND) && a.status().mayNeedUndo()
+                && name.equals(a.params().get("name")) && id.equals(a.facts().getOrDefault(CONTAINER_ID, id)));
     }
 
     @Override

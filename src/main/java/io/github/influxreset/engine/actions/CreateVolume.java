@@ -1,6 +1,9 @@
 package io.github.influxreset.engine.actions;
 
+import io.github.influxreset.engine.Precondition;
 import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.UndoFacts;
+import java.util.List;
 import java.util.Map;
 
 /** Creates a fresh, empty volume with the old one's name, driver and labels; undo removes it. */
@@ -35,6 +38,25 @@ public final class CreateVolume extends BaseAction {
         if (!ctx.ports().docker().volumeExists(param("volume"))) {
             ctx.ports().docker().createVolume(param("volume"), param("template"));
         }
+    }
+
+    @Override
+    public List<Precondition> undoPreconditions(RunContext ctx, UndoFacts facts) {
+        return List.of(volumeIsTheRuns(ctx, facts, param("volume")));
+    }
+
+    @Override
+    public List<String> undoRemovesVolumes() {
+        return List.of(param("volume"));
+    }
+
+    /** The volume the undo removes holds this run's data only while the run's InfluxDB container is still the one using it. */
+    static Precondition volumeIsTheRuns(RunContext ctx, UndoFacts facts, String volume) {
+        return facts.firstWithFact(CreateContainer.KIND, CreateContainer.CONTAINER_ID)
+                .map(created -> SetChecks.sameContainer(ctx, created.params().get("name"),
+                        java.util.Optional.of(created.facts().get(CreateContainer.CONTAINER_ID)),
+                        ", so volume " + volume + " may hold data written since"))
+                .orElse(Precondition.holds("volume " + volume + " holds only what this run wrote"));
     }
 
     @Override

@@ -2,7 +2,10 @@ package io.github.influxreset.engine.actions;
 
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.Retention;
+import io.github.influxreset.engine.Precondition;
 import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.UndoFacts;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,11 +49,27 @@ public final class DeleteBucket extends BaseAction {
         ctx.ports().influx().deleteBucket(param("bucket"));
     }
 
+    /** Replaces the live bucket only when the set holds the old one; else the bucket did not exist. */
     @Override
     public void undo(RunContext ctx) {
-        ctx.ports().influx().deleteBucket(param("bucket"));
         if (ctx.ports().backups().holdsBucket(ctx.backupId(), param("bucket"))) {
+            ctx.ports().influx().deleteBucket(param("bucket"));
             ctx.ports().backups().restoreBucket(ctx.backupId(), param("bucket"), param("bucket"));
         }
+    }
+
+    @Override
+    public List<Precondition> undoPreconditions(RunContext ctx, UndoFacts facts) {
+        return List.of(SetChecks.present(ctx, "the old bucket " + param("bucket")));
+    }
+
+    @Override
+    public boolean undoNeedsBackupSet() {
+        return true;
+    }
+
+    @Override
+    public List<String> undoDeletesBuckets() {
+        return List.of(param("bucket"));
     }
 }

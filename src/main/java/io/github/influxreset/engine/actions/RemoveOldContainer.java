@@ -1,7 +1,10 @@
 package io.github.influxreset.engine.actions;
 
+import io.github.influxreset.engine.Precondition;
 import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.UndoFacts;
 import io.github.influxreset.engine.port.DockerPort;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,6 +47,21 @@ public final class RemoveOldContainer extends BaseAction {
     public void execute(RunContext ctx) {
         DockerPort docker = ctx.ports().docker();
         docker.containerIdByName(param("name")).ifPresent(docker::removeContainer);
+    }
+
+    @Override
+    public List<Precondition> undoPreconditions(RunContext ctx, UndoFacts facts) {
+        var now = ctx.ports().docker().containerIdByName(param("name"));
+        boolean runsOwn = now.isPresent() && CreateContainer.madeByRun(facts, param("name"), now.get());
+        if (now.isPresent() && !runsOwn) {
+            return List.of(Precondition.holds("container " + param("name") + " exists (nothing to recreate)"));
+        }
+        return List.of(SetChecks.present(ctx, "the configuration of container " + param("name")));
+    }
+
+    @Override
+    public boolean undoNeedsBackupSet() {
+        return true;
     }
 
     @Override

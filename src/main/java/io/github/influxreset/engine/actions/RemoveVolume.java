@@ -1,7 +1,10 @@
 package io.github.influxreset.engine.actions;
 
+import io.github.influxreset.engine.Precondition;
 import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.UndoFacts;
 import io.github.influxreset.engine.port.DockerPort;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,6 +45,31 @@ public final class RemoveVolume extends BaseAction {
     @Override
     public void execute(RunContext ctx) {
         ctx.ports().docker().removeVolume(param("volume"));
+    }
+
+    @Override
+    public List<Precondition> undoPreconditions(RunContext ctx, UndoFacts facts) {
+        String check = "the old data of volume " + param("volume") + " is in " + param("copy") + " or in the backup set";
+        Precondition source;
+        if (ctx.ports().docker().volumeExists(param("copy"))) {
+            source = Precondition.holds(check);
+        } else {
+            Precondition set = SetChecks.present(ctx, "a snapshot of volume " + param("volume"));
+            source = !set.ok() ? Precondition.fails(check, "the kept copy is gone and " + set.problem().orElseThrow())
+                    : ctx.ports().backups().holdsVolume(ctx.backupId(), param("volume")) ? Precondition.holds(check)
+                    : Precondition.fails(check, "the kept copy is gone and backup set " + ctx.backupId() + " holds no snapshot of it");
+        }
+        return List.of(source, CreateVolume.volumeIsTheRuns(ctx, facts, param("volume")));
+    }
+
+    @Override
+    public boolean undoNeedsBackupSet() {
+        return true;
+    }
+
+    @Override
+    public List<String> undoRemovesVolumes() {
+        return List.of(param("volume"));
     }
 
     /**

@@ -1,6 +1,10 @@
 package io.github.influxreset.engine.actions;
 
+import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.engine.Precondition;
 import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.UndoFacts;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,7 +54,7 @@ public final class RestoreBucket extends BaseAction {
     public void execute(RunContext ctx) {
         boolean exists = ctx.ports().influx().buckets().stream().anyMatch(b -> b.name().equals(param("target")));
         if (exists && !replace()) {
-            throw io.github.influxreset.domain.ResetException.badInput("Bucket " + param("target") + " already exists.",
+            throw ResetException.badInput("Bucket " + param("target") + " already exists.",
                     "Choose a --new-bucket name that does not exist yet.");
         }
         ctx.ports().influx().deleteBucket(param("target"));
@@ -64,6 +68,22 @@ public final class RestoreBucket extends BaseAction {
         if (replace() && ctx.ports().backups().holdsBucket(ctx.backupId(), param("target"))) {
             ctx.ports().backups().restoreBucket(ctx.backupId(), param("target"), param("target"));
         }
+    }
+
+    @Override
+    public List<Precondition> undoPreconditions(RunContext ctx, UndoFacts facts) {
+        return replace() ? List.of(SetChecks.present(ctx, "bucket " + param("target") + " as it was before the restore"))
+                : List.of();
+    }
+
+    @Override
+    public boolean undoNeedsBackupSet() {
+        return replace();
+    }
+
+    @Override
+    public List<String> undoDeletesBuckets() {
+        return List.of(param("target"));
     }
 
     private boolean replace() {

@@ -1,14 +1,18 @@
 package io.github.influxreset.engine.actions;
 
 import io.github.influxreset.domain.ContainerInfo;
+import io.github.influxreset.engine.Precondition;
 import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.UndoFacts;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Stops the container of a compose service; undo starts it again if it was running. */
 public final class StopService extends BaseAction {
     public static final String KIND = "stop-service";
+    private static final String CONTAINER_ID = "containerId";
     static final Duration GRACE = Duration.ofSeconds(20);
 
     public StopService(Map<String, String> params) {
@@ -41,6 +45,38 @@ public final class StopService extends BaseAction {
         ContainerInfo container = container(ctx, param("service"));
         ctx.ports().docker().stop(container.id(), GRACE);
         ctx.info("Service " + param("service") + " stopped (" + container.name() + ").");
+    }
+
+    @Override
+    public Map<String, String> factsAfterExecute(RunContext ctx) {
+        return Map.of(CONTAINER_ID, container(ctx, param("service")).id());
+    }
+
+    /** The service still has the container this run stopped; another one means the stack was rebuilt. */
+    @Override
+    public List<Precondition> undoPreconditions(RunContext ctx, UndoFacts facts) {
+        String check = "service " + param("service") + " has the container this run stopped";
+        String project = ctx.profile().stack().composeProject();
+        var now = ctx.ports().docker().discover(project).service(param("service"));
+        if (now.isEmpty() && recreatedByAnEarlierUndo(ctx, facts)) {
+            return List.of(Precondition.holds(check + " (the undo of its removal creates it again first)"));
+        }
+        if (now.isEmpty()) {
+            return wasRunning() ? List.of(Precondition.fails(check, "compose project " + project + " has no container of it now"))
+                    : List.of();
+        }
+        if (CreateContainer.madeByRun(facts, now.get().name(), now.get().id())) {
+            return List.of(Precondition.holds(check + " (or the one it created)"));
+        }
+        return List.of(facts.fact(CONTAINER_ID).filter(id -> !id.equals(now.get().id()))
+                .map(id -> Precondition.changed(check, "its container was replaced since the run (was "
+                        + SetChecks.shortId(id) + ", is " + SetChecks.shortId(now.get().id()) + ")"))
+                .orElse(Precondition.holds(check)));
+    }
+
+    private boolean recreatedByAnEarlierUndo(RunContext ctx, UndoFacts facts) {
+        return param("service").equals(ctx.profile().influx().service()) && facts.run().stream()
+                .anyMatch(a -> a.kind().equals(RemoveOldContainer.KIND) && a.status().mayNeedUndo());
     }
 
     @Override

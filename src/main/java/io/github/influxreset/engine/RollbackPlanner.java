@@ -1,0 +1,148 @@
+package io.github.influxreset.engine;
+
+import io.github.influxreset.domain.ResetException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Checks a rollback before it changes anything (see {@link RollbackPlan}). Reads only: the journal,
+ * the backup set (re-hashed when an undo needs it), the Docker engine and InfluxDB.
+ *
+ * <p>A run is <em>stale</em> when the stack moved on since it stopped: a later run on the same
+ * profile, a last step longer ago than {@link #STALE_AFTER}, or a container of the stack that is
+ * not the one the run left. A stale run is rolled back only when the user insists.
+ */
+public final class RollbackPlanner {
+    /** A run whose last step is older than this is stale. */
+    public static final Duration STALE_AFTER = Duration.ofHours(24);
+
+    private final Journal journal;
+    private final ActionCatalog catalog;
+    private final Clock clock;
+
+    public RollbackPlanner(Journal journal, ActionCatalog catalog, Clock clock) {
+        this.journal = journal;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    public RollbackPlan plan(RunContext ctx) {
+        RunRecord run = journal.run(ctx.runId()).orElseThrow(() -> ResetException.badInput(
+                "There is no run " + ctx.runId() + " in the journal.", "List the runs with 'runs list'."));
+        List<ActionRecord> records = journal.actions(run.id());
+        List<ActionRecord> pending = new ArrayList<>(records.stream().filter(a -> a.status().mayNeedUndo()).toList());
+        Collections.reverse(pending);
+        List<RollbackPlan.Undo> undos = new ArrayList<>();
+        boolean needsSet = false;
+        for (ActionRecord record : pending) {
+            Action action = catalog.rebuild(record.kind(), record.params());
+            needsSet |= action.undoNeedsBackupSet();
+            undos.add(new RollbackPlan.Undo(record, action.describeUndo(), preconditions(ctx, action, record, records)));
+        }
+        List<Precondition> setChecks = needsSet ? verifiedSet(ctx, run).stream().toList() : List.of();
+        Duration idle = Duration.between(lastActivity(run, records), clock.instant());
+        List<String> stale = staleReasons(run, idle, undos);
+        Map<String, Long> atRisk = new LinkedHashMap<>();
+        Optional<String> unknown = countLiveData(ctx, pending, atRisk);
+        return new RollbackPlan(run, idle, setChecks, List.copyOf(undos), stale, atRisk, unknown);
+    }
+
+    private static List<Precondition> preconditions(RunContext ctx, Action action, ActionRecord record,
+                                                    List<ActionRecord> run) {
+        try {
+            return action.undoPreconditions(ctx, new UndoFacts(record, run));
+        } catch (ResetException cannotTell) {
+            return List.of(Precondition.fails("what '" + action.describeUndo() + "' needs can be checked",
+                    lowerFirst(cannotTell.getMessage())));
+        }
+    }
+
+    /** Re-hashes the run's set when it is there; a failure is a precondition that does not hold. */
+    private static Optional<Precondition> verifiedSet(RunContext ctx, RunRecord run) {
+        if (run.backupId() == null || !ctx.ports().backups().list().contains(run.backupId())) {
+            return Optional.empty();
+        }
+        String what = "backup set " + run.backupId() + " verifies (every file as the manifest says)";
+        try {
+            ctx.ports().backups().verify(run.backupId());
+            return Optional.of(Precondition.holds(what));
+        } catch (ResetException damaged) {
+            return Optional.of(Precondition.fails(what, lowerFirst(damaged.getMessage())));
+        }
+    }
+
+    private List<String> staleReasons(RunRecord run, Duration idle, List<RollbackPlan.Undo> undos) {
+        List<String> reasons = new ArrayList<>();
+        journal.runs().stream().filter(r -> !r.id().equals(run.id()) && r.profileName().equals(run.profileName())
+                && r.started().isAfter(run.started())).reduce((newer, older) -> older).ifPresent(later ->
+                reasons.add("run " + later.id() + " started on the same stack after it (" + later.started() + ")"));
+        if (idle.compareTo(STALE_AFTER) > 0) {
+            reasons.add("its last step was " + describeAge(idle) + " ago (a run is stale after "
+                    + STALE_AFTER.toHours() + " hours)");
+        }
+        undos.stream().flatMap(u -> u.preconditions().stream()).filter(p -> !p.ok() && p.staleOnly())
+                .map(p -> p.what() + ": " + p.problem().orElseThrow()).distinct().forEach(reasons::add);
+        return reasons;
+    }
+
+    /**
+     * Counts the points of the live buckets the undos would delete (every live bucket when a volume
+     * is removed); returns why they could not be counted, if so.
+     */
+    private Optional<String> countLiveData(RunContext ctx, List<ActionRecord> pending, Map<String, Long> atRisk) {
+        Set<String> buckets = new LinkedHashSet<>();
+        boolean volumes = false;
+        for (ActionRecord record : pending) {
+            Action action = catalog.rebuild(record.kind(), record.params());
+            buckets.addAll(action.undoDeletesBuckets());
+            volumes |= !action.undoRemovesVolumes().isEmpty();
+        }
+        if (buckets.isEmpty() && !volumes) {
+            return Optional.empty();
+        }
+        try {
+            List<String> live = ctx.ports().influx().buckets().stream().map(b -> b.name()).toList();
+            Stream<String> counted = volumes ? live.stream() : buckets.stream().filter(live::contains);
+            counted.forEach(bucket -> {
+                long points = ctx.ports().influx().countPoints(bucket).values().stream().mapToLong(Long::longValue).sum();
+                if (points > 0) {
+                    atRisk.put(bucket, points);
+                }
+            });
+            return Optional.empty();
+        } catch (ResetException notAnswering) {
+            return Optional.of(lowerFirst(notAnswering.getMessage()));
+        }
+    }
+
+    private static Instant lastActivity(RunRecord run, List<ActionRecord> records) {
+        return Stream.concat(Stream.of(run.started(), run.ended()),
+                        records.stream().flatMap(a -> Stream.of(a.started(), a.ended())))
+                .filter(Objects::nonNull).max(Instant::compareTo).orElse(run.started());
+    }
+
+    static String describeAge(Duration age) {
+        if (age.toDays() >= 2) {
+            return age.toDays() + " days";
+        }
+        if (age.toHours() >= 1) {
+            return age.toHours() + " h";
+        }
+        return age.toMinutes() >= 1 ? age.toMinutes() + " min" : Math.max(0, age.toSeconds()) + " s";
+    }
+
+    private static String lowerFirst(String text) {
+        return text == null || text.isEmpty() ? "" : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+}
