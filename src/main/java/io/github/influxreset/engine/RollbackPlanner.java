@@ -132,7 +132,7 @@ public final class RollbackPlanner {
                 .filter(Objects::nonNull).max(Instant::compareTo).orElse(run.started());
     }
 
-    static String describeAge(Duration age) {
+    public static String describeAge(Duration age) {
         if (age.toDays() >= 2) {
             return age.toDays() + " days";
         }

@@ -97,14 +97,32 @@ public final class WizardSession {
 
     /** Undoes what the current run did, newest first; the next reset starts a new run. */
     public void rollback() {
+        rollback(false);
+    }
+
+    /**
+     * As {@link #rollback()}; {@code forceStale} rolls back a stale run too (its live data is backed
+     * up first). A refused rollback keeps the run, so that it can be looked at or closed.
+     */
+    public void rollback(boolean forceStale) {
         RunContext context = run;
         if (context != null) {
             try {
-                runner.rollback(context);
-            } finally {
+                runner.rollback(context, forceStale);
                 run = null;
+            } catch (io.github.influxreset.domain.ResetException e) {
+                if (e.reason() != io.github.influxreset.domain.ResetException.Reason.BAD_INPUT) {
+                    run = null;
+                }
+                throw e;
             }
         }
+    }
+
+    /** What a rollback of the current run would do, with every precondition checked now; empty without a run. */
+    public Optional<io.github.influxreset.engine.RollbackPlan> rollbackPlan() {
+        RunContext context = run;
+        return context == null ? Optional.empty() : Optional.of(runner.rollbackPlan(context));
     }
 
     /** What rollback will do that matters, first (a no-op undo is skipped over): empty when there is nothing to undo. */
@@ -170,9 +188,13 @@ public final class WizardSession {
         String last = actions.stream().filter(a -> a.status() != io.github.influxreset.engine.ActionStatus.PLANNED)
                 .reduce((a, b) -> b).map(ActionRecord::description).orElse("none");
         String undo = nextUndo().orElse("nothing");
-        boolean resumable = interrupted.status() == io.github.influxreset.engine.RunStatus.RUNNING;
+        io.github.influxreset.engine.RollbackPlan check = runner.rollbackPlan(run);
+        boolean resumable = interrupted.status() == io.github.influxreset.engine.RunStatus.RUNNING && !check.stale();
         return "Run " + interrupted.id() + " (" + interrupted.mode().describe() + " of " + interrupted.profileName()
-                + ") did not finish: " + done + " of " + actions.size() + " actions done, the last one touched: '" + last + "'. "
+                + ") did not finish: " + done + " of " + actions.size() + " actions done, the last one touched: '" + last
+                + "', " + io.github.influxreset.engine.RollbackPlanner.describeAge(check.sinceLastActivity()) + " ago. "
+                + (check.stale() ? "The stack has changed since (" + String.join("; ", check.staleReasons())
+                + "): it cannot be resumed, and a rollback backs up the live data first. " : "")
                 + (resumable ? "Resume runs the " + (actions.size() - done) + " actions left. " : "")
                 + "Roll back undoes what was done, newest first (first: " + undo + ").";
     }
@@ -181,7 +203,7 @@ public final class WizardSession {
     public boolean canResume() {
         RunContext context = run;
         return context != null && runner.journal().run(context.runId()).map(r -> r.status()
-                == io.github.influxreset.engine.RunStatus.RUNNING).orElse(false);
+                == io.github.influxreset.engine.RunStatus.RUNNING).orElse(false) && !runner.rollbackPlan(context).stale();
     }
 
     /** True when the adopted run was interrupted before the user confirmed the reset. */

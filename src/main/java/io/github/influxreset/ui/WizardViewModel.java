@@ -206,8 +206,27 @@ public final class WizardViewModel {
             return;
         }
         WizardSession active = session.get();
+        runTask("Checking what the rollback would do", Progress.NONE, p -> active.rollbackPlan(),
+                plan -> plan.ifPresent(checked -> confirmRollback(active, checked)), failure -> showError(failure));
+    }
+
+    /** Shows the undo plan with its checks; rolls back only when nothing fails and the user agrees. */
+    private void confirmRollback(WizardSession active, io.github.influxreset.engine.RollbackPlan plan) {
+        String lines = String.join("\n", plan.lines());
+        if (!plan.failed().isEmpty()) {
+            showError(ResetException.badInput("The rollback was refused and nothing was changed: " + plan.failed().stream()
+                    .map(p -> p.problem().orElseThrow()).distinct().collect(java.util.stream.Collectors.joining("; ")) + ".",
+                    "If the stack is as you want it now, close the run with 'runs close " + plan.run().id() + "'."));
+            return;
+        }
+        String question = plan.stale() ? "This run is stale: the stack changed since it stopped. Roll it back anyway? "
+                + "The live data is written to a new verified backup set first." : plan.needsSafetyBackup()
+                ? "Roll back? The live data it replaces is written to a new verified backup set first." : "Roll back?";
+        if (!dialogs.confirm("Roll back run " + plan.run().id(), lines + "\n\n" + question)) {
+            return;
+        }
         runTask("Rolling back", Progress.NONE, p -> {
-            active.rollback();
+            active.rollback(plan.stale());
             return null;
         }, ignored -> {
             restartFlow();

@@ -15,6 +15,11 @@ public final class CliProcess {
     }
 
     public static int run(Path home, Path log, String killAt, List<String> args) throws IOException, InterruptedException {
+        return waitFor(start(home, log, killAt, args));
+    }
+
+    /** Starts the command and returns at once (for two commands at the same time). */
+    public static Process start(Path home, Path log, String killAt, List<String> args) throws IOException {
         // a short-lived command: the first JIT tier is enough and starts faster
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path")));
@@ -26,10 +31,14 @@ public final class CliProcess {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("INFLUX_RESET_HOME", home.toString());
-        Process process = builder.start();
+        return builder.start();
+    }
+
+    /** The exit code of a started command; fails the test when it runs longer than five minutes. */
+    public static int waitFor(Process process) throws InterruptedException {
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new IllegalStateException("the CLI did not finish: " + command);
+            throw new IllegalStateException("the CLI did not finish: " + process.info().commandLine().orElse("?"));
         }
         return process.exitValue();
     }

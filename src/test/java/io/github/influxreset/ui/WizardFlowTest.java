@@ -126,6 +126,28 @@ class WizardFlowTest {
     }
 
     @Test
+    void aStaleRunIsOfferedWithWhatChangedAndItsUndoPlanIsShownBeforeTheRollback(FxRobot robot) {
+        long before = stack.pointsInVolume();
+        leaveAnInterruptedRun();
+        var rebuilt = stack.docker.containers().stream().filter(c -> c.service.equals("data-api")).findFirst().orElseThrow();
+        stack.docker.removeContainer(rebuilt.id);
+        stack.docker.addContainer("homeiq", "data-api", rebuilt.image, rebuilt.volumes, true);
+        robot.interact(() -> assembly.wizard().openProfile(null));
+
+        String offer = robot.lookup("#recoveryText").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(offer.contains("The stack has changed since") && offer.contains("data-api") && offer.contains("ago"), offer);
+        assertFalse(offer.contains("Resume runs the"), "a stale run is not offered to resume: " + offer);
+        verifyThat("#resumeRun", n -> !n.isVisible());
+        shoot(robot, "0-stale-recovery");
+        robot.clickOn("#rollbackRun");
+
+        String shown = confirmations.get(confirmations.size() - 1);
+        assertTrue(shown.contains("STALE") && shown.contains("ok  backup set") && shown.contains("Roll it back anyway"), shown);
+        assertEquals(before, stack.pointsInVolume());
+        assertTrue(stack.journal().unfinishedRun().isEmpty());
+    }
+
+    @Test
     void anInterruptedRunCanBeResumedToTheEnd(FxRobot robot) {
         leaveAnInterruptedRun();
         robot.interact(() -> assembly.wizard().openProfile(null));

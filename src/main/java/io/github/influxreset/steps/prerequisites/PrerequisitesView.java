@@ -117,6 +117,7 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         recoveryText.textProperty().bind(wizard.recoveryProperty());
         io.github.influxreset.ui.Controls.showOnlyWhen(recoveryBanner, wizard.recoveryProperty().isNotEmpty());
         resume.visibleProperty().bind(wizard.canResumeProperty());
+        resume.managedProperty().bind(resume.visibleProperty());
         resume.disableProperty().bind(wizard.busyProperty());
         rollBack.disableProperty().bind(wizard.busyProperty());
         resume.setOnAction(e -> wizard.resumeInterrupted());
