@@ -66,10 +66,11 @@ final class FluxQueries {
                 .map(r -> String.valueOf(r.getValue())).findFirst();
     }
 
+    /** A typical dashboard query: one series over the last day, hourly means of its numeric fields. */
     Object lastDayHourlyMean(String bucket, String measurement, String tag, String value) {
-        return client.getQueryApi().query("from(bucket: " + string(bucket) + ") |> range(start: -24h) |> filter(fn: (r) => "
-                + "r._measurement == " + string(measurement) + " and r[" + string(tag) + "] == " + string(value)
-                + ") |> aggregateWindow(every: 1h, fn: mean)", org);
+        return client.getQueryApi().query("import \"types\"\nfrom(bucket: " + string(bucket) + ") |> range(start: -24h) "
+                + "|> filter(fn: (r) => r._measurement == " + string(measurement) + " and r[" + string(tag) + "] == "
+                + string(value) + ") |> filter(fn: (r) => types.isNumeric(v: r._value)) |> aggregateWindow(every: 1h, fn: mean)", org);
     }
 
     long tagCardinality(String bucket, String measurement, String tag) {

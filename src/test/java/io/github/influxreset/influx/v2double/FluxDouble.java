@@ -45,7 +45,7 @@ final class FluxDouble {
             tables = List.of(single("string", records.stream().map(r -> (String) r.get(tag)).filter(Objects::nonNull)
                     .distinct().limit(1).toList()));
         } else if (flux.contains("aggregateWindow(every: 1h, fn: mean)")) {
-            tables = hourlyMeans(records);
+            tables = hourlyMeans(records, flux.contains("types.isNumeric(v: r._value)"));
         } else if (flux.contains("measurementTagValues")) {
             String tag = find(flux, "tag: \"([^\"]*)\"");
             tables = List.of(single("long", List.of(String.valueOf(records.stream().map(r -> r.get(tag))
@@ -109,12 +109,26 @@ final class FluxDouble {
         return tables;
     }
 
-    /** Numeric fields averaged per hour window, one table per field (as aggregateWindow does). */
-    private static List<Table> hourlyMeans(List<Map<String, Object>> records) {
+    /** A query the real server refuses with HTTP 400, with its words. */
+    static final class FluxError extends RuntimeException {
+        FluxError(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Fields averaged per hour window, one table per field (as aggregateWindow does). As the real
+     * server, mean refuses a string or boolean field unless the query kept numeric values only.
+     */
+    private static List<Table> hourlyMeans(List<Map<String, Object>> records, boolean numericOnly) {
         long hour = 3_600_000_000_000L;
         Map<String, Map<Long, double[]>> sums = new LinkedHashMap<>();
         for (Map<String, Object> r : records) {
-            if (r.get("_value") instanceof Number n && !(r.get("_value") instanceof Long)) {
+            if (!numericOnly && !(r.get("_value") instanceof Number)) {
+                throw new FluxError("unsupported input type for mean aggregate: "
+                        + (r.get("_value") instanceof Boolean ? "boolean" : "string"));
+            }
+            if (r.get("_value") instanceof Number n) {
                 long window = ((long) r.get("_time") / hour + 1) * hour;
                 double[] sum = sums.computeIfAbsent((String) r.get("_field"), f -> new java.util.TreeMap<>())
                         .computeIfAbsent(window, w -> new double[2]);

@@ -105,6 +105,8 @@ public final class InfluxV2Double implements AutoCloseable {
         Reply reply;
         try {
             reply = route(method, path, query, requestHeaders, body);
+        } catch (FluxDouble.FluxError e) {
+            reply = Reply.json(400, error("invalid", e.getMessage()));
         } catch (RuntimeException e) {
             reply = Reply.json(500, error("internal error", e.toString()));
         }
