@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class DockerRig {
     public static final String BUSYBOX_IMAGE = "influx-reset-test/busybox:1";
     public static final String INFLUX_IMAGE = "influx-reset-test/influxdb:1.6.7";
+    public static final String INFLUX2_IMAGE = "influx-reset-test/influxdb:2.7.12";
     private static final Path INFLUXD = Path.of("/usr/bin/influxd");
     private static final Path BUSYBOX = Path.of("/usr/bin/busybox");
     private static boolean imagesBuilt;
@@ -51,6 +52,9 @@ public final class DockerRig {
         try {
             buildBusybox();
             buildInflux();
+            if (Influxd2Process.binary().isPresent()) {
+                buildInflux2(Influxd2Process.binary().get());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -89,6 +93,40 @@ public final class DockerRig {
                 "VOLUME /var/lib/influxdb",
                 "ENTRYPOINT [\"/usr/bin/influxd\"]", ""));
         docker("build", "-q", "-t", INFLUX_IMAGE, context.toString());
+    }
+
+    /**
+     * InfluxDB 2.7.12 as the official image lays it out where the product depends on it: data in
+     * /var/lib/influxdb2, configuration in /etc/influxdb2 (two volumes), and the first setup from
+     * DOCKER_INFLUXDB_INIT_* on an empty data volume (our own small init, below).
+     */
+    private static void buildInflux2(Path influxd) throws IOException {
+        Path context = Files.createTempDirectory("influx2-image");
+        Path root = context.resolve("rootfs");
+        copy(influxd, root.resolve("usr/bin/influxd"));
+        copy(influxd.resolveSibling("influx"), root.resolve("usr/bin/influx"));
+        copy(BUSYBOX, root.resolve("bin/busybox"));
+        copy(BUSYBOX, root.resolve("bin/sh"));
+        for (String library : List.of("/lib/x86_64-linux-gnu/libc.so.6", "/lib/x86_64-linux-gnu/libgcc_s.so.1",
+                "/lib64/ld-linux-x86-64.so.2")) {
+            copy(Path.of(library).toRealPath(), root.resolve(library.substring(1)));
+        }
+        Files.createDirectories(root.resolve("tmp"));
+        Files.createDirectories(root.resolve("var/lib/influxdb2"));
+        Files.createDirectories(root.resolve("etc/influxdb2"));
+        try (var init = DockerRig.class.getResourceAsStream("/rig/influxdb2-init.sh")) {
+            Files.write(root.resolve("init.sh"), init.readAllBytes());
+        }
+        root.resolve("init.sh").toFile().setExecutable(true);
+        Files.writeString(context.resolve("Dockerfile"), String.join("\n",
+                "FROM scratch",
+                "COPY rootfs/ /",
+                "ENV INFLUXD_BOLT_PATH=/var/lib/influxdb2/influxd.bolt INFLUXD_ENGINE_PATH=/var/lib/influxdb2/engine "
+                        + "INFLUXD_SQLITE_PATH=/var/lib/influxdb2/influxd.sqlite INFLUX_CONFIGS_PATH=/etc/influxdb2/influx-configs "
+                        + "INFLUXD_REPORTING_DISABLED=true PATH=/usr/bin:/bin",
+                "VOLUME /var/lib/influxdb2 /etc/influxdb2",
+                "ENTRYPOINT [\"/bin/sh\", \"/init.sh\"]", ""));
+        docker("build", "-q", "-t", INFLUX2_IMAGE, context.toString());
     }
 
     private static void copy(Path from, Path to) throws IOException {

@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A compose-labelled stack on the real engine: InfluxDB 1.6.7 with a named volume, and four
+ * A compose-labelled stack on the real engine: InfluxDB 1.6.7 with a named volume (or, made with
+ * {@link #v2}, InfluxDB 2.7.12 with its data and configuration volumes, set up by the image's init
+ * from DOCKER_INFLUXDB_INIT_* and a .env the profile reads its token from), and four
  * busybox services serving /health (one with a Docker HEALTHCHECK), all on host networking and
  * 127.0.0.1 ports; plus its v1 profile. Labelled as compose labels them (project folder and
  * files); data-api mounts the folder that holds metadata.db. {@link #close()} removes every container and volume.
@@ -26,12 +28,28 @@ public final class RigStack implements AutoCloseable {
     public final int influxPort = DockerRig.freePort();
     private final int rpcPort = DockerRig.freePort();
     public final int[] servicePorts = new int[SERVICES.size()];
+    public static final String TOKEN = "rig-operator-TOKEN-2x";
+    public static final String PASSWORD = "rig-password-2x";
     public final String volume = project + "_influxdb-data";
+    public final String configVolume = project + "_influxdb-config";
     public final Path dir;
+    public final int version;
     public Profile profile;
 
     public RigStack(Path dir) {
+        this(dir, 1);
+    }
+
+    private RigStack(Path dir, int version) {
         this.dir = dir;
+        this.version = version;
+    }
+
+    /** The stack with InfluxDB 2.7.12 (needs the binary of .ci/build-influxdb2). */
+    public static RigStack v2(Path dir) {
+        Influxd2Process.binary().orElseThrow(() -> new IllegalStateException(
+                "no influxd 2.x binary for the rig's 2.x image (run .ci/build-influxdb2)"));
+        return new RigStack(dir, 2);
     }
 
     public String url() {
@@ -47,10 +65,14 @@ public final class RigStack implements AutoCloseable {
         Files.createDirectories(dir);
         docker("volume", "create", "--label", "com.docker.compose.project=" + project,
                 "--label", "com.docker.compose.volume=influxdb-data", volume);
-        docker(concat(labels("influxdb"), "-v", volume + ":/var/lib/influxdb",
-                "-e", "INFLUXDB_HTTP_BIND_ADDRESS=127.0.0.1:" + influxPort,
-                "-e", "INFLUXDB_BIND_ADDRESS=127.0.0.1:" + rpcPort, "--restart", "unless-stopped",
-                DockerRig.INFLUX_IMAGE));
+        if (version == 2) {
+            startInflux2();
+        } else {
+            docker(concat(labels("influxdb"), "-v", volume + ":/var/lib/influxdb",
+                    "-e", "INFLUXDB_HTTP_BIND_ADDRESS=127.0.0.1:" + influxPort,
+                    "-e", "INFLUXDB_BIND_ADDRESS=127.0.0.1:" + rpcPort, "--restart", "unless-stopped",
+                    DockerRig.INFLUX_IMAGE));
+        }
         for (int i = 0; i < SERVICES.size(); i++) {
             servicePorts[i] = DockerRig.freePort();
             String health = "http://127.0.0.1:" + servicePorts[i] + "/health";
@@ -61,11 +83,56 @@ public final class RigStack implements AutoCloseable {
                 args = concat(args, "-v", dir + ":/app/data");
             }
             args = concat(args, extra.toArray(String[]::new));
+            if (version == 2) {
+                args = concat(args, "-e", "INFLUXDB_URL=" + url(), "-e", "INFLUXDB_TOKEN=" + TOKEN, "-e", "INFLUXDB_ORG=homeiq");
+            }
             docker(concat(args, DockerRig.BUSYBOX_IMAGE, "httpd", "-f", "-p", "127.0.0.1:" + servicePorts[i], "-h", "/www"));
         }
         writeProfile();
-        Http.await(url() + "/ping", 30_000);
+        if (version == 2) {
+            awaitToken();
+        } else {
+            Http.await(url() + "/ping", 30_000);
+        }
         return this;
+    }
+
+    /** As compose starts the official image: two volumes, the init's variables, its restart policy. */
+    private void startInflux2() {
+        docker("volume", "create", "--label", "com.docker.compose.project=" + project,
+                "--label", "com.docker.compose.volume=influxdb-config", configVolume);
+        docker(concat(labels("influxdb"), "-v", volume + ":/var/lib/influxdb2", "-v", configVolume + ":/etc/influxdb2",
+                "-e", "DOCKER_INFLUXDB_INIT_MODE=setup", "-e", "DOCKER_INFLUXDB_INIT_USERNAME=admin",
+                "-e", "DOCKER_INFLUXDB_INIT_PASSWORD=" + PASSWORD, "-e", "DOCKER_INFLUXDB_INIT_ORG=homeiq",
+                "-e", "DOCKER_INFLUXDB_INIT_BUCKET=home_assistant_events", "-e", "DOCKER_INFLUXDB_INIT_ADMIN_TOKEN=" + TOKEN,
+                "-e", "INFLUXD_HTTP_BIND_ADDRESS=127.0.0.1:" + influxPort, "-e", "INFLUXD_INIT_PORT=" + rpcPort,
+                "--restart", "unless-stopped", DockerRig.INFLUX2_IMAGE));
+    }
+
+    /** Waits until the image's init has set up the server and the operator token is accepted. */
+    private void awaitToken() {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url() + "/api/v2/orgs"))
+                .header("Authorization", "Token " + TOKEN).timeout(java.time.Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                int status = client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
+                    return;
+                }
+                last = "HTTP " + status;
+            } catch (IOException e) {
+                last = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+        }
+        throw new IllegalStateException("the 2.x rig did not accept its token (" + last + "); its log:\n"
+                + docker("logs", "--tail", "40", containerName("influxdb")));
     }
 
     private String[] labels(String service) {
@@ -87,8 +154,17 @@ public final class RigStack implements AutoCloseable {
             throw new IOException(e);
         }
         StringBuilder yaml = new StringBuilder();
-        yaml.append("name: rig\nstack: {composeProject: ").append(project).append(", configFiles: [").append(compose).append("]}\n");
-        yaml.append("influx: {version: 1, service: influxdb, url: '").append(url()).append("'}\n");
+        yaml.append("name: rig\nstack: {composeProject: ").append(project).append(", configFiles: [").append(compose).append("]");
+        if (version == 2) {
+            Path env = dir.resolve(".env");
+            Files.writeString(env, "INFLUXDB_TOKEN=" + TOKEN + "\nINFLUXDB_PASSWORD=" + PASSWORD + "\n");
+            yaml.append(", envFile: ").append(env).append("}\n");
+            yaml.append("influx: {version: 2, service: influxdb, url: '").append(url()).append("', org: homeiq, ")
+                    .append("token: '${INFLUXDB_TOKEN}', setup: {username: admin, password: '${INFLUXDB_PASSWORD}'}}\n");
+        } else {
+            yaml.append("}\n");
+            yaml.append("influx: {version: 1, service: influxdb, url: '").append(url()).append("'}\n");
+        }
         yaml.append("buckets:\n  - {name: home_assistant_events, retention: 365d}\n  - {name: weather_data, retention: 180d}\n");
         yaml.append("schema:\n  - measurement: home_assistant_events\n    bucket: home_assistant_events\n");
         yaml.append("    tags: [entity_id, domain, area]\n    fields: {state_value: string, normalized_value: float}\n");
