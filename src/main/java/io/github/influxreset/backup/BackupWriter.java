@@ -136,8 +136,12 @@ final class BackupWriter {
      * none (its export and volume snapshots hold the data).
      */
     void writeNative(StackSnapshot stack) throws IOException {
+        if (!profile.influx().isV1()) {
+            writeNative2();
+            return;
+        }
         Optional<ContainerInfo> influx = stack.service(profile.influx().service());
-        if (!profile.influx().isV1() || influx.isEmpty() || !influx.get().isRunning()) {
+        if (influx.isEmpty() || !influx.get().isRunning()) {
             return;
         }
         progress.update(0.55, "Native backup (influxd backup -portable)");
@@ -159,6 +163,22 @@ final class BackupWriter {
         } finally {
             Files.deleteIfExists(tar);
         }
+    }
+
+    /**
+     * The server's own backup of InfluxDB 2.x in {@code influx/}, restorable with
+     * {@code influx restore}; when the token may not take it, the log says so and why (the export
+     * and the volume snapshots still hold the data).
+     */
+    private void writeNative2() throws IOException {
+        Optional<String> problem = ports.influx().nativeBackupProblem();
+        if (problem.isPresent()) {
+            progress.update(-1, "No native backup of InfluxDB: " + problem.get()
+                    + "; the line-protocol export and the volume snapshots hold the data");
+            return;
+        }
+        progress.update(0.55, "Native backup (InfluxDB's backup API, as 'influx backup' writes it)");
+        ports.influx().writeNativeBackup(SecureFiles.createPrivateDirectory(set.resolve("influx")));
     }
 
     /** Every file written so far, with size and SHA-256. */

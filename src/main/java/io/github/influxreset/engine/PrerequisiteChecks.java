@@ -36,7 +36,11 @@ public final class PrerequisiteChecks {
         } else {
             findings.addAll(stackFindings());
         }
-        findings.add(check("InfluxDB", () -> "answers at " + profile.influx().url() + ", version " + ports.influx().health()));
+        Finding influx = check("InfluxDB", () -> "answers at " + profile.influx().url() + ", version " + ports.influx().health());
+        findings.add(influx);
+        if (!profile.influx().isV1() && !influx.severity().isProblem()) {
+            findings.add(nativeBackupFinding());
+        }
         findings.add(sqliteFinding());
         findings.add(backupDirFinding());
         return findings;
@@ -62,6 +66,15 @@ public final class PrerequisiteChecks {
                             + "com.docker.compose.project=" + project + ", com.docker.compose.service=" + service)));
         }
         return findings;
+    }
+
+    /** 2.x: whether the backup set can hold InfluxDB's own backup (it needs the operator token). */
+    private Finding nativeBackupFinding() {
+        return ports.influx().nativeBackupProblem().map(problem -> Finding.warning("Native backup", problem
+                + ". The backup set will hold the line-protocol export and the volume snapshots only. To include "
+                + "InfluxDB's own backup, put the operator token in the profile (list it with 'influxd recovery auth "
+                + "list' in the InfluxDB container, or make one with 'influxd recovery auth create-operator')."))
+                .orElse(Finding.ok("Native backup", "the token may take InfluxDB's own backup"));
     }
 
     private Finding sqliteFinding() {

@@ -16,7 +16,7 @@ import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.ResetPlanner;
 import io.github.influxreset.engine.RunRecord;
 import io.github.influxreset.engine.RunStatus;
-import io.github.influxreset.influx.v1.InfluxV1Adapter;
+import io.github.influxreset.engine.port.InfluxPort;
 import io.github.influxreset.testing.RequiresDocker;
 import io.github.influxreset.testing.RigStack;
 import java.io.ByteArrayOutputStream;
@@ -29,7 +29,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,22 +41,27 @@ import org.junit.jupiter.api.io.TempDir;
  * helper container or kept volume left, the journal closed.
  */
 @ExtendWith(RequiresDocker.class)
-class FaultInjectionTest {
+abstract class FaultInjectionTest {
     private static final int POINTS = 400;
     @TempDir
     static Path dir;
     static RigStack rig;
-    static InfluxV1Adapter influx;
+    static InfluxPort influx;
     static String baseline;
     static String seed;
     static String volumes;
     static int actions;
 
-    @BeforeAll
-    static void start() throws Exception {
-        rig = new RigStack(dir.resolve("rig")).start();
-        influx = new InfluxV1Adapter(rig.profile.influx());
-        influx.createBucket(new BucketSpec("home_assistant_events", Retention.parse("30d").orElseThrow()));
+    /** Starts the stack and returns a client of its InfluxDB. */
+    static void start(RigStack stack, InfluxPort client) throws Exception {
+        rig = stack;
+        influx = client;
+        BucketSpec events = new BucketSpec("home_assistant_events", Retention.parse("30d").orElseThrow());
+        if (influx.buckets().stream().anyMatch(b -> b.name().equals(events.name()))) {
+            influx.updateRetention(events);
+        } else {
+            influx.createBucket(events);
+        }
         long now = System.currentTimeMillis() * 1_000_000L;
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < POINTS; i++) {

@@ -20,6 +20,70 @@ class InfluxV2ServerTest extends InfluxV2Scenarios {
         return wrap(new Influxd2Process(dir.resolve("influxd")).setUp(org, "initial", token), org);
     }
 
+    /**
+     * The set's native backup of a real server is restored by the official {@code influx restore}
+     * into a second, fresh server, which then holds every point (and the first server's token).
+     */
+    @org.junit.jupiter.api.Test
+    void theNativeBackupIsRestoredByTheOfficialClientWithEveryPoint() throws Exception {
+        server = setUp("homeiq", TOKEN);
+        var profile = profile(server.url(), TOKEN, "homeiq");
+        long now = System.currentTimeMillis() * 1_000_000L;
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            lines.append("home_assistant_events,entity_id=e").append(i % 9).append(" normalized_value=").append(i)
+                    .append(" ").append(now - i * 60_000_000_000L).append('\n');
+        }
+        java.nio.file.Path backup = java.nio.file.Files.createDirectories(dir.resolve("native"));
+        try (InfluxV2Adapter influx = new InfluxV2Adapter(profile.influx())) {
+            influx.createBucket(new BucketSpec("home_assistant_events", Retention.INFINITE));
+            influx.write("home_assistant_events", lines.toString());
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.empty(), influx.nativeBackupProblem());
+            influx.writeNativeBackup(backup);
+        }
+        try (Influxd2Process second = new Influxd2Process(dir.resolve("second")).setUp("other", "first", "second-token")) {
+            Process restore = new ProcessBuilder(Influxd2Process.cli().toString(), "restore", "--full", "--host", second.url(),
+                    "--token", "second-token", backup.toString()).redirectErrorStream(true).start();
+            String output = new String(restore.getInputStream().readAllBytes());
+            org.junit.jupiter.api.Assertions.assertEquals(0, restore.waitFor(), output);
+            try (InfluxV2Adapter restored = new InfluxV2Adapter(profile(second.url(), TOKEN, "homeiq").influx())) {
+                org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of("home_assistant_events", 5000L),
+                        restored.countPoints("home_assistant_events"), "every point, read with the first server's token");
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aTokenThatIsNotTheOperatorsIsToldAndTakesNoNativeBackup() throws Exception {
+        server = setUp("homeiq", TOKEN);
+        String limited = allAccessTokenOfTheOrg();
+        try (InfluxV2Adapter influx = new InfluxV2Adapter(profile(server.url(), limited, "homeiq").influx())) {
+            String problem = influx.nativeBackupProblem().orElseThrow();
+            org.junit.jupiter.api.Assertions.assertTrue(problem.contains("operator token"), problem);
+        }
+    }
+
+    /** An all-access token of the org (not the operator's), made over the API as a user would in the UI. */
+    private String allAccessTokenOfTheOrg() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        String orgs = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + "/api/v2/orgs"))
+                .header("Authorization", "Token " + TOKEN).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        String orgId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(orgs).path("orgs").get(0).path("id").asText();
+        StringBuilder permissions = new StringBuilder();
+        for (String type : java.util.List.of("buckets", "orgs")) {
+            for (String action : java.util.List.of("read", "write")) {
+                permissions.append(permissions.length() == 0 ? "" : ",").append("{\"action\":\"").append(action)
+                        .append("\",\"resource\":{\"type\":\"").append(type).append("\",\"orgID\":\"").append(orgId).append("\"}}");
+            }
+        }
+        String body = "{\"orgID\":\"" + orgId + "\",\"permissions\":[" + permissions + "]}";
+        String created = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + "/api/v2/authorizations"))
+                .header("Authorization", "Token " + TOKEN).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(created).path("token").asText();
+    }
+
     private Server wrap(Influxd2Process process, String org) {
         return new Server() {
             public String url() {

@@ -74,7 +74,11 @@ public final class Influxd2Process implements AutoCloseable {
         return this;
     }
 
-    private static Path requireBinary() {
+    /**
+     * The binary; without one the calling test is skipped with the reason printed, or fails with
+     * {@code -Drequire.docker=true}.
+     */
+    public static Path requireBinary() {
         Optional<Path> found = binary();
         if (found.isPresent()) {
             return found.get();

@@ -47,8 +47,7 @@ public final class RigStack implements AutoCloseable {
 
     /** The stack with InfluxDB 2.7.12 (needs the binary of .ci/build-influxdb2). */
     public static RigStack v2(Path dir) {
-        Influxd2Process.binary().orElseThrow(() -> new IllegalStateException(
-                "no influxd 2.x binary for the rig's 2.x image (run .ci/build-influxdb2)"));
+        Influxd2Process.requireBinary();
         return new RigStack(dir, 2);
     }
 

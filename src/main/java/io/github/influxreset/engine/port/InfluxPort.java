@@ -57,4 +57,17 @@ public interface InfluxPort {
 
     /** Streams every point of a bucket as line protocol; returns the number of points written. */
     long export(String bucket, OutputStream out);
+
+    /**
+     * Why the server's own backup cannot be taken here, if so (2.x: the token must be the operator
+     * token; a server without such a backup says so). Reads only.
+     */
+    default java.util.Optional<String> nativeBackupProblem() {
+        return java.util.Optional.of("this server offers no backup of its own here");
+    }
+
+    /** Writes the server's own backup into {@code dir}, as its official client lays it out. */
+    default void writeNativeBackup(java.nio.file.Path dir) {
+        throw new UnsupportedOperationException("no native backup");
+    }
 }

@@ -162,6 +162,22 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
     }
 
     @Override
+    public Optional<String> nativeBackupProblem() {
+        return new NativeBackupV2(spec, java.time.Clock.systemUTC()).problem();
+    }
+
+    /** The server's own backup, laid out as {@code influx backup} lays it out (restorable with {@code influx restore}). */
+    @Override
+    public void writeNativeBackup(java.nio.file.Path dir) {
+        try {
+            new NativeBackupV2(spec, java.time.Clock.systemUTC()).write(dir);
+        } catch (java.io.IOException e) {
+            throw ResetException.problem("InfluxDB's own backup could not be written: " + e.getMessage() + ".",
+                    "Check the free space of the backup folder and that InfluxDB runs.", e);
+        }
+    }
+
+    @Override
     public void close() {
         client.close();
     }

@@ -1,0 +1,17 @@
+package io.github.influxreset.faults;
+
+import io.github.influxreset.influx.v2.InfluxV2Adapter;
+import io.github.influxreset.testing.RigStack;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The kill-after-every-action suite on InfluxDB 2.7.12, whose image sets itself up from
+ * DOCKER_INFLUXDB_INIT_* whenever the product gives it a fresh volume.
+ */
+class FaultInjection2xTest extends FaultInjectionTest {
+    @BeforeAll
+    static void startStack() throws Exception {
+        RigStack stack = RigStack.v2(dir.resolve("rig")).start();
+        start(stack, new InfluxV2Adapter(stack.profile.influx()));
+    }
+}
