@@ -108,6 +108,25 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
     }
 
     @Override
+    public int removeOrphanedHelpers() {
+        return call("remove the helper containers a stopped run left", () -> {
+            int removed = 0;
+            for (var helper : client.listContainersCmd().withShowAll(true)
+                    .withLabelFilter(Map.of(HelperLabels.HELPER, "true")).exec()) {
+                if (HelperLabels.orphaned(helper.getLabels())) {
+                    try {
+                        client.removeContainerCmd(helper.getId()).withForce(true).withRemoveVolumes(true).exec();
+                        removed++;
+                    } catch (NotFoundException alreadyGone) {
+                        // removed meanwhile
+                    }
+                }
+            }
+            return removed;
+        });
+    }
+
+    @Override
     public void removeContainer(String containerId) {
         call("remove container " + containerId, () -> {
             try {

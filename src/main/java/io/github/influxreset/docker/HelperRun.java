@@ -30,7 +30,7 @@ final class HelperRun {
             Consumer<String> output) {
         String id = client.createContainerCmd(image)
                 .withName("influx-reset-helper-" + UUID.randomUUID().toString().substring(0, 8))
-                .withLabels(Map.of("io.github.influxreset.helper", "true"))
+                .withLabels(HelperLabels.ofThisProcess())
                 .withEntrypoint(command.get(0))
                 .withCmd(command.subList(1, command.size()))
                 .withHostConfig(HostConfig.newHostConfig().withNetworkMode("container:" + networkContainerId))

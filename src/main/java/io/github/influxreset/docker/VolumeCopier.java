@@ -111,7 +111,7 @@ final class VolumeCopier {
         return client.createContainerCmd(image)
                 .withName("influx-reset-helper-" + UUID.randomUUID().toString().substring(0, 8))
                 .withEntrypoint("/influx-reset-helper-never-started")
-                .withLabels(java.util.Map.of("io.github.influxreset.helper", "true"))
+                .withLabels(HelperLabels.ofThisProcess())
                 .withHostConfig(HostConfig.newHostConfig().withBinds(new Bind(volume, new Volume(MOUNT))))
                 .exec().getId();
     }

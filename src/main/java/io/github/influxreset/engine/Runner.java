@@ -76,6 +76,7 @@ public final class Runner {
         RunContext ctx = contexts.create(runId);
         ctx.log().info(null, "Run " + runId + " started (" + plan.mode().describe() + ", "
                 + plan.actions().size() + " actions).");
+        removeOrphanedHelpers(ctx);
         return ctx;
     }
 
@@ -87,6 +88,22 @@ public final class Runner {
                     "Finish it with 'reset --resume', undo it with 'rollback " + open.id() + "', or, if the stack is "
                     + "as you want it, close it with 'runs close " + open.id() + "'.");
         });
+    }
+
+    /**
+     * A process killed while a helper container copied a volume leaves that helper behind, holding
+     * the volume: it is removed (with its anonymous volumes) before a run starts, resumes or is
+     * rolled back. Done under the run lock, so no live run of this stack owns it.
+     */
+    private static void removeOrphanedHelpers(RunContext ctx) {
+        try {
+            int removed = ctx.ports().docker().removeOrphanedHelpers();
+            if (removed > 0) {
+                ctx.info("Removed " + removed + " helper container(s) that a stopped run left behind, with their volumes.");
+            }
+        } catch (ResetException engineUnreachable) {
+            // the prerequisite checks and the undos say so in their own words
+        }
     }
 
     /** Holds the stack's run lock for {@code runId} until {@link #release}; taken once per run and process. */
@@ -136,6 +153,7 @@ public final class Runner {
     public void resume(RunContext ctx, Plan plan, Progress progress) {
         RunRecord run = journal.run(ctx.runId()).orElseThrow();
         hold(run.profileName(), run.id());
+        removeOrphanedHelpers(ctx);
         List<ActionRecord> records = journal.actions(ctx.runId());
         if (run.status() != RunStatus.RUNNING || records.stream().anyMatch(a -> a.status() == ActionStatus.UNDONE
                 || a.status() == ActionStatus.UNDO_FAILED)) {
@@ -216,6 +234,7 @@ public final class Runner {
 
     private void undoAll(RunContext ctx, RunRecord run, boolean forceStale) {
         String runId = run.id();
+        removeOrphanedHelpers(ctx);
         RollbackPlan plan = rollbackPlanner.plan(ctx);
         RollbackGuard.refuseUnsafe(plan, forceStale);
         RollbackGuard.backUpLiveData(ctx, plan);

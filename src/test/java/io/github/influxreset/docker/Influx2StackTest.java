@@ -158,6 +158,25 @@ class Influx2StackTest {
         assertEquals(sortedExport("home_assistant_events"), sortedExport("hae_restored"));
     }
 
+    @Test
+    void aResetWhoseRestartFailsIsRolledBackWithEveryPointAndTheTokenWorking() throws Exception {
+        rigUrl = rig.url();
+        Path profile = rig.profile.source().orElseThrow();
+        String yaml = java.nio.file.Files.readString(profile);
+        String sportsHealth = "http://127.0.0.1:" + rig.servicePorts[3] + "/health', timeout: 30s";
+        assertTrue(yaml.contains(sportsHealth), yaml);
+        Path broken = dir.resolve("broken.yaml");
+        java.nio.file.Files.writeString(broken, yaml.replace(sportsHealth, "http://127.0.0.1:"
+                + io.github.influxreset.testing.DockerRig.freePort() + "/health', timeout: 2s"));
+
+        CliRun reset = CliRun.run(app, "", "--profile", broken.toString(), "reset", "--mode", "full", "--yes");
+
+        assertEquals(3, reset.code(), reset.err());
+        assertTrue(reset.err().contains("rolled back"), reset.err());
+        assertEquals(POINTS, points("home_assistant_events"), "every point is back");
+        assertEquals(List.of("homeiq"), orgNames());
+    }
+
     private List<String> sortedExport(String bucket) {
         try (InfluxV2Adapter influx = influx()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -34,6 +34,7 @@ public final class RigStack implements AutoCloseable {
     public final String configVolume = project + "_influxdb-config";
     public final Path dir;
     public final int version;
+    private boolean imageSetsUp = true;
     public Profile profile;
 
     public RigStack(Path dir) {
@@ -43,6 +44,15 @@ public final class RigStack implements AutoCloseable {
     private RigStack(Path dir, int version) {
         this.dir = dir;
         this.version = version;
+    }
+
+    /**
+     * The 2.x stack without DOCKER_INFLUXDB_INIT_*: set up once over the API (as a user would), so
+     * that after a full reset the product's own setup is what makes the org and token.
+     */
+    public RigStack withoutImageSetup() {
+        imageSetsUp = false;
+        return this;
     }
 
     /** The stack with InfluxDB 2.7.12 (needs the binary of .ci/build-influxdb2). */
@@ -100,12 +110,19 @@ public final class RigStack implements AutoCloseable {
     private void startInflux2() {
         docker("volume", "create", "--label", "com.docker.compose.project=" + project,
                 "--label", "com.docker.compose.volume=influxdb-config", configVolume);
-        docker(concat(labels("influxdb"), "-v", volume + ":/var/lib/influxdb2", "-v", configVolume + ":/etc/influxdb2",
-                "-e", "DOCKER_INFLUXDB_INIT_MODE=setup", "-e", "DOCKER_INFLUXDB_INIT_USERNAME=admin",
-                "-e", "DOCKER_INFLUXDB_INIT_PASSWORD=" + PASSWORD, "-e", "DOCKER_INFLUXDB_INIT_ORG=homeiq",
-                "-e", "DOCKER_INFLUXDB_INIT_BUCKET=home_assistant_events", "-e", "DOCKER_INFLUXDB_INIT_ADMIN_TOKEN=" + TOKEN,
-                "-e", "INFLUXD_HTTP_BIND_ADDRESS=127.0.0.1:" + influxPort, "-e", "INFLUXD_INIT_PORT=" + rpcPort,
-                "--restart", "unless-stopped", DockerRig.INFLUX2_IMAGE));
+        String[] init = imageSetsUp ? new String[] {"-e", "DOCKER_INFLUXDB_INIT_MODE=setup",
+            "-e", "DOCKER_INFLUXDB_INIT_USERNAME=admin", "-e", "DOCKER_INFLUXDB_INIT_PASSWORD=" + PASSWORD,
+            "-e", "DOCKER_INFLUXDB_INIT_ORG=homeiq", "-e", "DOCKER_INFLUXDB_INIT_BUCKET=home_assistant_events",
+            "-e", "DOCKER_INFLUXDB_INIT_ADMIN_TOKEN=" + TOKEN} : new String[0];
+        String[] run = concat(labels("influxdb"), "-v", volume + ":/var/lib/influxdb2", "-v", configVolume + ":/etc/influxdb2");
+        docker(concat(concat(run, init), "-e", "INFLUXD_HTTP_BIND_ADDRESS=127.0.0.1:" + influxPort,
+                "-e", "INFLUXD_INIT_PORT=" + rpcPort, "--restart", "unless-stopped", DockerRig.INFLUX2_IMAGE));
+        if (!imageSetsUp) {
+            Http.await(url() + "/ping", 30_000);
+            DockerRig.docker("exec", containerName("influxdb"), "influx", "setup", "--force", "--host", url(),
+                    "--username", "admin", "--password", PASSWORD, "--org", "homeiq", "--bucket", "home_assistant_events",
+                    "--token", TOKEN);
+        }
     }
 
     /** Waits until the image's init has set up the server and the operator token is accepted. */

@@ -11,7 +11,6 @@ import io.github.influxreset.config.ProfileLoader;
 import io.github.influxreset.engine.RunStatus;
 import io.github.influxreset.engine.SameThreadTaskRunner;
 import io.github.influxreset.engine.StepState;
-import io.github.influxreset.influx.v1.InfluxV1Adapter;
 import io.github.influxreset.testing.RequiresDocker;
 import io.github.influxreset.testing.RigStack;
 import io.github.influxreset.testing.Screenshots;
@@ -19,17 +18,18 @@ import java.nio.file.Path;
 import java.util.Map;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-/** A person's reset through the wizard, clicked by id, on the real Docker stack with InfluxDB 1.6.7. */
+/**
+ * A person's reset through the wizard, clicked by id, on the real Docker stack; the subclasses say
+ * which InfluxDB (1.6.7, or 2.7.12 with its image's own first setup).
+ */
 @ExtendWith({RequiresDocker.class, ApplicationExtension.class})
-class WizardOnTheRealStackTest {
+abstract class WizardOnTheRealStackTest {
     @TempDir
     static Path dir;
     static RigStack rig;
@@ -37,19 +37,21 @@ class WizardOnTheRealStackTest {
     WizardAssembly assembly;
     Stage stage;
 
-    @BeforeAll
-    static void startStack() throws Exception {
-        rig = new RigStack(dir.resolve("rig")).start();
+    static void startStack(RigStack stack) throws Exception {
+        rig = stack.start();
         app = new AppContext(new AppHome(dir.resolve("home")), new ProfileLoader(Map.of(), dir));
     }
+
+    /** Where the screenshot of the last step goes. */
+    abstract String screenshotName();
 
     @AfterAll
     static void stopStack() {
         rig.close();
     }
 
-    @Start
-    void start(Stage stage) {
+    /** Builds and shows the wizard; the subclasses' {@code @Start} calls it (TestFX finds only declared ones). */
+    void open(Stage stage) {
         this.stage = stage;
         DialogService dialogs = new io.github.influxreset.testing.ScriptedDialogs(false);
         assembly = new WizardAssembly(new SameThreadTaskRunner(), app::session, dialogs, app.log(), app.stackFinder());
@@ -73,10 +75,10 @@ class WizardOnTheRealStackTest {
         assertEquals(StepState.DONE, assembly.wizard().steps().get(5).state(), assembly.wizard().errorProperty().get());
         robot.interact(() -> {
             assembly.logModel().drain();
-            Screenshots.save(stage.getScene(), "10-real-stack-done");
+            Screenshots.save(stage.getScene(), screenshotName());
         });
 
-        InfluxV1Adapter influx = new InfluxV1Adapter(rig.profile.influx());
+        var influx = app.ports(rig.profile).influx();
         assertEquals("365d", influx.buckets().stream().filter(b -> b.name().equals("home_assistant_events")).findFirst()
                 .orElseThrow().retention().format());
         for (String service : RigStack.SERVICES) {

@@ -33,6 +33,14 @@ public interface DockerPort {
      */
     void waitHealthy(String containerId, Optional<String> healthUrl, Duration timeout);
 
+    /**
+     * Removes the helper containers (and their anonymous volumes) that a process which has died
+     * left behind, mid-copy; a live process's helpers are left alone. Returns how many went.
+     */
+    default int removeOrphanedHelpers() {
+        return 0;
+    }
+
     /** Removes a container (not its volumes); an absent container is fine. */
     void removeContainer(String containerId);
 

@@ -63,7 +63,14 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
                 OnboardingRequest request = new OnboardingRequest().username(spec.setupUsername())
                         .password(spec.setupPassword().revealAsString()).org(spec.org()).bucket(firstBucket)
                         .token(spec.token().revealAsString());
-                client.onBoarding(request);
+                try {
+                    client.onBoarding(request);
+                } catch (InfluxException alreadyDone) {
+                    // 422 "onboarding has already been completed": the image's own init won the race
+                    if (alreadyDone.status() != 422) {
+                        throw alreadyDone;
+                    }
+                }
             }
             organization();
             return null;

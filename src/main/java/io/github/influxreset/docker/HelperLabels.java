@@ -1,0 +1,43 @@
+package io.github.influxreset.docker;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The labels of the product's helper containers: that they are helpers, and which process made
+ * them (its pid and start time, so a reused pid is not mistaken for the owner). A helper whose
+ * owner is gone was left by a process that died mid-copy, and may be removed with its volumes.
+ */
+final class HelperLabels {
+    static final String HELPER = "io.github.influxreset.helper";
+    static final String OWNER = "io.github.influxreset.owner";
+
+    private HelperLabels() {
+    }
+
+    /** The labels a helper made by this process carries. */
+    static Map<String, String> ofThisProcess() {
+        return Map.of(HELPER, "true", OWNER, owner(ProcessHandle.current()));
+    }
+
+    /** True when the helper's owner process no longer runs (or it names none: an older version's). */
+    static boolean orphaned(Map<String, String> labels) {
+        String owner = labels == null ? null : labels.get(OWNER);
+        if (owner == null) {
+            return true;
+        }
+        int at = owner.indexOf('@');
+        try {
+            long pid = Long.parseLong(at < 0 ? owner : owner.substring(0, at));
+            return ProcessHandle.of(pid).map(HelperLabels::owner).map(alive -> !alive.equals(owner)).orElse(true);
+        } catch (NumberFormatException unreadable) {
+            return true;
+        }
+    }
+
+    private static String owner(ProcessHandle process) {
+        Optional<Instant> started = process.info().startInstant();
+        return process.pid() + "@" + started.map(Instant::toEpochMilli).map(String::valueOf).orElse("?");
+    }
+}
