@@ -89,15 +89,40 @@ final class BackupWriter {
                 continue;
             }
             progress.update(0.15 + 0.4 * i / buckets.size(), "Exporting bucket " + bucket.name());
-            Map<String, Long> points = ports.influx().countPoints(bucket.name());
-            try (OutputStream out = new MeteredOutput(FileBackupStore.zstd(set.resolve(exportFile(bucket.name()))),
+            Map<String, Map<String, Long>> before = ports.influx().countFieldValues(bucket.name());
+            Path file = set.resolve(exportFile(bucket.name()));
+            try (OutputStream out = new MeteredOutput(FileBackupStore.zstd(file),
                     Throughput.UNKNOWN, "Exporting bucket " + bucket.name(), progress)) {
-                long exported = ports.influx().export(bucket.name(), out);
-                progress.update(-1, "Exported " + exported + " points of " + bucket.name());
+                ports.influx().export(bucket.name(), out);
             }
-            entries.add(new Manifest.BucketEntry(bucket.name(), live.get(bucket.name()).retention().format(), points));
+            Map<String, Map<String, Long>> held;
+            try (java.io.InputStream in = new com.github.luben.zstd.ZstdInputStream(Files.newInputStream(file))) {
+                held = ExportTally.of(in, exportFile(bucket.name()));
+            }
+            requireComplete(bucket.name(), before, held);
+            Map<String, Long> points = ExportTally.points(held);
+            progress.update(-1, "Exported " + points.values().stream().mapToLong(Long::longValue).sum() + " points of "
+                    + bucket.name() + " (counted in the file, every field as InfluxDB counted it)");
+            entries.add(new Manifest.BucketEntry(bucket.name(), live.get(bucket.name()).retention().format(), points, held));
         }
         return entries;
+    }
+
+    /**
+     * Every value InfluxDB counted before the export must be in the file (more may have been
+     * written during it); else the backup fails naming the first measurement and field short.
+     */
+    private static void requireComplete(String bucket, Map<String, Map<String, Long>> before,
+                                        Map<String, Map<String, Long>> held) {
+        before.forEach((measurement, fields) -> fields.forEach((field, count) -> {
+            long inFile = held.getOrDefault(measurement, Map.of()).getOrDefault(field, 0L);
+            if (inFile < count) {
+                throw io.github.influxreset.domain.ResetException.problem("The export of bucket " + bucket
+                        + " is incomplete: field " + field + " of " + measurement + " has " + inFile + " of the " + count
+                        + " values InfluxDB counted before the export.", "Write the backup again; if it repeats, check "
+                        + "InfluxDB's log. Nothing was changed.", null);
+            }
+        }));
     }
 
     /**

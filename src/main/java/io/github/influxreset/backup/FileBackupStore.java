@@ -25,6 +25,8 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -149,6 +151,12 @@ public final class FileBackupStore implements BackupStore {
             throw ResetException.problem("The snapshot of volume " + volume + " in backup set " + backupId
                     + " could not be read: " + e.getMessage() + ".", "Verify the set with 'backups verify " + backupId + "'.", e);
         }
+    }
+
+    @Override
+    public Optional<Map<String, Map<String, Long>>> fieldValues(String backupId, String bucket) {
+        return new BackupVerifier(folder(backupId)).readManifest().buckets().stream()
+                .filter(b -> b.name().equals(bucket) && b.values() != null).map(Manifest.BucketEntry::values).findFirst();
     }
 
     @Override

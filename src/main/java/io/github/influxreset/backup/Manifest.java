@@ -12,8 +12,12 @@ public record Manifest(int formatVersion, String productVersion, String created,
     public static final int FORMAT_VERSION = 1;
     public static final String FILE_NAME = "manifest.json";
 
-    /** A bucket as it was backed up: retention and point count per measurement. */
-    public record BucketEntry(String name, String retention, Map<String, Long> points) {
+    /**
+     * A bucket as it was backed up: retention, point count per measurement, and the values of every
+     * field, all counted from the export file itself ({@code values} is absent in older sets).
+     */
+    public record BucketEntry(String name, String retention, Map<String, Long> points,
+                              Map<String, Map<String, Long>> values) {
     }
 
     /** A file of the set, by its path relative to the set's folder. */

@@ -112,6 +112,7 @@ public final class PlanBuilder {
      */
     private List<String> recreateInflux(ContainerInfo influx, String keepSuffix, java.util.function.Consumer<String> fill) {
         stopServices();
+        add(io.github.influxreset.engine.actions.SealBackup.of());
         add(StopService.of(profile.influx().service(), true, ServiceSpec.DEFAULT_TIMEOUT));
         List<String> copies = new ArrayList<>();
         for (String volume : influx.volumeNames()) {
@@ -132,6 +133,7 @@ public final class PlanBuilder {
 
     private List<String> addBucketReset() {
         stopServices();
+        add(io.github.influxreset.engine.actions.SealBackup.of());
         for (BucketSpec bucket : profile.buckets()) {
             add(DeleteBucket.of(bucket));
             add(CreateBucket.of(bucket));

@@ -93,6 +93,27 @@ public final class FakeInflux implements InfluxPort {
         return counts;
     }
 
+    private String dropFromExports;
+    private String appendToExports = "";
+
+    /** A faulty server: exports leave out every line holding {@code text} (the counts still have them). */
+    public synchronized void dropExportedLinesMatching(String text) {
+        dropFromExports = text;
+    }
+
+    /** A faulty server: every export ends with {@code text}. */
+    public synchronized void appendToExports(String text) {
+        appendToExports = text;
+    }
+
+    @Override
+    public synchronized Map<String, Map<String, Long>> countFieldValues(String bucket) {
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        bucket(bucket).points.forEach(p -> p.fields().keySet().forEach(field -> counts
+                .computeIfAbsent(p.measurement(), m -> new LinkedHashMap<>()).merge(field, 1L, Long::sum)));
+        return counts;
+    }
+
     @Override
     public synchronized List<String> tagKeys(String bucket, String measurement) {
         LinkedHashSet<String> keys = new LinkedHashSet<>();
@@ -140,9 +161,12 @@ public final class FakeInflux implements InfluxPort {
     public synchronized long export(String bucket, OutputStream out) {
         try {
             for (Point p : bucket(bucket).points) {
-                out.write((LineProtocol.point(p.measurement(), p.tags(), p.fields(), p.time()) + "\n")
-                        .getBytes(StandardCharsets.UTF_8));
+                String line = LineProtocol.point(p.measurement(), p.tags(), p.fields(), p.time());
+                if (dropFromExports == null || !line.contains(dropFromExports)) {
+                    out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                }
             }
+            out.write(appendToExports.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

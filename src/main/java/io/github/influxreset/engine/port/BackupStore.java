@@ -41,6 +41,13 @@ public interface BackupStore {
      */
     void restoreVolume(String backupId, String volume, String image);
 
+    /**
+     * The values of every field of every measurement that the set's export of {@code bucket} holds,
+     * as counted from the file when the set was written; empty for a set without those counts
+     * (written by an older version) or without that bucket.
+     */
+    java.util.Optional<java.util.Map<String, java.util.Map<String, Long>>> fieldValues(String backupId, String bucket);
+
     /** True when the set holds an export of the bucket (it existed when the set was written). */
     boolean holdsBucket(String backupId, String bucket);
 

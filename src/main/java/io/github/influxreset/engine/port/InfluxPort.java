@@ -33,6 +33,12 @@ public interface InfluxPort {
     /** Point counts per measurement of a bucket. */
     Map<String, Long> countPoints(String bucket);
 
+    /**
+     * The number of values of every field of every measurement of the bucket: what a complete
+     * export must hold (measurement → field → count).
+     */
+    Map<String, Map<String, Long>> countFieldValues(String bucket);
+
     List<String> tagKeys(String bucket, String measurement);
 
     Map<String, FieldType> fieldKeys(String bucket, String measurement);

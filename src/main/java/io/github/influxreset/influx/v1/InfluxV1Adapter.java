@@ -87,6 +87,26 @@ public final class InfluxV1Adapter implements InfluxPort {
     }
 
     @Override
+    public Map<String, Map<String, Long>> countFieldValues(String bucket) {
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        for (String measurement : measurements(bucket)) {
+            JsonNode result = http.query(bucket, "SELECT count(*) FROM " + InfluxQl.ident(measurement));
+            Map<String, Long> fields = new LinkedHashMap<>();
+            for (JsonNode series : result.path("series")) {
+                JsonNode columns = series.path("columns");
+                for (JsonNode row : series.path("values")) {
+                    for (int i = 1; i < columns.size(); i++) {
+                        String field = columns.path(i).asText().replaceFirst("^count_", "");
+                        fields.merge(field, row.path(i).asLong(), Long::sum);
+                    }
+                }
+            }
+            counts.put(measurement, fields);
+        }
+        return counts;
+    }
+
+    @Override
     public List<String> tagKeys(String bucket, String measurement) {
         return column(http.query(bucket, "SHOW TAG KEYS FROM " + InfluxQl.ident(measurement)), 0);
     }

@@ -75,7 +75,7 @@ final class InfluxV1Http {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     if (!line.isBlank()) {
-                        JsonNode result = read(line).path("results").path(0);
+                        JsonNode result = readChunk(line, statement).path("results").path(0);
                         if (result.has("error")) {
                             throw ResetException.problem("InfluxDB refused '" + statement + "': " + result.get("error").asText() + ".", "", null);
                         }
@@ -136,6 +136,16 @@ final class InfluxV1Http {
         }
         return ResetException.problem("InfluxDB does not answer at " + url + ".",
                 "Check that it runs and that influx.url in the profile is right.", e);
+    }
+
+    /** A chunk that is not JSON fails the query: an export must never skip one without a word. */
+    private static JsonNode readChunk(String chunk, String statement) {
+        try {
+            return JSON.readTree(chunk);
+        } catch (IOException e) {
+            throw ResetException.problem("InfluxDB sent a part of its answer to '" + statement + "' that is not JSON ("
+                    + e.getMessage().lines().findFirst().orElse("") + "), so the answer is incomplete.", "Try again; if it repeats, check the server's log.", e);
+        }
     }
 
     private static JsonNode read(String body) {

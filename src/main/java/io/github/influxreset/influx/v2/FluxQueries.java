@@ -40,6 +40,19 @@ final class FluxQueries {
         return counts;
     }
 
+    /** Values per measurement and field of the whole bucket. */
+    Map<String, Map<String, Long>> countPerField(String bucket) {
+        String query = from(bucket) + " |> group(columns: [\"_measurement\", \"_field\"]) |> count()";
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        for (FluxTable table : client.getQueryApi().query(query, org)) {
+            for (FluxRecord record : table.getRecords()) {
+                counts.computeIfAbsent(record.getMeasurement(), m -> new LinkedHashMap<>())
+                        .merge(record.getField(), ((Number) record.getValue()).longValue(), Long::sum);
+            }
+        }
+        return counts;
+    }
+
     List<String> tagKeys(String bucket, String measurement) {
         String query = "import \"influxdata/influxdb/schema\"\nschema.measurementTagKeys(bucket: " + string(bucket)
                 + ", measurement: " + string(measurement) + ", start: 0)";

@@ -123,6 +123,11 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
     }
 
     @Override
+    public Map<String, Map<String, Long>> countFieldValues(String bucket) {
+        return call("count the values of " + bucket, () -> flux.countPerField(bucket));
+    }
+
+    @Override
     public List<String> tagKeys(String bucket, String measurement) {
         return call("read the tag keys of " + measurement, () -> flux.tagKeys(bucket, measurement));
     }

@@ -1,0 +1,129 @@
+package io.github.influxreset.backup;
+
+import io.github.influxreset.domain.ResetException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts what a line-protocol export really holds, read back from its file: the values of every
+ * field of every measurement. A line that is not line protocol fails with its number, so an export
+ * is never taken as complete on trust.
+ */
+final class ExportTally {
+    private ExportTally() {
+    }
+
+    /** measurement → field → values, of the export in {@code in} (named {@code what} in errors). */
+    static Map<String, Map<String, Long>> of(InputStream in, String what) throws IOException {
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        long number = 0;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            number++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                Map<String, Long> fields = counts.computeIfAbsent(measurement(line), m -> new LinkedHashMap<>());
+                fieldKeys(line).forEach(field -> fields.merge(field, 1L, Long::sum));
+            } catch (IllegalArgumentException malformed) {
+                throw ResetException.problem("Line " + number + " of " + what + " is not line protocol ("
+                        + malformed.getMessage() + "), so the export cannot be counted.",
+                        "Write the backup again; if it repeats, check InfluxDB's log.", malformed);
+            }
+        }
+        return counts;
+    }
+
+    /** The most values of one field, per measurement: the points the export holds, as InfluxDB counts them. */
+    static Map<String, Long> points(Map<String, Map<String, Long>> values) {
+        Map<String, Long> points = new LinkedHashMap<>();
+        values.forEach((measurement, fields) -> points.put(measurement,
+                fields.values().stream().mapToLong(Long::longValue).max().orElse(0)));
+        return points;
+    }
+
+    static String measurement(String line) {
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\' && i + 1 < line.length()) {
+                name.append(line.charAt(++i));
+            } else if (c == ',' || c == ' ') {
+                return name.toString();
+            } else {
+                name.append(c);
+            }
+        }
+        throw new IllegalArgumentException("no fields");
+    }
+
+    /** The field keys of a line: the section after the first unescaped space, split outside quotes. */
+    static List<String> fieldKeys(String line) {
+        int start = sectionEnd(line, 0, false) + 1;
+        int end = sectionEnd(line, start, true);
+        if (start <= 0 || start >= line.length()) {
+            throw new IllegalArgumentException("no fields");
+        }
+        List<String> keys = new ArrayList<>();
+        StringBuilder key = new StringBuilder();
+        boolean inKey = true;
+        boolean quoted = false;
+        for (int i = start; i < end; i++) {
+            char c = line.charAt(i);
+            if (c == '\\' && i + 1 < end) {
+                if (inKey) {
+                    key.append(line.charAt(i + 1));
+                }
+                i++;
+            } else if (quoted) {
+                quoted = c != '"';
+            } else if (c == '"') {
+                quoted = true;
+            } else if (inKey && c == '=') {
+                inKey = false;
+            } else if (!inKey && c == ',') {
+                keys.add(checked(key));
+                key.setLength(0);
+                inKey = true;
+            } else if (inKey) {
+                key.append(c);
+            }
+        }
+        if (inKey || quoted) {
+            throw new IllegalArgumentException(quoted ? "a string value is not closed" : "a field has no value");
+        }
+        keys.add(checked(key));
+        return keys;
+    }
+
+    private static String checked(StringBuilder key) {
+        if (key.length() == 0) {
+            throw new IllegalArgumentException("a field has no name");
+        }
+        return key.toString();
+    }
+
+    /** The index of the first unescaped space from {@code from} (outside quotes in the fields), else the end. */
+    private static int sectionEnd(String line, int from, boolean fields) {
+        boolean quoted = false;
+        for (int i = from; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (fields && c == '"') {
+                quoted = !quoted;
+            } else if (c == ' ' && !quoted) {
+                return i;
+            }
+        }
+        return fields ? line.length() : -1;
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.influxreset.engine.actions;
+
+import io.github.influxreset.domain.BucketSpec;
+import io.github.influxreset.engine.Progress;
+import io.github.influxreset.engine.RunContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs once the writers are stopped and before anything is deleted: every value InfluxDB holds now
+ * must be in the run's backup set. The services kept writing while the set was written, so when a
+ * count differs a second set is written and verified now, with the writers stopped, and becomes
+ * the run's backup: no point written before the stop is in neither the backup nor the new buckets.
+ * The price is downtime (the second set is written while the services are stopped), never data.
+ */
+public final class SealBackup extends BaseAction {
+    public static final String KIND = "seal-backup";
+
+    public SealBackup(Map<String, String> params) {
+        super(params);
+    }
+
+    public static SealBackup of() {
+        return new SealBackup(Map.of());
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String describe() {
+        return "Check that the backup set holds every point written until the services stopped";
+    }
+
+    @Override
+    public String describeUndo() {
+        return "Nothing to undo (backup sets are kept)";
+    }
+
+    @Override
+    public void execute(RunContext ctx) {
+        List<String> changed = changedSinceTheBackup(ctx);
+        if (changed.isEmpty()) {
+            ctx.info("The backup set holds every point: nothing was written after it, counted per measurement and field.");
+            return;
+        }
+        ctx.warn("Points were written after the backup set was made (" + String.join("; ", changed)
+                + "): writing a second set now that the services are stopped.");
+        String project = ctx.profile().stack().composeProject();
+        String setId = ctx.ports().backups().write(ctx.ports().docker().discover(project), ctx.runId(), Progress.NONE);
+        ctx.ports().backups().verify(setId);
+        ctx.recordBackup(setId, true);
+        ctx.info("Backup set " + setId + " holds every point up to the stop (written and verified); it is this run's backup now.");
+    }
+
+    private static List<String> changedSinceTheBackup(RunContext ctx) {
+        List<String> changed = new ArrayList<>();
+        List<String> live = ctx.ports().influx().buckets().stream().map(BucketSpec::name).toList();
+        for (BucketSpec bucket : ctx.profile().buckets()) {
+            if (!live.contains(bucket.name())) {
+                continue;
+            }
+            Map<String, Map<String, Long>> now = ctx.ports().influx().countFieldValues(bucket.name());
+            Optional<Map<String, Map<String, Long>>> held = ctx.ports().backups().fieldValues(ctx.backupId(), bucket.name());
+            if (held.isEmpty()) {
+                changed.add(bucket.name() + ": the set has no counts of it");
+            } else if (!held.get().equals(now)) {
+                changed.add(bucket.name() + ": " + total(held.get()) + " values in the set, " + total(now) + " now");
+            }
+        }
+        return changed;
+    }
+
+    private static long total(Map<String, Map<String, Long>> values) {
+        return values.values().stream().flatMap(f -> f.values().stream()).mapToLong(Long::longValue).sum();
+    }
+
+    @Override
+    public void undo(RunContext ctx) {
+        // the sets stay; the run's backup is whichever was recorded last
+    }
+}
