@@ -69,7 +69,7 @@ public final class FileBackupStore implements BackupStore {
             writer.writeVolumes(stack);
             String influxVersion = ports.influx().health();
             Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, productVersion, clock.instant().toString(),
-                    profile.name(), influxVersion, runId, buckets, writer.fileEntries());
+                    profile.name(), influxVersion, runId, buckets, Manifest.ONLINE_SNAPSHOTS, writer.fileEntries());
             writeManifest(set, manifest);
             progress.update(1.0, "Backup set " + set.getFileName() + " written: " + manifest.files().size() + " files");
             return set.getFileName().toString();

@@ -8,8 +8,16 @@ import java.util.Map;
  * other file of the set with its size and SHA-256.
  */
 public record Manifest(int formatVersion, String productVersion, String created, String profile,
-                       String influxVersion, String runId, List<BucketEntry> buckets, List<FileEntry> files) {
+                       String influxVersion, String runId, List<BucketEntry> buckets, String volumeSnapshots,
+                       List<FileEntry> files) {
     public static final int FORMAT_VERSION = 1;
+    /**
+     * What {@code volumeSnapshots} says of every set this version writes: the volumes are copied
+     * while InfluxDB runs, so its files may be caught mid-write; the counted export is the copy to
+     * trust, the snapshots are the second line.
+     */
+    public static final String ONLINE_SNAPSHOTS = "taken while InfluxDB ran (files may be caught mid-write): "
+            + "the line-protocol export, counted against the server, is the complete copy";
     public static final String FILE_NAME = "manifest.json";
 
     /**

@@ -30,6 +30,10 @@ final class BucketReader {
         String text = node.text();
         Retention retention = Retention.parse(text).orElseThrow(() -> node.error(
                 "'" + text + "' is not a duration; write it like 365d, 12h, 2w or 0 for infinite"));
+        if (retention.isAboveMaximum()) {
+            throw node.error("'" + text + "' is longer than InfluxDB can hold (at most " + Retention.MAXIMUM.toDays()
+                    + "d, about 68 years); use a shorter retention, or 0 for infinite");
+        }
         if (retention.isBelowMinimum()) {
             throw node.error("'" + text + "' is under the minimum of 1h; use 1h or more, or 0 for infinite");
         }

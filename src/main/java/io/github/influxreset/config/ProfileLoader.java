@@ -60,9 +60,17 @@ public final class ProfileLoader {
         return parse(embeddedText(), "(embedded HomeIQ)", Optional.empty());
     }
 
+    /** A profile is a page of YAML; anything much larger is not one (and would take long to parse). */
+    static final long MAX_PROFILE_BYTES = 1 << 20;
+
     public Profile load(Path file) {
         String text;
         try {
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_PROFILE_BYTES) {
+                throw ResetException.badInput("Profile " + file + " is " + Files.size(file) / 1024 + " KiB; a profile is at most "
+                        + MAX_PROFILE_BYTES / 1024 + " KiB, so this is not one.", "Check the path; write an example with "
+                        + "'profile init FILE'.");
+            }
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw ResetException.badInput("Profile " + file + " does not exist.",
@@ -89,12 +97,33 @@ public final class ProfileLoader {
         StackSpec stack = readStack(root.get("stack"), context);
         List<String> warnings = new ArrayList<>();
         List<BucketSpec> buckets = new BucketReader().read(root.get("buckets"));
+        var influx = readInflux(root.get("influx"));
+        var services = readServices(root.get("services"));
+        linkLocal("influx.url", influx.url()).ifPresent(warnings::add);
+        services.forEach(s -> linkLocal("the health URL of " + s.name(), s.healthUrl()).ifPresent(warnings::add));
         return new Profile(root.get("name").text(""), source, stack,
                 root.get("docker").allowOnly("host").get("host").text("unix:///var/run/docker.sock"),
-                readInflux(root.get("influx")), buckets,
+                influx, buckets,
                 new SchemaReader().read(root.get("schema"), buckets),
-                readServices(root.get("services")), readSqlite(root.get("sqlite")),
+                services, readSqlite(root.get("sqlite")),
                 readBackups(root.get("backups")), readBudget(root.get("validation")), warnings);
+    }
+
+    /** A URL to a link-local address (169.254.x.x, such as a cloud's metadata service) is almost never meant. */
+    private static Optional<String> linkLocal(String what, String url) {
+        if (url == null || url.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            String host = java.net.URI.create(url.trim()).getHost();
+            if (host != null && (host.startsWith("169.254.") || host.toLowerCase(java.util.Locale.ROOT).startsWith("[fe80:"))) {
+                return Optional.of(what + " " + url + " is a link-local address (a cloud metadata service lives at "
+                        + "169.254.169.254); check that it is the service you mean");
+            }
+        } catch (IllegalArgumentException notAUrl) {
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     private static JsonNode readTree(String text, ProfileContext context) {
@@ -180,7 +209,11 @@ public final class ProfileLoader {
         if (keep < 1) {
             throw node.get("keep").error("must be at least 1, not " + keep);
         }
-        return new BackupsSpec(expand(node.get("dir").text("~/influx-reset-backups")), keep);
+        Path dir = expand(node.get("dir").text("~/influx-reset-backups"));
+        BackupDirRules.problem(dir).ifPresent(problem -> {
+            throw node.get("dir").error(problem);
+        });
+        return new BackupsSpec(dir, keep);
     }
 
     private static Duration readBudget(YamlNode node) {

@@ -12,6 +12,12 @@ import java.util.regex.Pattern;
 public record Retention(Duration duration) {
     /** The shortest finite retention InfluxDB accepts. */
     public static final Duration MINIMUM = Duration.ofHours(1);
+    /**
+     * The longest finite retention every supported server holds: InfluxDB keeps durations in signed
+     * 64-bit nanoseconds (1.x refuses more as "overflowed duration"), and the 2.x client sends
+     * {@code everySeconds} as a 32-bit number (about 68 years).
+     */
+    public static final Duration MAXIMUM = Duration.ofSeconds(Integer.MAX_VALUE);
     public static final Retention INFINITE = new Retention(Duration.ZERO);
 
     private static final Pattern PART = Pattern.compile("(\\d+)(w|d|h|m|s)");
@@ -32,7 +38,11 @@ public record Retention(Duration duration) {
         Duration total = Duration.ZERO;
         int consumed = 0;
         while (matcher.find() && matcher.start() == consumed) {
-            total = total.plus(unit(matcher.group(2)).multipliedBy(Long.parseLong(matcher.group(1))));
+            try {
+                total = total.plus(unit(matcher.group(2)).multipliedBy(Long.parseLong(matcher.group(1))));
+            } catch (NumberFormatException | ArithmeticException tooLong) {
+                return Optional.of(new Retention(MAXIMUM.plusSeconds(1)));
+            }
             consumed = matcher.end();
         }
         if (consumed == 0 || consumed != trimmed.length()) {
@@ -47,6 +57,11 @@ public record Retention(Duration duration) {
 
     public boolean isInfinite() {
         return duration.isZero();
+    }
+
+    /** True when no supported InfluxDB can hold this retention (see {@link #MAXIMUM}). */
+    public boolean isAboveMaximum() {
+        return duration.compareTo(MAXIMUM) > 0;
     }
 
     public boolean isBelowMinimum() {

@@ -83,7 +83,19 @@ class ProfileLoaderTest {
                 org.junit.jupiter.params.provider.Arguments.of("bad field type", "buckets: [{name: a, retention: 1h}]\n"
                         + "schema: [{measurement: m, bucket: a, tags: [], fields: {x: decimal}}]", "schema[0].fields.x"),
                 org.junit.jupiter.params.provider.Arguments.of("unknown bucket in schema", "buckets: [{name: a, retention: 1h}]\n"
-                        + "schema: [{measurement: m, bucket: b, tags: [], fields: {}}]", "schema[0].bucket"));
+                        + "schema: [{measurement: m, bucket: b, tags: [], fields: {}}]", "schema[0].bucket"),
+                org.junit.jupiter.params.provider.Arguments.of("retention InfluxDB 1.x cannot hold (300 years)",
+                        "buckets: [{name: a, retention: 109500d}]", "buckets[0].retention"),
+                org.junit.jupiter.params.provider.Arguments.of("retention that would wrap around",
+                        "buckets: [{name: a, retention: 99999999999d}]", "buckets[0].retention"),
+                org.junit.jupiter.params.provider.Arguments.of("retention past 64 bits",
+                        "buckets: [{name: a, retention: 99999999999999999999d}]", "buckets[0].retention"),
+                org.junit.jupiter.params.provider.Arguments.of("backups in the root folder", "buckets: [{name: a, retention: 1h}]\n" + "backups: {dir: /}", "backups.dir"),
+                org.junit.jupiter.params.provider.Arguments.of("backups in /etc", "buckets: [{name: a, retention: 1h}]\n" + "backups: {dir: /etc}", "backups.dir"),
+                org.junit.jupiter.params.provider.Arguments.of("backups inside Docker's storage",
+                        "buckets: [{name: a, retention: 1h}]\n" + "backups: {dir: /var/lib/docker/volumes/homeiq_influxdb-data/_data}", "backups.dir"),
+                org.junit.jupiter.params.provider.Arguments.of("backups in the home folder itself",
+                        "buckets: [{name: a, retention: 1h}]\n" + "backups: {dir: '" + System.getProperty("user.home") + "'}", "backups.dir"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -91,6 +103,27 @@ class ProfileLoaderTest {
     void eachBadInputIsRefusedNamingTheKey(String what, String body, String key) {
         ResetException e = refused(MINIMAL + body + "\n");
         assertTrue(e.getMessage().contains(key), what + ": " + e.getMessage());
+    }
+
+    @Test
+    void aHugeFileIsRefusedAtOnceNotParsed() throws Exception {
+        Path file = dir.resolve("stack.yaml");
+        Files.writeString(file, MINIMAL + "name: '" + "x".repeat(4 << 20) + "'\n");
+        long start = System.nanoTime();
+
+        ResetException e = assertThrows(ResetException.class, () -> loader.load(file));
+
+        assertEquals(ResetException.Reason.BAD_INPUT, e.reason());
+        assertTrue(e.getMessage().contains("a profile is at most 1024 KiB"), e.getMessage());
+        assertTrue(System.nanoTime() - start < java.util.concurrent.TimeUnit.SECONDS.toNanos(5), "refused without parsing");
+    }
+
+    @Test
+    void aUrlToALinkLocalAddressIsWarnedAbout() throws Exception {
+        Profile profile = load("stack: {composeProject: homeiq}\ninflux: {org: homeiq, url: 'http://169.254.169.254:8086'}\n"
+                + "buckets: [{name: a, retention: 1h}]\n");
+        assertTrue(profile.warnings().stream().anyMatch(w -> w.contains("influx.url") && w.contains("link-local")),
+                profile.warnings().toString());
     }
 
     @Test

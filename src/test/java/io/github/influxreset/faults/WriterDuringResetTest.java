@@ -1,0 +1,130 @@
+package io.github.influxreset.faults;
+
+import static io.github.influxreset.testing.DockerRig.docker;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.luben.zstd.ZstdInputStream;
+import io.github.influxreset.app.AppContext;
+import io.github.influxreset.app.AppHome;
+import io.github.influxreset.config.ProfileLoader;
+import io.github.influxreset.domain.BucketSpec;
+import io.github.influxreset.domain.Retention;
+import io.github.influxreset.engine.RunRecord;
+import io.github.influxreset.influx.v1.InfluxV1Adapter;
+import io.github.influxreset.testing.CliProcess;
+import io.github.influxreset.testing.DockerRig;
+import io.github.influxreset.testing.RequiresDocker;
+import io.github.influxreset.testing.RigStack;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A service of the stack writes a numbered point five times a second all through a reset (a busybox
+ * stand-in posting to InfluxDB 1.6.7, stopped and started by the reset like every service). Every
+ * point it logged as written must be afterwards in the run's backup set or in the new bucket.
+ */
+@ExtendWith(RequiresDocker.class)
+class WriterDuringResetTest {
+    private static final Pattern WROTE = Pattern.compile("^wrote (\\d+)$", Pattern.MULTILINE);
+    private static final Pattern SEQ = Pattern.compile("^writes,source=w seq=(\\d+)i ", Pattern.MULTILINE);
+    @TempDir
+    Path dir;
+    RigStack rig;
+    InfluxV1Adapter influx;
+    Path profile;
+
+    @BeforeEach
+    void start() throws Exception {
+        rig = new RigStack(dir.resolve("rig")).start();
+        influx = new InfluxV1Adapter(rig.profile.influx());
+        influx.createBucket(new BucketSpec("home_assistant_events", Retention.parse("30d").orElseThrow()));
+        String loop = "n=$(cat /tmp/n 2>/dev/null || echo 0); while true; do n=$((n+1)); echo $n > /tmp/n; "
+                + "wget -q -O /dev/null --post-data \"writes,source=w seq=${n}i\" "
+                + "'" + rig.url() + "/write?db=home_assistant_events' && echo \"wrote $n\"; sleep 0.2; done";
+        docker("run", "-d", "--init", "--network", "host", "--name", rig.containerName("writer"),
+                "--label", "com.docker.compose.project=" + rig.project, "--label", "com.docker.compose.service=writer",
+                "--label", "com.docker.compose.oneoff=False", DockerRig.BUSYBOX_IMAGE, "sh", "-c", loop);
+        String yaml = Files.readString(rig.profile.source().orElseThrow());
+        profile = dir.resolve("with-writer.yaml");
+        Files.writeString(profile, yaml.replace("services:\n", "services:\n  - {name: writer}\n"));
+        awaitWrites(5);
+    }
+
+    @AfterEach
+    void stop() {
+        rig.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"buckets", "full"})
+    void everyPointWrittenBeforeTheStopIsInTheSetOrTheNewBucket(String mode) throws Exception {
+        Path home = dir.resolve("home");
+        int code = CliProcess.run(home, dir.resolve("cli.log"), null, List.of("--profile", profile.toString(), "reset",
+                "--mode", mode, "--yes"));
+        assertEquals(0, code, Files.readString(dir.resolve("cli.log")));
+        awaitWrites(3);
+
+        Set<Long> logged = numbers(WROTE, docker("logs", rig.containerName("writer")));
+        Set<Long> kept = new TreeSet<>(numbers(SEQ, exportOfTheRunsSet(home)));
+        kept.addAll(numbers(SEQ, liveExport()));
+        Set<Long> lost = logged.stream().filter(n -> !kept.contains(n)).collect(Collectors.toCollection(TreeSet::new));
+
+        System.out.println("WRITER DURING RESET (" + mode + "): " + logged.size() + " points logged as written, "
+                + lost.size() + " lost");
+        assertTrue(logged.size() > 10, "the writer wrote throughout: " + logged.size());
+        assertEquals(Set.of(), lost, "points the writer wrote that are in neither the run's set nor the new bucket");
+        assertTrue(Files.readString(dir.resolve("cli.log")).contains("Points were written after the backup set was made"),
+                "the run saw the late points and sealed a second set");
+    }
+
+    private void awaitWrites(int more) {
+        int before = numbers(WROTE, docker("logs", rig.containerName("writer"))).size();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (numbers(WROTE, docker("logs", rig.containerName("writer"))).size() < before + more) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the writer does not write: " + docker("logs", "--tail", "5", rig.containerName("writer")));
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+        }
+    }
+
+    private String exportOfTheRunsSet(Path home) throws Exception {
+        AppContext app = new AppContext(new AppHome(home), new ProfileLoader(Map.of(), dir));
+        RunRecord run = app.journal(rig.profile).runs().get(0);
+        Path file = rig.profile.backups().dir().resolve(run.backupId()).resolve("export/home_assistant_events.lp.zst");
+        try (ZstdInputStream in = new ZstdInputStream(Files.newInputStream(file))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private String liveExport() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        influx.export("home_assistant_events", out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Set<Long> numbers(Pattern pattern, String text) {
+        Set<Long> numbers = new TreeSet<>();
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            numbers.add(Long.parseLong(m.group(1)));
+        }
+        return numbers;
+    }
+}
