@@ -54,9 +54,8 @@ final class ResetCommand extends BaseCommand {
 
     private int resume(Profile profile, Ports ports) throws Exception {
         io.github.influxreset.engine.Runner runner = root.context.runner(profile);
-        var interrupted = runner.journal().unfinishedRun().filter(r -> r.status() == io.github.influxreset.engine.RunStatus.RUNNING)
-                .orElseThrow(() -> io.github.influxreset.domain.ResetException.badInput("There is no interrupted run to resume.",
-                        "See 'runs list'; a run whose rollback failed is finished with 'rollback RUN_ID'."));
+        var interrupted = runner.journal().unfinishedRun(profile.name()).filter(r -> r.status() == io.github.influxreset.engine.RunStatus.RUNNING)
+                .orElseThrow(() -> RunOwner.noneOf(profile, runner.journal(), "interrupted run to resume"));
         if (!interrupted.profileName().equals(profile.name())) {
             throw io.github.influxreset.domain.ResetException.badInput("Run " + interrupted.id() + " belongs to profile "
                     + interrupted.profileName() + ", not " + profile.name() + ".", "Pass that profile with --profile.");

@@ -32,9 +32,8 @@ final class RollbackCommand extends BaseCommand {
         Profile profile = profile();
         Runner runner = root.context.runner(profile);
         RunRecord run = (runId == null ? runner.journal().unfinishedRun(profile.name()) : runner.journal().run(runId))
-                .orElseThrow(() -> ResetException.badInput(runId == null ? "Profile " + profile.name()
-                        + " has no unfinished run to roll back." : "There is no run " + runId + " in the journal.",
-                        "List the runs with 'runs list'."));
+                .orElseThrow(() -> runId == null ? RunOwner.noneOf(profile, runner.journal(), "unfinished run to roll back")
+                        : ResetException.badInput("There is no run " + runId + " in the journal.", "List the runs with 'runs list'."));
         RunOwner.requireSameProfile(run, profile);
         RunContext context = new RunContext(profile, root.context.ports(profile), root.context.log(), runner.journal(), run.id());
         if (dryRun) {

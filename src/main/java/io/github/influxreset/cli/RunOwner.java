@@ -9,6 +9,18 @@ final class RunOwner {
     private RunOwner() {
     }
 
+    /**
+     * Says there is nothing of this profile to act on; names the unfinished run of another profile,
+     * if there is one, and how to reach it.
+     */
+    static ResetException noneOf(Profile profile, io.github.influxreset.engine.Journal journal, String what) {
+        return journal.unfinishedRun().map(other -> ResetException.badInput("Profile " + profile.name() + " has no "
+                        + what + "; the unfinished run " + other.id() + " belongs to profile " + other.profileName() + ".",
+                        "Pass that run's profile with --profile."))
+                .orElseGet(() -> ResetException.badInput("Profile " + profile.name() + " has no " + what + ".",
+                        "List the runs with 'runs list'."));
+    }
+
     static void requireSameProfile(RunRecord run, Profile profile) {
         if (!run.profileName().equals(profile.name())) {
             throw ResetException.badInput("Run " + run.id() + " belongs to profile " + run.profileName() + ", not "

@@ -167,7 +167,7 @@ public final class WizardSession {
 
     /** A run of the journal that did not end: the process died, or its rollback failed. */
     public Optional<RunRecord> interruptedRun() {
-        return runner.journal().unfinishedRun();
+        return runner.journal().unfinishedRun(profile.name());
     }
 
     /** What the wizard offers for an interrupted run: the sentence, and what Resume needs. */

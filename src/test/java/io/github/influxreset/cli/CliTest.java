@@ -79,6 +79,43 @@ class CliTest {
         assertTrue(out.contains(result.get("runId").asText()) && out.contains("SUCCEEDED"), out);
     }
 
+    /** A reset of the HomeIQ profile that stopped after its reset step, as a killed process leaves it. */
+    private String interruptedRun() {
+        var runner = stack.runner();
+        var plan = new io.github.influxreset.engine.ResetPlanner(java.time.Clock.systemUTC()).plan(stack.profile, stack.ports,
+                io.github.influxreset.domain.ResetMode.BUCKETS).plan();
+        var run = runner.begin(plan, id -> new io.github.influxreset.engine.RunContext(stack.profile, stack.ports, stack.log,
+                runner.journal(), id));
+        run.confirm(stack.profile.confirmationWord());
+        for (var step : java.util.List.of(io.github.influxreset.engine.Step.PREREQUISITES, io.github.influxreset.engine.Step.BACKUP,
+                io.github.influxreset.engine.Step.CONFIRM, io.github.influxreset.engine.Step.RESET)) {
+            runner.runStep(run, plan, step, io.github.influxreset.engine.Progress.NONE);
+        }
+        return run.runId();
+    }
+
+    @Test
+    void aRunIsActedOnOnlyWithItsOwnProfile() throws Exception {
+        String runId = interruptedRun();
+        java.nio.file.Path other = dir.resolve("other.yaml");
+        java.nio.file.Files.writeString(other, java.nio.file.Files.readString(dir.resolve("homeiq.yaml"))
+                .replace("name: HomeIQ", "name: Other"));
+
+        assertEquals(2, run("", "--profile", other.toString(), "rollback"));
+        assertTrue(err.contains("Profile Other has no unfinished run") && err.contains(runId + " belongs to profile HomeIQ"), err);
+        assertEquals(2, run("", "--profile", other.toString(), "rollback", runId));
+        assertTrue(err.contains("belongs to profile HomeIQ, not Other"), err);
+        assertEquals(2, run("", "--profile", other.toString(), "reset", "--resume", "--yes"));
+        assertTrue(err.contains(runId + " belongs to profile HomeIQ"), err);
+        assertEquals(0, stack.pointsInVolume(), "nothing was undone with the wrong profile");
+
+        assertEquals(0, run("", "rollback", "--dry-run"));
+        assertTrue(out.contains("Rollback of run " + runId) && out.contains("ok  backup set") && out.contains("nothing was changed"), out);
+        assertEquals(0, run("", "runs", "close", runId, "--yes"));
+        assertEquals(2, run("", "rollback"));
+        assertTrue(err.contains("Profile HomeIQ has no unfinished run to roll back"), err);
+    }
+
     @Test
     void resetNotConfirmedExitsTwoAndChangesNothing() {
         long before = stack.pointsInVolume();
