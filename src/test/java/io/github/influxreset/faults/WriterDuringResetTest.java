@@ -54,7 +54,11 @@ class WriterDuringResetTest {
         rig = new RigStack(dir.resolve("rig")).start();
         influx = new InfluxV1Adapter(rig.profile.influx());
         influx.createBucket(new BucketSpec("home_assistant_events", Retention.parse("30d").orElseThrow()));
-        String loop = "n=$(cat /tmp/n 2>/dev/null || echo 0); while true; do n=$((n+1)); echo $n > /tmp/n; "
+        // a volume that takes a moment to snapshot: the export ends well before the writers stop, as on a big database
+        docker("run", "--rm", "--network", "none", "-v", rig.volume + ":/data", DockerRig.BUSYBOX_IMAGE,
+                "dd", "if=/dev/zero", "of=/data/padding", "bs=1M", "count=300");
+        // the counter survives the reset's stop and start (the image has no /tmp of its own)
+        String loop = "mkdir -p /tmp; n=$(cat /tmp/n 2>/dev/null || echo 0); while true; do n=$((n+1)); echo $n > /tmp/n; "
                 + "wget -q -O /dev/null --post-data \"writes,source=w seq=${n}i\" "
                 + "'" + rig.url() + "/write?db=home_assistant_events' && echo \"wrote $n\"; sleep 0.2; done";
         docker("run", "-d", "--init", "--network", "host", "--name", rig.containerName("writer"),
@@ -86,7 +90,8 @@ class WriterDuringResetTest {
         Set<Long> lost = logged.stream().filter(n -> !kept.contains(n)).collect(Collectors.toCollection(TreeSet::new));
 
         System.out.println("WRITER DURING RESET (" + mode + "): " + logged.size() + " points logged as written, "
-                + lost.size() + " lost");
+                + lost.size() + " lost; in the first set " + numbers(SEQ, exportOf(home, firstSet(home))) + ", in the run's "
+                + numbers(SEQ, exportOfTheRunsSet(home)) + ", live " + numbers(SEQ, liveExport()) + ", logged " + logged);
         assertTrue(logged.size() > 10, "the writer wrote throughout: " + logged.size());
         assertEquals(Set.of(), lost, "points the writer wrote that are in neither the run's set nor the new bucket");
         assertTrue(Files.readString(dir.resolve("cli.log")).contains("Points were written after the backup set was made"),
@@ -107,7 +112,18 @@ class WriterDuringResetTest {
     private String exportOfTheRunsSet(Path home) throws Exception {
         AppContext app = new AppContext(new AppHome(home), new ProfileLoader(Map.of(), dir));
         RunRecord run = app.journal(rig.profile).runs().get(0);
-        Path file = rig.profile.backups().dir().resolve(run.backupId()).resolve("export/home_assistant_events.lp.zst");
+        return exportOf(home, run.backupId());
+    }
+
+    /** The oldest set in the backup folder: the one the run wrote before the writers stopped. */
+    private String firstSet(Path home) {
+        AppContext app = new AppContext(new AppHome(home), new ProfileLoader(Map.of(), dir));
+        List<String> sets = app.ports(rig.profile).backups().list();
+        return sets.get(sets.size() - 1);
+    }
+
+    private String exportOf(Path home, String set) throws Exception {
+        Path file = rig.profile.backups().dir().resolve(set).resolve("export/home_assistant_events.lp.zst");
         try (ZstdInputStream in = new ZstdInputStream(Files.newInputStream(file))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
