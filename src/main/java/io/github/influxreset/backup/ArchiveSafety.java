@@ -21,10 +21,43 @@ public final class ArchiveSafety {
     /** Reads the whole archive and throws naming the first unsafe entry; writes nothing. */
     public static void check(InputStream tar, String archiveName) throws IOException {
         try (TarArchiveInputStream in = new TarArchiveInputStream(tar)) {
+            java.util.Set<String> links = new java.util.HashSet<>();
             for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 checkEntry(entry, archiveName);
+                checkNotThroughALink(entry, links, archiveName);
             }
         }
+    }
+
+    /**
+     * A path may not go through a link the archive made earlier: {@code a -> .} then {@code a/b -> ..}
+     * looks harmless segment by segment but climbs out once the links are followed.
+     */
+    private static void checkNotThroughALink(TarArchiveEntry entry, java.util.Set<String> links, String archiveName) {
+        String normal = normalise(entry.getName());
+        StringBuilder prefix = new StringBuilder();
+        String[] segments = normal.split("/");
+        for (int i = 0; i < segments.length - 1; i++) {
+            prefix.append(i == 0 ? "" : "/").append(segments[i]);
+            if (links.contains(prefix.toString())) {
+                throw unsafe(archiveName, entry, "its path goes through the link '" + prefix + "' of the archive");
+            }
+        }
+        if (entry.isSymbolicLink()) {
+            links.add(normal);
+        }
+    }
+
+    private static String normalise(String name) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (String segment : name.split("/")) {
+            if (segment.equals("..")) {
+                parts.pollLast();
+            } else if (!segment.isEmpty() && !segment.equals(".")) {
+                parts.addLast(segment);
+            }
+        }
+        return String.join("/", parts);
     }
 
     /**
@@ -45,8 +78,10 @@ public final class ArchiveSafety {
     private static void extractChecked(InputStream tar, Path target, String archiveName) throws IOException {
         Path root = target.toAbsolutePath().normalize();
         try (TarArchiveInputStream in = new TarArchiveInputStream(tar)) {
+            java.util.Set<String> links = new java.util.HashSet<>();
             for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 checkEntry(entry, archiveName);
+                checkNotThroughALink(entry, links, archiveName);
                 String relative = entry.getName().replaceFirst("^\\./", "").replaceFirst("^[^/]*/?", "");
                 if (relative.isEmpty()) {
                     continue;

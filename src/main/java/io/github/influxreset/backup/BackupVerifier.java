@@ -20,6 +20,7 @@ final class BackupVerifier {
     }
 
     Manifest verify(io.github.influxreset.engine.Progress progress) {
+        checkNoLinks();
         Manifest manifest = readManifest();
         io.github.influxreset.engine.Throughput throughput = new io.github.influxreset.engine.Throughput(
                 manifest.totalBytes(), System.nanoTime());
@@ -32,7 +33,7 @@ final class BackupVerifier {
             if (!file.startsWith(set)) {
                 throw corrupt("its manifest names a file outside the set: " + entry.path());
             }
-            if (!Files.isRegularFile(file)) {
+            if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 throw corrupt("file " + entry.path() + " is missing");
             }
             try {
@@ -48,7 +49,63 @@ final class BackupVerifier {
             }
         }
         checkNoExtraFiles(manifest);
+        checkContent(manifest);
         return manifest;
+    }
+
+    /** A set never holds a link: verifying, restoring or deleting would follow it out of the set. */
+    private void checkNoLinks() {
+        if (Files.isSymbolicLink(set)) {
+            throw corrupt("its folder is a link");
+        }
+        try (Stream<Path> all = Files.walk(set)) {
+            all.filter(Files::isSymbolicLink).findFirst().ifPresent(link -> {
+                throw corrupt(set.relativize(link) + " is a link; a backup set never holds one");
+            });
+        } catch (IOException e) {
+            throw corrupt("its folder cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * What a restore will read is checked too, not only hashed: every archive entry (paths, links,
+     * devices) and every export line, whose values must be those the manifest counted.
+     */
+    private void checkContent(Manifest manifest) {
+        for (Manifest.FileEntry entry : manifest.files()) {
+            Path file = set.resolve(entry.path());
+            try {
+                if (entry.path().startsWith("volumes/") && entry.path().endsWith(".tar.zst")) {
+                    try (java.io.InputStream in = new com.github.luben.zstd.ZstdInputStream(Files.newInputStream(file))) {
+                        ArchiveSafety.check(in, entry.path());
+                    }
+                }
+                if (entry.path().startsWith("export/") && entry.path().endsWith(".lp.zst")) {
+                    checkExport(manifest, entry.path(), file);
+                }
+            } catch (ResetException unsafe) {
+                throw corrupt(lowerFirst(unsafe.getMessage().replaceFirst("\\.$", "")));
+            } catch (IOException e) {
+                throw corrupt("file " + entry.path() + " cannot be read (" + e.getMessage() + ")");
+            }
+        }
+    }
+
+    private static void checkExport(Manifest manifest, String path, Path file) throws IOException {
+        java.util.Map<String, java.util.Map<String, Long>> held;
+        try (java.io.InputStream in = new com.github.luben.zstd.ZstdInputStream(Files.newInputStream(file))) {
+            held = ExportTally.of(in, path);
+        }
+        String bucket = path.substring("export/".length(), path.length() - ".lp.zst".length());
+        manifest.buckets().stream().filter(b -> b.name().equals(bucket) && b.values() != null).findFirst()
+                .filter(b -> !b.values().equals(held)).ifPresent(b -> {
+                    throw ResetException.problem("the export of bucket " + bucket + " does not hold the values its manifest "
+                            + "counted", "", null);
+                });
+    }
+
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
     Manifest readManifest() {

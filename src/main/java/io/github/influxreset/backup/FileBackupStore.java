@@ -37,6 +37,7 @@ import java.util.stream.Stream;
  */
 public final class FileBackupStore implements BackupStore {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final java.util.regex.Pattern SET_ID = java.util.regex.Pattern.compile("\\d{8}_\\d{6}(_\\d+)?");
     private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
     private static final int RESTORE_BATCH = 5_000;
 
@@ -87,15 +88,50 @@ public final class FileBackupStore implements BackupStore {
 
     @Override
     public List<String> list() {
+        return scan().entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey)
+                .sorted(java.util.Comparator.reverseOrder()).toList();
+    }
+
+    @Override
+    public Map<String, String> unusable() {
+        Map<String, String> bad = new java.util.TreeMap<>();
+        scan().forEach((name, problem) -> problem.ifPresent(p -> bad.put(name, p)));
+        return bad;
+    }
+
+    /** Every folder of the backup folder that holds a manifest, with why it is not a usable set, if so. */
+    private Map<String, Optional<String>> scan() {
         Path root = profile.backups().dir();
+        Map<String, Optional<String>> found = new java.util.TreeMap<>();
         if (!Files.isDirectory(root)) {
-            return List.of();
+            return found;
         }
-        try (Stream<Path> sets = Files.list(root)) {
-            return sets.filter(p -> Files.isRegularFile(p.resolve(Manifest.FILE_NAME)))
-                    .map(p -> p.getFileName().toString()).sorted(java.util.Comparator.reverseOrder()).toList();
+        try (Stream<Path> entries = Files.list(root)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (Files.isSymbolicLink(entry)) {
+                    if (Files.exists(entry.resolve(Manifest.FILE_NAME))) {
+                        found.put(name, Optional.of("it is a link, not a folder; a set is never followed through a link"));
+                    }
+                } else if (Files.isRegularFile(entry.resolve(Manifest.FILE_NAME), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    found.put(name, problemOf(entry, name));
+                }
+            }
         } catch (IOException e) {
             throw ResetException.problem("The backup folder " + root + " cannot be read: " + e.getMessage() + ".", "", e);
+        }
+        return found;
+    }
+
+    private static Optional<String> problemOf(Path set, String name) {
+        if (!SET_ID.matcher(name).matches()) {
+            return Optional.of("the name is not a backup set id (YYYYMMDD_HHMMSS)");
+        }
+        try {
+            new BackupVerifier(set).readManifest();
+            return Optional.empty();
+        } catch (ResetException unreadable) {
+            return Optional.of(unreadable.getMessage());
         }
     }
 

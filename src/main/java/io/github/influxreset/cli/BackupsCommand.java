@@ -69,9 +69,11 @@ final class BackupsCommand implements Callable<Integer> {
             sets.forEach(s -> output.line(String.format("%-18s %-20s %10s %3d buckets %,12d points  run %s", s.id(),
                     s.created().toString().substring(0, 19), PrerequisiteChecks.humanBytes(s.bytes()), s.buckets().size(),
                     s.totalPoints(), s.runId())));
+            Map<String, String> unusable = store.unusable();
+            unusable.forEach((name, why) -> output.line("Not a usable set: " + name + ": " + why));
             output.document(Map.of("dir", profile.backups().dir().toString(),
-                    "sets", sets.stream().map(BackupsCommand::toJson).toList()));
-            return 0;
+                    "sets", sets.stream().map(BackupsCommand::toJson).toList(), "unusable", unusable));
+            return unusable.isEmpty() ? 0 : 1;
         }
     }
 

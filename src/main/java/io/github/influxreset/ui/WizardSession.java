@@ -228,6 +228,7 @@ public final class WizardSession {
     /** The complete backup sets, newest first. */
     public List<io.github.influxreset.domain.BackupInfo> backups() {
         var store = ports.backups();
+        store.unusable().forEach((name, why) -> log.warn(null, "Backup folder " + name + " is not a usable set: " + why));
         return store.list().stream().map(store::info).toList();
     }
 

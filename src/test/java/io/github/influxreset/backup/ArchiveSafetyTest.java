@@ -61,6 +61,27 @@ class ArchiveSafetyTest {
     }
 
     @Test
+    void aChainOfRelativeLinksThatClimbsOutIsRefused() throws Exception {
+        Path tar = dir.resolve("chain.tar");
+        try (TarArchiveOutputStream out = new TarArchiveOutputStream(Files.newOutputStream(tar))) {
+            addFile(out, "backup/fine.txt", "fine");
+            for (String[] link : new String[][] {{"backup/a", "."}, {"backup/a/b", ".."}}) {
+                TarArchiveEntry entry = new TarArchiveEntry(link[0], TarConstants.LF_SYMLINK, true);
+                entry.setLinkName(link[1]);
+                out.putArchiveEntry(entry);
+                out.closeArchiveEntry();
+            }
+            addFile(out, "backup/a/b/f", "escaped");
+        }
+        Path target = Files.createDirectories(dir.resolve("target"));
+
+        ResetException e = assertThrows(ResetException.class, () -> ArchiveSafety.extract(tar, target));
+
+        assertTrue(e.getMessage().contains("'backup/a/b'") && e.getMessage().contains("goes through the link 'backup/a'"),
+                e.getMessage());
+    }
+
+    @Test
     void aSafeArchiveIsExtractedWithoutItsTopFolder() throws Exception {
         Path tar = dir.resolve("ok.tar");
         try (TarArchiveOutputStream out = new TarArchiveOutputStream(Files.newOutputStream(tar))) {

@@ -148,7 +148,7 @@ class BackupCliTest {
         truncate(set(id).resolve("export/home_assistant_events.lp.zst"));
         long before = stack.pointsInVolume();
 
-        assertEquals(1, run("restore", id, "--yes"));
+        assertEquals(2, run("restore", id, "--yes"), "refused before any change: bad input");
 
         assertTrue(err.contains("failed verification"), err);
         assertEquals(before, stack.pointsInVolume());

@@ -22,7 +22,7 @@ public final class VerifySourceBackup extends BaseAction {
 
     @Override
     public String describe() {
-        return "Verify backup set " + param("source") + " (SHA-256 of every file)";
+        return "Verify backup set " + param("source") + " (every file's SHA-256, archive entries and export lines)";
     }
 
     @Override
@@ -32,7 +32,12 @@ public final class VerifySourceBackup extends BaseAction {
 
     @Override
     public void execute(RunContext ctx) {
-        ctx.ports().backups().verify(param("source"));
+        try {
+            ctx.ports().backups().verify(param("source"));
+        } catch (io.github.influxreset.domain.ResetException corrupt) {
+            throw io.github.influxreset.domain.ResetException.badInput(corrupt.getMessage()
+                    + " Nothing was changed: the set is checked before anything is stopped or removed.", corrupt.hint());
+        }
         ctx.info("Backup set " + param("source") + " verified.");
     }
 

@@ -17,8 +17,19 @@ public interface BackupStore {
     /** As {@link #verify(String)}, reporting bytes hashed, rate and time left. */
     void verify(String backupId, io.github.influxreset.engine.Progress progress);
 
-    /** Ids of complete sets, newest first. A folder without a manifest is never listed. */
+    /**
+     * Ids of complete, readable sets, newest first. A folder without a manifest is never listed, nor
+     * one that is not a usable set (see {@link #unusable}).
+     */
     List<String> list();
+
+    /**
+     * Folders of the backup folder that hold a manifest but are no usable set, each with the
+     * reason: a name that is not a set id, a manifest that cannot be read, a link instead of a folder.
+     */
+    default java.util.Map<String, String> unusable() {
+        return java.util.Map.of();
+    }
 
     /** What the manifest of a complete set says. */
     io.github.influxreset.domain.BackupInfo info(String backupId);
