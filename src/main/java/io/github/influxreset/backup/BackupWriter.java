@@ -75,13 +75,18 @@ final class BackupWriter {
         SecureFiles.restrictFile(dir.resolve("metadata.db"));
     }
 
-    /** The line protocol of every bucket that exists, zstd-compressed; its live retention and point counts. */
+    /**
+     * The line protocol of every bucket on the server (the profile's first, then the others: a
+     * full reset drops those too), zstd-compressed; its live retention and counts.
+     */
     List<Manifest.BucketEntry> writeExports() throws IOException {
         SecureFiles.createPrivateDirectory(set.resolve("export"));
         Map<String, BucketSpec> live = new java.util.HashMap<>();
         ports.influx().buckets().forEach(b -> live.put(b.name(), b));
         List<Manifest.BucketEntry> entries = new ArrayList<>();
-        List<BucketSpec> buckets = profile.buckets();
+        List<BucketSpec> buckets = new ArrayList<>(profile.buckets());
+        live.values().stream().filter(b -> profile.bucket(b.name()).isEmpty())
+                .sorted(java.util.Comparator.comparing(BucketSpec::name)).forEach(buckets::add);
         for (int i = 0; i < buckets.size(); i++) {
             BucketSpec bucket = buckets.get(i);
             if (!live.containsKey(bucket.name())) {

@@ -44,8 +44,11 @@ final class ResetCommand extends BaseCommand {
             return new PlanCommand().printFor(root, plan);
         }
         try (AutoCloseable logging = logToStderr()) {
+            String unknown = plan.actions().stream().filter(a -> a.action().kind()
+                    .equals(io.github.influxreset.engine.actions.NoteUnknownBucket.KIND)).map(a -> " " + a.describe() + ".")
+                    .reduce("", String::concat);
             RunContext run = RunDriver.runAll(root, profile, ports, plan, () -> Confirmation.ask(root, yes,
-                    "This deletes the InfluxDB data of " + profile.name() + " (the backup keeps it).",
+                    "This deletes the InfluxDB data of " + profile.name() + " (the backup keeps it)." + unknown,
                     profile.confirmationWord()));
             report(run);
         }

@@ -35,12 +35,19 @@ import java.util.Map;
 public final class PlanBuilder {
     private final Profile profile;
     private final StackSnapshot stack;
+    private List<String> liveBuckets = List.of();
     private final List<PlannedAction> actions = new ArrayList<>();
     private Step step;
 
     public PlanBuilder(Profile profile, StackSnapshot stack) {
         this.profile = profile;
         this.stack = stack;
+    }
+
+    /** The buckets on the server now; each one the profile does not list gets a note in the plan. */
+    public PlanBuilder withLiveBuckets(List<String> buckets) {
+        this.liveBuckets = List.copyOf(buckets);
+        return this;
     }
 
     /**
@@ -57,6 +64,8 @@ public final class PlanBuilder {
         step = Step.CONFIRM;
         add(new ConfirmReset(Map.of("word", profile.confirmationWord())));
         step = Step.RESET;
+        liveBuckets.stream().filter(b -> profile.bucket(b).isEmpty()).sorted()
+                .forEach(b -> add(io.github.influxreset.engine.actions.NoteUnknownBucket.of(b, mode)));
         List<String> copies = mode == ResetMode.FULL ? addFullReset(planId) : addBucketReset();
         step = Step.VALIDATE;
         add(new ValidateSchema(Map.of()));

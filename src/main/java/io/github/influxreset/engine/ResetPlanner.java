@@ -38,7 +38,16 @@ public final class ResetPlanner {
                     + profile.influx().service() + "'.");
             stack = new StackSnapshot(profile.stack().composeProject(), List.of());
         }
-        Plan plan = new PlanBuilder(profile, stack).build(mode, Plan.newId(clock));
+        Plan plan = new PlanBuilder(profile, stack).withLiveBuckets(liveBuckets(ports)).build(mode, Plan.newId(clock));
         return new Result(plan, problem);
+    }
+
+    /** The buckets on the server, or none when InfluxDB does not answer (the checks say so). */
+    private static List<String> liveBuckets(Ports ports) {
+        try {
+            return ports.influx().buckets().stream().map(b -> b.name()).toList();
+        } catch (ResetException notAnswering) {
+            return List.of();
+        }
     }
 }

@@ -59,15 +59,11 @@ public final class SealBackup extends BaseAction {
 
     private static List<String> changedSinceTheBackup(RunContext ctx) {
         List<String> changed = new ArrayList<>();
-        List<String> live = ctx.ports().influx().buckets().stream().map(BucketSpec::name).toList();
-        for (BucketSpec bucket : ctx.profile().buckets()) {
-            if (!live.contains(bucket.name())) {
-                continue;
-            }
+        for (BucketSpec bucket : ctx.ports().influx().buckets()) {
             Map<String, Map<String, Long>> now = ctx.ports().influx().countFieldValues(bucket.name());
             Optional<Map<String, Map<String, Long>>> held = ctx.ports().backups().fieldValues(ctx.backupId(), bucket.name());
             if (held.isEmpty()) {
-                changed.add(bucket.name() + ": the set has no counts of it");
+                changed.add(bucket.name() + ": not in the set");
             } else if (!held.get().equals(now)) {
                 changed.add(bucket.name() + ": " + total(held.get()) + " values in the set, " + total(now) + " now");
             }
