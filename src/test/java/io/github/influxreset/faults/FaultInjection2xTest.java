@@ -3,6 +3,7 @@ package io.github.influxreset.faults;
 import io.github.influxreset.influx.v2.InfluxV2Adapter;
 import io.github.influxreset.testing.RigStack;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The kill-after-every-action suite on InfluxDB 2.7.12, whose image sets itself up from
@@ -13,5 +14,10 @@ class FaultInjection2xTest extends FaultInjectionTest {
     static void startStack() throws Exception {
         RigStack stack = RigStack.v2(dir.resolve("rig")).start();
         start(stack, new InfluxV2Adapter(stack.profile.influx()));
+    }
+
+    @Test
+    void aKilledResetIsResumedFromEveryKillPointAndItsBackupHoldsEveryPoint() throws Exception {
+        resumeFromEveryKillPointAndTheBackupHoldsEveryPoint();
     }
 }

@@ -35,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills the command line (as a separate process, {@code Runtime.halt}) right after every action of
- * a full reset on the real stack, then relaunches it with {@code rollback} and, in a second pass,
- * with {@code reset --resume}. After each: every original point present (count and SHA-256 of a
+ * a full reset on the real stack, then relaunches it with {@code rollback} and (2.x) in a second
+ * pass with {@code reset --resume}. After each: every original point present (count and SHA-256 of a
  * sorted export; after a resume, in the run's verified backup set), every service running, no
  * helper container or kept volume left, the journal closed.
  */
@@ -98,8 +98,11 @@ abstract class FaultInjectionTest {
         System.out.println("FAULT INJECTION: rollback recovered from " + covered.size() + " kill points " + covered);
     }
 
-    @Test
-    void aKilledResetIsResumedFromEveryKillPointAndItsBackupHoldsEveryPoint() throws Exception {
+    /**
+     * Relaunches with {@code reset --resume} after every kill point; a subclass runs it as a test
+     * (on 1.x the chaos suite covers resume at random moments, so only 2.x runs it at every point).
+     */
+    void resumeFromEveryKillPointAndTheBackupHoldsEveryPoint() throws Exception {
         List<Integer> covered = new ArrayList<>();
         for (int k = 0; k < actions; k++) {
             Path home = dir.resolve("resume-" + k);

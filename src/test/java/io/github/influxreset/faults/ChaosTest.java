@@ -1,0 +1,196 @@
+package io.github.influxreset.faults;
+
+import static io.github.influxreset.testing.DockerRig.docker;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.influxreset.app.AppContext;
+import io.github.influxreset.app.AppHome;
+import io.github.influxreset.config.ProfileLoader;
+import io.github.influxreset.domain.BucketSpec;
+import io.github.influxreset.domain.Retention;
+import io.github.influxreset.engine.Journal;
+import io.github.influxreset.engine.RunRecord;
+import io.github.influxreset.engine.RunStatus;
+import io.github.influxreset.influx.v1.InfluxV1Adapter;
+import io.github.influxreset.testing.CliProcess;
+import io.github.influxreset.testing.RequiresDocker;
+import io.github.influxreset.testing.RigStack;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Black-box chaos: a full reset runs as a separate process and is {@code kill -9}ed at random moments
+ * spread over the whole run (not between actions: inside copies, helpers, HTTP calls), then
+ * {@code rollback} (every other offset: {@code reset --resume}) recovers it. Each time: exit 0,
+ * every original point back (count and SHA-256 of a sorted export), every service running, and the
+ * engine's whole list of containers and volumes as before. The seed is printed; replay a failure
+ * with {@code -Dchaos.seed=N}.
+ */
+@ExtendWith(RequiresDocker.class)
+class ChaosTest {
+    private static final int OFFSETS = 20;
+    private static final int POINTS = 400;
+    @TempDir
+    static Path dir;
+    static RigStack rig;
+    static InfluxV1Adapter influx;
+    static String seed;
+    static String baseline;
+
+    @BeforeAll
+    static void start() throws Exception {
+        rig = new RigStack(dir.resolve("rig")).start();
+        influx = new InfluxV1Adapter(rig.profile.influx());
+        influx.createBucket(new BucketSpec("home_assistant_events", Retention.parse("30d").orElseThrow()));
+        long now = System.currentTimeMillis() * 1_000_000L;
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < POINTS; i++) {
+            lines.append("home_assistant_events,entity_id=s").append(i % 7).append(" normalized_value=").append(i)
+                    .append(".5,state_value=\"c").append(i).append("\" ").append(now - i * 1_000_000_000L).append('\n');
+        }
+        seed = lines.toString();
+        influx.write("home_assistant_events", seed);
+        baseline = exportSha();
+    }
+
+    @AfterAll
+    static void stop() {
+        rig.close();
+    }
+
+    @Test
+    void aResetKilledAtRandomMomentsIsRecoveredWithNothingLostOrLeftOver() throws Exception {
+        long chaosSeed = Long.getLong("chaos.seed", System.nanoTime());
+        Random random = new Random(chaosSeed);
+        String containers = allContainers();
+        String volumes = allVolumes();
+        long[] timing = timeAWholeReset();
+        long begins = timing[0];
+        long ends = timing[1];
+        System.out.println("CHAOS seed=" + chaosSeed + " (replay with -Dchaos.seed=" + chaosSeed + "): the run begins "
+                + begins + " ms after the process starts and ends at " + ends + " ms");
+        List<String> outcomes = new ArrayList<>();
+        for (int i = 0; i < OFFSETS; i++) {
+            long offset = begins + (long) ((i + random.nextDouble()) / OFFSETS * (ends - begins));
+            boolean resume = i % 2 == 1;
+            Path home = dir.resolve("chaos-" + i);
+            String what = "kill at " + offset + " ms then " + (resume ? "resume" : "rollback") + " (seed " + chaosSeed + ")";
+            killResetAfter(home, offset);
+            outcomes.add(offset + "ms:" + recover(home, resume, what));
+            assertEquals(baseline, exportSha(), "every point, byte for byte, after " + what);
+            for (String service : RigStack.SERVICES) {
+                assertEquals("true", docker("inspect", "--format", "{{.State.Running}}", rig.containerName(service)),
+                        service + " running after " + what);
+            }
+            assertEquals(containers, allContainers(), "no container left over or missing after " + what);
+            assertEquals(volumes, allVolumes(), "no volume left over or missing after " + what);
+            assertTrue(journal(home).unfinishedRun().isEmpty(), "the journal is closed after " + what);
+        }
+        System.out.println("CHAOS recovered from " + OFFSETS + " kills: " + outcomes);
+    }
+
+    /**
+     * Runs one reset to its end and returns when, after the process started, its run appeared in the
+     * journal and when the process ended (ms); then puts the data back.
+     */
+    private static long[] timeAWholeReset() throws Exception {
+        Path home = dir.resolve("timing");
+        long start = System.nanoTime();
+        Process reset = CliProcess.start(home, dir.resolve("cli.log"), null, args("reset", "--mode", "full", "--yes"));
+        long begins = -1;
+        while (reset.isAlive()) {
+            if (begins < 0 && !journal(home).runs().isEmpty()) {
+                begins = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+        }
+        long ends = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertEquals(0, reset.exitValue());
+        influx.write("home_assistant_events", seed);
+        assertEquals(baseline, exportSha());
+        return new long[] {Math.max(0, begins), ends};
+    }
+
+    private static void killResetAfter(Path home, long millis) throws Exception {
+        Process reset = CliProcess.start(home, dir.resolve("cli.log"), null, args("reset", "--mode", "full", "--yes"));
+        if (!reset.waitFor(millis, TimeUnit.MILLISECONDS)) {
+            reset.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Recovers as a user would and returns what happened: the run rolled back or resumed, or it had
+     * not begun or had already finished when it was killed (then the data is put back by hand).
+     */
+    private static String recover(Path home, boolean resume, String what) throws Exception {
+        Optional<RunRecord> run = journal(home).runs().stream().findFirst();
+        if (run.isEmpty()) {
+            return "not begun";
+        }
+        if (run.get().status() == RunStatus.SUCCEEDED) {
+            putTheDataBack(home, run.get());
+            return "had finished";
+        }
+        if (resume) {
+            assertEquals(0, cli(home, "reset", "--resume", "--yes"), "resume after " + what);
+            putTheDataBack(home, journal(home).run(run.get().id()).orElseThrow());
+            return "resumed";
+        }
+        assertEquals(0, cli(home, "rollback"), "rollback after " + what);
+        assertEquals(RunStatus.ROLLED_BACK, journal(home).run(run.get().id()).orElseThrow().status());
+        return "rolled back";
+    }
+
+    /** After a reset that finished: its verified set holds every point; the seed is written back. */
+    private static void putTheDataBack(Path home, RunRecord run) {
+        assertEquals(RunStatus.SUCCEEDED, run.status());
+        var backups = new AppContext(new AppHome(home), new ProfileLoader(Map.of(), dir)).ports(rig.profile).backups();
+        backups.verify(run.backupId());
+        assertEquals(POINTS, backups.info(run.backupId()).totalPoints(), "the finished run's set holds every point");
+        influx.write("home_assistant_events", seed);
+    }
+
+    private static String allContainers() {
+        return String.join("\n", docker("ps", "-a", "--format", "{{.Names}} {{.Image}}").lines().sorted().toList());
+    }
+
+    private static String allVolumes() {
+        return String.join("\n", docker("volume", "ls", "-q").lines().sorted().toList());
+    }
+
+    private static Journal journal(Path home) {
+        return new AppContext(new AppHome(home), new ProfileLoader(Map.of(), dir)).journal(rig.profile);
+    }
+
+    private static String exportSha() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        influx.export("home_assistant_events", out);
+        String sorted = String.join("\n", out.toString(StandardCharsets.UTF_8).lines().sorted().toList());
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sorted.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static List<String> args(String... args) {
+        List<String> all = new ArrayList<>(List.of("--profile", rig.profile.source().orElseThrow().toString()));
+        all.addAll(List.of(args));
+        return all;
+    }
+
+    private static int cli(Path home, String... args) throws Exception {
+        return CliProcess.run(home, dir.resolve("cli.log"), null, args(args));
+    }
+}
