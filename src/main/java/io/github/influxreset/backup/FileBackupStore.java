@@ -215,17 +215,19 @@ public final class FileBackupStore implements BackupStore {
                 new ZstdInputStream(Files.newInputStream(export)), StandardCharsets.UTF_8))) {
             StringBuilder batch = new StringBuilder();
             int inBatch = 0;
+            long number = 0;
             String line;
             while ((line = lines.readLine()) != null) {
                 batch.append(line).append('\n');
+                number++;
                 if (++inBatch == RESTORE_BATCH) {
-                    ports.influx().write(targetBucket, batch.toString());
+                    writeBatch(targetBucket, batch, number - inBatch + 1, number, BackupWriter.exportFile(bucket));
                     batch.setLength(0);
                     inBatch = 0;
                 }
             }
             if (inBatch > 0) {
-                ports.influx().write(targetBucket, batch.toString());
+                writeBatch(targetBucket, batch, number - inBatch + 1, number, BackupWriter.exportFile(bucket));
             }
         } catch (IOException e) {
             throw ResetException.problem("Bucket " + bucket + " could not be read from backup set " + backupId + ": "
@@ -244,6 +246,16 @@ public final class FileBackupStore implements BackupStore {
                     "List the sets with 'backups list'.");
         }
         return set;
+    }
+
+    /** Writes lines {@code first..last} of an export; a refusal names them. */
+    private void writeBatch(String bucket, StringBuilder batch, long first, long last, String export) {
+        try {
+            ports.influx().write(bucket, batch.toString());
+        } catch (ResetException refused) {
+            throw new ResetException(refused.reason(), "Lines " + first + "-" + last + " of " + export + ": "
+                    + refused.getMessage(), refused.hint(), refused);
+        }
     }
 
     private Path freeName(Path root) {

@@ -59,6 +59,27 @@ class InfluxV1AdapterTest {
         server.close();
     }
 
+    @Test
+    void aRefusedLineIsToldInInfluxDbsOwnWordsNotAsAnUnreachableServer() {
+        influx.createBucket(new io.github.influxreset.domain.BucketSpec("home_assistant_events",
+                io.github.influxreset.domain.Retention.parse("365d").orElseThrow()));
+
+        ResetException garbage = assertThrows(ResetException.class, () ->
+                influx.write("home_assistant_events", "garb\u0001age\u001f line\n"));
+
+        assertTrue(garbage.getMessage().startsWith("InfluxDB refused the points for home_assistant_events: unable to parse"),
+                garbage.getMessage());
+        assertTrue(garbage.getMessage().contains("garb?age? line"), "control characters shown safely: " + garbage.getMessage());
+        assertFalse(garbage.hint().contains("field type conflict"), garbage.hint());
+
+        ResetException huge = assertThrows(ResetException.class, () ->
+                influx.write("home_assistant_events", "x".repeat(100_000) + " v=1\n"));
+
+        assertTrue(huge.getMessage().length() < 600, "cut to a readable length: " + huge.getMessage().length());
+        assertTrue(huge.getMessage().contains("characters in all"), huge.getMessage());
+        assertTrue(huge.hint().contains("64 KiB"), huge.hint());
+    }
+
     private void createBucketsAsTheResetDoes() {
         profile.buckets().forEach(influx::createBucket);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.Secret;
+import io.github.influxreset.influx.InfluxErrors;
 import io.github.influxreset.influx.TlsFailure;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -92,13 +93,36 @@ final class InfluxV1Http {
     }
 
     void write(String db, String lines) {
-        HttpResponse<String> response = send(request("/write?precision=ns&db=" + enc(db))
-                .POST(HttpRequest.BodyPublishers.ofString(lines)).build());
-        if (response.statusCode() != 204) {
-            String error = read(response.body()).path("error").asText(response.body());
-            throw ResetException.problem("InfluxDB refused the points for " + db + ": " + error + ".",
-                    "A field type conflict means existing data has that field with another type.", null);
+        HttpRequest request = request("/write?precision=ns&db=" + enc(db)).POST(HttpRequest.BodyPublishers.ofString(lines)).build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.ProtocolException refusedWithUnprintableWords) {
+            // InfluxDB echoes the bad line in X-Influxdb-Error; with control characters in it the
+            // HTTP client refuses the whole answer, but its message still holds InfluxDB's words
+            throw refused(db, echoedError(refusedWithUnprintableWords.getMessage()), refusedWithUnprintableWords);
+        } catch (IOException e) {
+            throw unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unreachable(e);
         }
+        if (response.statusCode() != 204) {
+            throw refused(db, read(response.body()).path("error").asText(response.body()), null);
+        }
+    }
+
+    private static ResetException refused(String db, String error, Throwable cause) {
+        String words = InfluxErrors.readable(error);
+        return ResetException.problem("InfluxDB refused the points for " + db + ": " + words + ".",
+                InfluxErrors.hintForWrite(error), cause);
+    }
+
+    /** InfluxDB's error text out of the client's "Invalid header value" message, else the message. */
+    private static String echoedError(String message) {
+        String text = message == null ? "" : message;
+        int at = text.indexOf("X-Influxdb-Error:");
+        return at < 0 ? text : text.substring(at + "X-Influxdb-Error:".length()).replaceFirst("\"$", "").strip();
     }
 
     private HttpRequest.Builder request(String path) {

@@ -241,8 +241,10 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
             return ResetException.problem("InfluxDB does not answer at " + spec.url() + ".",
                     "Check that it runs and that influx.url in the profile is right.", e);
         }
-        return ResetException.problem("InfluxDB could not " + what + " (HTTP " + status + "): " + e.getMessage() + ".",
-                "Check the names in the profile and the server's log.", e);
+        String words = io.github.influxreset.influx.InfluxErrors.readable(e.getMessage());
+        return ResetException.problem("InfluxDB could not " + what + " (HTTP " + status + "): " + words + ".",
+                what.startsWith("write") ? io.github.influxreset.influx.InfluxErrors.hintForWrite(String.valueOf(e.getMessage()))
+                        : "Check the names in the profile and the server's log.", e);
     }
 
 }
