@@ -196,6 +196,28 @@ public final class FileBackupStore implements BackupStore {
     }
 
     @Override
+    public boolean holdsNative(String backupId) {
+        Path influx = folder(backupId).resolve("influx");
+        if (profile.influx().isV1() || !Files.isDirectory(influx, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(influx)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".manifest"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void restoreNative(String backupId) {
+        if (!holdsNative(backupId)) {
+            throw ResetException.badInput("Backup set " + backupId + " holds no native backup of InfluxDB 2.x.",
+                    "Restore it from the export (the default) or from the volume snapshots (--from volumes).");
+        }
+        ports.influx().restoreNativeBackup(folder(backupId).resolve("influx"));
+    }
+
+    @Override
     public boolean holdsBucket(String backupId, String bucket) {
         return new BackupVerifier(folder(backupId)).readManifest().buckets().stream().anyMatch(b -> b.name().equals(bucket));
     }

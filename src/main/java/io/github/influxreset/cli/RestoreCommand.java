@@ -32,14 +32,15 @@ final class RestoreCommand extends BaseCommand {
     @Option(names = "--yes", description = "Confirm without asking.")
     boolean yes;
 
-    @Option(names = "--from", paramLabel = "export|volumes",
-            description = "What to restore the whole set from: the line-protocol export (default) or the volume snapshots.")
+    @Option(names = "--from", paramLabel = "export|volumes|native",
+            description = "What to restore the whole set from: the line-protocol export (default), the volume snapshots, "
+                    + "or InfluxDB's own backup (2.x: tokens, orgs and buckets too, as 'influx restore --full').")
     String from = "export";
 
     @Override
     public Integer call() throws Exception {
-        if (!from.equals("export") && !from.equals("volumes")) {
-            throw ResetException.badInput("--from takes export or volumes, not '" + from + "'.", "");
+        if (!java.util.List.of("export", "volumes", "native").contains(from)) {
+            throw ResetException.badInput("--from takes export, volumes or native, not '" + from + "'.", "");
         }
         if ((bucket == null) != (newBucket == null)) {
             throw ResetException.badInput("--bucket and --new-bucket go together.",
@@ -53,6 +54,13 @@ final class RestoreCommand extends BaseCommand {
         Plan plan;
         if (bucket != null) {
             plan = builder.oneBucket(source, bucket, newBucket, planId);
+        } else if (from.equals("native")) {
+            if (!ports.backups().holdsNative(backupId)) {
+                throw ResetException.badInput("Backup set " + backupId + " holds no native backup of InfluxDB 2.x (it is "
+                        + "taken with the operator token only, and not on 1.x); nothing was changed.",
+                        "Restore it from the export (the default) or from the volume snapshots (--from volumes).");
+            }
+            plan = builder.fromNative(source, planId);
         } else if (from.equals("volumes")) {
             plan = new io.github.influxreset.engine.PlanBuilder(profile,
                     ports.docker().discover(profile.stack().composeProject())).fromVolumes(source, planId);

@@ -43,6 +43,7 @@ public final class ActionCatalog {
         register(ValidateSchema.KIND, ValidateSchema::new);
         register(StartService.KIND, StartService::new);
         register(CleanUpKeptData.KIND, CleanUpKeptData::new);
+        register(io.github.influxreset.engine.actions.RestoreNative.KIND, io.github.influxreset.engine.actions.RestoreNative::new);
         register(io.github.influxreset.engine.actions.NoteUnknownBucket.KIND, io.github.influxreset.engine.actions.NoteUnknownBucket::new);
         register(io.github.influxreset.engine.actions.SealBackup.KIND, io.github.influxreset.engine.actions.SealBackup::new);
         register(io.github.influxreset.engine.actions.VerifySourceBackup.KIND,

@@ -34,6 +34,18 @@ public final class RestorePlanBuilder {
     }
 
     public Plan wholeSet(BackupInfo source, String planId) {
+        return whole(source, planId, false);
+    }
+
+    /**
+     * The whole set from InfluxDB's own backup (2.x): tokens, orgs, buckets and data replaced as
+     * {@code influx restore --full} does; the current state, with its own native backup, goes first.
+     */
+    public Plan fromNative(BackupInfo source, String planId) {
+        return whole(source, planId, true);
+    }
+
+    private Plan whole(BackupInfo source, String planId, boolean fromNative) {
         actions.clear();
         step = Step.PREREQUISITES;
         add(new CheckPrerequisites(Map.of()));
@@ -47,7 +59,11 @@ public final class RestorePlanBuilder {
         List<ServiceSpec> reversed = new ArrayList<>(profile.services());
         java.util.Collections.reverse(reversed);
         reversed.forEach(s -> add(StopService.of(s.name(), true, s.timeout())));
-        source.buckets().forEach(b -> add(RestoreBucket.replacing(source.id(), b.name())));
+        if (fromNative) {
+            add(io.github.influxreset.engine.actions.RestoreNative.of(source.id()));
+        } else {
+            source.buckets().forEach(b -> add(RestoreBucket.replacing(source.id(), b.name())));
+        }
         step = Step.VALIDATE;
         source.buckets().forEach(b -> add(CompareCounts.of(source.id(), b.name(), b.name())));
         step = Step.RESTART;

@@ -1,5 +1,6 @@
 package io.github.influxreset.backup;
 
+import static io.github.influxreset.testing.DockerRig.docker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +62,53 @@ class BackupRoundTripTest {
     @AfterEach
     void stop() {
         rig.close();
+    }
+
+    /**
+     * A set whose volume snapshot holds an entry that climbs out of the volume (hashes recomputed,
+     * so the content is what is tested) is refused before the stack is touched: exit 2, the InfluxDB
+     * container is the same one, every point still there.
+     */
+    @Test
+    void aHostileVolumeSnapshotIsRefusedBeforeTheInfluxContainerIsTouched() throws Exception {
+        String profile = rig.profile.source().orElseThrow().toString();
+        assertEquals(0, cli("--profile", profile, "--json", "backup"), err);
+        String id = new ObjectMapper().readTree(out).get("id").asText();
+        Path set = rig.profile.backups().dir().resolve(id);
+        String snapshot = "volumes/" + rig.volume + ".tar.zst";
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+                new com.github.luben.zstd.ZstdOutputStream(Files.newOutputStream(set.resolve(snapshot))))) {
+            byte[] body = "x".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            var evil = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("data/../../../../tmp/x");
+            evil.setSize(body.length);
+            tar.putArchiveEntry(evil);
+            tar.write(body);
+            tar.closeArchiveEntry();
+        }
+        rehash(set, snapshot);
+        String container = docker("inspect", "--format", "{{.Id}}", rig.containerName("influxdb"));
+        String before = sortedExportSha("home_assistant_events");
+
+        assertEquals(1, cli("--profile", profile, "backups", "verify", id), "verify names the entry");
+        assertTrue(err.contains("data/../../../../tmp/x"), err);
+        assertEquals(2, cli("--profile", profile, "restore", id, "--from", "volumes", "--yes"), err);
+
+        assertEquals(container, docker("inspect", "--format", "{{.Id}}", rig.containerName("influxdb")), "the same container");
+        assertEquals("true", docker("inspect", "--format", "{{.State.Running}}", rig.containerName("influxdb")));
+        assertEquals(before, sortedExportSha("home_assistant_events"), "every point still there");
+    }
+
+    private static void rehash(Path set, String path) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        var manifest = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(set.resolve("manifest.json").toFile());
+        byte[] bytes = Files.readAllBytes(set.resolve(path));
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        manifest.withArray("files").forEach(entry -> {
+            if (entry.path("path").asText().equals(path)) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) entry).put("size", bytes.length).put("sha256", sha);
+            }
+        });
+        json.writeValue(set.resolve("manifest.json").toFile(), manifest);
     }
 
     @Test

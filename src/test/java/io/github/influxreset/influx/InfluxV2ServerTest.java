@@ -53,6 +53,35 @@ class InfluxV2ServerTest extends InfluxV2Scenarios {
         }
     }
 
+    /** The product's own restore reads the same layout: the server comes back whole, as it was. */
+    @org.junit.jupiter.api.Test
+    void theNativeBackupIsRestoredWholeByTheProductToo() throws Exception {
+        server = setUp("homeiq", TOKEN);
+        var profile = profile(server.url(), TOKEN, "homeiq");
+        long now = System.currentTimeMillis() * 1_000_000L;
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            lines.append("home_assistant_events,entity_id=e").append(i % 5).append(" normalized_value=").append(i)
+                    .append(" ").append(now - i * 60_000_000_000L).append('\n');
+        }
+        java.nio.file.Path backup = java.nio.file.Files.createDirectories(dir.resolve("native"));
+        try (InfluxV2Adapter influx = new InfluxV2Adapter(profile.influx())) {
+            influx.createBucket(new BucketSpec("home_assistant_events", Retention.INFINITE));
+            influx.write("home_assistant_events", lines.toString());
+            influx.writeNativeBackup(backup);
+            influx.deleteBucket("home_assistant_events");
+            influx.createBucket(new BucketSpec("made_later", Retention.INFINITE));
+            influx.write("made_later", "m,t=x v=1 " + now + "\n");
+
+            influx.restoreNativeBackup(backup);
+
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of("home_assistant_events", 3000L),
+                    influx.countPoints("home_assistant_events"));
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("home_assistant_events", "initial"),
+                    influx.buckets().stream().map(BucketSpec::name).sorted().toList(), "the server as it was, whole");
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void aTokenThatIsNotTheOperatorsIsToldAndTakesNoNativeBackup() throws Exception {
         server = setUp("homeiq", TOKEN);

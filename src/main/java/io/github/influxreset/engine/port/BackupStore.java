@@ -59,6 +59,16 @@ public interface BackupStore {
      */
     java.util.Optional<java.util.Map<String, java.util.Map<String, Long>>> fieldValues(String backupId, String bucket);
 
+    /** True when the set holds InfluxDB's own backup ({@code influx/}, 2.x). */
+    default boolean holdsNative(String backupId) {
+        return false;
+    }
+
+    /** Puts the set's native backup back, whole: everything on the InfluxDB server is replaced. */
+    default void restoreNative(String backupId) {
+        throw new UnsupportedOperationException("no native backup");
+    }
+
     /** True when the set holds an export of the bucket (it existed when the set was written). */
     boolean holdsBucket(String backupId, String bucket);
 

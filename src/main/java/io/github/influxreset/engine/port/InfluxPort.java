@@ -72,6 +72,14 @@ public interface InfluxPort {
         return java.util.Optional.of("this server offers no backup of its own here");
     }
 
+    /**
+     * Puts a backup {@link #writeNativeBackup} wrote back, whole (tokens, orgs, buckets and every
+     * shard): everything on the server is replaced.
+     */
+    default void restoreNativeBackup(java.nio.file.Path dir) {
+        throw new UnsupportedOperationException("no native restore");
+    }
+
     /** Writes the server's own backup into {@code dir}, as its official client lays it out. */
     default void writeNativeBackup(java.nio.file.Path dir) {
         throw new UnsupportedOperationException("no native backup");

@@ -190,6 +190,16 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
     }
 
     @Override
+    public void restoreNativeBackup(java.nio.file.Path dir) {
+        try {
+            new NativeRestoreV2(spec).restore(dir);
+        } catch (java.io.IOException e) {
+            throw ResetException.problem("InfluxDB's own backup could not be restored: " + e.getMessage() + ".",
+                    "Check that InfluxDB runs and the set verifies ('backups verify').", e);
+        }
+    }
+
+    @Override
     public void close() {
         client.close();
     }
