@@ -100,6 +100,7 @@ final class BackupWriter {
                     Throughput.UNKNOWN, "Exporting bucket " + bucket.name(), progress)) {
                 ports.influx().export(bucket.name(), out);
             }
+            SecureFiles.restrictFile(file);
             Map<String, Map<String, Long>> held;
             try (java.io.InputStream in = new com.github.luben.zstd.ZstdInputStream(Files.newInputStream(file))) {
                 held = ExportTally.of(in, exportFile(bucket.name()));

@@ -292,6 +292,7 @@ public final class FileBackupStore implements BackupStore {
     private static void writeManifest(Path set, Manifest manifest) throws IOException {
         Path temporary = set.resolve(Manifest.FILE_NAME + ".tmp");
         JSON.writeValue(temporary.toFile(), manifest);
+        SecureFiles.restrictFile(temporary);
         Files.move(temporary, set.resolve(Manifest.FILE_NAME), StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** {@code influx-reset [--profile FILE] [--json] COMMAND}; without a command it opens the wizard. */
-@Command(name = "influx-reset", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "influx-reset", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = VersionProvider.class,
         description = "Guided, reversible InfluxDB reset for a Docker Compose stack.",
         subcommands = {GuiCommand.class, CheckCommand.class, PlanCommand.class, BackupCommand.class,
                 ResetCommand.class, ValidateCommand.class, RestoreCommand.class, RollbackCommand.class,

@@ -59,9 +59,9 @@ public final class PrerequisiteChecks {
         services.add(profile.influx().service());
         profile.services().stream().map(ServiceSpec::name).forEach(services::add);
         for (String service : services) {
+            boolean isInflux = service.equals(profile.influx().service());
             findings.add(stack.service(service)
-                    .map(c -> Finding.ok("Service " + service, c.name() + " " + c.state()
-                            + ("none".equals(c.health()) ? "" : ", " + c.health())))
+                    .map(c -> serviceFinding(service, c, isInflux))
                     .orElseGet(() -> Finding.error("Service " + service, "no container with labels "
                             + "com.docker.compose.project=" + project + ", com.docker.compose.service=" + service)));
         }
@@ -75,6 +75,23 @@ public final class PrerequisiteChecks {
                 + "InfluxDB's own backup, put the operator token in the profile (list it with 'influxd recovery auth "
                 + "list' in the InfluxDB container, or make one with 'influxd recovery auth create-operator')."))
                 .orElse(Finding.ok("Native backup", "the token may take InfluxDB's own backup"));
+    }
+
+    /**
+     * A running, not unhealthy container is fine. A stopped InfluxDB cannot be backed up: an error.
+     * A stopped service is left stopped by the reset: a warning; an unhealthy one: a warning.
+     */
+    private static Finding serviceFinding(String service, io.github.influxreset.domain.ContainerInfo c, boolean isInflux) {
+        String state = c.name() + " " + c.state() + ("none".equals(c.health()) ? "" : ", " + c.health());
+        if (!c.isRunning()) {
+            return isInflux ? Finding.error("Service " + service, state + ": InfluxDB must run to be backed up; start it "
+                    + "with 'docker start " + c.name() + "'")
+                    : Finding.warning("Service " + service, state + ": it is not running, and the reset leaves it stopped");
+        }
+        if ("unhealthy".equals(c.health())) {
+            return Finding.warning("Service " + service, state + ": check its log ('docker logs " + c.name() + "')");
+        }
+        return Finding.ok("Service " + service, state);
     }
 
     private Finding sqliteFinding() {

@@ -146,6 +146,24 @@ class Influx2StackTest {
     }
 
     @Test
+    void aWholeRestoreFromTheNativeBackupBringsEveryPointBackAsAnUndoableRun() throws Exception {
+        rigUrl = rig.url();
+        List<String> before = sortedExport("home_assistant_events");
+        CliRun backup = cli("--json", "backup");
+        assertEquals(0, backup.code(), backup.err());
+        String id = app.ports(rig.profile).backups().list().get(0);
+        assertTrue(app.ports(rig.profile).backups().holdsNative(id), "the operator token took InfluxDB's own backup");
+        assertEquals(0, cli("reset", "--mode", "buckets", "--yes").code());
+        assertEquals(0, points("home_assistant_events"));
+
+        CliRun restore = cli("restore", id, "--from", "native", "--yes");
+
+        assertEquals(0, restore.code(), restore.err());
+        assertEquals(before, sortedExport("home_assistant_events"), "every point, byte for byte");
+        assertEquals(List.of("homeiq"), orgNames());
+    }
+
+    @Test
     void oneBucketOfASetIsRestoredIntoANewBucketWithEveryPoint() throws Exception {
         CliRun backup = cli("--json", "backup");
         assertEquals(0, backup.code(), backup.err());

@@ -25,7 +25,8 @@ public final class SetupInflux extends BaseAction {
 
     @Override
     public String describe() {
-        return "Set up org " + param("org") + " with its first user and token";
+        return param("org").isBlank() ? "Prepare the fresh InfluxDB (its first database " + param("bucket") + ")"
+                : "Set up org " + param("org") + " with its first user and token";
     }
 
     @Override

@@ -86,7 +86,8 @@ public final class RestartViewModel extends StepViewModel {
     }
 
     private static String healthy(ServiceSpec service) {
-        return "✔ " + service.name() + ": healthy" + service.health().map(url -> " (" + url + ")").orElse("");
+        return service.health().map(url -> "✔ " + service.name() + ": healthy (" + url + ")")
+                .orElse("✔ " + service.name() + ": running (it has no health URL; Docker's health status counted if it has a check)");
     }
 
     @Override
