@@ -21,10 +21,18 @@ import java.nio.file.Path;
  */
 final class RawArchive {
     private static final int BUFFER = 1 << 20;
+    /** No byte moved for this long: the engine stalled, and the transfer fails instead of hanging. */
+    static final java.time.Duration STALL = java.time.Duration.ofMinutes(2);
     private final Path socket;
+    private final java.time.Duration stall;
 
     RawArchive(Path socket) {
+        this(socket, STALL);
+    }
+
+    RawArchive(Path socket, java.time.Duration stall) {
         this.socket = socket;
+        this.stall = stall;
     }
 
     /** The socket of a {@code unix://} docker host, or null for other hosts. */
@@ -32,22 +40,31 @@ final class RawArchive {
         return dockerHost != null && dockerHost.startsWith("unix://") ? new RawArchive(Path.of(dockerHost.substring(7))) : null;
     }
 
-    /** Streams {@code path} of a container out as tar into {@code tar}. */
+    /**
+     * Streams {@code path} of a container out as tar into {@code tar}. The answer ends when the
+     * engine closes the connection, so a download cut short (the engine stopped) would look whole:
+     * it must end with the tar format's two zero blocks, or it fails.
+     */
     void get(String containerId, String path, OutputStream tar) throws IOException {
-        try (SocketChannel channel = open()) {
-            OutputStream request = Channels.newOutputStream(channel);
-            request.write(("GET /containers/" + containerId + "/archive?path=" + encode(path) + " HTTP/1.0\r\n"
-                    + "Host: docker\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            request.flush();
-            InputStream response = new BufferedInputStream(Channels.newInputStream(channel), BUFFER);
-            requireOk(response, "GET archive " + path);
-            copy(response, tar);
+        try (SocketChannel channel = open(); Watchdog watchdog = Watchdog.on(channel, stall)) {
+            try {
+                OutputStream request = Channels.newOutputStream(channel);
+                request.write(("GET /containers/" + containerId + "/archive?path=" + encode(path) + " HTTP/1.0\r\n"
+                        + "Host: docker\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                request.flush();
+                InputStream response = new BufferedInputStream(Channels.newInputStream(channel), BUFFER);
+                requireOk(response, "GET archive " + path);
+                copyWhole(response, tar, watchdog, path);
+            } catch (IOException e) {
+                throw watchdog.fired() ? new IOException("GET archive " + path + ": no byte came for " + stall.toSeconds()
+                        + " s, so the Docker engine is taken to have stalled", e) : e;
+            }
         }
     }
 
     /** Streams a tar archive into {@code path} of a container (chunked request body). */
     void put(String containerId, String path, InputStream tar) throws IOException {
-        try (SocketChannel channel = open()) {
+        try (SocketChannel channel = open(); Watchdog watchdog = Watchdog.on(channel, stall)) {
             OutputStream request = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER + 64);
             request.write(("PUT /containers/" + containerId + "/archive?path=" + encode(path) + " HTTP/1.1\r\n"
                     + "Host: docker\r\nContent-Type: application/x-tar\r\nTransfer-Encoding: chunked\r\n"
@@ -58,9 +75,13 @@ final class RawArchive {
                 request.write((Integer.toHexString(read) + "\r\n").getBytes(StandardCharsets.US_ASCII));
                 request.write(buffer, 0, read);
                 request.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                watchdog.progress();
             }
+            // only a source read to its end gets the last chunk: a failed read above leaves the body
+            // unfinished, and the engine refuses it
             request.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             request.flush();
+            watchdog.progress();
             requireOk(new BufferedInputStream(Channels.newInputStream(channel)), "PUT archive " + path);
         }
     }
@@ -95,11 +116,29 @@ final class RawArchive {
         return line.toString();
     }
 
-    private static void copy(InputStream in, OutputStream out) throws IOException {
+    /** Copies to the end, then requires the tar end: a size in 512-byte records and two zero records last. */
+    private static void copyWhole(InputStream in, OutputStream out, Watchdog watchdog, String path) throws IOException {
         byte[] buffer = new byte[BUFFER];
+        byte[] tail = new byte[1024];
+        long total = 0;
         int read;
         while ((read = in.read(buffer)) >= 0) {
             out.write(buffer, 0, read);
+            watchdog.progress();
+            total += read;
+            if (read >= tail.length) {
+                System.arraycopy(buffer, read - tail.length, tail, 0, tail.length);
+            } else {
+                System.arraycopy(tail, read, tail, 0, tail.length - read);
+                System.arraycopy(buffer, 0, tail, tail.length - read, read);
+            }
+        }
+        boolean zeros = true;
+        for (byte b : tail) {
+            zeros &= b == 0;
+        }
+        if (total < tail.length || total % 512 != 0 || !zeros) {
+            throw new IOException("GET archive " + path + ": the archive ended early, after " + total + " bytes (no tar end)");
         }
     }
 

@@ -62,14 +62,16 @@ final class VolumeCopier {
                 }
             }, "influx-reset-volume-copy");
             upload.start();
-            raw.get(source, MOUNT, out);
+            try {
+                raw.get(source, MOUNT, out);
+            } catch (java.io.IOException | RuntimeException downloadFailed) {
+                // the upload must not see a clean end of a short archive: its next read fails instead
+                in.close();
+                join(upload);
+                throw downloadFailed;
+            }
         }
-        try {
-            upload.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while copying a volume");
-        }
+        join(upload);
         if (uploadFailure[0] != null) {
             throw uploadFailure[0];
         }
@@ -104,6 +106,15 @@ final class VolumeCopier {
             throw new java.io.UncheckedIOException("restore of volume " + volume + " failed", e);
         } finally {
             client.removeContainerCmd(target).withRemoveVolumes(true).exec();
+        }
+    }
+
+    private static void join(Thread upload) throws java.io.InterruptedIOException {
+        try {
+            upload.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while copying a volume");
         }
     }
 
