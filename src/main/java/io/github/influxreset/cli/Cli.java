@@ -20,7 +20,12 @@ public final class Cli {
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler((failure, cmd, parsed) -> report(failure, err));
+                .setExecutionExceptionHandler((failure, cmd, parsed) -> {
+                    io.github.influxreset.engine.Causes.logOnce(failure, chain -> context.log().publish(
+                            io.github.influxreset.engine.LogLevel.DEBUG, null, null,
+                            "Technical cause of '" + failure.getMessage() + "': " + chain));
+                    return report(failure, err);
+                });
         return commandLine.execute(args);
     }
 

@@ -312,6 +312,7 @@ public final class Runner {
         journal.markAction(ctx.runId(), planned.index(), ActionStatus.FAILED, sentence);
         ctx.log().publish(LogLevel.ERROR, planned.step(), planned.action().kind(),
                 "Failed: " + planned.describe() + ": " + sentence);
+        logCause(ctx, planned.step(), planned.action().kind(), failure);
         try {
             rollback(ctx, true);
         } catch (ResetException rollbackFailure) {
@@ -338,10 +339,16 @@ public final class Runner {
             String sentence = failure instanceof ResetException r ? r.getMessage() : String.valueOf(failure.getMessage());
             journal.markAction(record.runId(), record.index(), ActionStatus.UNDO_FAILED, sentence);
             ctx.log().publish(LogLevel.ERROR, record.step(), record.kind(), "Undo failed: " + sentence);
+            logCause(ctx, record.step(), record.kind(), failure);
             return Optional.of(lowerFirst(action.describeUndo()) + " (" + sentence + ")");
         }
         journal.markAction(record.runId(), record.index(), ActionStatus.UNDONE, null);
         return Optional.empty();
+    }
+
+    /** The technical cause, once, where the failure is caught: DEBUG, so the log file has it and the pane does not. */
+    private static void logCause(RunContext ctx, Step step, String kind, Throwable failure) {
+        Causes.logOnce(failure, chain -> ctx.log().publish(LogLevel.DEBUG, step, kind, "Technical cause: " + chain));
     }
 
     private static String lowerFirst(String text) {

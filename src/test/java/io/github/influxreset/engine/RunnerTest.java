@@ -72,6 +72,22 @@ class RunnerTest {
     }
 
     @Test
+    void aFailuresTechnicalCauseIsLoggedOnceAtDebugAndTheUserSeesOneSentence() {
+        Runner runner = stack.runner();
+        Plan plan = plan(List.of(new PlannedAction(0, Step.RESET, RecordingAction.named("a")),
+                new PlannedAction(1, Step.RESET, RecordingAction.failing("c"))));
+        RunContext run = begin(runner, plan);
+
+        ResetException failure = assertThrows(ResetException.class, () -> runner.runStep(run, plan, Step.RESET, Progress.NONE));
+        io.github.influxreset.engine.Causes.logOnce(failure, chain -> stack.log.publish(LogLevel.DEBUG, null, null, chain));
+
+        List<LogEvent> causes = stack.events.stream().filter(e -> e.level() == LogLevel.DEBUG).toList();
+        assertEquals(1, causes.size(), "logged once, where it was caught: " + causes);
+        assertTrue(causes.get(0).message().startsWith("Technical cause: "), causes.get(0).message());
+        assertTrue(!failure.userText().contains("Technical cause"), failure.userText());
+    }
+
+    @Test
     void crashBetweenStartedAndDoneLeavesARunANewProcessCanRollBack() {
         Runner runner = stack.runner();
         Plan plan = plan(List.of(new PlannedAction(0, Step.RESET, RecordingAction.named("a")),
