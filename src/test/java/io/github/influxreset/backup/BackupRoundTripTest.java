@@ -85,7 +85,7 @@ class BackupRoundTripTest {
             tar.write(body);
             tar.closeArchiveEntry();
         }
-        rehash(set, snapshot);
+        io.github.influxreset.testing.SetTampering.rehash(set, snapshot);
         String container = docker("inspect", "--format", "{{.Id}}", rig.containerName("influxdb"));
         String before = sortedExportSha("home_assistant_events");
 
@@ -96,19 +96,6 @@ class BackupRoundTripTest {
         assertEquals(container, docker("inspect", "--format", "{{.Id}}", rig.containerName("influxdb")), "the same container");
         assertEquals("true", docker("inspect", "--format", "{{.State.Running}}", rig.containerName("influxdb")));
         assertEquals(before, sortedExportSha("home_assistant_events"), "every point still there");
-    }
-
-    private static void rehash(Path set, String path) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        var manifest = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(set.resolve("manifest.json").toFile());
-        byte[] bytes = Files.readAllBytes(set.resolve(path));
-        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        manifest.withArray("files").forEach(entry -> {
-            if (entry.path("path").asText().equals(path)) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) entry).put("size", bytes.length).put("sha256", sha);
-            }
-        });
-        json.writeValue(set.resolve("manifest.json").toFile(), manifest);
     }
 
     @Test

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.luben.zstd.ZstdOutputStream;
 import io.github.influxreset.testing.CliRun;
+import io.github.influxreset.testing.SetTampering;
 import io.github.influxreset.testing.StackCliContext;
 import io.github.influxreset.testing.TestStack;
 import java.io.IOException;
@@ -14,8 +14,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -62,7 +60,7 @@ class HostileSetTest {
         String id = backup();
         String snapshot = "volumes/" + TestStack.INFLUX_VOLUME + ".tar.zst";
         writeArchive(set(id).resolve(snapshot), "data/../../../../tmp/x");
-        rehash(set(id), snapshot);
+        SetTampering.rehash(set(id), snapshot);
         long points = stack.pointsInVolume();
         int calls = stack.docker.calls().size();
 
@@ -83,7 +81,7 @@ class HostileSetTest {
         Path env = set(id).resolve("config/.env");
         Files.delete(env);
         Files.createSymbolicLink(env, Path.of("/etc/hostname"));
-        rehash(set(id), "config/.env");
+        SetTampering.rehash(set(id), "config/.env");
 
         assertEquals(1, run("backups", "verify", id));
 
@@ -98,7 +96,7 @@ class HostileSetTest {
             zst.write("home_assistant_events,entity_id=x state_value=\"a\" 1\nnot line protocol at all\n"
                     .getBytes(StandardCharsets.UTF_8));
         }
-        rehash(set(id), export);
+        SetTampering.rehash(set(id), export);
 
         assertEquals(1, run("backups", "verify", id));
 
@@ -134,27 +132,6 @@ class HostileSetTest {
             tar.putArchiveEntry(evil);
             tar.write(body);
             tar.closeArchiveEntry();
-        }
-    }
-
-    /** Puts the file's true size and SHA-256 (of the link's target, for a link) into the manifest. */
-    private static void rehash(Path set, String path) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode manifest = (ObjectNode) json.readTree(set.resolve("manifest.json").toFile());
-        byte[] bytes = Files.readAllBytes(set.resolve(path));
-        manifest.withArray("files").forEach(entry -> {
-            if (entry.path("path").asText().equals(path)) {
-                ((ObjectNode) entry).put("size", bytes.length).put("sha256", sha256(bytes));
-            }
-        });
-        json.writeValue(set.resolve("manifest.json").toFile(), manifest);
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

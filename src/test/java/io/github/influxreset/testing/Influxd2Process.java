@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real InfluxDB 2.7.12 ({@code influxd} built by {@code .ci/build-influxdb2}) as a plain process
@@ -83,12 +82,7 @@ public final class Influxd2Process implements AutoCloseable {
         if (found.isPresent()) {
             return found.get();
         }
-        String reason = "no influxd 2.x binary (run .ci/build-influxdb2 and pass -Dinfluxd2=PATH)";
-        if (Boolean.getBoolean("require.docker")) {
-            throw new IllegalStateException(reason + " (required: -Drequire.docker=true)");
-        }
-        System.out.println("SKIPPED InfluxDB 2.x server test: " + reason);
-        Assumptions.abort(reason);
+        Required.missing("InfluxDB 2.x server test", "no influxd 2.x binary (run .ci/build-influxdb2 and pass -Dinfluxd2=PATH)");
         return null;
     }
 

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real InfluxDB 1.x (Debian's influxd) as a plain process on a 127.0.0.1 port, its data in a
@@ -48,12 +47,7 @@ public final class InfluxdProcess implements AutoCloseable {
         if (Files.isExecutable(INFLUXD)) {
             return;
         }
-        String reason = "Debian's influxdb package (/usr/bin/influxd) is not installed";
-        if (Boolean.getBoolean("require.docker")) {
-            throw new IllegalStateException(reason + " (required: -Drequire.docker=true)");
-        }
-        System.out.println("SKIPPED InfluxDB 1.x test: " + reason);
-        Assumptions.abort(reason);
+        Required.missing("InfluxDB 1.x test", "Debian's influxdb package (/usr/bin/influxd) is not installed");
     }
 
     @Override
