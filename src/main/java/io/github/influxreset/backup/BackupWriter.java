@@ -49,6 +49,10 @@ final class BackupWriter {
         for (Path file : files) {
             if (Files.isRegularFile(file)) {
                 Path copy = config.resolve(file.getFileName().toString());
+                if (Files.isSymbolicLink(file)) {
+                    progress.update(-1, "Configuration file " + file + " is a link to " + file.toRealPath()
+                            + "; the set keeps a copy of its target's bytes (a set never holds a link)");
+                }
                 Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
                 SecureFiles.restrictFile(copy);
             } else {

@@ -89,6 +89,20 @@ class HostileSetTest {
     }
 
     @Test
+    void aConfigurationFileThatIsALinkIsCopiedAsBytesAndSaidSo() throws Exception {
+        Path env = dir.resolve("srv/.env");
+        Path real = dir.resolve("srv/real.env");
+        Files.move(env, real);
+        Files.createSymbolicLink(env, real);
+
+        String id = backup();
+
+        assertTrue(err.contains("is a link to " + real) && err.contains("a copy of its target's bytes"), err);
+        assertTrue(!Files.isSymbolicLink(set(id).resolve("config/.env")), "the set holds bytes, not a link");
+        assertEquals(0, run("backups", "verify", id), err);
+    }
+
+    @Test
     void anExportLineThatIsNotLineProtocolFailsVerificationNamingTheLine() throws Exception {
         String id = backup();
         String export = "export/home_assistant_events.lp.zst";
