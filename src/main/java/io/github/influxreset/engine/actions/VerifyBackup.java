@@ -21,7 +21,7 @@ public final class VerifyBackup extends BaseAction {
 
     @Override
     public String describe() {
-        return "Verify the backup set (SHA-256 of every file)";
+        return "Verify the backup set (every file's SHA-256, archive entries, every export line counted)";
     }
 
     @Override

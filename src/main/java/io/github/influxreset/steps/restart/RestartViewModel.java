@@ -62,7 +62,7 @@ public final class RestartViewModel extends StepViewModel {
             String backupId = finished.getKey();
             report.set(finished.getValue());
             services.setAll(session.profile().services().stream().map(RestartViewModel::healthy).toList());
-            status.set("The reset is complete and every service is healthy. Backup set " + backupId
+            status.set("The reset is complete and every service is up (healthy, where it has a health check). Backup set " + backupId
                     + " keeps the old data.");
             return StepState.DONE;
         }, () -> { }, () -> {
@@ -87,7 +87,7 @@ public final class RestartViewModel extends StepViewModel {
 
     private static String healthy(ServiceSpec service) {
         return service.health().map(url -> "✔ " + service.name() + ": healthy (" + url + ")")
-                .orElse("✔ " + service.name() + ": running (it has no health URL; Docker's health status counted if it has a check)");
+                .orElse("✔ " + service.name() + ": running (no health URL in the profile)");
     }
 
     @Override
