@@ -137,9 +137,18 @@ public final class BackupBrowserViewModel {
                 .append(set.runId()).append("\nprofile ").append(set.profile()).append(", InfluxDB ").append(set.influxVersion())
                 .append("\n").append(set.files()).append(" files, ").append(PrerequisiteChecks.humanBytes(set.bytes()))
                 .append("\n");
-        set.buckets().forEach(b -> text.append("\n").append(b.name()).append(" (retention ").append(b.retention())
-                .append("): ").append(String.format("%,d", b.totalPoints())).append(" points ").append(b.points()));
+        set.buckets().forEach(b -> {
+            text.append("\n").append(b.name()).append(" (retention ").append(readableRetention(b.retention()))
+                    .append("): ").append(String.format("%,d", b.totalPoints())).append(" points");
+            b.points().forEach((measurement, points) -> text.append("\n    ").append(measurement).append(": ")
+                    .append(String.format("%,d", points)));
+        });
         return text.toString();
+    }
+
+    /** "0" is how InfluxDB writes a retention that keeps data forever. */
+    private static String readableRetention(String retention) {
+        return "0".equals(retention) ? "infinite" : retention;
     }
 
     public ObservableList<BackupInfo> sets() {
