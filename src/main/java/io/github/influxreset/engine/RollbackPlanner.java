@@ -37,25 +37,57 @@ public final class RollbackPlanner {
         this.clock = clock;
     }
 
+    /** How long ago the run stopped and why it is stale, if so; reads no backup set and counts no data. */
+    public record Staleness(Duration idle, List<String> reasons) {
+        public boolean stale() {
+            return !reasons.isEmpty();
+        }
+    }
+
+    /** The undos of a run, newest first, each rebuilt once from its journal row. */
+    private record Pending(RunRecord run, List<ActionRecord> records, List<ActionRecord> rows, List<Action> actions) {
+    }
+
+    /** Everything a rollback would do, checked now (re-hashes the set, counts live data). */
     public RollbackPlan plan(RunContext ctx) {
+        Pending pending = pending(ctx);
+        List<RollbackPlan.Undo> undos = undos(ctx, pending);
+        boolean needsSet = pending.actions().stream().anyMatch(Action::undoNeedsBackupSet);
+        List<Precondition> setChecks = needsSet ? verifiedSet(ctx, pending.run()).stream().toList() : List.of();
+        Staleness staleness = staleness(pending, undos);
+        Map<String, Long> atRisk = new LinkedHashMap<>();
+        Optional<String> unknown = countLiveData(ctx, pending.actions(), atRisk);
+        return new RollbackPlan(pending.run(), staleness.idle(), setChecks, undos, staleness.reasons(), atRisk, unknown);
+    }
+
+    /** Only whether the run is stale (for resume and the recovery offer): the cheap part of {@link #plan}. */
+    public Staleness staleness(RunContext ctx) {
+        Pending pending = pending(ctx);
+        return staleness(pending, undos(ctx, pending));
+    }
+
+    private Pending pending(RunContext ctx) {
         RunRecord run = journal.run(ctx.runId()).orElseThrow(() -> ResetException.badInput(
                 "There is no run " + ctx.runId() + " in the journal.", "List the runs with 'runs list'."));
         List<ActionRecord> records = journal.actions(run.id());
-        List<ActionRecord> pending = new ArrayList<>(records.stream().filter(a -> a.status().mayNeedUndo()).toList());
-        Collections.reverse(pending);
+        List<ActionRecord> rows = new ArrayList<>(records.stream().filter(a -> a.status().mayNeedUndo()).toList());
+        Collections.reverse(rows);
+        return new Pending(run, records, rows, rows.stream().map(r -> catalog.rebuild(r.kind(), r.params())).toList());
+    }
+
+    private static List<RollbackPlan.Undo> undos(RunContext ctx, Pending pending) {
         List<RollbackPlan.Undo> undos = new ArrayList<>();
-        boolean needsSet = false;
-        for (ActionRecord record : pending) {
-            Action action = catalog.rebuild(record.kind(), record.params());
-            needsSet |= action.undoNeedsBackupSet();
-            undos.add(new RollbackPlan.Undo(record, action.describeUndo(), preconditions(ctx, action, record, records)));
+        for (int i = 0; i < pending.rows().size(); i++) {
+            ActionRecord record = pending.rows().get(i);
+            Action action = pending.actions().get(i);
+            undos.add(new RollbackPlan.Undo(record, action.describeUndo(), preconditions(ctx, action, record, pending.records())));
         }
-        List<Precondition> setChecks = needsSet ? verifiedSet(ctx, run).stream().toList() : List.of();
-        Duration idle = Duration.between(lastActivity(run, records), clock.instant());
-        List<String> stale = staleReasons(run, idle, undos);
-        Map<String, Long> atRisk = new LinkedHashMap<>();
-        Optional<String> unknown = countLiveData(ctx, pending, atRisk);
-        return new RollbackPlan(run, idle, setChecks, List.copyOf(undos), stale, atRisk, unknown);
+        return List.copyOf(undos);
+    }
+
+    private Staleness staleness(Pending pending, List<RollbackPlan.Undo> undos) {
+        Duration idle = Duration.between(lastActivity(pending.run(), pending.records()), clock.instant());
+        return new Staleness(idle, staleReasons(pending.run(), idle, undos));
     }
 
     private static List<Precondition> preconditions(RunContext ctx, Action action, ActionRecord record,
@@ -100,11 +132,10 @@ public final class RollbackPlanner {
      * Counts the points of the live buckets the undos would delete (every live bucket when a volume
      * is removed); returns why they could not be counted, if so.
      */
-    private Optional<String> countLiveData(RunContext ctx, List<ActionRecord> pending, Map<String, Long> atRisk) {
+    private static Optional<String> countLiveData(RunContext ctx, List<Action> pending, Map<String, Long> atRisk) {
         Set<String> buckets = new LinkedHashSet<>();
         boolean volumes = false;
-        for (ActionRecord record : pending) {
-            Action action = catalog.rebuild(record.kind(), record.params());
+        for (Action action : pending) {
             buckets.addAll(action.undoDeletesBuckets());
             volumes |= !action.undoRemovesVolumes().isEmpty();
         }

@@ -161,10 +161,10 @@ public final class Runner {
                     + (run.status() == RunStatus.RUNNING ? " and partly rolled back" : "") + ".",
                     "Roll it back with 'rollback " + ctx.runId() + "'.");
         }
-        RollbackPlan sinceThen = rollbackPlanner.plan(ctx);
+        RollbackPlanner.Staleness sinceThen = rollbackPlanner.staleness(ctx);
         if (sinceThen.stale()) {
             throw ResetException.badInput("Run " + ctx.runId() + " is stale, so it was not resumed and nothing was changed: "
-                    + String.join("; ", sinceThen.staleReasons()) + ".", "Roll it back with 'rollback " + ctx.runId()
+                    + String.join("; ", sinceThen.reasons()) + ".", "Roll it back with 'rollback " + ctx.runId()
                     + " --force-stale' (the live data is backed up first), or close it with 'runs close " + ctx.runId() + "'.");
         }
         java.util.Set<Integer> done = new java.util.HashSet<>();
@@ -194,6 +194,11 @@ public final class Runner {
     /** What a rollback of the run would do, each undo's preconditions checked now; changes nothing. */
     public RollbackPlan rollbackPlan(RunContext ctx) {
         return rollbackPlanner.plan(ctx);
+    }
+
+    /** Whether the run is stale, without re-reading its backup set (for resume and the recovery offer). */
+    public RollbackPlanner.Staleness staleness(RunContext ctx) {
+        return rollbackPlanner.staleness(ctx);
     }
 
     /** Rolls back a run that is not stale; see {@link #rollback(RunContext, boolean)}. */

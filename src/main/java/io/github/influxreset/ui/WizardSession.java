@@ -188,12 +188,12 @@ public final class WizardSession {
         String last = actions.stream().filter(a -> a.status() != io.github.influxreset.engine.ActionStatus.PLANNED)
                 .reduce((a, b) -> b).map(ActionRecord::description).orElse("none");
         String undo = nextUndo().orElse("nothing");
-        io.github.influxreset.engine.RollbackPlan check = runner.rollbackPlan(run);
+        io.github.influxreset.engine.RollbackPlanner.Staleness check = runner.staleness(run);
         boolean resumable = interrupted.status() == io.github.influxreset.engine.RunStatus.RUNNING && !check.stale();
         return "Run " + interrupted.id() + " (" + interrupted.mode().describe() + " of " + interrupted.profileName()
                 + ") did not finish: " + done + " of " + actions.size() + " actions done, the last one touched: '" + last
-                + "', " + io.github.influxreset.engine.RollbackPlanner.describeAge(check.sinceLastActivity()) + " ago. "
-                + (check.stale() ? "The stack has changed since (" + String.join("; ", check.staleReasons())
+                + "', " + io.github.influxreset.engine.RollbackPlanner.describeAge(check.idle()) + " ago. "
+                + (check.stale() ? "The stack has changed since (" + String.join("; ", check.reasons())
                 + "): it cannot be resumed, and a rollback backs up the live data first. " : "")
                 + (resumable ? "Resume runs the " + (actions.size() - done) + " actions left. " : "")
                 + "Roll back undoes what was done, newest first (first: " + undo + ").";
@@ -203,7 +203,7 @@ public final class WizardSession {
     public boolean canResume() {
         RunContext context = run;
         return context != null && runner.journal().run(context.runId()).map(r -> r.status()
-                == io.github.influxreset.engine.RunStatus.RUNNING).orElse(false) && !runner.rollbackPlan(context).stale();
+                == io.github.influxreset.engine.RunStatus.RUNNING).orElse(false) && !runner.staleness(context).stale();
     }
 
     /** True when the adopted run was interrupted before the user confirmed the reset. */
