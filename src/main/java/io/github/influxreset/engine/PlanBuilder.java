@@ -15,8 +15,10 @@ import io.github.influxreset.engine.actions.CreateContainer;
 import io.github.influxreset.engine.actions.CreateVolume;
 import io.github.influxreset.engine.actions.DeleteBucket;
 import io.github.influxreset.engine.actions.KeepVolumeCopy;
+import io.github.influxreset.engine.actions.NoteUnknownBucket;
 import io.github.influxreset.engine.actions.RemoveOldContainer;
 import io.github.influxreset.engine.actions.RemoveVolume;
+import io.github.influxreset.engine.actions.SealBackup;
 import io.github.influxreset.engine.actions.SetupInflux;
 import io.github.influxreset.engine.actions.StartInflux;
 import io.github.influxreset.engine.actions.StartService;
@@ -65,7 +67,7 @@ public final class PlanBuilder {
         add(new ConfirmReset(Map.of("word", profile.confirmationWord())));
         step = Step.RESET;
         liveBuckets.stream().filter(b -> profile.bucket(b).isEmpty()).sorted()
-                .forEach(b -> add(io.github.influxreset.engine.actions.NoteUnknownBucket.of(b, mode)));
+                .forEach(b -> add(NoteUnknownBucket.of(b, mode)));
         List<String> copies = mode == ResetMode.FULL ? addFullReset(planId) : addBucketReset();
         step = Step.VALIDATE;
         add(new ValidateSchema(Map.of()));
@@ -121,7 +123,7 @@ public final class PlanBuilder {
      */
     private List<String> recreateInflux(ContainerInfo influx, String keepSuffix, java.util.function.Consumer<String> fill) {
         stopServices();
-        add(io.github.influxreset.engine.actions.SealBackup.of());
+        add(SealBackup.of());
         add(StopService.of(profile.influx().service(), true, ServiceSpec.DEFAULT_TIMEOUT));
         List<String> copies = new ArrayList<>();
         for (String volume : influx.volumeNames()) {
@@ -142,7 +144,7 @@ public final class PlanBuilder {
 
     private List<String> addBucketReset() {
         stopServices();
-        add(io.github.influxreset.engine.actions.SealBackup.of());
+        add(SealBackup.of());
         for (BucketSpec bucket : profile.buckets()) {
             add(DeleteBucket.of(bucket));
             add(CreateBucket.of(bucket));

@@ -38,9 +38,7 @@ final class RollbackGuard {
         ctx.info("The rollback would replace live data (" + plan.liveBucketsAtRisk().entrySet().stream()
                 .map(e -> e.getKey() + ": " + e.getValue() + " points").collect(Collectors.joining(", "))
                 + "): backing it up first.");
-        String project = ctx.profile().stack().composeProject();
-        String setId = ctx.ports().backups().write(ctx.ports().docker().discover(project), ctx.runId(), Progress.NONE);
-        ctx.ports().backups().verify(setId);
+        String setId = BackupNow.writeVerified(ctx);
         ctx.info("Backup set " + setId + " holds the live data as it was before this rollback (written and verified).");
     }
 }

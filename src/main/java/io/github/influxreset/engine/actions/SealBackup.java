@@ -1,7 +1,7 @@
 package io.github.influxreset.engine.actions;
 
 import io.github.influxreset.domain.BucketSpec;
-import io.github.influxreset.engine.Progress;
+import io.github.influxreset.engine.BackupNow;
 import io.github.influxreset.engine.RunContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,9 +50,7 @@ public final class SealBackup extends BaseAction {
         }
         ctx.warn("Points were written after the backup set was made (" + String.join("; ", changed)
                 + "): writing a second set now that the services are stopped.");
-        String project = ctx.profile().stack().composeProject();
-        String setId = ctx.ports().backups().write(ctx.ports().docker().discover(project), ctx.runId(), Progress.NONE);
-        ctx.ports().backups().verify(setId);
+        String setId = BackupNow.writeVerified(ctx);
         ctx.recordBackup(setId, true);
         ctx.info("Backup set " + setId + " holds every point up to the stop (written and verified); it is this run's backup now.");
     }

@@ -1,0 +1,20 @@
+package io.github.influxreset.engine;
+
+/**
+ * Writes and verifies a backup set of the stack as it is now, its progress in the run's log: what
+ * the backup step does, and what the seal after the stop and a rollback that would replace live
+ * data do again.
+ */
+public final class BackupNow {
+    private BackupNow() {
+    }
+
+    /** Returns the id of the new, verified set (not yet recorded as the run's backup). */
+    public static String writeVerified(RunContext ctx) {
+        var stack = ctx.ports().docker().discover(ctx.profile().stack().composeProject());
+        Progress progress = (fraction, message) -> ctx.info(message);
+        String setId = ctx.ports().backups().write(stack, ctx.runId(), progress);
+        ctx.ports().backups().verify(setId);
+        return setId;
+    }
+}
