@@ -153,20 +153,14 @@ public final class Runner {
     public void resume(RunContext ctx, Plan plan, Progress progress) {
         RunRecord run = journal.run(ctx.runId()).orElseThrow();
         hold(run.profileName(), run.id());
-        removeOrphanedHelpers(ctx);
         List<ActionRecord> records = journal.actions(ctx.runId());
-        if (run.status() != RunStatus.RUNNING || records.stream().anyMatch(a -> a.status() == ActionStatus.UNDONE
-                || a.status() == ActionStatus.UNDO_FAILED)) {
-            throw ResetException.badInput("Run " + ctx.runId() + " cannot be resumed: it is " + run.status()
-                    + (run.status() == RunStatus.RUNNING ? " and partly rolled back" : "") + ".",
-                    "Roll it back with 'rollback " + ctx.runId() + "'.");
+        try {
+            refuseUnresumable(ctx, run, records);
+        } catch (RuntimeException refused) {
+            release(run.id());
+            throw refused;
         }
-        RollbackPlanner.Staleness sinceThen = rollbackPlanner.staleness(ctx);
-        if (sinceThen.stale()) {
-            throw ResetException.badInput("Run " + ctx.runId() + " is stale, so it was not resumed and nothing was changed: "
-                    + String.join("; ", sinceThen.reasons()) + ".", "Roll it back with 'rollback " + ctx.runId()
-                    + " --force-stale' (the live data is backed up first), or close it with 'runs close " + ctx.runId() + "'.");
-        }
+        removeOrphanedHelpers(ctx);
         java.util.Set<Integer> done = new java.util.HashSet<>();
         records.stream().filter(a -> a.status() == ActionStatus.DONE).forEach(a -> done.add(a.index()));
         ctx.log().info(null, "Resuming run " + ctx.runId() + ": " + (plan.actions().size() - done.size())
@@ -181,6 +175,22 @@ public final class Runner {
             }
         }
         finish(ctx);
+    }
+
+    /** A run partly rolled back, ended or stale is not resumed (nothing is changed). */
+    private void refuseUnresumable(RunContext ctx, RunRecord run, List<ActionRecord> records) {
+        if (run.status() != RunStatus.RUNNING || records.stream().anyMatch(a -> a.status() == ActionStatus.UNDONE
+                || a.status() == ActionStatus.UNDO_FAILED)) {
+            throw ResetException.badInput("Run " + ctx.runId() + " cannot be resumed: it is " + run.status()
+                    + (run.status() == RunStatus.RUNNING ? " and partly rolled back" : "") + ".",
+                    "Roll it back with 'rollback " + ctx.runId() + "'.");
+        }
+        RollbackPlanner.Staleness sinceThen = rollbackPlanner.staleness(ctx);
+        if (sinceThen.stale()) {
+            throw ResetException.badInput("Run " + ctx.runId() + " is stale, so it was not resumed and nothing was changed: "
+                    + String.join("; ", sinceThen.reasons()) + ".", "Roll it back with 'rollback " + ctx.runId()
+                    + " --force-stale' (the live data is backed up first), or close it with 'runs close " + ctx.runId() + "'.");
+        }
     }
 
     /** Marks the run as finished well. */

@@ -149,6 +149,24 @@ class RollbackSafetyTest {
         assertEquals(ResetException.Reason.BAD_INPUT, refused.reason());
     }
 
+    @Test
+    void aRefusedResumeGivesTheStacksLockBack() {
+        String runId = interruptedRun(ResetMode.BUCKETS);
+        int[] held = {0};
+        io.github.influxreset.engine.port.RunLock counting = (stack, id) -> {
+            held[0]++;
+            return () -> held[0]--;
+        };
+        Clock dayLater = Clock.fixed(Instant.now().plus(RollbackPlanner.STALE_AFTER).plus(Duration.ofHours(1)), ZoneOffset.UTC);
+        Runner later = new Runner(stack.journal(), stack.catalog, FaultInjector.NONE, ctx -> { }, dayLater, counting);
+        RunContext resumed = context(later, runId);
+        resumed.confirm(stack.profile.confirmationWord());
+
+        assertThrows(ResetException.class, () -> later.resume(resumed, later.planOf(runId), Progress.NONE));
+
+        assertEquals(0, held[0], "the lock is given back when the resume is refused");
+    }
+
     @ParameterizedTest
     @EnumSource(value = ResetMode.class, names = {"BUCKETS", "FULL"})
     void aFreshlyInterruptedRunIsNotStaleAndRollsBackEveryPoint(ResetMode mode) {
