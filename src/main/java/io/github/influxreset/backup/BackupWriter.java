@@ -152,9 +152,8 @@ final class BackupWriter {
             part.update(0, "Snapshot of volume " + volume);
             Path file = set.resolve(volumeFile(volume));
             long size = ports.docker().volumeSize(volume).orElse(Throughput.UNKNOWN);
-            try (OutputStream out = new MeteredOutput(new com.github.luben.zstd.ZstdOutputStream(
-                    new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 20), 1), size,
-                    "Snapshot of volume " + volume, part)) {
+            try (OutputStream out = new MeteredOutput(VolumeSnapshots.create(file), size, "Snapshot of volume " + volume,
+                    part)) {
                 ports.docker().snapshotVolume(volume, influx.get().image(), out);
             }
             SecureFiles.restrictFile(file);

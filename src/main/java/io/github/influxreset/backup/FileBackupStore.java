@@ -174,19 +174,7 @@ public final class FileBackupStore implements BackupStore {
 
     @Override
     public void restoreVolume(String backupId, String volume, String image) {
-        Path snapshot = folder(backupId).resolve(BackupWriter.volumeFile(volume));
-        try {
-            try (java.io.InputStream in = new ZstdInputStream(new java.io.BufferedInputStream(Files.newInputStream(snapshot)))) {
-                ArchiveSafety.check(in, snapshot.getFileName().toString());
-            }
-            try (java.io.InputStream in = new ZstdInputStream(new java.io.BufferedInputStream(Files.newInputStream(snapshot),
-                    1 << 20))) {
-                ports.docker().restoreVolume(volume, image, in);
-            }
-        } catch (IOException e) {
-            throw ResetException.problem("The snapshot of volume " + volume + " in backup set " + backupId
-                    + " could not be read: " + e.getMessage() + ".", "Verify the set with 'backups verify " + backupId + "'.", e);
-        }
+        VolumeSnapshots.restore(ports.docker(), folder(backupId).resolve(BackupWriter.volumeFile(volume)), volume, image);
     }
 
     @Override

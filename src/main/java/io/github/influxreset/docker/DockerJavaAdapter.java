@@ -16,6 +16,7 @@ import io.github.influxreset.domain.MountInfo;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.StackSnapshot;
 import io.github.influxreset.engine.port.DockerPort;
+import io.github.influxreset.engine.port.TarArchive;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Comparator;
@@ -248,7 +249,7 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
     }
 
     @Override
-    public void restoreVolume(String volume, String image, java.io.InputStream tar) {
+    public void restoreVolume(String volume, String image, TarArchive tar) {
         call("restore volume " + volume, () -> {
             new VolumeCopier(client, RawArchive.forHost(host)).restore(volume, image, tar);
             return null;

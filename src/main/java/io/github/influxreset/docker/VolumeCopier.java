@@ -4,15 +4,26 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
+import io.github.influxreset.engine.port.TarArchive;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Copies the files of one volume into another through the Docker archive API, streaming: two
- * helper containers of an image already on the engine are created (never started), one mounting
- * each volume at {@code /data}; the tar of the first goes straight into the second. Needs no shell
- * or tools inside the image. The helpers, and any anonymous volume their image declares, are
- * removed whatever happens.
+ * Moves the files of volumes: one into another, out as a tar snapshot, and back. Through the Docker
+ * archive API, streaming: helper containers of an image already on the engine are created (never
+ * started), each mounting a volume at {@code /data}. Needs no shell or tools inside the image. The
+ * helpers, and any anonymous volume their image declares, are removed whatever happens. Snapshots
+ * and restores go straight through the volume's host folder instead when {@link VolumeFolder}
+ * proves it is the engine's own (the archive endpoint is slower than the disk).
  */
 final class VolumeCopier {
     private static final String MOUNT = "/data";
@@ -20,10 +31,18 @@ final class VolumeCopier {
     private final DockerClient client;
     private final RawArchive raw;
 
+    private final boolean hostFolders;
+
     /** @param raw the direct archive path of a unix-socket engine, or null to use docker-java for it */
     VolumeCopier(DockerClient client, RawArchive raw) {
+        this(client, raw, true);
+    }
+
+    /** @param hostFolders whether a volume's host folder may be read and written directly ({@link VolumeFolder}) */
+    VolumeCopier(DockerClient client, RawArchive raw, boolean hostFolders) {
         this.client = client;
         this.raw = raw;
+        this.hostFolders = hostFolders;
     }
 
     void copy(String from, String to, String image) {
@@ -38,8 +57,8 @@ final class VolumeCopier {
                         client.copyArchiveToContainerCmd(target).withRemotePath("/").withTarInputStream(tar).exec();
                     }
                 }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("copying " + from + " to " + to + " failed", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("copying " + from + " to " + to + " failed", e);
             } finally {
                 client.removeContainerCmd(target).withRemoveVolumes(true).exec();
             }
@@ -49,22 +68,22 @@ final class VolumeCopier {
     }
 
     /** Streams one helper's /data into the other's: the download feeds the upload through a pipe. */
-    private void pipe(String source, String target) throws java.io.IOException {
-        java.io.PipedInputStream in = new java.io.PipedInputStream(1 << 20);
-        java.io.IOException[] uploadFailure = {null};
+    private void pipe(String source, String target) throws IOException {
+        PipedInputStream in = new PipedInputStream(1 << 20);
+        IOException[] uploadFailure = {null};
         Thread upload;
-        try (java.io.PipedOutputStream out = new java.io.PipedOutputStream(in)) {
+        try (PipedOutputStream out = new PipedOutputStream(in)) {
             upload = new Thread(() -> {
                 try (in) {
                     raw.put(target, "/", in);
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     uploadFailure[0] = e;
                 }
             }, "influx-reset-volume-copy");
             upload.start();
             try {
                 raw.get(source, MOUNT, out);
-            } catch (java.io.IOException | RuntimeException downloadFailed) {
+            } catch (IOException | RuntimeException downloadFailed) {
                 // the upload must not see a clean end of a short archive: its next read fails instead
                 in.close();
                 join(upload);
@@ -77,7 +96,22 @@ final class VolumeCopier {
         }
     }
 
-    void snapshot(String volume, String image, java.io.OutputStream out) {
+    /**
+     * Streams the volume's files out as tar: straight from its host folder when that is proved to be
+     * the engine's own and holds only files, folders and links, else through the archive API.
+     */
+    void snapshot(String volume, String image, OutputStream out) {
+        try {
+            Optional<Path> folder = hostFolder(volume, image);
+            Optional<List<Path>> entries = folder.isPresent() ? FolderTar.entries(folder.get())
+                    : Optional.empty();
+            if (entries.isPresent()) {
+                FolderTar.write(folder.get(), entries.get(), out);
+                return;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("snapshot of volume " + volume + " failed", e);
+        }
         String source = helper(volume, image);
         try {
             if (raw != null) {
@@ -87,35 +121,54 @@ final class VolumeCopier {
                     tar.transferTo(out);
                 }
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("snapshot of volume " + volume + " failed", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("snapshot of volume " + volume + " failed", e);
         } finally {
             client.removeContainerCmd(source).withRemoveVolumes(true).exec();
         }
     }
 
-    void restore(String volume, String image, InputStream tar) {
-        String target = helper(volume, image);
+    /**
+     * Extracts a tar made by {@link #snapshot} into the volume, over what it holds: into the host
+     * folder (staged, so a refused entry changes nothing), else checked whole, then through the engine.
+     */
+    void restore(String volume, String image, TarArchive tar) {
+        Optional<Path> folder = hostFolder(volume, image);
         try {
-            if (raw != null) {
-                raw.put(target, "/", tar);
-            } else {
-                client.copyArchiveToContainerCmd(target).withRemotePath("/").withTarInputStream(tar).exec();
+            if (folder.isPresent()) {
+                try (InputStream in = tar.open()) {
+                    FolderUntar.extract(in, folder.get());
+                }
+                return;
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("restore of volume " + volume + " failed", e);
-        } finally {
-            client.removeContainerCmd(target).withRemoveVolumes(true).exec();
+            tar.check();
+            String target = helper(volume, image);
+            try (InputStream in = tar.open()) {
+                if (raw != null) {
+                    raw.put(target, "/", in);
+                } else {
+                    client.copyArchiveToContainerCmd(target).withRemotePath("/").withTarInputStream(in).exec();
+                }
+            } finally {
+                client.removeContainerCmd(target).withRemoveVolumes(true).exec();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("restore of volume " + volume + " failed", e);
         }
     }
 
-    private static void join(Thread upload) throws java.io.InterruptedIOException {
+    private static void join(Thread upload) throws InterruptedIOException {
         try {
             upload.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while copying a volume");
+            throw new InterruptedIOException("interrupted while copying a volume");
         }
+    }
+
+    /** Only over a local unix socket: a remote engine's folders are never this machine's. */
+    private Optional<Path> hostFolder(String volume, String image) {
+        return raw == null || !hostFolders ? Optional.empty() : new VolumeFolder(client, v -> helper(v, image)).locate(volume);
     }
 
     private String helper(String volume, String image) {

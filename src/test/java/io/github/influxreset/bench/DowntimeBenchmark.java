@@ -64,6 +64,9 @@ class DowntimeBenchmark {
         System.out.printf("  influx-reset engine: %.2f s   runs %s%n", engine, ours);
         System.out.printf("  docker CLI         : %.2f s   runs %s%n", baseline, cli);
         System.out.printf("  ratio engine / CLI : %.2fx   (goal <= 1.2x and <= 6 s)%n%n", engine / baseline);
+        Bench.print("downtime_seconds", engine);
+        Bench.print("downtime_cli_seconds", baseline);
+        Bench.print("downtime_ratio", engine / baseline);
     }
 
     private double withEngine(RigStack rig) throws Exception {

@@ -279,10 +279,11 @@ public final class FakeDocker implements DockerPort {
     }
 
     @Override
-    public synchronized void restoreVolume(String volume, String image, java.io.InputStream tar) {
+    public synchronized void restoreVolume(String volume, String image, io.github.influxreset.engine.port.TarArchive tar) {
         InfluxData data = new InfluxData();
         try {
-            var archive = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(tar);
+            tar.check();
+            var archive = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(tar.open());
             archive.getNextEntry();
             InfluxData.Bucket current = null;
             for (String line : new String(archive.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {

@@ -93,8 +93,13 @@ public interface DockerPort {
      */
     void snapshotVolume(String volume, String image, java.io.OutputStream tar);
 
-    /** Streams a tar archive made by {@link #snapshotVolume} back into a volume. */
-    void restoreVolume(String volume, String image, java.io.InputStream tar);
+    /**
+     * Puts a tar archive made by {@link #snapshotVolume} back into a volume, over what it holds. A
+     * refused archive leaves the volume as it was: either the whole archive is {@linkplain
+     * TarArchive#check() checked} before anything is extracted, or it is extracted aside and moved
+     * into place only once every entry passed.
+     */
+    void restoreVolume(String volume, String image, TarArchive tar);
 
     /**
      * Runs a one-off command in a new container of {@code image} that shares the network of
