@@ -11,6 +11,7 @@ import io.github.influxreset.domain.Retention;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.StackSnapshot;
 import io.github.influxreset.engine.Ports;
+import io.github.influxreset.engine.PrerequisiteChecks;
 import io.github.influxreset.engine.Progress;
 import io.github.influxreset.engine.port.BackupStore;
 import java.io.BufferedReader;
@@ -74,10 +75,41 @@ public final class FileBackupStore implements BackupStore {
             writeManifest(set, manifest);
             progress.update(1.0, "Backup set " + set.getFileName() + " written: " + manifest.files().size() + " files");
             return set.getFileName().toString();
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | RuntimeException e) {
+            // a set cut off, whatever cut it (a full disk, InfluxDB or the engine gone), is never left to pass for one
             SecureFiles.deleteQuietly(set);
-            throw ResetException.problem("The backup could not be written to " + root + ": " + e.getMessage() + ".",
+            throw writeFailed(root, e);
+        }
+    }
+
+    private static ResetException writeFailed(Path root, Exception e) {
+        if (diskFull(e)) {
+            return ResetException.problem("The disk of the backup folder " + root + " filled up while the set was written;"
+                    + " the half-written set was removed and " + freeSpace(root) + " is free now.",
                     "Free some space or choose another backups.dir in the profile; nothing was changed.", e);
+        }
+        if (e instanceof ResetException reset) {
+            return reset;
+        }
+        return ResetException.problem("The backup could not be written to " + root + ": " + e.getMessage() + ".",
+                "Free some space or choose another backups.dir in the profile; nothing was changed.", e);
+    }
+
+    /** ENOSPC anywhere in the chain: the JDK says it in the message of an IOException. */
+    private static boolean diskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("No space left on device")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String freeSpace(Path root) {
+        try {
+            return PrerequisiteChecks.humanBytes(Files.getFileStore(root).getUsableSpace());
+        } catch (IOException e) {
+            return "an unknown amount";
         }
     }
 

@@ -13,15 +13,12 @@ import io.github.influxreset.engine.Journal;
 import io.github.influxreset.engine.RunRecord;
 import io.github.influxreset.engine.RunStatus;
 import io.github.influxreset.influx.v1.InfluxV1Adapter;
+import io.github.influxreset.testing.BlackBox;
 import io.github.influxreset.testing.CliProcess;
 import io.github.influxreset.testing.RequiresDocker;
 import io.github.influxreset.testing.RigStack;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,13 +54,7 @@ class ChaosTest {
         rig = new RigStack(dir.resolve("rig")).start();
         influx = new InfluxV1Adapter(rig.profile.influx());
         influx.createBucket(new BucketSpec("home_assistant_events", Retention.parse("30d").orElseThrow()));
-        long now = System.currentTimeMillis() * 1_000_000L;
-        StringBuilder lines = new StringBuilder();
-        for (int i = 0; i < POINTS; i++) {
-            lines.append("home_assistant_events,entity_id=s").append(i % 7).append(" normalized_value=").append(i)
-                    .append(".5,state_value=\"c").append(i).append("\" ").append(now - i * 1_000_000_000L).append('\n');
-        }
-        seed = lines.toString();
+        seed = BlackBox.seed(POINTS);
         influx.write("home_assistant_events", seed);
         baseline = exportSha();
     }
@@ -77,8 +68,8 @@ class ChaosTest {
     void aResetKilledAtRandomMomentsIsRecoveredWithNothingLostOrLeftOver() throws Exception {
         long chaosSeed = Long.getLong("chaos.seed", System.nanoTime());
         Random random = new Random(chaosSeed);
-        String containers = allContainers();
-        String volumes = allVolumes();
+        String containers = BlackBox.allContainers();
+        String volumes = BlackBox.allVolumes();
         long[] timing = timeAWholeReset();
         long begins = timing[0];
         long ends = timing[1];
@@ -97,8 +88,8 @@ class ChaosTest {
                 assertEquals("true", docker("inspect", "--format", "{{.State.Running}}", rig.containerName(service)),
                         service + " running after " + what);
             }
-            assertEquals(containers, allContainers(), "no container left over or missing after " + what);
-            assertEquals(volumes, allVolumes(), "no volume left over or missing after " + what);
+            assertEquals(containers, BlackBox.allContainers(), "no container left over or missing after " + what);
+            assertEquals(volumes, BlackBox.allVolumes(), "no volume left over or missing after " + what);
             assertTrue(journal(home).unfinishedRun().isEmpty(), "the journal is closed after " + what);
         }
         System.out.println("CHAOS recovered from " + OFFSETS + " kills: " + outcomes);
@@ -165,29 +156,16 @@ class ChaosTest {
         influx.write("home_assistant_events", seed);
     }
 
-    private static String allContainers() {
-        return String.join("\n", docker("ps", "-a", "--format", "{{.Names}} {{.Image}}").lines().sorted().toList());
-    }
-
-    private static String allVolumes() {
-        return String.join("\n", docker("volume", "ls", "-q").lines().sorted().toList());
-    }
-
     private static Journal journal(Path home) {
-        return new AppContext(new AppHome(home), new ProfileLoader(Map.of(), dir)).journal(rig.profile);
+        return BlackBox.journal(rig, home);
     }
 
-    private static String exportSha() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        influx.export("home_assistant_events", out);
-        String sorted = String.join("\n", out.toString(StandardCharsets.UTF_8).lines().sorted().toList());
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sorted.getBytes(StandardCharsets.UTF_8)));
+    private static String exportSha() {
+        return BlackBox.exportSha(influx, "home_assistant_events");
     }
 
     private static List<String> args(String... args) {
-        List<String> all = new ArrayList<>(List.of("--profile", rig.profile.source().orElseThrow().toString()));
-        all.addAll(List.of(args));
-        return all;
+        return BlackBox.args(rig, args);
     }
 
     private static int cli(Path home, String... args) throws Exception {
