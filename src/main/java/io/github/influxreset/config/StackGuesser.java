@@ -2,6 +2,7 @@ package io.github.influxreset.config;
 
 import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.domain.ComposeService;
+import io.github.influxreset.domain.InfluxUsers;
 import io.github.influxreset.domain.MountInfo;
 import io.github.influxreset.domain.Secret;
 import java.io.IOException;
@@ -70,12 +71,32 @@ public final class StackGuesser {
         Optional<Path> sqlite = sqlite(project);
         notes.add(sqlite.map(p -> "SQLite metadata database found at " + p + ".")
                 .orElse("No SQLite database was found in the services' bind mounts."));
-        List<String> others = project.services().stream().map(ComposeService::name).filter(n -> !n.equals(service)).toList();
+        List<String> others = services(project, service, notes);
         return new ProfileDraft(project.name(), envFile, configFiles(project), version, service, url, org,
                 tokenKey.map(k -> Secret.of(env.get(k))).orElse(Secret.empty()), tokenKey,
                 userKey.map(env::get).orElse(version == 1 ? "" : "admin"),
                 passwordKey.map(k -> Secret.of(env.get(k))).orElse(Secret.empty()), passwordKey, others, sqlite,
                 userHome.resolve("influx-reset-backups"), notes);
+    }
+
+    /**
+     * Every other service, in the order compose starts them (the reset stops them the other way
+     * round): the users of InfluxDB with the reason, and the rest too, to be safe, with a note.
+     */
+    private static List<String> services(ComposeProject project, String influx, List<String> notes) {
+        InfluxUsers users = new InfluxUsers(project, influx);
+        Map<String, String> reasons = users.reasons();
+        List<String> others = users.startOrder(project.services().stream().map(ComposeService::name)
+                .filter(n -> !n.equals(influx)).sorted().toList());
+        for (String name : others) {
+            notes.add(reasons.containsKey(name) ? "Service '" + name + "' uses InfluxDB (" + reasons.get(name) + ")."
+                    : "Service '" + name + "' shows no sign of using InfluxDB; it is stopped during the reset too, to be"
+                    + " safe: take it out of the services to keep it running.");
+        }
+        if (!others.isEmpty()) {
+            notes.add("Services start in this order, each after what it depends on: " + String.join(", ", others) + ".");
+        }
+        return others;
     }
 
     private static Optional<Path> envFile(ComposeProject project) {

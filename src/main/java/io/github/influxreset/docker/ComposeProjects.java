@@ -28,6 +28,7 @@ final class ComposeProjects {
     static final String CONFIG_FILES_LABEL = "com.docker.compose.project.config_files";
     static final String ENV_FILE_LABEL = "com.docker.compose.project.environment_file";
     private static final String ONE_OFF_LABEL = "com.docker.compose.oneoff";
+    static final String DEPENDS_ON_LABEL = "com.docker.compose.depends_on";
 
     private final DockerClient client;
 
@@ -66,7 +67,7 @@ final class ComposeProjects {
         return new ComposeService(labels(inspect).getOrDefault(DockerJavaAdapter.SERVICE_LABEL, ""),
                 inspect.getName().replaceFirst("^/", ""), inspect.getConfig().getImage(),
                 Boolean.TRUE.equals(inspect.getState().getRunning()), publishedPorts(inspect), "host".equals(network),
-                mounts(inspect), environment(inspect));
+                mounts(inspect), environment(inspect), ComposeService.parseDependsOn(labels(inspect).get(DEPENDS_ON_LABEL)));
     }
 
     /** The container's mounts: named volumes by name, bind mounts by host path. */

@@ -11,6 +11,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.github.influxreset.domain.ComposeProject;
+import io.github.influxreset.domain.ComposeService;
 import io.github.influxreset.domain.ContainerInfo;
 import io.github.influxreset.domain.MountInfo;
 import io.github.influxreset.domain.ResetException;
@@ -289,7 +290,7 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
             List<MountInfo> mounts = ComposeProjects.mounts(inspect);
             return Optional.of(new ContainerInfo(inspect.getId(), inspect.getName().replaceFirst("^/", ""),
                     labels.getOrDefault(SERVICE_LABEL, ""), inspect.getConfig().getImage(), state.getStatus(),
-                    health, mounts));
+                    health, mounts, ComposeService.parseDependsOn(labels.get(ComposeProjects.DEPENDS_ON_LABEL))));
         } catch (NotFoundException goneMeanwhile) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package io.github.influxreset.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.HealthState;
 import com.github.dockerjava.api.command.HealthStateLog;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Frame;
@@ -18,13 +19,16 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Polls a container until it is healthy: its HTTP health URL answers 2xx when it has one, else
- * Docker's health status is "healthy", else it is running. A container that exits, or a timeout,
+ * Polls a container until it is healthy: its HTTP health URL answers 2xx with a reply that does not
+ * say unhealthy (and Docker's own check has not failed) when it has one, else Docker's health status
+ * is "healthy", else it is running. A container that exits, or a timeout,
  * fails with the last health output and log lines in the message.
  */
 final class HealthWaiter {
     private static final Duration POLL = Duration.ofMillis(50);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+    /** A health reply is read up to this many characters; the status is near its start. */
+    private static final int MAX_BODY = 64 * 1024;
 
     private final DockerClient client;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
@@ -47,7 +51,9 @@ final class HealthWaiter {
                 }
             } else if (healthUrl.isPresent()) {
                 last = probe(healthUrl.get());
-                if (last.isEmpty()) {
+                if (last.isEmpty() && dockerSaysUnhealthy(state.getHealth())) {
+                    last = "Docker reports unhealthy" + lastHealthOutput(state.getHealth().getLog());
+                } else if (last.isEmpty()) {
                     return;
                 }
             } else if (state.getHealth() == null || "healthy".equals(state.getHealth().getStatus())) {
@@ -63,18 +69,31 @@ final class HealthWaiter {
         }
     }
 
-    /** Empty when the URL answers 2xx, else what went wrong. */
+    /**
+     * Empty when the URL answers 2xx and its reply does not say otherwise ({@link HealthReply}),
+     * else what went wrong, with the reply's own words.
+     */
     private String probe(String url) {
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
-                    .GET().build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() / 100 == 2 ? "" : url + " answered HTTP " + response.statusCode();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                return url + " answered HTTP " + response.statusCode();
+            }
+            String body = response.body().length() > MAX_BODY ? response.body().substring(0, MAX_BODY) : response.body();
+            return HealthReply.contradiction(body).map(words -> url + " answered HTTP " + response.statusCode() + " but "
+                    + words).orElse("");
         } catch (java.io.IOException e) {
             return url + " did not answer (" + e.getClass().getSimpleName() + ")";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ResetException(ResetException.Reason.STEP_FAILED, "Interrupted while waiting for " + url + ".", "", e);
         }
+    }
+
+    /** Docker's own check has failed (not merely still starting: its first run may be 30 s away). */
+    private static boolean dockerSaysUnhealthy(HealthState health) {
+        return health != null && "unhealthy".equals(health.getStatus());
     }
 
     private ResetException unhealthy(String containerId, String name, String why) {

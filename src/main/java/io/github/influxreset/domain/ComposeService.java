@@ -12,14 +12,36 @@ import java.util.Optional;
  * @param hostNetwork    the container shares the host's network, so its ports are the host's
  * @param environment    the container's environment; it may hold secrets, so it is left out of
  *                       {@link #toString()} and must never be logged
+ * @param dependsOn      the services compose starts first ({@code depends_on}, read from the
+ *                       {@code com.docker.compose.depends_on} label)
  */
 public record ComposeService(String name, String containerName, String image, boolean running,
                              Map<Integer, Integer> publishedPorts, boolean hostNetwork, List<MountInfo> mounts,
-                             Map<String, String> environment) {
+                             Map<String, String> environment, List<String> dependsOn) {
     public ComposeService {
         publishedPorts = Map.copyOf(publishedPorts);
         mounts = List.copyOf(mounts);
         environment = Map.copyOf(environment);
+        dependsOn = List.copyOf(dependsOn);
+    }
+
+    /** A service that depends on no other. */
+    public ComposeService(String name, String containerName, String image, boolean running,
+                          Map<Integer, Integer> publishedPorts, boolean hostNetwork, List<MountInfo> mounts,
+                          Map<String, String> environment) {
+        this(name, containerName, image, running, publishedPorts, hostNetwork, mounts, environment, List.of());
+    }
+
+    /**
+     * The services named by a {@code com.docker.compose.depends_on} label: entries
+     * {@code service:condition:restart} (or a bare name) separated by commas.
+     */
+    public static List<String> parseDependsOn(String label) {
+        if (label == null || label.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(label.split(",")).map(String::strip).filter(e -> !e.isEmpty())
+                .map(e -> e.contains(":") ? e.substring(0, e.indexOf(':')) : e).distinct().toList();
     }
 
     /** The host port on which the container's {@code containerPort} answers, if it can be reached. */

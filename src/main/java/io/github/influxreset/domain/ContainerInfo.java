@@ -7,11 +7,19 @@ import java.util.List;
  *
  * @param state  Docker's state ({@code running}, {@code exited}, ...)
  * @param health Docker's health status, or {@code none} when the image has no health check
+ * @param dependsOn the services compose starts before this one ({@code depends_on})
  */
 public record ContainerInfo(String id, String name, String service, String image, String state,
-                            String health, List<MountInfo> mounts) {
+                            String health, List<MountInfo> mounts, List<String> dependsOn) {
     public ContainerInfo {
         mounts = List.copyOf(mounts);
+        dependsOn = List.copyOf(dependsOn);
+    }
+
+    /** A container whose service depends on no other. */
+    public ContainerInfo(String id, String name, String service, String image, String state, String health,
+                         List<MountInfo> mounts) {
+        this(id, name, service, image, state, health, mounts, List.of());
     }
 
     public boolean isRunning() {

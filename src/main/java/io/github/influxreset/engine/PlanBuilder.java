@@ -7,6 +7,7 @@ import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.ServiceSpec;
 import io.github.influxreset.domain.StackSnapshot;
+import io.github.influxreset.domain.StartOrder;
 import io.github.influxreset.engine.actions.CheckPrerequisites;
 import io.github.influxreset.engine.actions.CleanUpKeptData;
 import io.github.influxreset.engine.actions.ConfirmReset;
@@ -72,7 +73,7 @@ public final class PlanBuilder {
         step = Step.VALIDATE;
         add(new ValidateSchema(Map.of()));
         step = Step.RESTART;
-        for (ServiceSpec service : profile.services()) {
+        for (ServiceSpec service : servicesInStartOrder()) {
             add(StartService.of(service));
         }
         if (!copies.isEmpty()) {
@@ -103,7 +104,7 @@ public final class PlanBuilder {
         step = Step.VALIDATE;
         source.buckets().forEach(b -> add(io.github.influxreset.engine.actions.CompareCounts.of(source.id(), b.name(), b.name())));
         step = Step.RESTART;
-        profile.services().forEach(s -> add(StartService.of(s)));
+        servicesInStartOrder().forEach(s -> add(StartService.of(s)));
         add(CleanUpKeptData.of(copies));
         return new Plan(planId, profile.name(), ResetMode.RESTORE, actions);
     }
@@ -153,12 +154,22 @@ public final class PlanBuilder {
     }
 
     private void stopServices() {
-        List<ServiceSpec> reversed = new ArrayList<>(profile.services());
+        List<ServiceSpec> reversed = new ArrayList<>(servicesInStartOrder());
         java.util.Collections.reverse(reversed);
         for (ServiceSpec service : reversed) {
             boolean running = stack.service(service.name()).map(ContainerInfo::isRunning).orElse(true);
             add(StopService.of(service.name(), running, service.timeout()));
         }
+    }
+
+    /**
+     * The profile's services, each after those it depends on as the running stack says
+     * ({@code depends_on}); otherwise in the profile's order. Stopped the other way round.
+     */
+    private List<ServiceSpec> servicesInStartOrder() {
+        List<String> names = profile.services().stream().map(ServiceSpec::name).toList();
+        List<String> ordered = StartOrder.of(names, name -> stack.service(name).map(ContainerInfo::dependsOn).orElse(List.of()));
+        return ordered.stream().map(name -> profile.services().get(names.indexOf(name))).toList();
     }
 
     private ContainerInfo influxContainer() {

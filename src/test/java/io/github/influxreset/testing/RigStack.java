@@ -35,6 +35,9 @@ public final class RigStack implements AutoCloseable {
     public final Path dir;
     public final int version;
     private boolean imageSetsUp = true;
+    /** A writer of InfluxDB that the profile leaves out (as HomeIQ's collectors), when asked for. */
+    public static final String EXTRA_WRITER = "carbon-intensity";
+    private boolean extraWriter;
     public Profile profile;
 
     public RigStack(Path dir) {
@@ -52,6 +55,12 @@ public final class RigStack implements AutoCloseable {
      */
     public RigStack withoutImageSetup() {
         imageSetsUp = false;
+        return this;
+    }
+
+    /** One more service, {@link #EXTRA_WRITER}, given INFLUXDB_URL and left out of the profile. */
+    public RigStack withExtraWriter() {
+        extraWriter = true;
         return this;
     }
 
@@ -96,6 +105,10 @@ public final class RigStack implements AutoCloseable {
                 args = concat(args, "-e", "INFLUXDB_URL=" + url(), "-e", "INFLUXDB_TOKEN=" + TOKEN, "-e", "INFLUXDB_ORG=homeiq");
             }
             docker(concat(args, DockerRig.BUSYBOX_IMAGE, "httpd", "-f", "-p", "127.0.0.1:" + servicePorts[i], "-h", "/www"));
+        }
+        if (extraWriter) {
+            docker(concat(labels(EXTRA_WRITER), "--init", "-e", "INFLUXDB_URL=" + url(), DockerRig.BUSYBOX_IMAGE, "httpd", "-f",
+                    "-p", "127.0.0.1:" + DockerRig.freePort(), "-h", "/www"));
         }
         writeProfile();
         if (version == 2) {
@@ -151,8 +164,18 @@ public final class RigStack implements AutoCloseable {
                 + docker("logs", "--tail", "40", containerName("influxdb")));
     }
 
+    /** As compose labels HomeIQ's containers: websocket-ingestion after enrichment and data-api, both after InfluxDB. */
+    private static String dependsOn(String service) {
+        return switch (service) {
+            case "websocket-ingestion" -> "enrichment-pipeline:service_healthy:false,data-api:service_healthy:false";
+            case "enrichment-pipeline", "data-api" -> "influxdb:service_healthy:false";
+            default -> "";
+        };
+    }
+
     private String[] labels(String service) {
         return new String[] {"run", "-d", "--network", "host", "--name", containerName(service),
+            "--label", "com.docker.compose.depends_on=" + dependsOn(service),
             "--label", "com.docker.compose.project=" + project, "--label", "com.docker.compose.service=" + service,
             "--label", "com.docker.compose.oneoff=False", "--label", "com.docker.compose.container-number=1",
             "--label", "com.docker.compose.project.working_dir=" + dir,
