@@ -1,8 +1,6 @@
 package io.github.influxreset.engine;
 
-import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.domain.Finding;
-import io.github.influxreset.domain.InfluxUsers;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ServiceSpec;
@@ -67,34 +65,7 @@ public final class PrerequisiteChecks {
                     .orElseGet(() -> Finding.error("Service " + service, "no container with labels "
                             + "com.docker.compose.project=" + project + ", com.docker.compose.service=" + service)));
         }
-        findings.addAll(unlistedUsers(project, services));
-        return findings;
-    }
-
-    /**
-     * Running services of the project that use InfluxDB but are not in the profile: the reset would
-     * leave them writing into a database being deleted.
-     */
-    private List<Finding> unlistedUsers(String projectName, List<String> listed) {
-        Optional<ComposeProject> project;
-        try {
-            project = ports.docker().composeProjects().stream().filter(p -> p.name().equals(projectName)).findFirst();
-        } catch (ResetException e) {
-            return List.of(Finding.warning("Stack", "its services' settings could not be read, so writers to InfluxDB"
-                    + " outside the profile are not looked for: " + e.userText()));
-        }
-        if (project.isEmpty()) {
-            return List.of();
-        }
-        List<Finding> findings = new ArrayList<>();
-        new InfluxUsers(project.get(), profile.influx().service()).reasons().forEach((service, why) -> {
-            boolean running = project.get().services().stream().anyMatch(s -> s.name().equals(service) && s.running());
-            if (running && !listed.contains(service)) {
-                findings.add(Finding.warning("Service " + service, "uses InfluxDB (" + why + ") but is not in the profile's"
-                        + " services, so the reset would leave it writing while the data is reset and what it writes then"
-                        + " would be lost: add it to 'services' in the profile (or stop it yourself first)"));
-            }
-        });
+        findings.addAll(new ServiceSettingsChecks(profile, ports.docker()).run(services));
         return findings;
     }
 
