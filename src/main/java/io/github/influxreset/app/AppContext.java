@@ -107,7 +107,8 @@ public final class AppContext implements CliContext {
         DesktopApp.launch(this, profileFile);
     }
 
-    /** What the wizard's first run uses to find the stack on this machine's engine. */
+    /** What the first run (the wizard's, and 'profile discover') uses to find the stack on this machine's engine. */
+    @Override
     public io.github.influxreset.firstrun.StackFinder stackFinder() {
         return new MachineStackFinder(MachineStackFinder.onEngine(MachineStackFinder.dockerHost(System.getenv())), home, loader,
                 Path.of(System.getProperty("user.home")), log);

@@ -5,6 +5,7 @@ import io.github.influxreset.engine.Journal;
 import io.github.influxreset.engine.LogBus;
 import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.Runner;
+import io.github.influxreset.firstrun.StackFinder;
 import java.nio.file.Path;
 
 /**
@@ -22,6 +23,9 @@ public interface CliContext {
     Journal journal(Profile profile);
 
     LogBus log();
+
+    /** The first run's discovery on this machine's Docker engine: reads it, never changes it. */
+    StackFinder stackFinder();
 
     /** Opens the desktop wizard and blocks until it is closed. */
     void openWizard(Path profileFile);

@@ -1,30 +1,36 @@
 package io.github.influxreset.cli;
 
+import io.github.influxreset.config.ProfileDraft;
 import io.github.influxreset.config.ProfileLoader;
 import io.github.influxreset.config.ProfileWriter;
+import io.github.influxreset.config.StackGuesser;
+import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.firstrun.StackFinder;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code profile show | init FILE}. */
-@Command(name = "profile", description = "Show the effective profile or write the HomeIQ profile out for editing.",
-        subcommands = {ProfileCommand.Show.class, ProfileCommand.Init.class})
+/** {@code profile show | init FILE | discover [PROJECT] FILE}. */
+@Command(name = "profile", description = "Show the effective profile, write the HomeIQ profile out for editing, or "
+        + "discover the profile of a stack on the Docker engine.",
+        subcommands = {ProfileCommand.Show.class, ProfileCommand.Init.class, ProfileCommand.Discover.class})
 final class ProfileCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
 
     @Override
     public Integer call() {
-        throw ResetException.badInput("'profile' needs a sub-command.", "Use 'profile show' or 'profile init FILE'.");
+        throw ResetException.badInput("'profile' needs a sub-command.", "Use 'profile show', 'profile init FILE' or 'profile discover [PROJECT] FILE'.");
     }
 
     /** {@code profile show}: the effective profile, variables resolved and secrets masked. */
@@ -67,6 +73,53 @@ final class ProfileCommand implements Callable<Integer> {
             parent.root.output().line("Wrote the HomeIQ profile to " + file + "; edit it, then use --profile " + file + ".");
             parent.root.output().document(Map.of("written", file.toString()));
             return 0;
+        }
+    }
+
+    /**
+     * {@code profile discover [PROJECT] FILE}: the profile the wizard's first run proposes for a
+     * compose project on the Docker engine (services in start order, InfluxDB, SQLite, org), secrets
+     * as {@code ${VAR}} of the project's .env; each guess printed with where it came from.
+     */
+    @Command(name = "discover", description = "Write the profile the first run proposes for a compose project on the "
+            + "Docker engine (the project that runs InfluxDB when none is named); every guess is printed with its source.")
+    static final class Discover implements Callable<Integer> {
+        @ParentCommand
+        ProfileCommand parent;
+
+        @Parameters(arity = "1..2", paramLabel = "[PROJECT] FILE")
+        List<String> arguments;
+
+        @Override
+        public Integer call() {
+            Path file = Path.of(arguments.get(arguments.size() - 1));
+            if (Files.exists(file)) {
+                throw ResetException.badInput(file + " already exists and was left as it is.",
+                        "Choose another file name, or delete it first.");
+            }
+            StackFinder finder = parent.root.context.stackFinder();
+            ComposeProject project = choose(finder.projects(), arguments.size() == 2 ? arguments.get(0) : null);
+            ProfileDraft draft = finder.guess(project);
+            finder.save(draft, file);
+            Output output = parent.root.output();
+            output.line("Profile of compose project " + project.name() + ", as guessed:");
+            draft.notes().forEach(note -> output.line("  - " + note));
+            output.line("Wrote it to " + file + "; read it, then use --profile " + file + ".");
+            output.document(Map.of("written", file.toString(), "project", project.name(), "services", draft.services(),
+                    "notes", draft.notes()));
+            return 0;
+        }
+
+        private static ComposeProject choose(List<ComposeProject> projects, String name) {
+            String names = projects.isEmpty() ? "none" : String.join(", ", projects.stream().map(ComposeProject::name).toList());
+            if (name == null) {
+                return StackGuesser.propose(projects).orElseThrow(() -> ResetException.badInput(
+                        "No compose project on the Docker engine runs InfluxDB (projects: " + names + ").",
+                        "Start the stack with 'docker compose up -d', or name the project: 'profile discover PROJECT FILE'."));
+            }
+            return projects.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow(() -> ResetException.badInput(
+                    "The Docker engine has no compose project '" + name + "' (projects: " + names + ").",
+                    "Name one of those, or start the stack first."));
         }
     }
 }

@@ -34,6 +34,11 @@ public final class StackCliContext implements CliContext {
     }
 
     @Override
+    public io.github.influxreset.firstrun.StackFinder stackFinder() {
+        return stack.finder(stack.dir.resolve("app-home"));
+    }
+
+    @Override
     public Journal journal(Profile profile) {
         return stack.journal();
     }
