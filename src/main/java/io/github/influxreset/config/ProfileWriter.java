@@ -72,8 +72,10 @@ public final class ProfileWriter {
     private static Map<String, Object> measurement(MeasurementSchema schema) {
         Map<String, Object> fields = new LinkedHashMap<>();
         schema.fields().forEach((k, v) -> fields.put(k, v.yamlName()));
-        return map("measurement", schema.measurement(), "bucket", schema.bucket(), "tags", schema.tags(),
-                "fields", fields);
+        schema.fieldPatterns().forEach(p -> fields.put(p.glob(), p.typeName()));
+        List<String> tags = new java.util.ArrayList<>(schema.tags());
+        schema.tagPatterns().forEach(p -> tags.add(p.glob()));
+        return map("measurement", schema.measurement(), "bucket", schema.bucket(), "tags", tags, "fields", fields);
     }
 
     private static Map<String, Object> service(ServiceSpec service) {

@@ -3,12 +3,32 @@ package io.github.influxreset.domain;
 import java.util.List;
 import java.util.Map;
 
-/** The tags and typed fields a measurement is expected to carry, and the bucket it lives in. */
+/**
+ * The tags and typed fields a measurement is expected to carry, and the bucket it lives in; and
+ * the families of keys ({@link KeyPattern}) it may carry besides, which are not drift.
+ */
 public record MeasurementSchema(String measurement, String bucket, List<String> tags,
-                                Map<String, FieldType> fields) {
+                                Map<String, FieldType> fields, List<KeyPattern> tagPatterns,
+                                List<KeyPattern> fieldPatterns) {
     public MeasurementSchema {
         tags = List.copyOf(tags);
         fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+        tagPatterns = List.copyOf(tagPatterns);
+        fieldPatterns = List.copyOf(fieldPatterns);
+    }
+
+    /** A measurement with no key patterns. */
+    public MeasurementSchema(String measurement, String bucket, List<String> tags, Map<String, FieldType> fields) {
+        this(measurement, bucket, tags, fields, List.of(), List.of());
+    }
+
+    /** The first field pattern the key matches. */
+    public java.util.Optional<KeyPattern> fieldPattern(String key) {
+        return fieldPatterns.stream().filter(p -> p.matches(key)).findFirst();
+    }
+
+    public boolean tagMatchesAPattern(String key) {
+        return tagPatterns.stream().anyMatch(p -> p.matches(key));
     }
 
     public List<String> keysDeclaredAsTagAndField() {

@@ -3,6 +3,7 @@ package io.github.influxreset.engine;
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.FieldType;
 import io.github.influxreset.domain.Finding;
+import io.github.influxreset.domain.KeyPattern;
 import io.github.influxreset.domain.LineProtocol;
 import io.github.influxreset.domain.MeasurementSchema;
 import io.github.influxreset.domain.Profile;
@@ -151,15 +152,27 @@ public final class SchemaValidator {
                         + ", expected " + type.yamlName()));
             }
         });
-        liveTags.stream().filter(t -> !schema.tags().contains(t))
+        liveTags.stream().filter(t -> !schema.tags().contains(t) && !schema.tagMatchesAPattern(t))
                 .forEach(t -> findings.add(Finding.warning(subject, "extra tag " + t + " is not in the profile")));
-        liveFields.keySet().stream().filter(f -> !schema.fields().containsKey(f))
-                .forEach(f -> findings.add(Finding.warning(subject, "extra field " + f + " is not in the profile")));
+        liveFields.forEach((field, live) -> {
+            if (schema.fields().containsKey(field)) {
+                return;
+            }
+            Optional<KeyPattern> pattern = schema.fieldPattern(field);
+            if (pattern.isEmpty()) {
+                findings.add(Finding.warning(subject, "extra field " + field + " is not in the profile"));
+            } else if (pattern.get().type().isPresent() && pattern.get().type().get() != live) {
+                findings.add(Finding.error(subject, "field " + field + " is " + live.yamlName() + ", expected "
+                        + pattern.get().typeName() + " (pattern " + pattern.get().glob() + ")"));
+            }
+        });
         liveTags.stream().filter(liveFields::containsKey)
                 .forEach(k -> findings.add(Finding.warning(subject, k + " is both a tag and a field")));
         if (findings.isEmpty() && probeWritten) {
+            long patterned = liveFields.keySet().stream().filter(f -> !schema.fields().containsKey(f)).count();
             findings.add(Finding.ok(subject, schema.tags().size() + " tags and " + schema.fields().size()
-                    + " fields with the declared types"));
+                    + " fields with the declared types" + (patterned == 0 ? "" : ", and " + patterned
+                    + " more fields matching the profile's key patterns")));
         }
         return findings;
     }
