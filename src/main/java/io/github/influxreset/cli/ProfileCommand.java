@@ -20,17 +20,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code profile show | init FILE | discover [PROJECT] FILE}. */
+/** {@code profile show | init FILE | discover [PROJECT] FILE | learn FILE}. */
 @Command(name = "profile", description = "Show the effective profile, write the HomeIQ profile out for editing, or "
         + "discover the profile of a stack on the Docker engine.",
-        subcommands = {ProfileCommand.Show.class, ProfileCommand.Init.class, ProfileCommand.Discover.class})
+        subcommands = {ProfileCommand.Show.class, ProfileCommand.Init.class, ProfileCommand.Discover.class,
+            ProfileLearnCommand.class})
 final class ProfileCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
 
     @Override
     public Integer call() {
-        throw ResetException.badInput("'profile' needs a sub-command.", "Use 'profile show', 'profile init FILE' or 'profile discover [PROJECT] FILE'.");
+        throw ResetException.badInput("'profile' needs a sub-command.", "Use 'profile show', 'profile init FILE', 'profile discover [PROJECT] FILE' or 'profile learn FILE'.");
     }
 
     /** {@code profile show}: the effective profile, variables resolved and secrets masked. */

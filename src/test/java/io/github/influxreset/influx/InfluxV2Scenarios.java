@@ -114,6 +114,22 @@ abstract class InfluxV2Scenarios {
     }
 
     @Test
+    void measurementsAndTheirKeysAreListedForLearning() throws Exception {
+        server = setUp("homeiq", TOKEN);
+        server.createBucket("home_assistant_events", 365 * 86_400L);
+        Profile profile = profile(server.url(), TOKEN, "homeiq");
+        try (InfluxV2Adapter influx = new InfluxV2Adapter(profile.influx())) {
+            long now = System.currentTimeMillis() * 1_000_000L;
+            influx.write("home_assistant_events", "home_assistant_events,entity_id=x attr_a=1.5,state=\"on\" " + now + "\n"
+                    + "sensor_states,entity_id=y value=2i " + now + "\n");
+
+            assertEquals(List.of("home_assistant_events", "sensor_states"), influx.measurements("home_assistant_events"));
+            assertEquals(List.of("entity_id"), influx.tagKeys("home_assistant_events", "sensor_states"));
+            assertEquals(Map.of("value", FieldType.INTEGER), influx.fieldKeys("home_assistant_events", "sensor_states"));
+        }
+    }
+
+    @Test
     void driftIsReportedWithTheWrongTypeAndTheExtraTag() throws Exception {
         server = setUp("homeiq", TOKEN);
         server.createBucket("home_assistant_events", 365 * 86_400L);

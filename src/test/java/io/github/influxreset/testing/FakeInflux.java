@@ -115,6 +115,11 @@ public final class FakeInflux implements InfluxPort {
     }
 
     @Override
+    public synchronized List<String> measurements(String bucket) {
+        return bucket(bucket).points.stream().map(Point::measurement).distinct().sorted().toList();
+    }
+
+    @Override
     public synchronized List<String> tagKeys(String bucket, String measurement) {
         LinkedHashSet<String> keys = new LinkedHashSet<>();
         bucket(bucket).points.stream().filter(p -> p.measurement().equals(measurement)).forEach(p -> keys.addAll(p.tags().keySet()));

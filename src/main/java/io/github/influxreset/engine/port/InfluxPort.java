@@ -39,6 +39,9 @@ public interface InfluxPort {
      */
     Map<String, Map<String, Long>> countFieldValues(String bucket);
 
+    /** The measurements a bucket holds points of, by name. */
+    List<String> measurements(String bucket);
+
     List<String> tagKeys(String bucket, String measurement);
 
     Map<String, FieldType> fieldKeys(String bucket, String measurement);

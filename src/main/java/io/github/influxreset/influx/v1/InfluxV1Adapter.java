@@ -167,8 +167,9 @@ public final class InfluxV1Adapter implements InfluxPort {
         return points;
     }
 
-    private List<String> measurements(String bucket) {
-        return column(http.query(bucket, "SHOW MEASUREMENTS"), 0);
+    @Override
+    public List<String> measurements(String bucket) {
+        return column(http.query(bucket, "SHOW MEASUREMENTS"), 0).stream().sorted().toList();
     }
 
     private Retention defaultRetention(String db) {

@@ -53,6 +53,12 @@ final class FluxQueries {
         return counts;
     }
 
+    List<String> measurements(String bucket) {
+        String query = "import \"influxdata/influxdb/schema\"\nschema.measurements(bucket: " + string(bucket) + ", start: 0)";
+        return client.getQueryApi().query(query, org).stream().flatMap(t -> t.getRecords().stream())
+                .map(r -> String.valueOf(r.getValue())).sorted().toList();
+    }
+
     List<String> tagKeys(String bucket, String measurement) {
         String query = "import \"influxdata/influxdb/schema\"\nschema.measurementTagKeys(bucket: " + string(bucket)
                 + ", measurement: " + string(measurement) + ", start: 0)";

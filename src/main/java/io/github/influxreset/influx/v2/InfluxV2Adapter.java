@@ -128,6 +128,11 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
     }
 
     @Override
+    public List<String> measurements(String bucket) {
+        return call("list the measurements of " + bucket, () -> flux.measurements(bucket));
+    }
+
+    @Override
     public List<String> tagKeys(String bucket, String measurement) {
         return call("read the tag keys of " + measurement, () -> flux.tagKeys(bucket, measurement));
     }

@@ -38,7 +38,10 @@ final class FluxDouble {
         List<Map<String, Object>> records = records(bucket.points, measurement, tagFilter(flux),
                 flux.contains("start: -24h") ? 86_400_000L : 0);
         List<Table> tables;
-        if (flux.contains("measurementTagKeys")) {
+        if (flux.contains("schema.measurements(")) {
+            tables = List.of(single("string", records.stream().map(r -> (String) r.get("_measurement")).distinct().sorted()
+                    .toList()));
+        } else if (flux.contains("measurementTagKeys")) {
             tables = List.of(single("string", records.stream().flatMap(r -> tags(r).stream()).distinct().toList()));
         } else if (flux.contains("measurementTagValues") && flux.contains("limit(n: 1)")) {
             String tag = find(flux, "tag: \"([^\"]*)\"");
