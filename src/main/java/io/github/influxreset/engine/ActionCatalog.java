@@ -1,5 +1,6 @@
 package io.github.influxreset.engine;
 
+import io.github.influxreset.engine.actions.CheckDataFlow;
 import io.github.influxreset.engine.actions.CheckPrerequisites;
 import io.github.influxreset.engine.actions.CleanUpKeptData;
 import io.github.influxreset.engine.actions.ConfirmReset;
@@ -31,6 +32,7 @@ public final class ActionCatalog {
         register(VerifyBackup.KIND, VerifyBackup::new);
         register(ConfirmReset.KIND, ConfirmReset::new);
         register(StopService.KIND, StopService::new);
+        register(CheckDataFlow.KIND, CheckDataFlow::new);
         register(KeepVolumeCopy.KIND, KeepVolumeCopy::new);
         register(RemoveOldContainer.KIND, RemoveOldContainer::new);
         register(RemoveVolume.KIND, RemoveVolume::new);

@@ -8,6 +8,7 @@ import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.ServiceSpec;
 import io.github.influxreset.domain.StackSnapshot;
 import io.github.influxreset.domain.StartOrder;
+import io.github.influxreset.engine.actions.CheckDataFlow;
 import io.github.influxreset.engine.actions.CheckPrerequisites;
 import io.github.influxreset.engine.actions.CleanUpKeptData;
 import io.github.influxreset.engine.actions.ConfirmReset;
@@ -76,6 +77,7 @@ public final class PlanBuilder {
         for (ServiceSpec service : servicesInStartOrder()) {
             add(StartService.of(service));
         }
+        add(CheckDataFlow.of(CheckDataFlow.DEFAULT_BUDGET));
         if (!copies.isEmpty()) {
             add(CleanUpKeptData.of(copies));
         }

@@ -59,6 +59,11 @@ public final class RunContext {
         journal.recordBackup(runId, backupId, verified);
     }
 
+    /** This run's first action of a kind as the journal has it (its facts, when it ran), if the run has one. */
+    public java.util.Optional<ActionRecord> action(String kind) {
+        return journal.actions(runId).stream().filter(a -> a.kind().equals(kind)).findFirst();
+    }
+
     /** The word the user typed to confirm; compared with {@link Profile#confirmationWord()}. */
     public void confirm(String typed) {
         this.typedConfirmation = typed == null ? "" : typed.trim();

@@ -43,19 +43,21 @@ class PlanBuilderTest {
     }
 
     @Test
-    void servicesStopInReverseProfileOrderAndStartInProfileOrder() throws Exception {
+    void servicesStopInReverseProfileOrderAndStartInProfileOrderThenTheDataFlowIsChecked() throws Exception {
         TestStack stack = new TestStack(dir);
         Plan plan = new PlanBuilder(stack.profile, stack.docker.discover("homeiq")).build(ResetMode.BUCKETS, "p1");
 
         List<String> stops = plan.actionsOf(Step.RESET).stream().map(PlannedAction::describe)
                 .filter(d -> d.startsWith("Stop service")).toList();
         List<String> starts = plan.actionsOf(Step.RESTART).stream().map(PlannedAction::describe)
-                .map(d -> d.replaceAll(" and wait.*", "")).toList();
+                .filter(d -> d.startsWith("Start service")).map(d -> d.replaceAll(" and wait.*", "")).toList();
 
         assertEquals(List.of("Stop service sports-data", "Stop service data-api", "Stop service enrichment-pipeline",
                 "Stop service websocket-ingestion"), stops);
         assertEquals(List.of("Start service websocket-ingestion", "Start service enrichment-pipeline",
                 "Start service data-api", "Start service sports-data"), starts);
+        List<PlannedAction> restart = plan.actionsOf(Step.RESTART);
+        assertEquals("check-data-flow", restart.get(restart.size() - 1).action().kind(), "after every start");
     }
 
     private static int indexOf(Plan plan, Class<?> type) {

@@ -94,6 +94,9 @@ class WriterDuringResetTest {
                 + numbers(SEQ, exportOfTheRunsSet(home)) + ", live " + numbers(SEQ, liveExport()) + ", logged " + logged);
         assertTrue(logged.size() > 10, "the writer wrote throughout: " + logged.size());
         assertEquals(Set.of(), lost, "points the writer wrote that are in neither the run's set nor the new bucket");
+        assertTrue(Files.readString(dir.resolve("cli.log")).matches(
+                "(?s).*Data flow home_assistant_events: \\d+ new points? since the services were restarted.*"),
+                "the product saw the writer's points flow again after the restart");
         assertTrue(Files.readString(dir.resolve("cli.log")).contains("Points were written after the backup set was made"),
                 "the run saw the late points and sealed a second set");
     }

@@ -100,6 +100,19 @@ class InfluxV1AdapterTest {
     }
 
     @Test
+    void newPointsAreCountedFromAMoment() {
+        createBucketsAsTheResetDoes();
+        java.time.Instant moment = java.time.Instant.now().minusSeconds(60);
+        long before = (moment.getEpochSecond() - 60) * 1_000_000_000L;
+        long after = (moment.getEpochSecond() + 30) * 1_000_000_000L;
+        influx.write("home_assistant_events", "e,entity_id=x v=1 " + before + "\ne,entity_id=x v=2,w=3 " + after
+                + "\ne,entity_id=y v=4 " + (after + 1) + "\nother,entity_id=z v=5 " + after + "\n");
+
+        assertEquals(3, influx.pointsSince("home_assistant_events", moment));
+        assertEquals(0, influx.pointsSince("home_assistant_events", java.time.Instant.now().plusSeconds(5)));
+    }
+
+    @Test
     void aFreshlyResetStoreValidatesCleanAndTheProbeIsGone() {
         createBucketsAsTheResetDoes();
         List<Finding> report = new SchemaValidator(profile, influx).validate("t1");

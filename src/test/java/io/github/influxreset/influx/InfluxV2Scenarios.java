@@ -130,6 +130,23 @@ abstract class InfluxV2Scenarios {
     }
 
     @Test
+    void newPointsAreCountedFromAMoment() throws Exception {
+        server = setUp("homeiq", TOKEN);
+        server.createBucket("home_assistant_events", 365 * 86_400L);
+        Profile profile = profile(server.url(), TOKEN, "homeiq");
+        try (InfluxV2Adapter influx = new InfluxV2Adapter(profile.influx())) {
+            java.time.Instant moment = java.time.Instant.now().minusSeconds(60);
+            long before = (moment.getEpochSecond() - 60) * 1_000_000_000L;
+            long after = (moment.getEpochSecond() + 30) * 1_000_000_000L;
+            influx.write("home_assistant_events", "e,entity_id=x v=1 " + before + "\ne,entity_id=x v=2,w=3 " + after
+                    + "\ne,entity_id=y v=4 " + (after + 1) + "\nother,entity_id=z v=5 " + after + "\n");
+
+            assertEquals(3, influx.pointsSince("home_assistant_events", moment));
+            assertEquals(0, influx.pointsSince("home_assistant_events", java.time.Instant.now().plusSeconds(5)));
+        }
+    }
+
+    @Test
     void driftIsReportedWithTheWrongTypeAndTheExtraTag() throws Exception {
         server = setUp("homeiq", TOKEN);
         server.createBucket("home_assistant_events", 365 * 86_400L);

@@ -87,6 +87,12 @@ public final class FakeInflux implements InfluxPort {
     }
 
     @Override
+    public synchronized long pointsSince(String bucket, java.time.Instant since) {
+        long nanos = since.getEpochSecond() * 1_000_000_000L + since.getNano();
+        return bucket(bucket).points.stream().filter(p -> p.time() > nanos).count();
+    }
+
+    @Override
     public synchronized Map<String, Long> countPoints(String bucket) {
         Map<String, Long> counts = new LinkedHashMap<>();
         bucket(bucket).points.forEach(p -> counts.merge(p.measurement(), 1L, Long::sum));

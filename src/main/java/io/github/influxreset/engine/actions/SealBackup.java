@@ -41,6 +41,10 @@ public final class SealBackup extends BaseAction {
         return "Nothing to undo (backup sets are kept)";
     }
 
+    /** The buckets written to between the backup and the stop: where the data flow is looked for after the restart. */
+    public static final String WRITTEN_TO = "writtenTo";
+    private volatile List<String> writtenTo = List.of();
+
     @Override
     public void execute(RunContext ctx) {
         List<String> changed = changedSinceTheBackup(ctx);
@@ -55,8 +59,9 @@ public final class SealBackup extends BaseAction {
         ctx.info("Backup set " + setId + " holds every point up to the stop (written and verified); it is this run's backup now.");
     }
 
-    private static List<String> changedSinceTheBackup(RunContext ctx) {
+    private List<String> changedSinceTheBackup(RunContext ctx) {
         List<String> changed = new ArrayList<>();
+        List<String> written = new ArrayList<>();
         for (BucketSpec bucket : ctx.ports().influx().buckets()) {
             Map<String, Map<String, Long>> now = ctx.ports().influx().countFieldValues(bucket.name());
             Optional<Map<String, Map<String, Long>>> held = ctx.ports().backups().fieldValues(ctx.backupId(), bucket.name());
@@ -65,12 +70,21 @@ public final class SealBackup extends BaseAction {
             } else if (!held.get().equals(now)) {
                 changed.add(bucket.name() + ": " + total(held.get()) + " values in the set, " + total(now) + " now");
             }
+            if (held.isPresent() && total(now) > total(held.get())) {
+                written.add(bucket.name());
+            }
         }
+        writtenTo = List.copyOf(written);
         return changed;
     }
 
     private static long total(Map<String, Map<String, Long>> values) {
         return values.values().stream().flatMap(f -> f.values().stream()).mapToLong(Long::longValue).sum();
+    }
+
+    @Override
+    public Map<String, String> factsAfterExecute(RunContext ctx) {
+        return Map.of(WRITTEN_TO, String.join(",", writtenTo));
     }
 
     @Override

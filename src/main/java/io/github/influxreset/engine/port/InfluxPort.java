@@ -39,6 +39,9 @@ public interface InfluxPort {
      */
     Map<String, Map<String, Long>> countFieldValues(String bucket);
 
+    /** Points of the bucket with a time after {@code since} (all measurements): how the data flow is seen. */
+    long pointsSince(String bucket, java.time.Instant since);
+
     /** The measurements a bucket holds points of, by name. */
     List<String> measurements(String bucket);
 

@@ -87,6 +87,16 @@ public final class InfluxV1Adapter implements InfluxPort {
     }
 
     @Override
+    public long pointsSince(String bucket, java.time.Instant since) {
+        long points = 0;
+        for (String measurement : measurements(bucket)) {
+            points += maxCount(http.query(bucket, "SELECT count(*) FROM " + InfluxQl.ident(measurement) + " WHERE time > '"
+                    + since + "'"));
+        }
+        return points;
+    }
+
+    @Override
     public Map<String, Map<String, Long>> countFieldValues(String bucket) {
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         for (String measurement : measurements(bucket)) {

@@ -53,6 +53,20 @@ final class FluxQueries {
         return counts;
     }
 
+    /** Points (the most values of one field, per measurement) after {@code since}, summed. */
+    long pointsSince(String bucket, java.time.Instant since) {
+        // an explicit stop: a start after the server's now (its clock behind ours) is then no "empty range" error
+        String query = "from(bucket: " + string(bucket) + ") |> range(start: " + since + ", stop: 2200-01-01T00:00:00Z)"
+                + " |> group(columns: [\"_measurement\", \"_field\"]) |> count()";
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (FluxTable table : client.getQueryApi().query(query, org)) {
+            for (FluxRecord record : table.getRecords()) {
+                counts.merge(record.getMeasurement(), ((Number) record.getValue()).longValue(), Math::max);
+            }
+        }
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
     List<String> measurements(String bucket) {
         String query = "import \"influxdata/influxdb/schema\"\nschema.measurements(bucket: " + string(bucket) + ", start: 0)";
         return client.getQueryApi().query(query, org).stream().flatMap(t -> t.getRecords().stream())

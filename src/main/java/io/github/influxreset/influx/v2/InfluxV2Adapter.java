@@ -128,6 +128,11 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
     }
 
     @Override
+    public long pointsSince(String bucket, java.time.Instant since) {
+        return call("count the new points of " + bucket, () -> flux.pointsSince(bucket, since));
+    }
+
+    @Override
     public List<String> measurements(String bucket) {
         return call("list the measurements of " + bucket, () -> flux.measurements(bucket));
     }

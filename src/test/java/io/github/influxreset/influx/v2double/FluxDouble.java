@@ -37,6 +37,12 @@ final class FluxDouble {
         String measurement = firstNonNull(find(flux, "r\\._measurement == \"([^\"]*)\""), find(flux, "measurement: \"([^\"]*)\""));
         List<Map<String, Object>> records = records(bucket.points, measurement, tagFilter(flux),
                 flux.contains("start: -24h") ? 86_400_000L : 0);
+        String start = find(flux, "range\\(start: (\\d{4}-[0-9T:.\\-]+Z)(?:, stop: [0-9T:.\\-]+Z)?\\)");
+        if (start != null) {
+            Instant since = Instant.parse(start);
+            long nanos = since.getEpochSecond() * 1_000_000_000L + since.getNano();
+            records = records.stream().filter(r -> ((Number) r.get("_time")).longValue() > nanos).toList();
+        }
         List<Table> tables;
         if (flux.contains("schema.measurements(")) {
             tables = List.of(single("string", records.stream().map(r -> (String) r.get("_measurement")).distinct().sorted()

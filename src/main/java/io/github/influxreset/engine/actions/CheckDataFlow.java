@@ -1,0 +1,66 @@
+package io.github.influxreset.engine.actions;
+
+import io.github.influxreset.engine.ActionRecord;
+import io.github.influxreset.engine.DataFlow;
+import io.github.influxreset.engine.RunContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The brief's data-flow check, last of the restart: the buckets the services wrote to between the
+ * backup and the stop (as {@link SealBackup} saw them) must receive new points again. Reports per
+ * bucket; waits at most its budget; changes nothing, so it has nothing to undo.
+ */
+public final class CheckDataFlow extends BaseAction {
+    public static final String KIND = "check-data-flow";
+    /** Long enough for a writer that batches by the half minute (HomeIQ's health checks run every 30 s). */
+    public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(60);
+
+    public CheckDataFlow(Map<String, String> params) {
+        super(params);
+    }
+
+    public static CheckDataFlow of(Duration budget) {
+        return new CheckDataFlow(Map.of("budgetSeconds", Long.toString(budget.toSeconds())));
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String describe() {
+        return "Check that points flow again into the buckets the services wrote to";
+    }
+
+    @Override
+    public String describeUndo() {
+        return "Nothing to undo (the check only reads)";
+    }
+
+    @Override
+    public void execute(RunContext ctx) {
+        Optional<ActionRecord> seal = ctx.action(SealBackup.KIND);
+        List<String> buckets = seal.map(s -> s.facts().getOrDefault(SealBackup.WRITTEN_TO, "")).stream()
+                .flatMap(list -> Arrays.stream(list.split(","))).map(String::strip).filter(b -> !b.isEmpty()).toList();
+        if (seal.isEmpty() || seal.get().started() == null || buckets.isEmpty()) {
+            ctx.info("No service wrote to InfluxDB between the backup and the stop, so there is no flow of points to wait for.");
+            return;
+        }
+        Instant since = seal.get().started();
+        Duration budget = Duration.ofSeconds(Long.parseLong(param("budgetSeconds")));
+        ctx.info("Waiting up to " + budget.toSeconds() + " s for new points in " + String.join(", ", buckets)
+                + ", which the services wrote to before the reset");
+        ctx.report(new DataFlow(ctx.ports().influx()).await(buckets, since, budget));
+    }
+
+    @Override
+    public void undo(RunContext ctx) {
+        // reads only
+    }
+}
