@@ -51,6 +51,8 @@ abstract class FaultInjectionTest {
     static String seed;
     static String volumes;
     static int actions;
+    /** The index of the plan's first action of the reset step: what comes before it changes nothing. */
+    static int firstReset;
 
     /** Starts the stack and returns a client of its InfluxDB. */
     static void start(RigStack stack, InfluxPort client) throws Exception {
@@ -76,6 +78,8 @@ abstract class FaultInjectionTest {
             var ports = new AppContext(new AppHome(dir.resolve("plan-home")), new ProfileLoader(Map.of(), dir)).ports(rig.profile);
             Plan plan = new ResetPlanner(Clock.systemUTC()).plan(rig.profile, ports, ResetMode.FULL).plan();
             actions = plan.actions().size();
+            firstReset = plan.actions().stream().filter(a -> a.step() == io.github.influxreset.engine.Step.RESET)
+                    .mapToInt(a -> a.index()).min().orElse(0);
         }
     }
 
@@ -99,12 +103,14 @@ abstract class FaultInjectionTest {
     }
 
     /**
-     * Relaunches with {@code reset --resume} after every kill point; a subclass runs it as a test
-     * (on 1.x the chaos suite covers resume at random moments, so only 2.x runs it at every point).
+     * Relaunches with {@code reset --resume} after every kill point from the confirmation on; a
+     * subclass runs it as a test (on 1.x the chaos suite covers resume at random moments, so only 2.x
+     * runs it at every point; before the reset step nothing is changed yet, and resuming there is the
+     * same on both versions, which the chaos suite and the rollback loop cover).
      */
     void resumeFromEveryKillPointAndTheBackupHoldsEveryPoint() throws Exception {
         List<Integer> covered = new ArrayList<>();
-        for (int k = 0; k < actions; k++) {
+        for (int k = Math.max(0, firstReset - 1); k < actions; k++) {
             Path home = dir.resolve("resume-" + k);
             assertEquals(137, cli(home, "after:" + k, "reset", "--mode", "full", "--yes"), "killed after action " + (k + 1));
             assertEquals(0, cli(home, null, "reset", "--resume", "--yes"), "resume after kill point " + (k + 1));
