@@ -59,7 +59,14 @@ public final class InfluxUsers {
         return StartOrder.of(services, name -> service(name).map(ComposeService::dependsOn).orElse(List.of()));
     }
 
+    /** The variables that say most plainly that a service talks to InfluxDB, named first when present. */
+    private static final List<String> TELLING = List.of("INFLUXDB_URL", "INFLUX_URL", "INFLUXDB_TOKEN", "INFLUX_TOKEN");
+
     private Optional<String> writes(ComposeService service) {
+        Optional<String> telling = TELLING.stream().filter(service.environment()::containsKey).findFirst();
+        if (telling.isPresent()) {
+            return Optional.of("its environment has " + telling.get());
+        }
         for (Map.Entry<String, String> variable : new TreeMap<>(service.environment()).entrySet()) {
             String key = variable.getKey().toUpperCase(Locale.ROOT);
             if (key.startsWith("INFLUX") && !key.startsWith("INFLUXD_") && !key.equals("INFLUXDB_VERSION")) {
