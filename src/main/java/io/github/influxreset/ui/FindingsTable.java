@@ -5,9 +5,13 @@ import io.github.influxreset.domain.Severity;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 
 /** A table of findings (status, subject, message), used by the checks and the validation report. */
 public final class FindingsTable {
@@ -37,13 +41,29 @@ public final class FindingsTable {
         return table;
     }
 
-    /** A result, with the whole text in a tooltip when the column is too narrow for it. */
+    /**
+     * A result, wrapped over as many lines as it needs (a problem's sentence ends with what to do,
+     * which must not be cut off), and the whole text in a tooltip too.
+     */
     private static final class MessageCell extends TableCell<Finding, String> {
+        private final Text text = new Text();
+
+        MessageCell() {
+            text.wrappingWidthProperty().bind(widthProperty().subtract(12));
+            // the cell's own text colour, as the theme and the selection set it
+            text.fillProperty().bind(textFillProperty());
+            text.fontProperty().bind(fontProperty());
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            setPrefHeight(Region.USE_COMPUTED_SIZE);
+        }
+
         @Override
-        protected void updateItem(String text, boolean empty) {
-            super.updateItem(text, empty);
-            setText(empty ? null : text);
-            setTooltip(empty || text == null ? null : new javafx.scene.control.Tooltip(text));
+        protected void updateItem(String message, boolean empty) {
+            super.updateItem(message, empty);
+            text.setText(empty || message == null ? "" : message);
+            setGraphic(empty || message == null ? null : text);
+            setAccessibleText(empty ? null : message);
+            setTooltip(empty || message == null ? null : new Tooltip(message));
         }
     }
 
