@@ -79,6 +79,7 @@ public final class WizardAssembly {
         });
         firstRun = new FirstRunViewModel(tasks, finder);
         firstRun.setOnDone(wizard::endFirstRun);
+        firstRun.openProfileProperty().bind(wizard.profileNameProperty());
         wizard.showingFirstRunProperty().addListener((obs, old, showing) -> {
             if (showing) {
                 firstRun.scan();

@@ -36,6 +36,7 @@ import javafx.util.StringConverter;
 public final class FirstRunView extends View<FirstRunViewModel> {
     private VBox root;
     private ListView<ComposeProject> projects;
+    private Label intro;
     private Label summary;
     private ChoiceBox<Integer> version;
     private TextField url;
@@ -106,9 +107,8 @@ public final class FirstRunView extends View<FirstRunViewModel> {
     protected void layoutParts() {
         Label title = new Label("Find your stack");
         title.getStyleClass().add("step-title");
-        Label intro = new Label("No profile was chosen. These are the Docker Compose projects on this engine; the one "
-                + "running InfluxDB is proposed. Check what was guessed, change what is wrong and save. Nothing is "
-                + "changed on the stack before you confirm the reset.");
+        intro = new Label();
+        intro.setId("firstRunIntro");
         intro.setWrapText(true);
         intro.setMinHeight(Region.USE_PREF_SIZE);
         form = new GridPane();
@@ -158,6 +158,7 @@ public final class FirstRunView extends View<FirstRunViewModel> {
 
     @Override
     protected void bind() {
+        intro.textProperty().bind(model.introProperty());
         model.selectedProperty().addListener((obs, old, now) -> {
             if (projects.getSelectionModel().getSelectedItem() != now) {
                 projects.getSelectionModel().select(now);

@@ -50,6 +50,12 @@ public final class FirstRunViewModel {
     private final StringProperty saveTo = new SimpleStringProperty("");
     private final StringProperty stackSummary = new SimpleStringProperty("");
     private final StringProperty notes = new SimpleStringProperty("");
+    private final StringProperty openProfile = new SimpleStringProperty("");
+    private final javafx.beans.binding.StringBinding intro = Bindings.createStringBinding(() -> (openProfile.get().isBlank()
+            ? "No profile was chosen. " : "Profile " + openProfile.get() + " is open; this is the stack guessed afresh. ")
+            + "These are the Docker Compose projects on this engine; the one running InfluxDB is proposed. Check what was"
+            + " guessed, change what is wrong and save. Nothing is changed on the stack before you confirm the reset.",
+            openProfile);
     private final BooleanBinding canSave;
     private Consumer<Optional<Path>> onDone = chosen -> { };
 
@@ -60,6 +66,15 @@ public final class FirstRunViewModel {
                 busy, draft, saveTo);
         statusLine = Bindings.when(busy).then(activity).otherwise(status);
         selected.addListener((obs, old, project) -> guess(project));
+    }
+
+    /** The name of the profile the wizard has open, or empty: what the screen's first sentence says. */
+    public StringProperty openProfileProperty() {
+        return openProfile;
+    }
+
+    public javafx.beans.binding.StringBinding introProperty() {
+        return intro;
     }
 
     /** Called with the saved profile's file, or empty when the user chose the HomeIQ defaults. */
@@ -73,6 +88,10 @@ public final class FirstRunViewModel {
         run("Looking for compose projects", p -> finder.projects(), found -> {
             projects.setAll(found);
             Optional<ComposeProject> proposed = StackGuesser.propose(found);
+            if (proposed.isPresent() && proposed.get().equals(selected.get())) {
+                // the same project as before: guess again, so that what was typed over the last guess goes
+                guess(proposed.get());
+            }
             status.set(found.isEmpty() ? "No compose project runs on this Docker engine."
                     : proposed.map(pr -> found.size() + " compose project(s) found; " + pr.name() + " runs InfluxDB.")
                     .orElse(found.size() + " compose project(s) found, none with an InfluxDB service."));

@@ -118,6 +118,19 @@ class FirstRunTest {
         assertFalse(Files.exists(dir.resolve("home/profiles")));
     }
 
+    @Test
+    void findMyStackWithAProfileOpenSaysSoAndGuessesAfreshOverWhatWasTyped(FxRobot robot) {
+        assertTrue(text(robot, "#firstRunIntro").startsWith("No profile was chosen."), text(robot, "#firstRunIntro"));
+        replaceText(robot, "#influxOrg", "a-wrong-org");
+        robot.interact(() -> assembly.wizard().profileNameProperty().set("homeiq"));
+
+        robot.interact(() -> assembly.firstRun().scan());
+
+        assertTrue(text(robot, "#firstRunIntro").startsWith("Profile homeiq is open; this is the stack guessed afresh."),
+                text(robot, "#firstRunIntro"));
+        assertEquals("homeiq", field(robot, "#influxOrg"), "guessed again, not the wrong org typed before");
+    }
+
     /** Types into a field as a user would after selecting its text. */
     private static void replaceText(FxRobot robot, String id, String text) {
         TextField field = robot.lookup(id).queryAs(TextField.class);
