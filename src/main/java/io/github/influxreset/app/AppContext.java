@@ -97,6 +97,11 @@ public final class AppContext implements CliContext {
         return new SqliteJournal(home.journal(), new SecretMasker(profile.secrets()), clock);
     }
 
+    /** The app's folder (INFLUX_RESET_HOME): journal, locks, logs, reports, profiles. */
+    public AppHome home() {
+        return home;
+    }
+
     @Override
     public LogBus log() {
         return log;

@@ -30,7 +30,7 @@ public final class DesktopApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        UserSettings settings = UserSettings.ofUser();
+        UserSettings settings = UserSettings.of(context.home());
         FxTaskRunner tasks = new FxTaskRunner();
         WizardAssembly assembly = new WizardAssembly(tasks, file -> {
             var session = context.session(file);
