@@ -50,12 +50,32 @@ class WizardFlowTest {
         io.github.influxreset.ui.TaskClock everyTaskIsLong = new io.github.influxreset.ui.TaskClock(java.time.Duration.ZERO,
                 System::nanoTime);
         everyTaskIsLong.setOnNotice(notices::add);
-        assembly = new WizardAssembly(new SameThreadTaskRunner(),
+        assembly = new WizardAssembly(watchingTheResetScreen(stage),
                 file -> new WizardSession(stack.profile, stack.ports, stack.runner(), stack.catalog, stack.log,
                         Clock.systemUTC()), dialogs, stack.log, stack.finder(dir.resolve("home")), everyTaskIsLong);
         stage.setScene(assembly.scene());
         stage.show();
         assembly.wizard().openProfile(null);
+    }
+
+    /** What the reset screen said, and whether Roll back could be pressed, while the reset ran. */
+    private final java.util.List<String> whileResetting = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private io.github.influxreset.engine.TaskRunner watchingTheResetScreen(Stage stage) {
+        SameThreadTaskRunner runner = new SameThreadTaskRunner();
+        return new io.github.influxreset.engine.TaskRunner() {
+            @Override
+            public <T> void run(String title, Work<T> work, io.github.influxreset.engine.Progress onProgress,
+                                java.util.function.Consumer<T> onSuccess, java.util.function.Consumer<Throwable> onFailure) {
+                runner.run(title, progress -> {
+                    if (title.equals("Resetting InfluxDB")) {
+                        whileResetting.add(((javafx.scene.control.Label) stage.getScene().lookup("#resetStatus")).getText()
+                                + " | rollback " + (stage.getScene().lookup("#rollback").isDisabled() ? "disabled" : "enabled"));
+                    }
+                    return work.call(progress);
+                }, onProgress, onSuccess, onFailure);
+            }
+        };
     }
 
     private void shoot(FxRobot robot, String name) {
@@ -188,6 +208,10 @@ class WizardFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(StepState.DONE, state(2));
         assertEquals(StepState.DONE, state(3), "the reset ran once confirmed");
+        String during = whileResetting.get(whileResetting.size() - 1);
+        assertTrue(during.endsWith("| rollback disabled") && !during.contains("at any time")
+                && during.contains("once they have ended, Roll back undoes every one of them"),
+                "while the reset runs the screen promises nothing the disabled button cannot do: " + during);
         shoot(robot, "4-reset");
     }
 

@@ -39,7 +39,8 @@ public final class ResetViewModel extends StepViewModel {
         WizardSession session = wizard.session();
         var mode = wizard.modeProperty().get();
         actions.setAll(session.plan(mode).actionsOf(Step.RESET).stream().map(PlannedAction::describe).toList());
-        status.set("Resetting: " + actions.size() + " actions. The rollback button undoes them at any time.");
+        status.set("Resetting: " + actions.size() + " actions. A failure rolls them back by itself; once they have"
+                + " ended, Roll back undoes every one of them.");
         wizard.execute(this, "Resetting InfluxDB", progress -> {
             session.runStep(Step.RESET, mode, progress);
             return null;
