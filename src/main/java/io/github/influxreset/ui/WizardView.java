@@ -1,17 +1,22 @@
 package io.github.influxreset.ui;
 
 import io.github.influxreset.engine.StepState;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -181,6 +186,32 @@ public final class WizardView extends View<WizardViewModel> {
             content.getChildren().setAll(backupBrowser.get());
         } else if (step != null) {
             content.getChildren().setAll(stepViews.get(step).get());
+            focusTheScreensControl();
+        }
+    }
+
+    /**
+     * A new step takes the focus to what the user does there: a field to type in, else its first
+     * button that can be pressed, else Next; never to the side's theme or the log's level box.
+     */
+    private void focusTheScreensControl() {
+        List<Node> nodes = new ArrayList<>();
+        collect(content, nodes);
+        nodes.stream().filter(n -> n instanceof TextField).findFirst()
+                .or(() -> nodes.stream().filter(n -> n instanceof Button).findFirst())
+                .orElse(next).requestFocus();
+    }
+
+    /** The visible, enabled controls below a node, depth first. */
+    private static void collect(Node node, List<Node> into) {
+        if (!node.isVisible() || node.isDisabled()) {
+            return;
+        }
+        if (node instanceof Control && node.isFocusTraversable()) {
+            into.add(node);
+        }
+        if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> collect(child, into));
         }
     }
 

@@ -194,12 +194,14 @@ class WizardFlowTest {
         shoot(robot, "1-prerequisites");
         verifyThat("#rollback", isDisabled());
         robot.clickOn("#next");
+        assertEquals("createBackup", stage.getScene().getFocusOwner().getId(), "the focus goes to what the step is for");
         shoot(robot, "2-backup-before");
         robot.clickOn("#createBackup");
         assertEquals(StepState.DONE, state(1));
         verifyThat("#rollback", isEnabled());
         shoot(robot, "2-backup");
         robot.clickOn("#next");
+        assertEquals("confirmText", stage.getScene().getFocusOwner().getId(), "on the confirmation, the field to type in");
         verifyThat("#resetButton", isDisabled());
         robot.clickOn("#confirmText").write("homeiq");
         verifyThat("#resetButton", isEnabled());
