@@ -123,6 +123,11 @@ public final class WizardView extends View<WizardViewModel> {
         HBox bar = new HBox(10, rollback, backups, progress, progressMessage, spacer, cancel, back, next);
         bar.getStyleClass().add("nav-bar");
         HBox.setHgrow(progressMessage, Priority.SOMETIMES);
+        // a long task line gives way (it ends in "…"); a button's word never does
+        for (Button button : List.of(rollback, backups, cancel, back, next)) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        progressMessage.setMinWidth(0);
         root = new BorderPane(split, null, null, bar, side);
         root.getStyleClass().add("wizard");
     }
