@@ -308,8 +308,13 @@ public final class WizardViewModel {
         }
         tasks.run("Reading the journal", p -> active.nextUndo(), Progress.NONE, next -> {
             canRollback.set(next.isPresent());
-            rollbackHint.set(next.map(text -> "Roll back the run; first: " + text).orElse("Nothing to roll back"));
+            rollbackHint.set(next.map(text -> "Undo this run and put the stack back as it was before it (the undo plan"
+                    + " is shown first; it begins with: " + lowerFirst(text) + ")").orElse("Nothing to roll back"));
         }, this::showError);
+    }
+
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
     private void restartFlow() {

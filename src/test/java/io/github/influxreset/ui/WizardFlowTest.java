@@ -292,13 +292,16 @@ class WizardFlowTest {
     void rollbackAfterTheResetPutsEveryPointBackAndStartsOver(FxRobot robot) {
         long before = stack.pointsInVolume();
         goThroughReset(robot);
-        assertTrue(robot.lookup("#rollback").queryAs(Button.class).getTooltip().getText().startsWith("Roll back the run; first:"));
+        String hint = robot.lookup("#rollback").queryAs(Button.class).getTooltip().getText();
+        assertTrue(hint.startsWith("Undo this run and put the stack back as it was before it"), "says what it achieves: " + hint);
 
         robot.clickOn("#rollback");
 
         assertEquals(before, stack.pointsInVolume());
         assertEquals(RunStatus.ROLLED_BACK, stack.journal().runs().get(0).status());
         assertEquals(0, assembly.wizard().currentIndexProperty().get());
+        assertEquals("Rolled back: the stack is as it was before the run.", assembly.wizard().progressMessageProperty().get(),
+                "back at the first step with a word of why (issue 15, finding 5)");
         verifyThat("#rollback", isDisabled());
         shoot(robot, "7-rolled-back");
     }
