@@ -50,9 +50,14 @@ public final class BackupBrowserViewModel {
     }
 
     public void refresh() {
+        refreshThenSay(null);
+    }
+
+    /** Reads the folder again; then shows {@code message}, or how many sets there are when it is null. */
+    private void refreshThenSay(String message) {
         run("Reading the backup folder", p -> session.get().backups(), list -> {
             sets.setAll(list);
-            status.set(list.size() + " backup set(s) in " + session.get().profile().backups().dir());
+            status.set(message != null ? message : list.size() + " backup set(s) in " + session.get().profile().backups().dir());
         });
     }
 
@@ -95,7 +100,8 @@ public final class BackupBrowserViewModel {
         if (set != null && dialogs.confirmByTyping("Restore backup set", "This replaces every bucket of set " + set.id()
                 + " in InfluxDB with its copy (the current data is backed up first).", word)) {
             run("Restoring " + set.id(), p -> session.get().restoreBackup(set.id(), word, p),
-                    run -> status.set("Backup set " + set.id() + " restored; every point count matches (run " + run.runId() + ")."));
+                    run -> refreshThenSay("Backup set " + set.id() + " restored; every point count matches (run " + run.runId()
+                            + "). The set written of the state before it is listed too."));
         }
     }
 
@@ -105,7 +111,7 @@ public final class BackupBrowserViewModel {
         String target = newBucketName.get().trim();
         if (set != null && !bucket.isEmpty() && !target.isEmpty()) {
             run("Restoring " + bucket + " into " + target, p -> session.get().restoreBucket(set.id(), bucket, target, p),
-                    run -> status.set("Bucket " + bucket + " of " + set.id() + " restored into " + target + "."));
+                    run -> refreshThenSay("Bucket " + bucket + " of " + set.id() + " restored into " + target + "."));
         }
     }
 

@@ -232,8 +232,17 @@ public final class WizardSession {
         return store.list().stream().map(store::info).toList();
     }
 
+    /** Verifies a set and says so in the log, whichever way it ends (a failure is also thrown). */
     public void verifyBackup(String backupId, Progress progress) {
-        ports.backups().verify(backupId, progress);
+        log.info(null, "Verifying backup set " + backupId + " (every file's SHA-256, archive entries, every export line)");
+        try {
+            ports.backups().verify(backupId, progress);
+        } catch (RuntimeException failed) {
+            log.warn(null, "Backup set " + backupId + " failed its verification: " + (failed instanceof io.github.influxreset.domain.ResetException r
+                    ? r.userText() : failed.getMessage()));
+            throw failed;
+        }
+        log.info(null, "Backup set " + backupId + " verified: every file matches and every export holds every point.");
     }
 
     public void deleteBackup(String backupId) {

@@ -96,10 +96,15 @@ class WizardFlowTest {
         robot.clickOn(".table-row-cell");
         robot.clickOn("#verifyBackup");
         assertTrue(status(robot).contains("verified"), status(robot));
+        assertTrue(stack.events.stream().anyMatch(e -> e.message().matches("Backup set \\S+ verified: every file matches.*")),
+                "the verification is in the log too (issue 15, finding 11)");
+        Object listedBefore = table.getItems().get(0);
         robot.clickOn("#restoreBucketChoice").clickOn("home_assistant_events");
         robot.clickOn("#newBucketName").write("hae_restored");
         robot.clickOn("#restoreBucket");
         assertTrue(status(robot).contains("restored into hae_restored"), status(robot));
+        org.junit.jupiter.api.Assertions.assertNotSame(listedBefore, table.getItems().get(0),
+                "the list is read again after a restore (issue 15, finding 11)");
         assertEquals(50L, stack.influx.countPoints("hae_restored").get("home_assistant_events"));
         shoot(robot, "9-backups");
 
