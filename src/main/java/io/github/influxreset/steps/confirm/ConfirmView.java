@@ -31,6 +31,7 @@ public final class ConfirmView extends View<ConfirmViewModel> {
         plan.setId("plan");
         plan.setAccessibleText("The actions the reset will take, in order");
         plan.getStyleClass().add("plan-list");
+        plan.setCellFactory(list -> new io.github.influxreset.ui.WrappingListCell());
         prompt = new Label();
         prompt.setWrapText(true);
         confirmation = new TextField();
