@@ -88,10 +88,15 @@ abstract class FaultInjectionTest {
         rig.close();
     }
 
+    /** The first kill point the rollback loop tries: every one here; a subclass may start later. */
+    int firstRollbackKillPoint() {
+        return 0;
+    }
+
     @Test
     void aKilledResetIsRolledBackFromEveryKillPointWithNoPointLost() throws Exception {
         List<Integer> covered = new ArrayList<>();
-        for (int k = 0; k < actions; k++) {
+        for (int k = firstRollbackKillPoint(); k < actions; k++) {
             Path home = dir.resolve("rollback-" + k);
             assertEquals(137, cli(home, "after:" + k, "reset", "--mode", "full", "--yes"), "killed after action " + (k + 1));
             assertEquals(0, cli(home, null, "rollback"), "rollback after kill point " + (k + 1));
