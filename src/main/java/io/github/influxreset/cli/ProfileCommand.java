@@ -34,6 +34,17 @@ final class ProfileCommand implements Callable<Integer> {
         throw ResetException.badInput("'profile' needs a sub-command.", "Use 'profile show', 'profile init FILE', 'profile discover [PROJECT] FILE' or 'profile learn FILE'.");
     }
 
+    /** A command that writes FILE never writes over one: the sentence when FILE is there already. */
+    static void refuseExisting(Path file) {
+        if (Files.exists(file)) {
+            throw alreadyThere(file);
+        }
+    }
+
+    private static ResetException alreadyThere(Path file) {
+        return ResetException.badInput(file + " already exists and was left as it is.", "Choose another file name, or delete it first.");
+    }
+
     /** {@code profile show}: the effective profile, variables resolved and secrets masked. */
     @Command(name = "show", description = "Print the effective profile (secrets masked).")
     static final class Show implements Callable<Integer> {
@@ -65,8 +76,7 @@ final class ProfileCommand implements Callable<Integer> {
             try {
                 Files.writeString(file, ProfileLoader.embeddedText(), StandardOpenOption.CREATE_NEW);
             } catch (FileAlreadyExistsException e) {
-                throw ResetException.badInput(file + " already exists and was left as it is.",
-                        "Choose another file name, or delete it first.");
+                throw alreadyThere(file);
             } catch (IOException e) {
                 throw ResetException.badInput(file + " cannot be written: " + e.getMessage() + ".",
                         "Choose a folder you can write to.");
@@ -94,10 +104,7 @@ final class ProfileCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             Path file = Path.of(arguments.get(arguments.size() - 1));
-            if (Files.exists(file)) {
-                throw ResetException.badInput(file + " already exists and was left as it is.",
-                        "Choose another file name, or delete it first.");
-            }
+            refuseExisting(file);
             StackFinder finder = parent.root.context.stackFinder();
             ComposeProject project = choose(finder.projects(), arguments.size() == 2 ? arguments.get(0) : null);
             ProfileDraft draft = finder.guess(project);

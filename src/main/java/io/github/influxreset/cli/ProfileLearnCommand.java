@@ -39,10 +39,7 @@ final class ProfileLearnCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (Files.exists(file)) {
-            throw ResetException.badInput(file + " already exists and was left as it is.",
-                    "Choose another file name, or delete it first.");
-        }
+        ProfileCommand.refuseExisting(file);
         RootCommand root = parent.root;
         Profile profile = root.context.profile(root.profileFile);
         InfluxPort influx = root.context.ports(profile).influx();
