@@ -43,7 +43,7 @@ class FindingsTableTest {
                 .orElseThrow();
 
         assertEquals(LONG, ((Text) longOne.getGraphic()).getText(), "the whole sentence, nothing cut");
-        assertTrue(longOne.getHeight() > 2 * shortOne.getHeight(), "wrapped over lines: " + longOne.getHeight()
+        assertTrue(longOne.getHeight() > 1.5 * shortOne.getHeight(), "wrapped over lines: " + longOne.getHeight()
                 + " px high beside " + shortOne.getHeight());
         assertTrue(((Text) longOne.getGraphic()).getBoundsInLocal().getWidth() <= longOne.getWidth(), "inside its column");
     }
