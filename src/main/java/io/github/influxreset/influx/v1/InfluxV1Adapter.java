@@ -79,21 +79,21 @@ public final class InfluxV1Adapter implements InfluxPort {
 
     @Override
     public Map<String, Long> countPoints(String bucket) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (String measurement : measurements(bucket)) {
-            counts.put(measurement, maxCount(http.query(bucket, "SELECT count(*) FROM " + InfluxQl.ident(measurement))));
-        }
-        return counts;
+        return countPoints(bucket, "");
     }
 
     @Override
     public long pointsSince(String bucket, java.time.Instant since) {
-        long points = 0;
+        return countPoints(bucket, " WHERE time > '" + since + "'").values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Points per measurement (the most values of one field) where {@code where} holds. */
+    private Map<String, Long> countPoints(String bucket, String where) {
+        Map<String, Long> counts = new LinkedHashMap<>();
         for (String measurement : measurements(bucket)) {
-            points += maxCount(http.query(bucket, "SELECT count(*) FROM " + InfluxQl.ident(measurement) + " WHERE time > '"
-                    + since + "'"));
+            counts.put(measurement, maxCount(http.query(bucket, "SELECT count(*) FROM " + InfluxQl.ident(measurement) + where)));
         }
-        return points;
+        return counts;
     }
 
     @Override

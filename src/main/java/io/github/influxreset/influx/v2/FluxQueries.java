@@ -29,7 +29,11 @@ final class FluxQueries {
 
     /** Runs {@code aggregate} per measurement and field after {@code filter}; the max per measurement. */
     Map<String, Long> maxPerMeasurement(String bucket, String filter, String aggregate) {
-        String query = from(bucket) + filter + " |> group(columns: [\"_measurement\", \"_field\"]) |> " + aggregate;
+        return maxPerMeasurement(from(bucket) + filter + " |> group(columns: [\"_measurement\", \"_field\"]) |> " + aggregate);
+    }
+
+    /** The query's values (one per measurement and field): the max per measurement. */
+    private Map<String, Long> maxPerMeasurement(String query) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (FluxTable table : client.getQueryApi().query(query, org)) {
             for (FluxRecord record : table.getRecords()) {
@@ -58,13 +62,7 @@ final class FluxQueries {
         // an explicit stop: a start after the server's now (its clock behind ours) is then no "empty range" error
         String query = "from(bucket: " + string(bucket) + ") |> range(start: " + since + ", stop: 2200-01-01T00:00:00Z)"
                 + " |> group(columns: [\"_measurement\", \"_field\"]) |> count()";
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (FluxTable table : client.getQueryApi().query(query, org)) {
-            for (FluxRecord record : table.getRecords()) {
-                counts.merge(record.getMeasurement(), ((Number) record.getValue()).longValue(), Math::max);
-            }
-        }
-        return counts.values().stream().mapToLong(Long::longValue).sum();
+        return maxPerMeasurement(query).values().stream().mapToLong(Long::longValue).sum();
     }
 
     List<String> measurements(String bucket) {
