@@ -61,8 +61,11 @@ public final class FileBackupStore implements BackupStore {
         try {
             SecureFiles.createPrivateDirectories(root);
             new SpaceCheck(profile, ports).requireRoomFor(stack, root);
-            set = SecureFiles.createPrivateDirectory(freeName(root));
-            progress.update(0.05, "Writing backup set " + set);
+            Path finalName = freeName(root);
+            // written under a name no listing takes for a set, and renamed once whole: a kill mid-set leaves
+            // only a folder marked with its run, which that run's rollback removes
+            set = SecureFiles.createPrivateDirectory(root.resolve(incompletePrefix(runId) + finalName.getFileName()));
+            progress.update(0.05, "Writing backup set " + finalName);
             BackupWriter writer = new BackupWriter(profile, ports, set, progress);
             writer.writeConfig(stack);
             writer.writeSqlite();
@@ -73,8 +76,10 @@ public final class FileBackupStore implements BackupStore {
             Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, productVersion, clock.instant().toString(),
                     profile.name(), influxVersion, runId, buckets, Manifest.ONLINE_SNAPSHOTS, writer.fileEntries());
             writeManifest(set, manifest);
-            progress.update(1.0, "Backup set " + set.getFileName() + " written: " + manifest.files().size() + " files");
-            return set.getFileName().toString();
+            Files.move(set, finalName, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            set = null;
+            progress.update(1.0, "Backup set " + finalName.getFileName() + " written: " + manifest.files().size() + " files");
+            return finalName.getFileName().toString();
         } catch (IOException | RuntimeException e) {
             // a set cut off, whatever cut it (a full disk, InfluxDB or the engine gone), is never left to pass for one
             SecureFiles.deleteQuietly(set);
@@ -297,6 +302,25 @@ public final class FileBackupStore implements BackupStore {
         } catch (ResetException refused) {
             throw new ResetException(refused.reason(), "Lines " + first + "-" + last + " of " + export + ": "
                     + refused.getMessage(), refused.hint(), refused);
+        }
+    }
+
+    /** Where a run's set is written until it is whole. */
+    private static String incompletePrefix(String runId) {
+        return ".incomplete-" + runId.replaceAll("[^A-Za-z0-9-]", "_") + "-";
+    }
+
+    @Override
+    public void removeIncomplete(String runId) {
+        Path root = profile.backups().dir();
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(root)) {
+            entries.filter(e -> e.getFileName().toString().startsWith(incompletePrefix(runId)))
+                    .filter(e -> Files.isDirectory(e, java.nio.file.LinkOption.NOFOLLOW_LINKS)).forEach(SecureFiles::deleteQuietly);
+        } catch (IOException e) {
+            throw ResetException.problem("The backup folder " + root + " cannot be read: " + e.getMessage() + ".", "", e);
         }
     }
 

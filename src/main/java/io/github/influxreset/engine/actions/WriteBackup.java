@@ -24,7 +24,8 @@ public final class WriteBackup extends BaseAction {
 
     @Override
     public String describeUndo() {
-        return NOTHING_TO_UNDO + " (backups are never deleted by a rollback)";
+        return NOTHING_TO_UNDO + " (backups are never deleted by a rollback; only a set a kill left half-written is"
+                + " removed)";
     }
 
     @Override
@@ -38,6 +39,7 @@ public final class WriteBackup extends BaseAction {
 
     @Override
     public void undo(RunContext ctx) {
-        // a backup is kept whatever happens to the run
+        // a complete backup is kept whatever happens to the run; a half-written one was never a backup
+        ctx.ports().backups().removeIncomplete(ctx.runId());
     }
 }

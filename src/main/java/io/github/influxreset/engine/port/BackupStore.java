@@ -9,6 +9,9 @@ public interface BackupStore {
     /** Writes a complete backup set (manifest last) and returns its id. */
     String write(StackSnapshot stack, String runId, Progress progress);
 
+    /** Removes what a set of this run left half-written (the process killed mid-set); complete sets stay. */
+    void removeIncomplete(String runId);
+
     /** Re-hashes every file of the set; throws naming the first file that does not match. */
     default void verify(String backupId) {
         verify(backupId, io.github.influxreset.engine.Progress.NONE);
