@@ -30,9 +30,24 @@ final class HelperLabels {
         int at = owner.indexOf('@');
         try {
             long pid = Long.parseLong(at < 0 ? owner : owner.substring(0, at));
-            return ProcessHandle.of(pid).map(HelperLabels::owner).map(alive -> !alive.equals(owner)).orElse(true);
+            return isZombie(pid) || ProcessHandle.of(pid).map(HelperLabels::owner).map(alive -> !alive.equals(owner)).orElse(true);
         } catch (NumberFormatException unreadable) {
             return true;
+        }
+    }
+
+    /**
+     * A process killed but not yet reaped by its parent (seconds, where PID 1 reaps lazily) still
+     * has its pid and start time, yet it will never remove its helpers: on Linux its state says so.
+     */
+    static boolean isZombie(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+            int afterName = stat.lastIndexOf(')');
+            char state = afterName < 0 || afterName + 2 >= stat.length() ? '?' : stat.charAt(afterName + 2);
+            return state == 'Z' || state == 'X';
+        } catch (java.io.IOException | RuntimeException noProcFileSystem) {
+            return false;
         }
     }
 
