@@ -115,7 +115,8 @@ public final class AppContext implements CliContext {
     /** What the first run (the wizard's, and 'profile discover') uses to find the stack on this machine's engine. */
     @Override
     public io.github.influxreset.firstrun.StackFinder stackFinder() {
-        return new MachineStackFinder(MachineStackFinder.onEngine(MachineStackFinder.dockerHost(System.getenv())), home, loader,
+        String engine = MachineStackFinder.dockerHost(System.getenv());
+        return new MachineStackFinder(MachineStackFinder.onEngine(engine), MachineStackFinder.volumesOn(engine), home, loader,
                 Path.of(System.getProperty("user.home")), log);
     }
 
@@ -129,24 +130,10 @@ public final class AppContext implements CliContext {
         DockerPort docker = Lazy.of(DockerPort.class, () -> new DockerJavaAdapter(profile.dockerHost()));
         InfluxPort influx = Lazy.of(InfluxPort.class, () -> profile.influx().isV1() ? new InfluxV1Adapter(profile.influx())
                 : new InfluxV2Adapter(profile.influx()));
-        MetadataStore metadata = profile.sqlite().host().<MetadataStore>map(p -> new SqliteMetadataStore(Path.of(p)))
-                .orElseGet(() -> new ContainerMetadataStore(profile.sqlite().describe()));
+        MetadataStore metadata = new SqliteMetadataStore(docker, profile.stack().composeProject());
         Ports withoutBackups = new Ports(docker, influx, null, metadata);
         return new Ports(docker, influx, new FileBackupStore(profile, withoutBackups, clock, VersionProvider.version()),
                 metadata);
     }
 
-    /** A metadata database inside a container, which this version cannot read yet. */
-    private record ContainerMetadataStore(String where) implements MetadataStore {
-        @Override
-        public String check() {
-            throw ResetException.problem("The SQLite database " + where + " lives inside a container, which this "
-                    + "version cannot check.", "Mount it on the host and set sqlite.path to the host path.", null);
-        }
-
-        @Override
-        public void backupTo(Path target) {
-            check();
-        }
-    }
 }

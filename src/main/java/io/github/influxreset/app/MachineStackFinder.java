@@ -6,12 +6,17 @@ import io.github.influxreset.config.ProfileLoader;
 import io.github.influxreset.config.StackGuesser;
 import io.github.influxreset.docker.DockerJavaAdapter;
 import io.github.influxreset.domain.ComposeProject;
+import io.github.influxreset.domain.ComposeService;
+import io.github.influxreset.domain.MountInfo;
+import io.github.influxreset.domain.SqliteSpec;
+import io.github.influxreset.engine.port.DockerPort;
 import io.github.influxreset.engine.LogBus;
 import io.github.influxreset.firstrun.StackFinder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -20,19 +25,23 @@ import java.util.function.Supplier;
  */
 public final class MachineStackFinder implements StackFinder {
     private final Supplier<List<ComposeProject>> projects;
+    private final Function<ComposeProject, List<SqliteSpec>> volumeDatabases;
     private final AppHome home;
     private final ProfileLoader loader;
     private final StackGuesser guesser;
     private final LogBus log;
 
     /**
-     * @param projects lists the engine's compose projects (see {@link #onEngine})
-     * @param log      where what was found and saved is told (never a secret: the guesses name variables)
+     * @param projects        lists the engine's compose projects (see {@link #onEngine})
+     * @param volumeDatabases the SQLite databases in a project's named volumes (see {@link #volumesOn})
+     * @param log             where what was found and saved is told (never a secret: the guesses name variables)
      */
-    public MachineStackFinder(Supplier<List<ComposeProject>> projects, AppHome home, ProfileLoader loader,
-                              Path userHome, LogBus log) {
+    public MachineStackFinder(Supplier<List<ComposeProject>> projects,
+                              Function<ComposeProject, List<SqliteSpec>> volumeDatabases, AppHome home,
+                              ProfileLoader loader, Path userHome, LogBus log) {
         this.log = log;
         this.projects = projects;
+        this.volumeDatabases = volumeDatabases;
         this.home = home;
         this.loader = loader;
         this.guesser = new StackGuesser(userHome);
@@ -47,6 +56,35 @@ public final class MachineStackFinder implements StackFinder {
                 throw new UncheckedIOException(closing);
             }
         };
+    }
+
+    /**
+     * Looks through the engine of {@code dockerHost} for SQLite databases in the named volumes of a
+     * project's services (InfluxDB's own left out), with a connection of its own each time.
+     */
+    public static Function<ComposeProject, List<SqliteSpec>> volumesOn(String dockerHost) {
+        return project -> {
+            try (DockerJavaAdapter docker = new DockerJavaAdapter(dockerHost)) {
+                return volumeDatabases(docker, project);
+            } catch (IOException closing) {
+                throw new UncheckedIOException(closing);
+            }
+        };
+    }
+
+    /** The SQLite databases in the named volumes of the project's services, InfluxDB's own left out. */
+    public static List<SqliteSpec> volumeDatabases(DockerPort docker, ComposeProject project) {
+        String influx = project.influxService().map(ComposeService::name).orElse("");
+        List<SqliteSpec> found = new java.util.ArrayList<>();
+        for (ComposeService service : project.services()) {
+            if (service.name().equals(influx)) {
+                continue;
+            }
+            service.mounts().stream().filter(MountInfo::isVolume)
+                    .flatMap(m -> docker.sqliteFiles(service.containerName(), m.destination()).stream())
+                    .forEach(path -> found.add(SqliteSpec.inService(service.name(), path)));
+        }
+        return found;
     }
 
     /** The engine of {@code DOCKER_HOST}, or the local socket. */
@@ -65,7 +103,7 @@ public final class MachineStackFinder implements StackFinder {
 
     @Override
     public ProfileDraft guess(ComposeProject project) {
-        ProfileDraft draft = guesser.guess(project);
+        ProfileDraft draft = guesser.guess(project, volumeDatabases.apply(project));
         draft.notes().forEach(note -> log.info(null, "First run, " + project.name() + ": " + note));
         return draft;
     }

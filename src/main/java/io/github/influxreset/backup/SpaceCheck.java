@@ -55,8 +55,10 @@ final class SpaceCheck {
                 }
             }
         }
-        if (profile.sqlite().host().isPresent() && Files.isRegularFile(Path.of(profile.sqlite().host().get()))) {
-            bytes += Files.size(Path.of(profile.sqlite().host().get()));
+        for (var db : profile.sqlite()) {
+            if (db.host().isPresent() && Files.isRegularFile(Path.of(db.host().get()))) {
+                bytes += Files.size(Path.of(db.host().get()));
+            }
         }
         return bytes;
     }

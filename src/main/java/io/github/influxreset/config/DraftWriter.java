@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.Secret;
+import io.github.influxreset.domain.SqliteSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,10 @@ public final class DraftWriter {
             ArrayNode services = root.putArray("services");
             draft.services().forEach(name -> services.addObject().put("name", name));
             root.remove("sqlite");
-            draft.sqlitePath().ifPresent(p -> root.putObject("sqlite").put("path", p.toString()));
+            if (!draft.sqlite().isEmpty()) {
+                ArrayNode sqlite = root.putArray("sqlite");
+                draft.sqlite().forEach(db -> sqlite.add(sqlite(db)));
+            }
             ((ObjectNode) root.get("backups")).put("dir", draft.backupsDir().toString());
             return "# Written by the InfluxDB Reset Wizard's first run from compose project " + draft.composeProject()
                     + ".\n# The buckets and schema are HomeIQ's (the product brief): edit them to match this stack.\n"
@@ -49,6 +53,15 @@ public final class DraftWriter {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the embedded profile cannot be read as YAML", e);
         }
+    }
+
+    private static ObjectNode sqlite(SqliteSpec db) {
+        ObjectNode node = YAML.createObjectNode();
+        if (db.inContainer()) {
+            node.put("service", db.service());
+        }
+        node.put("path", db.inContainer() ? db.containerPath() : db.hostPath());
+        return node;
     }
 
     private static ObjectNode influx(ProfileDraft draft) {

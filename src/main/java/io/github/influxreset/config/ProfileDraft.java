@@ -1,6 +1,7 @@
 package io.github.influxreset.config;
 
 import io.github.influxreset.domain.Secret;
+import io.github.influxreset.domain.SqliteSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -14,21 +15,23 @@ import java.util.Optional;
  *                         refers to it instead of holding the token
  * @param passwordVariable likewise for the password
  * @param services         the compose services to stop and restart, in start order
+ * @param sqlite           the SQLite databases found, the main metadata database first
  * @param notes            where each guess came from, for the user to check
  */
 public record ProfileDraft(String composeProject, Optional<Path> envFile, List<Path> configFiles, int influxVersion,
                            String influxService, String url, String org, Secret token, Optional<String> tokenVariable,
                            String username, Secret password, Optional<String> passwordVariable, List<String> services,
-                           Optional<Path> sqlitePath, Path backupsDir, List<String> notes) {
+                           List<SqliteSpec> sqlite, Path backupsDir, List<String> notes) {
     public ProfileDraft {
         configFiles = List.copyOf(configFiles);
         services = List.copyOf(services);
+        sqlite = List.copyOf(sqlite);
         notes = List.copyOf(notes);
     }
 
     /** The draft with what the user typed into the form. */
     public ProfileDraft edited(int version, String newUrl, String newOrg, Secret newToken, String newUsername,
-                               Secret newPassword, Optional<Path> newSqlite, Path newBackupsDir) {
+                               Secret newPassword, List<SqliteSpec> newSqlite, Path newBackupsDir) {
         return new ProfileDraft(composeProject, envFile, configFiles, version, influxService, newUrl.strip(),
                 newOrg.strip(), newToken, newToken.equals(token) ? tokenVariable : Optional.empty(),
                 newUsername.strip(), newPassword, newPassword.equals(password) ? passwordVariable : Optional.empty(),

@@ -191,16 +191,25 @@ public final class ProfileLoader {
         return services;
     }
 
-    private SqliteSpec readSqlite(YamlNode node) {
-        node.allowOnly("path", "service");
+    /** One database ({@code sqlite: {path: ...}}) or a list of them, the main metadata database first. */
+    private List<SqliteSpec> readSqlite(YamlNode node) {
         if (node.isMissing()) {
-            return SqliteSpec.none();
+            return List.of();
         }
-        String path = node.get("path").text();
-        if (node.get("service").isMissing()) {
-            return new SqliteSpec(expand(path).toString(), null, null);
+        List<YamlNode> items = node.isObject() ? List.of(node) : node.items();
+        List<SqliteSpec> databases = new ArrayList<>();
+        for (YamlNode item : items) {
+            item.allowOnly("path", "service");
+            String path = item.get("path").text();
+            if (item.get("service").isMissing()) {
+                databases.add(SqliteSpec.onHost(expand(path).toString()));
+            } else if (!path.startsWith("/")) {
+                throw item.get("path").error("must be an absolute path inside the service's container, not '" + path + "'");
+            } else {
+                databases.add(SqliteSpec.inService(item.get("service").text(), path));
+            }
         }
-        return new SqliteSpec(null, node.get("service").text(), path);
+        return databases;
     }
 
     private BackupsSpec readBackups(YamlNode node) {

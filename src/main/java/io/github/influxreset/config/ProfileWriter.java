@@ -46,7 +46,7 @@ public final class ProfileWriter {
         root.put("buckets", profile.buckets().stream().map(ProfileWriter::bucket).toList());
         root.put("schema", profile.schema().stream().map(ProfileWriter::measurement).toList());
         root.put("services", profile.services().stream().map(ProfileWriter::service).toList());
-        root.put("sqlite", map("path", profile.sqlite().describe()));
+        root.put("sqlite", profile.sqlite().stream().map(ProfileWriter::sqlite).toList());
         root.put("validation", map("queryBudget", profile.queryBudget().toMillis() + "ms"));
         root.put("backups", map("dir", profile.backups().dir().toString(), "keep", profile.backups().keep()));
         return root;
@@ -63,6 +63,10 @@ public final class ProfileWriter {
             node.put("password", influx.password().toString());
         }
         return node;
+    }
+
+    private static Map<String, Object> sqlite(io.github.influxreset.domain.SqliteSpec db) {
+        return db.inContainer() ? map("service", db.service(), "path", db.containerPath()) : map("path", db.hostPath());
     }
 
     private static Map<String, Object> bucket(BucketSpec bucket) {

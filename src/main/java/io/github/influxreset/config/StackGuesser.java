@@ -5,6 +5,7 @@ import io.github.influxreset.domain.ComposeService;
 import io.github.influxreset.domain.InfluxUsers;
 import io.github.influxreset.domain.MountInfo;
 import io.github.influxreset.domain.Secret;
+import io.github.influxreset.domain.SqliteSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -49,8 +50,18 @@ public final class StackGuesser {
                         .thenComparing(ComposeProject::name));
     }
 
-    /** A draft profile for the project. */
+    /** A draft profile for the project, from its files and bind mounts alone. */
     public ProfileDraft guess(ComposeProject project) {
+        return guess(project, List.of());
+    }
+
+    /**
+     * A draft profile for the project.
+     *
+     * @param inVolumes the SQLite databases found inside the services' named volumes (which only
+     *                  the engine can read)
+     */
+    public ProfileDraft guess(ComposeProject project, List<SqliteSpec> inVolumes) {
         List<String> notes = new ArrayList<>();
         Optional<Path> envFile = envFile(project);
         Map<String, String> env = envFile.map(DotEnv::read).orElse(Map.of());
@@ -68,9 +79,10 @@ public final class StackGuesser {
         tokenKey.ifPresent(k -> notes.add("Token from " + k + " of the .env file; the profile refers to it."));
         Optional<String> userKey = first(env, USER_KEYS);
         Optional<String> passwordKey = first(env, PASSWORD_KEYS);
-        Optional<Path> sqlite = sqlite(project);
-        notes.add(sqlite.map(p -> "SQLite metadata database found at " + p + ".")
-                .orElse("No SQLite database was found in the services' bind mounts."));
+        List<SqliteSpec> sqlite = sqlite(project, inVolumes);
+        notes.add(sqlite.isEmpty() ? "No SQLite database was found in the services' bind mounts and volumes."
+                : "SQLite databases found (backed up with every set, never reset): "
+                + String.join(", ", sqlite.stream().map(SqliteSpec::describe).toList()) + ".");
         List<String> others = services(project, service, notes);
         return new ProfileDraft(project.name(), envFile, configFiles(project), version, service, url, org,
                 tokenKey.map(k -> Secret.of(env.get(k))).orElse(Secret.empty()), tokenKey,
@@ -162,13 +174,19 @@ public final class StackGuesser {
         }
     }
 
-    /** A SQLite file in a bind mount of the project: metadata.db first, then the first by path. */
-    private static Optional<Path> sqlite(ComposeProject project) {
-        List<Path> found = project.services().stream().flatMap(s -> s.mounts().stream())
+    /**
+     * The SQLite files in the project's bind mounts and in its named volumes, each once:
+     * {@code metadata.db} first (the main metadata database), then the others by where they are.
+     */
+    private static List<SqliteSpec> sqlite(ComposeProject project, List<SqliteSpec> inVolumes) {
+        List<SqliteSpec> found = new ArrayList<>();
+        project.services().stream().flatMap(s -> s.mounts().stream())
                 .filter(m -> m.kind() == MountInfo.Kind.BIND).map(m -> Path.of(m.source())).distinct()
-                .flatMap(StackGuesser::sqliteFiles).sorted().toList();
-        return found.stream().filter(p -> p.getFileName().toString().equals("metadata.db")).findFirst()
-                .or(() -> found.stream().findFirst());
+                .flatMap(StackGuesser::sqliteFiles).sorted().distinct()
+                .forEach(p -> found.add(SqliteSpec.onHost(p.toString())));
+        found.addAll(inVolumes);
+        return found.stream().sorted(Comparator.comparing((SqliteSpec db) -> !db.fileName().equals("metadata.db")))
+                .toList();
     }
 
     private static Stream<Path> sqliteFiles(Path source) {

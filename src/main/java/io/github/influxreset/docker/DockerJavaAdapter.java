@@ -129,6 +129,34 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
     }
 
     @Override
+    public void pause(String containerId) {
+        call("pause container " + containerId, () -> client.pauseContainerCmd(containerId).exec());
+    }
+
+    @Override
+    public void unpause(String containerId) {
+        call("unpause container " + containerId, () -> {
+            if (Boolean.TRUE.equals(client.inspectContainerCmd(containerId).exec().getState().getPaused())) {
+                client.unpauseContainerCmd(containerId).exec();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<String> unpauseAll(String composeProject) {
+        return call("unpause the paused containers of compose project " + composeProject, () -> {
+            List<String> unpaused = new java.util.ArrayList<>();
+            for (Container c : client.listContainersCmd().withStatusFilter(List.of("paused"))
+                    .withLabelFilter(Map.of(PROJECT_LABEL, composeProject)).exec()) {
+                client.unpauseContainerCmd(c.getId()).exec();
+                unpaused.add(c.getNames()[0].replaceFirst("^/", ""));
+            }
+            return unpaused;
+        });
+    }
+
+    @Override
     public void removeContainer(String containerId) {
         call("remove container " + containerId, () -> {
             try {
@@ -234,6 +262,18 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
     }
 
     @Override
+    public boolean copyFileOut(String containerId, String path, java.nio.file.Path target) {
+        return call("copy " + path + " out of container " + containerId, () -> io(
+                () -> new ContainerFiles(client).copyFile(containerId, path, target)));
+    }
+
+    @Override
+    public List<String> sqliteFiles(String containerId, String directory) {
+        return call("look for SQLite databases in " + directory + " of container " + containerId, () -> io(
+                () -> new ContainerFiles(client).sqliteFiles(containerId, directory)));
+    }
+
+    @Override
     public void copyIn(String containerId, String path, java.io.InputStream tar) {
         call("copy into " + path + " of container " + containerId, () -> {
             client.copyArchiveToContainerCmd(containerId).withRemotePath(path).withTarInputStream(tar).exec();
@@ -297,6 +337,18 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
     }
 
     /** Runs a docker-java call; its failures become a sentence naming what could not be done. */
+    private interface IoWork<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T io(IoWork<T> work) {
+        try {
+            return work.run();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private <T> T call(String what, Supplier<T> work) {
         try {
             return work.get();

@@ -10,17 +10,19 @@ import java.util.Optional;
  * schema it must have, the services to stop and restart, and where backups go.
  *
  * @param source   the file the profile was read from; empty for the embedded HomeIQ profile
+ * @param sqlite   the stack's SQLite databases, the main metadata database first; backed up, never reset
  * @param warnings things the loader accepted but the user should know about
  */
 public record Profile(String name, Optional<java.nio.file.Path> source, StackSpec stack, String dockerHost,
                       InfluxSpec influx, List<BucketSpec> buckets, List<MeasurementSchema> schema,
-                      List<ServiceSpec> services, SqliteSpec sqlite, BackupsSpec backups,
+                      List<ServiceSpec> services, List<SqliteSpec> sqlite, BackupsSpec backups,
                       Duration queryBudget, List<String> warnings) {
 
     public Profile {
         buckets = List.copyOf(buckets);
         schema = List.copyOf(schema);
         services = List.copyOf(services);
+        sqlite = List.copyOf(sqlite);
         warnings = List.copyOf(warnings);
     }
 

@@ -1,28 +1,56 @@
 package io.github.influxreset.domain;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Where the stack's SQLite metadata database lives: a host path, or a path inside a service's
- * container. Either may be absent when the stack has no metadata database.
+ * Where one SQLite database of the stack lives: a path on this host, or a path inside a
+ * service's container (its named volume or its own files). Exactly one of {@code hostPath} and
+ * {@code containerPath} is set; {@code service} goes with {@code containerPath}.
  */
 public record SqliteSpec(String hostPath, String service, String containerPath) {
-    public static SqliteSpec none() {
-        return new SqliteSpec(null, null, null);
+    /** {@code service:/absolute/path}, the form {@link #describe()} writes for a database in a container. */
+    private static final Pattern IN_CONTAINER = Pattern.compile("([A-Za-z0-9][A-Za-z0-9_.-]*):(/.*)");
+
+    public SqliteSpec {
+        if ((hostPath == null) == (containerPath == null) || (containerPath != null && service == null)) {
+            throw new IllegalArgumentException("a SQLite database is either a host path or a service and a path");
+        }
     }
 
-    public boolean isConfigured() {
-        return hostPath != null || containerPath != null;
+    public static SqliteSpec onHost(String path) {
+        return new SqliteSpec(path, null, null);
+    }
+
+    public static SqliteSpec inService(String service, String path) {
+        return new SqliteSpec(null, service, path);
+    }
+
+    /**
+     * What {@link #describe()} wrote: {@code data-api:/app/data/metadata.db} is a file in a
+     * service's container, anything else a host path.
+     */
+    public static SqliteSpec parse(String text) {
+        Matcher m = IN_CONTAINER.matcher(text.strip());
+        return m.matches() ? inService(m.group(1), m.group(2)) : onHost(text.strip());
     }
 
     public Optional<String> host() {
         return Optional.ofNullable(hostPath);
     }
 
+    public boolean inContainer() {
+        return containerPath != null;
+    }
+
+    /** The database file's own name ({@code metadata.db}). */
+    public String fileName() {
+        String path = hostPath != null ? hostPath : containerPath;
+        return path.substring(path.replace('\\', '/').lastIndexOf('/') + 1);
+    }
+
     public String describe() {
-        if (hostPath != null) {
-            return hostPath;
-        }
-        return containerPath == null ? "(none)" : service + ":" + containerPath;
+        return hostPath != null ? hostPath : service + ":" + containerPath;
     }
 }

@@ -41,7 +41,7 @@ public final class PrerequisiteChecks {
         if (!profile.influx().isV1() && !influx.severity().isProblem()) {
             findings.add(nativeBackupFinding());
         }
-        findings.add(sqliteFinding());
+        findings.addAll(sqliteFindings());
         findings.add(backupDirFinding());
         return findings;
     }
@@ -95,11 +95,12 @@ public final class PrerequisiteChecks {
         return Finding.ok("Service " + service, state);
     }
 
-    private Finding sqliteFinding() {
-        if (!profile.sqlite().isConfigured()) {
-            return Finding.info("SQLite", "no metadata database in the profile");
+    private List<Finding> sqliteFindings() {
+        if (profile.sqlite().isEmpty()) {
+            return List.of(Finding.info("SQLite", "no SQLite database in the profile"));
         }
-        return check("SQLite " + profile.sqlite().describe(), () -> ports.metadata().check());
+        return profile.sqlite().stream()
+                .map(db -> check("SQLite " + db.describe(), () -> ports.metadata().check(db))).toList();
     }
 
     private Finding backupDirFinding() {

@@ -92,14 +92,21 @@ public final class Runner {
 
     /**
      * A process killed while a helper container copied a volume leaves that helper behind, holding
-     * the volume: it is removed (with its anonymous volumes) before a run starts, resumes or is
-     * rolled back. Done under the run lock, so no live run of this stack owns it.
+     * the volume, and one killed while it copied a SQLite database out of a paused service leaves
+     * that service paused: the helper is removed (with its anonymous volumes) and the service
+     * unpaused before a run starts, resumes or is rolled back. Done under the run lock, so no live
+     * run of this stack owns them.
      */
     private static void removeOrphanedHelpers(RunContext ctx) {
         try {
             int removed = ctx.ports().docker().removeOrphanedHelpers();
             if (removed > 0) {
                 ctx.info("Removed " + removed + " helper container(s) that a stopped run left behind, with their volumes.");
+            }
+            List<String> unpaused = ctx.ports().docker().unpauseAll(ctx.profile().stack().composeProject());
+            if (!unpaused.isEmpty()) {
+                ctx.info("Unpaused " + String.join(", ", unpaused) + ": paused to copy a SQLite database out of it when "
+                        + "a run stopped.");
             }
         } catch (ResetException engineUnreachable) {
             // the prerequisite checks and the undos say so in their own words

@@ -81,7 +81,7 @@ public final class FirstRunView extends View<FirstRunViewModel> {
         username = field("influxUsername", "user");
         password = new PasswordField();
         password.setId("influxPassword");
-        sqlite = field("sqlitePath", "optional: host path of the metadata database");
+        sqlite = field("sqlitePath", "optional: host paths or service:/path, separated by commas");
         backups = field("backupsDir", "folder for backup sets");
         saveTo = field("profileFile", "where the profile is saved");
         notes = new TextArea();
@@ -121,7 +121,7 @@ public final class FirstRunView extends View<FirstRunViewModel> {
         addRow("API token", token);
         addRow("User", username);
         addRow("Password", password);
-        addRow("SQLite database", sqlite);
+        addRow("SQLite databases", sqlite);
         addRow("Backups folder", backups);
         addRow("Save profile as", saveTo);
         VBox right = new VBox(8, summary, form, new Label("What was guessed, and from where:"), notes);

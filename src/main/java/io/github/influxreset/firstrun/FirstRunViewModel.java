@@ -6,6 +6,7 @@ import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.domain.ComposeService;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.Secret;
+import io.github.influxreset.domain.SqliteSpec;
 import io.github.influxreset.engine.Progress;
 import io.github.influxreset.engine.TaskRunner;
 import java.nio.file.Path;
@@ -120,7 +121,7 @@ public final class FirstRunViewModel {
         token.set(guessed.token().revealAsString());
         username.set(guessed.username());
         password.set(guessed.password().revealAsString());
-        sqlitePath.set(guessed.sqlitePath().map(Path::toString).orElse(""));
+        sqlitePath.set(String.join(", ", guessed.sqlite().stream().map(SqliteSpec::describe).toList()));
         backupsDir.set(guessed.backupsDir().toString());
         saveTo.set(finder.suggestedFile(guessed.composeProject()).toString());
         stackSummary.set("Project " + guessed.composeProject() + ": InfluxDB is '" + guessed.influxService()
@@ -137,12 +138,12 @@ public final class FirstRunViewModel {
         error.set("");
         Optional<Path> backups = path(backupsDir.get(), "Backups folder");
         Optional<Path> file = path(saveTo.get(), "Save profile as");
-        Optional<Path> sqlite = sqlitePath.get().isBlank() ? Optional.empty() : path(sqlitePath.get(), "SQLite database");
-        if (backups.isEmpty() || file.isEmpty() || !sqlitePath.get().isBlank() && sqlite.isEmpty()) {
+        Optional<List<SqliteSpec>> sqlite = databases(sqlitePath.get());
+        if (backups.isEmpty() || file.isEmpty() || sqlite.isEmpty()) {
             return;
         }
         ProfileDraft edited = draft.get().edited(version.get(), url.get(), org.get(), Secret.of(token.get()),
-                username.get(), Secret.of(password.get()), sqlite, backups.get());
+                username.get(), Secret.of(password.get()), sqlite.get(), backups.get());
         save(edited, file.get());
     }
 
@@ -154,6 +155,25 @@ public final class FirstRunViewModel {
             status.set("Profile saved to " + saved + ".");
             onDone.accept(Optional.of(saved));
         });
+    }
+
+    /**
+     * The SQLite field: databases separated by commas, each a host path or
+     * {@code service:/path/in/its/container}; blank for none. An impossible path is named in the error.
+     */
+    private Optional<List<SqliteSpec>> databases(String text) {
+        List<SqliteSpec> databases = new java.util.ArrayList<>();
+        for (String item : text.split(",")) {
+            if (item.isBlank()) {
+                continue;
+            }
+            SqliteSpec db = SqliteSpec.parse(item);
+            if (!db.inContainer() && path(db.hostPath(), "SQLite database").isEmpty()) {
+                return Optional.empty();
+            }
+            databases.add(db);
+        }
+        return Optional.of(databases);
     }
 
     /** The field's text as a path; a blank or impossible one is named in the error instead. */

@@ -1,7 +1,10 @@
 package io.github.influxreset.store;
 
 import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.domain.SqliteSpec;
+import io.github.influxreset.engine.port.DockerPort;
 import io.github.influxreset.engine.port.MetadataStore;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,42 +15,75 @@ import java.sql.Statement;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The stack's SQLite metadata database on the host. Reading never changes it: connections are
- * read-only. {@link #backupTo} takes a consistent copy through SQLite's online backup.
+ * The stack's SQLite databases. A database on this host is read through read-only connections and
+ * copied with SQLite's online backup, which takes the database's locks like any other reader. A
+ * database inside a service's container (its named volume or its own files) is first copied out
+ * through the engine as a {@link StableCopy}, then treated like one on the host.
  */
 public final class SqliteMetadataStore implements MetadataStore {
-    private final Path file;
+    private final DockerPort docker;
+    private final String composeProject;
 
-    public SqliteMetadataStore(Path file) {
-        this.file = file;
+    /** @param docker the engine of the stack's compose project, for databases inside containers */
+    public SqliteMetadataStore(DockerPort docker, String composeProject) {
+        this.docker = docker;
+        this.composeProject = composeProject;
     }
 
     @Override
-    public String check() {
-        if (!Files.isRegularFile(file)) {
-            throw ResetException.problem("The SQLite metadata database " + file + " does not exist.",
-                    "Fix sqlite.path in the profile.", null);
+    public String check(SqliteSpec database) {
+        if (!database.inContainer()) {
+            return checkFile(Path.of(database.hostPath()), database.describe());
         }
-        try (Connection c = readOnly(); Statement s = c.createStatement();
+        try (StableCopy copy = StableCopy.of(docker, composeProject, database)) {
+            return checkFile(copy.database(), database.describe()) + ", copied out of " + database.service()
+                    + "'s container";
+        }
+    }
+
+    @Override
+    public void backupTo(SqliteSpec database, Path target) {
+        if (!database.inContainer()) {
+            backupFile(Path.of(database.hostPath()), database.describe(), target, true);
+            return;
+        }
+        try (StableCopy copy = StableCopy.of(docker, composeProject, database)) {
+            backupFile(copy.database(), database.describe(), target, false);
+        }
+    }
+
+    private static String checkFile(Path file, String where) {
+        if (!Files.isRegularFile(file)) {
+            throw ResetException.problem("The SQLite database " + where + " does not exist.",
+                    "Fix sqlite in the profile.", null);
+        }
+        try (Connection c = open(file, true); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
             String result = rs.next() ? rs.getString(1) : "no answer";
             if (!"ok".equals(result)) {
-                throw ResetException.problem("The SQLite metadata database " + file + " is damaged: " + result + ".",
+                throw ResetException.problem("The SQLite database " + where + " is damaged: " + result + ".",
                         "Repair it (sqlite3 .recover) or restore it from a backup before resetting.", null);
             }
             return "readable, integrity ok, " + Files.size(file) + " bytes";
-        } catch (SQLException | java.io.IOException e) {
-            throw ResetException.problem("The SQLite metadata database " + file + " cannot be read: "
+        } catch (SQLException | IOException e) {
+            throw ResetException.problem("The SQLite database " + where + " cannot be read: "
                     + e.getMessage() + ".", "Check the path and the file's permissions.", e);
         }
     }
 
-    @Override
-    public void backupTo(Path target) {
-        try (Connection c = readOnly(); Statement s = c.createStatement()) {
+    /**
+     * @param readOnly open the source read-only (the stack's own file); a private copy is opened
+     *                 read-write so that SQLite applies the WAL or journal copied beside it
+     */
+    private static void backupFile(Path source, String where, Path target, boolean readOnly) {
+        if (!Files.isRegularFile(source)) {
+            throw ResetException.problem("The SQLite database " + where + " does not exist.",
+                    "Fix sqlite in the profile.", null);
+        }
+        try (Connection c = open(source, readOnly); Statement s = c.createStatement()) {
             s.executeUpdate("backup to " + target.toAbsolutePath());
         } catch (SQLException e) {
-            throw ResetException.problem("The SQLite metadata database " + file + " could not be copied: "
+            throw ResetException.problem("The SQLite database " + where + " could not be copied: "
                     + e.getMessage() + ".", "Check the path and the free space of the backup folder.", e);
         }
         integrityCheck(target);
@@ -59,7 +95,7 @@ public final class SqliteMetadataStore implements MetadataStore {
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
             String result = rs.next() ? rs.getString(1) : "no answer";
             if (!"ok".equals(result)) {
-                throw ResetException.problem("The copy " + copy + " of the metadata database failed its integrity check: "
+                throw ResetException.problem("The copy " + copy + " of the SQLite database failed its integrity check: "
                         + result + ".", "Try the backup again.", null);
             }
         } catch (SQLException e) {
@@ -67,9 +103,9 @@ public final class SqliteMetadataStore implements MetadataStore {
         }
     }
 
-    private Connection readOnly() throws SQLException {
+    private static Connection open(Path file, boolean readOnly) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
+        config.setReadOnly(readOnly);
         return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
     }
 }

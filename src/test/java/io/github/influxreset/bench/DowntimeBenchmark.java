@@ -72,7 +72,7 @@ class DowntimeBenchmark {
     private double withEngine(RigStack rig) throws Exception {
         try (DockerJavaAdapter docker = new DockerJavaAdapter("unix:///var/run/docker.sock")) {
             InfluxV1Adapter influx = new InfluxV1Adapter(rig.profile.influx());
-            var metadata = new SqliteMetadataStore(rig.dir.resolve("metadata.db"));
+            var metadata = new SqliteMetadataStore(docker, rig.profile.stack().composeProject());
             Ports base = new Ports(docker, influx, null, metadata);
             Ports ports = new Ports(docker, influx, new FileBackupStore(rig.profile, base, Clock.systemUTC(), "bench"), metadata);
             Plan full = new ResetPlanner(Clock.systemUTC()).plan(rig.profile, ports, ResetMode.FULL).plan();

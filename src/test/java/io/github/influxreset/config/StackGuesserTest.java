@@ -11,6 +11,7 @@ import io.github.influxreset.domain.MountInfo;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.Secret;
+import io.github.influxreset.domain.SqliteSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -70,7 +71,7 @@ class StackGuesserTest {
         assertEquals(Secret.of(TOKEN), draft.token());
         assertEquals(Optional.of("INFLUXDB_TOKEN"), draft.tokenVariable());
         assertEquals(List.of("data-api", "websocket-ingestion"), draft.services());
-        assertEquals(Optional.of(srv.resolve("data/nested/metadata.db")), draft.sqlitePath());
+        assertEquals(List.of(SqliteSpec.onHost(srv.resolve("data/nested/metadata.db").toString())), draft.sqlite());
         assertEquals(Optional.of(srv.resolve(".env")), draft.envFile());
         assertTrue(draft.notes().stream().anyMatch(n -> n.contains("only containers can reach")), draft.notes().toString());
         assertTrue(draft.notes().stream().noneMatch(n -> n.contains(TOKEN) || n.contains("pw-SECRET")),
@@ -98,7 +99,7 @@ class StackGuesserTest {
         assertEquals(Secret.of(TOKEN), profile.influx().token());
         assertEquals(Secret.of("pw-SECRET"), profile.influx().setupPassword());
         assertEquals(List.of("data-api", "websocket-ingestion"), profile.services().stream().map(s -> s.name()).toList());
-        assertEquals(srv.resolve("data/nested/metadata.db").toString(), profile.sqlite().describe());
+        assertEquals(List.of(SqliteSpec.onHost(srv.resolve("data/nested/metadata.db").toString())), profile.sqlite());
         assertEquals(4, profile.buckets().size(), "the HomeIQ buckets");
         assertEquals(dir.resolve("home/influx-reset-backups"), profile.backups().dir());
     }
@@ -109,7 +110,7 @@ class StackGuesserTest {
         assertEquals("home", guessed.org(), "the org of the container's setup when the project has no .env");
         assertTrue(guessed.token().isEmpty());
         ProfileDraft typed = guessed.edited(2, "http://127.0.0.1:8086", "home", Secret.of("typed-token"), "admin",
-                Secret.of("typed-pw"), Optional.empty(), dir.resolve("backups"));
+                Secret.of("typed-pw"), List.of(), dir.resolve("backups"));
         Path file = dir.resolve("typed.yaml");
 
         DraftWriter.save(typed, file, new ProfileLoader(Map.of(), dir));
@@ -123,9 +124,9 @@ class StackGuesserTest {
     void aDraftThatWouldNotLoadIsRefusedWithASentenceAndNothingIsWritten() {
         ProfileDraft guessed = guesser.guess(homeiq("influxdb:2.7", Map.of(), false, Map.of()));
         ProfileDraft noToken = guessed.edited(2, "http://127.0.0.1:8086", "homeiq", Secret.empty(), "admin",
-                Secret.empty(), Optional.empty(), dir.resolve("backups"));
+                Secret.empty(), List.of(), dir.resolve("backups"));
         ProfileDraft badUrl = guessed.edited(2, "influx at home", "homeiq", Secret.of("t"), "admin",
-                Secret.empty(), Optional.empty(), dir.resolve("backups"));
+                Secret.empty(), List.of(), dir.resolve("backups"));
         Path file = dir.resolve("refused/homeiq.yaml");
         ProfileLoader loader = new ProfileLoader(Map.of(), dir);
 

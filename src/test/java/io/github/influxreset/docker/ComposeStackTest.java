@@ -114,7 +114,7 @@ class ComposeStackTest {
         Profile profile = profile();
         DockerJavaAdapter docker = new DockerJavaAdapter("unix:///var/run/docker.sock");
         InfluxV1Adapter influx = new InfluxV1Adapter(profile.influx());
-        var metadata = new SqliteMetadataStore(dir.resolve("metadata.db"));
+        var metadata = new SqliteMetadataStore(docker, profile.stack().composeProject());
         Ports base = new Ports(docker, influx, null, metadata);
         Ports ports = new Ports(docker, influx, new FileBackupStore(profile, base, Clock.systemUTC(), "test"), metadata);
         String before = compose("ps", "-q", "influxdb");

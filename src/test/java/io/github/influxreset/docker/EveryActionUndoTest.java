@@ -55,7 +55,7 @@ class EveryActionUndoTest {
         rig = new RigStack(dir).start();
         docker = new DockerJavaAdapter("unix:///var/run/docker.sock");
         influx = new InfluxV1Adapter(rig.profile.influx());
-        var metadata = new SqliteMetadataStore(dir.resolve("metadata.db"));
+        var metadata = new SqliteMetadataStore(docker, rig.profile.stack().composeProject());
         Ports base = new Ports(docker, influx, null, metadata);
         ports = new Ports(docker, influx, new FileBackupStore(rig.profile, base, Clock.systemUTC(), "test"), metadata);
         influx.createBucket(new BucketSpec("home_assistant_events", Retention.parse("30d").orElseThrow()));

@@ -250,6 +250,50 @@ public final class FakeDocker implements DockerPort {
         throw new UnsupportedOperationException("the in-memory engine has no files");
     }
 
+    private final Map<String, java.nio.file.Path> files = new LinkedHashMap<>();
+
+    @Override
+    public synchronized void pause(String containerId) {
+        calls.add("pause " + containerId);
+    }
+
+    @Override
+    public synchronized void unpause(String containerId) {
+        calls.add("unpause " + containerId);
+    }
+
+    @Override
+    public synchronized List<String> unpauseAll(String composeProject) {
+        return List.of();
+    }
+
+    /** Makes {@code hostFile} the file at {@code path} of the container: what copyFileOut reads. */
+    public synchronized void putFile(String containerId, String path, java.nio.file.Path hostFile) {
+        files.put(containerId + ":" + path, hostFile);
+    }
+
+    @Override
+    public synchronized boolean copyFileOut(String containerId, String path, java.nio.file.Path target) {
+        calls.add("copyFileOut " + containerId + " " + path);
+        java.nio.file.Path file = files.get(containerId + ":" + path);
+        if (file == null || !java.nio.file.Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            java.nio.file.Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized List<String> sqliteFiles(String containerId, String directory) {
+        String prefix = containerId + ":" + (directory.endsWith("/") ? directory : directory + "/");
+        return files.keySet().stream().filter(k -> k.startsWith(prefix) && k.endsWith(".db"))
+                .map(k -> k.substring(containerId.length() + 1)).toList();
+    }
+
     @Override
     public void copyIn(String containerId, String path, java.io.InputStream tar) {
         throw new UnsupportedOperationException("the in-memory engine has no files");

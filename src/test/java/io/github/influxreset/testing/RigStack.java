@@ -19,7 +19,9 @@ import java.util.UUID;
  * from DOCKER_INFLUXDB_INIT_* and a .env the profile reads its token from), and four
  * busybox services serving /health (one with a Docker HEALTHCHECK), all on host networking and
  * 127.0.0.1 ports; plus its v1 profile. Labelled as compose labels them (project folder and
- * files); data-api mounts the folder that holds metadata.db. {@link #close()} removes every container and volume.
+ * files). SQLite as HomeIQ keeps it: data-api's metadata.db (WAL mode, rows still in the WAL) in
+ * the named volume {@link #sqliteVolume} at /app/data, sports-data's webhooks.db in the bind mount
+ * {@code data/}. {@link #close()} removes every container and volume.
  */
 public final class RigStack implements AutoCloseable {
     public static final List<String> SERVICES = List.of("websocket-ingestion", "enrichment-pipeline", "data-api", "sports-data");
@@ -32,6 +34,9 @@ public final class RigStack implements AutoCloseable {
     public static final String PASSWORD = "rig-password-2x";
     public final String volume = project + "_influxdb-data";
     public final String configVolume = project + "_influxdb-config";
+    public final String sqliteVolume = project + "_sqlite-data";
+    /** The devices data-api's metadata.db holds, the last ones only in its WAL. */
+    public static final int DEVICES = 40;
     public final Path dir;
     public final int version;
     private boolean imageSetsUp = true;
@@ -83,6 +88,7 @@ public final class RigStack implements AutoCloseable {
         Files.createDirectories(dir);
         docker("volume", "create", "--label", "com.docker.compose.project=" + project,
                 "--label", "com.docker.compose.volume=influxdb-data", volume);
+        seedSqlite();
         if (version == 2) {
             startInflux2();
         } else {
@@ -98,7 +104,9 @@ public final class RigStack implements AutoCloseable {
                     "--health-interval", "1s", "--health-retries", "30") : List.of();
             String[] args = concat(labels(SERVICES.get(i)), "--init");
             if (SERVICES.get(i).equals("data-api")) {
-                args = concat(args, "-v", dir + ":/app/data");
+                args = concat(args, "-v", sqliteVolume + ":/app/data");
+            } else if (SERVICES.get(i).equals("sports-data")) {
+                args = concat(args, "-v", dir.resolve("data") + ":/app/data");
             }
             args = concat(args, extra.toArray(String[]::new));
             if (version == 2) {
@@ -117,6 +125,47 @@ public final class RigStack implements AutoCloseable {
             Http.await(url() + "/ping", 30_000);
         }
         return this;
+    }
+
+    /**
+     * data-api's metadata.db in its named volume, copied in while a connection holds the last
+     * devices in the WAL (as a live service leaves it), and sports-data's webhooks.db on the host.
+     */
+    private void seedSqlite() throws IOException {
+        docker("volume", "create", "--label", "com.docker.compose.project=" + project,
+                "--label", "com.docker.compose.volume=sqlite-data", sqliteVolume);
+        Path seed = Files.createDirectories(dir.resolve("seed"));
+        Path db = seed.resolve("metadata.db");
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db); var s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA wal_autocheckpoint=0");
+            s.executeUpdate("CREATE TABLE devices (device_id TEXT PRIMARY KEY, name TEXT NOT NULL, manufacturer TEXT)");
+            s.executeUpdate("CREATE TABLE entities (entity_id TEXT PRIMARY KEY, device_id TEXT REFERENCES devices "
+                    + "ON DELETE CASCADE, domain TEXT NOT NULL)");
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            for (int i = 0; i < DEVICES; i++) {
+                s.executeUpdate("INSERT INTO devices VALUES ('dev" + i + "', 'Device " + i + "', 'Acme')");
+            }
+            docker("run", "--rm", "-v", sqliteVolume + ":/app/data", "-v", seed + ":/seed:ro", "--label",
+                    "io.github.influxreset.test=true", DockerRig.BUSYBOX_IMAGE, "cp", "/seed/metadata.db",
+                    "/seed/metadata.db-wal", "/app/data/");
+        } catch (SQLException e) {
+            throw new IOException(e);
+        }
+        Path webhooks = Files.createDirectories(dir.resolve("data")).resolve("webhooks.db");
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + webhooks); var s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE webhooks (id INTEGER PRIMARY KEY, url TEXT NOT NULL)");
+            s.executeUpdate("INSERT INTO webhooks (url) VALUES ('http://127.0.0.1:9/hook')");
+        } catch (SQLException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** The bytes of a file in data-api's SQLite volume (its database, or the database's WAL). */
+    public byte[] sqliteVolumeFile(String name) throws IOException {
+        Path out = Files.createTempDirectory(dir, "volume-file-");
+        docker("cp", containerName("data-api") + ":/app/data/" + name, out.toString());
+        return Files.readAllBytes(out.resolve(name));
     }
 
     /** As compose starts the official image: two volumes, the init's variables, its restart policy. */
@@ -186,12 +235,6 @@ public final class RigStack implements AutoCloseable {
         Files.createDirectories(dir);
         Path compose = dir.resolve("docker-compose.yml");
         Files.writeString(compose, "# the stack of project " + project + "\nservices: {}\n");
-        Path metadata = dir.resolve("metadata.db");
-        try (var c = DriverManager.getConnection("jdbc:sqlite:" + metadata); var s = c.createStatement()) {
-            s.executeUpdate("CREATE TABLE IF NOT EXISTS devices (id TEXT PRIMARY KEY)");
-        } catch (SQLException e) {
-            throw new IOException(e);
-        }
         StringBuilder yaml = new StringBuilder();
         yaml.append("name: rig\nstack: {composeProject: ").append(project).append(", configFiles: [").append(compose).append("]");
         if (version == 2) {
@@ -212,7 +255,8 @@ public final class RigStack implements AutoCloseable {
             yaml.append("  - {name: ").append(SERVICES.get(i)).append(", health: 'http://127.0.0.1:")
                     .append(servicePorts[i]).append("/health', timeout: 30s}\n");
         }
-        yaml.append("sqlite: {path: ").append(metadata).append("}\n");
+        yaml.append("sqlite:\n  - {service: data-api, path: /app/data/metadata.db}\n  - {path: ")
+                .append(dir.resolve("data/webhooks.db")).append("}\n");
         yaml.append("backups: {dir: ").append(dir.resolve("backups")).append("}\n");
         Path file = dir.resolve("rig.yaml");
         Files.writeString(file, yaml.toString());

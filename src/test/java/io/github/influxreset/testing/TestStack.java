@@ -57,7 +57,7 @@ public final class TestStack {
         influx = new FakeInflux(docker, profile.influx().service());
         log = new LogBus(new SecretMasker(profile.secrets()));
         log.subscribe(events::add);
-        var metadata = new SqliteMetadataStore(dir.resolve("srv/data/metadata.db"));
+        var metadata = new SqliteMetadataStore(docker, profile.stack().composeProject());
         Ports base = new Ports(docker, influx, null, metadata);
         ports = new Ports(docker, influx, new FileBackupStore(profile, base, Clock.systemUTC(), "test"), metadata);
         startStack();
@@ -105,6 +105,7 @@ public final class TestStack {
     /** The first run's finder on this fake engine, saving profiles under {@code home}. */
     public io.github.influxreset.firstrun.StackFinder finder(Path home) {
         return new io.github.influxreset.app.MachineStackFinder(docker::composeProjects,
+                project -> io.github.influxreset.app.MachineStackFinder.volumeDatabases(docker, project),
                 new io.github.influxreset.app.AppHome(home), new ProfileLoader(Map.of(), dir), dir, log);
     }
 

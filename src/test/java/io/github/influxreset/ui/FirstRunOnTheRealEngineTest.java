@@ -61,7 +61,8 @@ class FirstRunOnTheRealEngineTest {
         ProfileLoader loader = new ProfileLoader(Map.of(), dir);
         AppContext app = new AppContext(home, loader);
         MachineStackFinder finder = new MachineStackFinder(
-                MachineStackFinder.onEngine("unix:///var/run/docker.sock"), home, loader, dir, app.log());
+                MachineStackFinder.onEngine("unix:///var/run/docker.sock"),
+                MachineStackFinder.volumesOn("unix:///var/run/docker.sock"), home, loader, dir, app.log());
         assembly = new WizardAssembly(new SameThreadTaskRunner(), app::session, new ScriptedDialogs(false), app.log(), finder);
         stage.setScene(assembly.scene());
         stage.show();
@@ -75,7 +76,8 @@ class FirstRunOnTheRealEngineTest {
         assertEquals(rig.project, firstRun.selectedProperty().get().name(), "the project running InfluxDB is proposed");
         assertEquals(1, firstRun.versionProperty().get(), "from the image's version");
         assertEquals(rig.url(), field(robot, "#influxUrl"), "from the bind address on the host network");
-        assertEquals(rig.dir.resolve("metadata.db").toString(), field(robot, "#sqlitePath"), "from data-api's bind mount");
+        assertEquals("data-api:/app/data/metadata.db, " + rig.dir.resolve("data/webhooks.db"), field(robot, "#sqlitePath"),
+                "data-api's database in its named volume first, then sports-data's in its bind mount");
         robot.interact(() -> Screenshots.save(stage.getScene(), "00-first-run-real-engine"));
 
         robot.clickOn("#saveProfile");
@@ -84,6 +86,8 @@ class FirstRunOnTheRealEngineTest {
         Profile profile = new ProfileLoader(Map.of(), dir).load(saved);
         assertEquals(List.of(rig.dir.resolve("docker-compose.yml")), profile.stack().configFiles());
         assertEquals(RigStack.SERVICES.stream().sorted().toList(), profile.services().stream().map(s -> s.name()).toList());
+        assertEquals(List.of(io.github.influxreset.domain.SqliteSpec.inService("data-api", "/app/data/metadata.db"),
+                io.github.influxreset.domain.SqliteSpec.onHost(rig.dir.resolve("data/webhooks.db").toString())), profile.sqlite());
         assertEquals(profile.name(), assembly.wizard().profileNameProperty().get(), "the wizard goes on with it");
         assertEquals(StepState.DONE, assembly.wizard().steps().get(0).state(), assembly.wizard().errorProperty().get()
                 + " " + assembly.logModel());

@@ -41,6 +41,19 @@ public interface DockerPort {
         return 0;
     }
 
+    /**
+     * Freezes a running container's processes (as {@code docker pause}). The product pauses a
+     * service only for the moment it copies a file out of it, and unpauses it at once; one that a
+     * killed process left paused is unpaused by {@link #unpauseAll} before the next run.
+     */
+    void pause(String containerId);
+
+    /** Lets a paused container's processes run on; one that is not paused is left as it is. */
+    void unpause(String containerId);
+
+    /** Unpauses every paused container of a compose project; returns their names. */
+    java.util.List<String> unpauseAll(String composeProject);
+
     /** Removes a container (not its volumes); an absent container is fine. */
     void removeContainer(String containerId);
 
@@ -83,6 +96,18 @@ public interface DockerPort {
 
     /** Streams a directory of a container out as a tar archive; nothing is held in memory. */
     void copyOut(String containerId, String path, java.io.OutputStream tar);
+
+    /**
+     * Copies the regular file at {@code path} of a container (running or not) to {@code target} on
+     * this machine through the engine's archive API; false when the container has no file there.
+     */
+    boolean copyFileOut(String containerId, String path, java.nio.file.Path target);
+
+    /**
+     * The absolute paths of the SQLite database files a few folders below {@code directory} of a
+     * container (running or not), read through the engine's archive API; empty when there is none.
+     */
+    java.util.List<String> sqliteFiles(String containerId, String directory);
 
     /** Streams a tar archive into a directory of a container. */
     void copyIn(String containerId, String path, java.io.InputStream tar);

@@ -1,13 +1,20 @@
 package io.github.influxreset.engine.port;
 
-/** The stack's SQLite metadata database, which the reset keeps intact. */
+import io.github.influxreset.domain.SqliteSpec;
+import java.nio.file.Path;
+
+/**
+ * The stack's SQLite databases, which the reset keeps intact: read, never written. Every failure
+ * is a {@code ResetException} with a sentence for the user.
+ */
 public interface MetadataStore {
-    /** Opens the database read-only and runs a quick integrity check; returns a short summary. */
-    String check();
+    /** Reads the database without changing it and runs a quick integrity check; returns a short summary. */
+    String check(SqliteSpec database);
 
     /**
-     * Copies the database to {@code target} with SQLite's online backup (safe while the stack's
-     * services use it), then runs {@code PRAGMA integrity_check} on the copy.
+     * Writes a consistent copy of the database (its WAL or rollback journal applied) to
+     * {@code target}, safe while the stack's services use it, then runs {@code PRAGMA
+     * integrity_check} on the copy. Throws, and leaves no usable copy, when either fails.
      */
-    void backupTo(java.nio.file.Path target);
+    void backupTo(SqliteSpec database, Path target);
 }
