@@ -116,7 +116,8 @@ public final class AppContext implements CliContext {
     @Override
     public io.github.influxreset.firstrun.StackFinder stackFinder() {
         String engine = MachineStackFinder.dockerHost(System.getenv());
-        return new MachineStackFinder(MachineStackFinder.onEngine(engine), MachineStackFinder.volumesOn(engine), home, loader,
+        return new MachineStackFinder(MachineStackFinder.onEngine(engine), MachineStackFinder.volumesOn(engine),
+                AppContext::influxAdapter, home, loader,
                 Path.of(System.getProperty("user.home")), log);
     }
 
@@ -126,10 +127,13 @@ public final class AppContext implements CliContext {
         return new WizardSession(profile, ports(profile), runner(profile), catalog, log, clock);
     }
 
+    private static InfluxPort influxAdapter(io.github.influxreset.domain.InfluxSpec spec) {
+        return spec.isV1() ? new InfluxV1Adapter(spec) : new InfluxV2Adapter(spec);
+    }
+
     private Ports createPorts(Profile profile) {
         DockerPort docker = Lazy.of(DockerPort.class, () -> new DockerJavaAdapter(profile.dockerHost()));
-        InfluxPort influx = Lazy.of(InfluxPort.class, () -> profile.influx().isV1() ? new InfluxV1Adapter(profile.influx())
-                : new InfluxV2Adapter(profile.influx()));
+        InfluxPort influx = Lazy.of(InfluxPort.class, () -> influxAdapter(profile.influx()));
         MetadataStore metadata = new SqliteMetadataStore(docker, profile.stack().composeProject());
         Ports withoutBackups = new Ports(docker, influx, null, metadata);
         return new Ports(docker, influx, new FileBackupStore(profile, withoutBackups, clock, VersionProvider.version()),

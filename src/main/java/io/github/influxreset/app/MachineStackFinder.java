@@ -5,7 +5,15 @@ import io.github.influxreset.config.ProfileDraft;
 import io.github.influxreset.config.ProfileLoader;
 import io.github.influxreset.config.StackGuesser;
 import io.github.influxreset.docker.DockerJavaAdapter;
+import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.ComposeProject;
+import io.github.influxreset.domain.InfluxSpec;
+import io.github.influxreset.domain.MeasurementSchema;
+import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.engine.LiveSchema;
+import io.github.influxreset.engine.port.InfluxPort;
+import io.github.influxreset.firstrun.SchemaProposal;
 import io.github.influxreset.domain.ComposeService;
 import io.github.influxreset.domain.MountInfo;
 import io.github.influxreset.domain.SqliteSpec;
@@ -26,6 +34,7 @@ import java.util.function.Supplier;
 public final class MachineStackFinder implements StackFinder {
     private final Supplier<List<ComposeProject>> projects;
     private final Function<ComposeProject, List<SqliteSpec>> volumeDatabases;
+    private final Function<InfluxSpec, InfluxPort> influxFor;
     private final AppHome home;
     private final ProfileLoader loader;
     private final StackGuesser guesser;
@@ -34,12 +43,15 @@ public final class MachineStackFinder implements StackFinder {
     /**
      * @param projects        lists the engine's compose projects (see {@link #onEngine})
      * @param volumeDatabases the SQLite databases in a project's named volumes (see {@link #volumesOn})
+     * @param influxFor       a connection to an InfluxDB, to read its live schema (closed after, when closeable)
      * @param log             where what was found and saved is told (never a secret: the guesses name variables)
      */
     public MachineStackFinder(Supplier<List<ComposeProject>> projects,
-                              Function<ComposeProject, List<SqliteSpec>> volumeDatabases, AppHome home,
+                              Function<ComposeProject, List<SqliteSpec>> volumeDatabases,
+                              Function<InfluxSpec, InfluxPort> influxFor, AppHome home,
                               ProfileLoader loader, Path userHome, LogBus log) {
         this.log = log;
+        this.influxFor = influxFor;
         this.projects = projects;
         this.volumeDatabases = volumeDatabases;
         this.home = home;
@@ -106,6 +118,43 @@ public final class MachineStackFinder implements StackFinder {
         ProfileDraft draft = guesser.guess(project, volumeDatabases.apply(project));
         draft.notes().forEach(note -> log.info(null, "First run, " + project.name() + ": " + note));
         return draft;
+    }
+
+    @Override
+    public SchemaProposal learnSchema(ProfileDraft draft) {
+        Profile brief = loader.loadText(DraftWriter.toYaml(draft.withSchema(List.of())), suggestedFile(draft.composeProject()));
+        InfluxPort influx = influxFor.apply(brief.influx());
+        try {
+            List<MeasurementSchema> learned = LiveSchema.learn(brief.buckets(), influx);
+            if (learned.isEmpty()) {
+                return logged(draft, SchemaProposal.unread("The buckets " + String.join(", ", brief.buckets().stream()
+                        .map(BucketSpec::name).toList()) + " hold no data yet: the brief's HomeIQ schema is proposed."));
+            }
+            List<String> lines = new java.util.ArrayList<>();
+            LiveSchema.compare(learned, brief.schema()).forEach(c -> lines.addAll(c.lines("brief    ")));
+            return logged(draft, new SchemaProposal(learned, lines, "Read " + learned.size()
+                    + " measurement(s) from the live data; their schema is proposed instead of the brief's."));
+        } catch (ResetException unreadable) {
+            return logged(draft, SchemaProposal.unread("The live schema could not be read (" + unreadable.getMessage()
+                    + "): the brief's HomeIQ schema is proposed."));
+        } finally {
+            if (influx instanceof AutoCloseable closeable) {
+                closeQuietly(closeable);
+            }
+        }
+    }
+
+    private SchemaProposal logged(ProfileDraft draft, SchemaProposal proposal) {
+        log.info(null, "First run, " + draft.composeProject() + ": " + proposal.summary());
+        return proposal;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // only read from; nothing to lose
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.github.influxreset.config.StackGuesser;
 import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.firstrun.SchemaProposal;
 import io.github.influxreset.firstrun.StackFinder;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -89,7 +90,8 @@ final class ProfileCommand implements Callable<Integer> {
 
     /**
      * {@code profile discover [PROJECT] FILE}: the profile the wizard's first run proposes for a
-     * compose project on the Docker engine (services in start order, InfluxDB, SQLite, org), secrets
+     * compose project on the Docker engine (services in start order, InfluxDB, SQLite, org, the live
+     * data's schema when it can be read), secrets
      * as {@code ${VAR}} of the project's .env; each guess printed with where it came from.
      */
     @Command(name = "discover", description = "Write the profile the first run proposes for a compose project on the "
@@ -107,14 +109,18 @@ final class ProfileCommand implements Callable<Integer> {
             refuseExisting(file);
             StackFinder finder = parent.root.context.stackFinder();
             ComposeProject project = choose(finder.projects(), arguments.size() == 2 ? arguments.get(0) : null);
-            ProfileDraft draft = finder.guess(project);
+            ProfileDraft guessed = finder.guess(project);
+            SchemaProposal schema = finder.learnSchema(guessed);
+            ProfileDraft draft = guessed.withSchema(schema.learned());
             finder.save(draft, file);
             Output output = parent.root.output();
             output.line("Profile of compose project " + project.name() + ", as guessed:");
             draft.notes().forEach(note -> output.line("  - " + note));
+            output.line("Schema: " + schema.summary());
+            schema.comparison().forEach(output::line);
             output.line("Wrote it to " + file + "; read it, then use --profile " + file + ".");
             output.document(Map.of("written", file.toString(), "project", project.name(), "services", draft.services(),
-                    "notes", draft.notes()));
+                    "notes", draft.notes(), "schema", schema.summary()));
             return 0;
         }
 

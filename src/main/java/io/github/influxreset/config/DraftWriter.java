@@ -47,9 +47,14 @@ public final class DraftWriter {
                 draft.sqlite().forEach(db -> sqlite.add(sqlite(db)));
             }
             ((ObjectNode) root.get("backups")).put("dir", draft.backupsDir().toString());
+            String text = YAML.writeValueAsString(root);
+            if (!draft.schema().isEmpty()) {
+                return "# Written by the InfluxDB Reset Wizard's first run from compose project " + draft.composeProject()
+                        + ".\n# The buckets are HomeIQ's (the product brief); the schema was read from the live data.\n"
+                        + SchemaRewriter.withSchema(text, draft.schema());
+            }
             return "# Written by the InfluxDB Reset Wizard's first run from compose project " + draft.composeProject()
-                    + ".\n# The buckets and schema are HomeIQ's (the product brief): edit them to match this stack.\n"
-                    + YAML.writeValueAsString(root);
+                    + ".\n# The buckets and schema are HomeIQ's (the product brief): edit them to match this stack.\n" + text;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the embedded profile cannot be read as YAML", e);
         }

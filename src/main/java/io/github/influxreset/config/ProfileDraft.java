@@ -1,5 +1,6 @@
 package io.github.influxreset.config;
 
+import io.github.influxreset.domain.MeasurementSchema;
 import io.github.influxreset.domain.Secret;
 import io.github.influxreset.domain.SqliteSpec;
 import java.nio.file.Path;
@@ -16,17 +17,20 @@ import java.util.Optional;
  * @param passwordVariable likewise for the password
  * @param services         the compose services to stop and restart, in start order
  * @param sqlite           the SQLite databases found, the main metadata database first
+ * @param schema           the schema learned from the live data; empty keeps the HomeIQ schema of the brief
  * @param notes            where each guess came from, for the user to check
  */
 public record ProfileDraft(String composeProject, Optional<Path> envFile, List<Path> configFiles, int influxVersion,
                            String influxService, String url, String org, Secret token, Optional<String> tokenVariable,
                            String username, Secret password, Optional<String> passwordVariable, List<String> services,
-                           List<SqliteSpec> sqlite, Path backupsDir, List<String> notes) {
+                           List<SqliteSpec> sqlite, Path backupsDir, List<String> notes,
+                           List<MeasurementSchema> schema) {
     public ProfileDraft {
         configFiles = List.copyOf(configFiles);
         services = List.copyOf(services);
         sqlite = List.copyOf(sqlite);
         notes = List.copyOf(notes);
+        schema = List.copyOf(schema);
     }
 
     /** The draft with what the user typed into the form. */
@@ -35,6 +39,12 @@ public record ProfileDraft(String composeProject, Optional<Path> envFile, List<P
         return new ProfileDraft(composeProject, envFile, configFiles, version, influxService, newUrl.strip(),
                 newOrg.strip(), newToken, newToken.equals(token) ? tokenVariable : Optional.empty(),
                 newUsername.strip(), newPassword, newPassword.equals(password) ? passwordVariable : Optional.empty(),
-                services, newSqlite, newBackupsDir, notes);
+                services, newSqlite, newBackupsDir, notes, schema);
+    }
+
+    /** The draft with this schema instead of the brief's (empty: the brief's). */
+    public ProfileDraft withSchema(List<MeasurementSchema> learned) {
+        return new ProfileDraft(composeProject, envFile, configFiles, influxVersion, influxService, url, org, token,
+                tokenVariable, username, password, passwordVariable, services, sqlite, backupsDir, notes, learned);
     }
 }

@@ -88,7 +88,7 @@ public final class StackGuesser {
                 tokenKey.map(k -> Secret.of(env.get(k))).orElse(Secret.empty()), tokenKey,
                 userKey.map(env::get).orElse(version == 1 ? "" : "admin"),
                 passwordKey.map(k -> Secret.of(env.get(k))).orElse(Secret.empty()), passwordKey, others, sqlite,
-                userHome.resolve("influx-reset-backups"), notes);
+                userHome.resolve("influx-reset-backups"), notes, List.of());
     }
 
     /**

@@ -8,6 +8,7 @@ import static io.github.influxreset.ui.Controls.wrappingLabel;
 import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.ui.AfterNextFrame;
 import io.github.influxreset.ui.View;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -48,6 +49,9 @@ public final class FirstRunView extends View<FirstRunViewModel> {
     private TextField backups;
     private TextField saveTo;
     private TextArea notes;
+    private TextArea schema;
+    private javafx.scene.control.CheckBox useLiveSchema;
+    private Button readSchema;
     private Label status;
     private Label error;
     private ProgressIndicator busy;
@@ -90,6 +94,16 @@ public final class FirstRunView extends View<FirstRunViewModel> {
         notes.setWrapText(true);
         notes.setPrefRowCount(4);
         notes.setAccessibleText("Where each guess came from");
+        schema = new TextArea();
+        schema.setId("liveSchema");
+        schema.setEditable(false);
+        schema.setWrapText(true);
+        schema.setPrefRowCount(6);
+        schema.getStyleClass().add("monospace");
+        schema.setAccessibleText("The live data's schema beside the brief's");
+        useLiveSchema = new javafx.scene.control.CheckBox("Write the live schema into the profile (else the brief's)");
+        useLiveSchema.setId("useLiveSchema");
+        readSchema = button("Read the live schema again", "readLiveSchema");
         status = wrappingLabel("firstRunStatus");
         error = wrappingLabel("firstRunError");
         error.getStyleClass().add("error-text");
@@ -124,7 +138,10 @@ public final class FirstRunView extends View<FirstRunViewModel> {
         addRow("SQLite databases", sqlite);
         addRow("Backups folder", backups);
         addRow("Save profile as", saveTo);
-        VBox right = new VBox(8, summary, form, new Label("What was guessed, and from where:"), notes);
+        HBox schemaChoice = new HBox(10, useLiveSchema, readSchema);
+        schemaChoice.setAlignment(Pos.CENTER_LEFT);
+        VBox right = new VBox(8, summary, form, new Label("What was guessed, and from where:"), notes,
+                new Label("Schema: what the live data holds, beside the brief's HomeIQ schema:"), schema, schemaChoice);
         HBox.setHgrow(right, Priority.ALWAYS);
         projects.setMinWidth(250);
         projects.setPrefWidth(270);
@@ -180,6 +197,11 @@ public final class FirstRunView extends View<FirstRunViewModel> {
         backups.textProperty().bindBidirectional(model.backupsDirProperty());
         saveTo.textProperty().bindBidirectional(model.saveToProperty());
         notes.textProperty().bind(model.notesProperty());
+        schema.textProperty().bind(model.schemaTextProperty());
+        useLiveSchema.selectedProperty().bindBidirectional(model.useLiveSchemaProperty());
+        useLiveSchema.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> model.schemaProperty().get().learned().isEmpty(), model.schemaProperty()));
+        readSchema.disableProperty().bind(model.busyProperty().or(model.draftProperty().isNull()));
         var v1 = model.versionProperty().isEqualTo(1);
         org.disableProperty().bind(v1);
         token.disableProperty().bind(v1);
@@ -199,6 +221,7 @@ public final class FirstRunView extends View<FirstRunViewModel> {
         rescan.setOnAction(e -> model.scan());
         skip.setOnAction(e -> model.skip());
         save.setOnAction(e -> model.save());
+        readSchema.setOnAction(e -> model.readLiveSchema());
     }
 
     @Override

@@ -51,6 +51,11 @@ public final class FirstRunViewModel {
     private final StringProperty saveTo = new SimpleStringProperty("");
     private final StringProperty stackSummary = new SimpleStringProperty("");
     private final StringProperty notes = new SimpleStringProperty("");
+    private final ObjectProperty<SchemaProposal> schema = new SimpleObjectProperty<>(SchemaProposal.unread(""));
+    private final BooleanProperty useLiveSchema = new SimpleBooleanProperty(false);
+    private final javafx.beans.binding.StringBinding schemaText = Bindings.createStringBinding(() ->
+            schema.get().summary() + (schema.get().comparison().isEmpty() ? "" : "\n\n"
+                    + String.join("\n", schema.get().comparison())), schema);
     private final StringProperty openProfile = new SimpleStringProperty("");
     private final javafx.beans.binding.StringBinding intro = Bindings.createStringBinding(() -> (openProfile.get().isBlank()
             ? "No profile was chosen. " : "Profile " + openProfile.get() + " is open; this is the stack guessed afresh. ")
@@ -128,23 +133,51 @@ public final class FirstRunViewModel {
                 + "'; stopped and restarted around the reset: "
                 + (guessed.services().isEmpty() ? "no other service" : String.join(", ", guessed.services())) + ".");
         notes.set(String.join("\n", guessed.notes()));
+        schema.set(SchemaProposal.unread(""));
+        useLiveSchema.set(false);
+        readLiveSchema();
     }
 
-    /** Saves the profile as edited; on success the wizard goes on with it. */
+    /**
+     * Reads the live data's schema with the URL and credentials as typed, to show it beside the
+     * brief's; when there is one, saving writes it into the profile unless the user unticks it.
+     */
+    public void readLiveSchema() {
+        Optional<ProfileDraft> edited = edited();
+        if (edited.isEmpty() || busy.get()) {
+            return;
+        }
+        run("Reading the live schema", p -> finder.learnSchema(edited.get()), proposal -> {
+            schema.set(proposal);
+            useLiveSchema.set(!proposal.learned().isEmpty());
+        });
+    }
+
+    /** Saves the profile as edited (with the live schema when ticked); on success the wizard goes on with it. */
     public void save() {
         if (!canSave.get()) {
             return;
         }
+        Optional<Path> file = path(saveTo.get(), "Save profile as");
+        Optional<ProfileDraft> edited = file.flatMap(f -> edited());
+        if (edited.isPresent()) {
+            save(useLiveSchema.get() ? edited.get().withSchema(schema.get().learned()) : edited.get(), file.get());
+        }
+    }
+
+    /** The draft with what the fields say; empty, with the error set, when a field cannot be used. */
+    private Optional<ProfileDraft> edited() {
+        if (draft.get() == null) {
+            return Optional.empty();
+        }
         error.set("");
         Optional<Path> backups = path(backupsDir.get(), "Backups folder");
-        Optional<Path> file = path(saveTo.get(), "Save profile as");
         Optional<List<SqliteSpec>> sqlite = databases(sqlitePath.get());
-        if (backups.isEmpty() || file.isEmpty() || sqlite.isEmpty()) {
-            return;
+        if (backups.isEmpty() || sqlite.isEmpty()) {
+            return Optional.empty();
         }
-        ProfileDraft edited = draft.get().edited(version.get(), url.get(), org.get(), Secret.of(token.get()),
-                username.get(), Secret.of(password.get()), sqlite.get(), backups.get());
-        save(edited, file.get());
+        return Optional.of(draft.get().edited(version.get(), url.get(), org.get(), Secret.of(token.get()),
+                username.get(), Secret.of(password.get()), sqlite.get(), backups.get()));
     }
 
     private void save(ProfileDraft edited, Path file) {
@@ -267,6 +300,20 @@ public final class FirstRunViewModel {
 
     public StringProperty passwordProperty() {
         return password;
+    }
+
+    /** What was read of the live schema, beside the brief's. */
+    public javafx.beans.binding.StringBinding schemaTextProperty() {
+        return schemaText;
+    }
+
+    public ObjectProperty<SchemaProposal> schemaProperty() {
+        return schema;
+    }
+
+    /** Whether saving writes the live schema into the profile (instead of the brief's). */
+    public BooleanProperty useLiveSchemaProperty() {
+        return useLiveSchema;
     }
 
     public StringProperty sqlitePathProperty() {

@@ -15,6 +15,12 @@ public interface StackFinder {
 
     ProfileDraft guess(ComposeProject project);
 
+    /**
+     * Reads the schema of the live data with the draft's URL and credentials, beside the brief's;
+     * reads only. A server that cannot be read is told in the proposal, not thrown.
+     */
+    SchemaProposal learnSchema(ProfileDraft draft);
+
     /** Where the first run proposes to save the profile of a project. */
     Path suggestedFile(String composeProject);
 

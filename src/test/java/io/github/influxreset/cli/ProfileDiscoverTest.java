@@ -12,6 +12,7 @@ import io.github.influxreset.testing.StackCliContext;
 import io.github.influxreset.testing.TestStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,8 @@ class ProfileDiscoverTest {
         assertTrue(run.out().contains("Profile of compose project homeiq, as guessed:"), run.out());
         assertTrue(run.out().contains("Token from INFLUXDB_TOKEN of the .env file"), run.out());
         assertTrue(run.out().contains("Services start in this order"), run.out());
+        assertTrue(run.out().contains("Schema: Read 2 measurement(s) from the live data"), run.out());
+        assertTrue(run.out().contains("  brief     : does not declare this measurement"), run.out());
         String text = Files.readString(file);
         assertTrue(text.contains("${INFLUXDB_TOKEN}"), text);
         assertFalse(text.contains(TestStack.TOKEN) || run.out().contains(TestStack.TOKEN), "the token is never written out");
@@ -50,6 +53,8 @@ class ProfileDiscoverTest {
         assertEquals("homeiq", profile.stack().composeProject());
         assertEquals(stack.profile.services().stream().map(ServiceSpec::name).sorted().toList(),
                 profile.services().stream().map(ServiceSpec::name).sorted().toList());
+        assertEquals(List.of("home_assistant_events", "weather"), profile.schema().stream().map(m -> m.measurement()).toList(),
+                "the schema the live data has");
     }
 
     @Test

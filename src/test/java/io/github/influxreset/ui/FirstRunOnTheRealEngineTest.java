@@ -62,7 +62,8 @@ class FirstRunOnTheRealEngineTest {
         AppContext app = new AppContext(home, loader);
         MachineStackFinder finder = new MachineStackFinder(
                 MachineStackFinder.onEngine("unix:///var/run/docker.sock"),
-                MachineStackFinder.volumesOn("unix:///var/run/docker.sock"), home, loader, dir, app.log());
+                MachineStackFinder.volumesOn("unix:///var/run/docker.sock"),
+                spec -> new io.github.influxreset.influx.v1.InfluxV1Adapter(spec), home, loader, dir, app.log());
         assembly = new WizardAssembly(new SameThreadTaskRunner(), app::session, new ScriptedDialogs(false), app.log(), finder);
         stage.setScene(assembly.scene());
         stage.show();

@@ -67,6 +67,14 @@ class FirstRunTest {
         assertEquals(TestStack.TOKEN, field(robot, "#influxToken"));
         assertEquals(stack.dir.resolve("srv/data/metadata.db").toString(), field(robot, "#sqlitePath"));
         assertTrue(text(robot, "#firstRunSummary").contains("websocket-ingestion"), text(robot, "#firstRunSummary"));
+        String schema = robot.lookup("#liveSchema").queryAs(javafx.scene.control.TextArea.class).getText();
+        assertTrue(schema.startsWith("Read 2 measurement(s) from the live data"), schema);
+        assertTrue(schema.contains("live data : tags [domain, entity_id], fields {normalized_value: float, state_value: string}"),
+                schema);
+        assertTrue(schema.contains("only in the brief (never written): area, area_id, confidence"), "beside the brief's: " + schema);
+        assertTrue(schema.contains("weather (bucket weather_data):\n  live data : tags [station], fields {temp: float}\n"
+                + "  brief     : does not declare this measurement"), schema);
+        assertTrue(robot.lookup("#useLiveSchema").queryAs(javafx.scene.control.CheckBox.class).isSelected());
         assertTrue(stack.events.stream().anyMatch(e -> e.message().contains("2 compose project(s) on the Docker engine")),
                 "the log pane tells what was found");
         robot.interact(() -> Screenshots.save(stage.getScene(), "00-first-run"));
@@ -82,11 +90,35 @@ class FirstRunTest {
         Profile profile = new ProfileLoader(Map.of(), dir).load(saved);
         assertEquals(TestStack.TOKEN, profile.influx().token().revealAsString());
         assertEquals(dir.resolve("b"), profile.backups().dir(), "the user's edit is saved");
+        assertEquals(List.of("home_assistant_events", "weather"), profile.schema().stream().map(m -> m.measurement()).toList(),
+                "the live schema, not the brief's");
+        assertEquals(java.util.Set.of("normalized_value", "state_value"), profile.schema().get(0).fields().keySet());
         assertEquals(List.of("data-api", "enrichment-pipeline", "sports-data", "websocket-ingestion"),
                 profile.services().stream().map(s -> s.name()).toList());
         assertEquals(engineCallsBefore, stack.docker.calls().subList(0, engineCallsBefore.size()));
         assertTrue(stack.docker.calls().stream().noneMatch(c -> c.startsWith("stop") || c.startsWith("remove")),
                 "the first run changes nothing on the stack: " + stack.docker.calls());
+    }
+
+    @Test
+    void untickedTheBriefsSchemaIsSaved(FxRobot robot) throws Exception {
+        fire(robot, "#useLiveSchema");
+        robot.clickOn("#saveProfile");
+
+        Profile profile = new ProfileLoader(Map.of(), dir).load(dir.resolve("home/profiles/homeiq.yaml"));
+        assertEquals(new ProfileLoader(Map.of(), dir).loadEmbedded().schema(), profile.schema());
+    }
+
+    @Test
+    void aLiveSchemaThatCannotBeReadIsSaidAndTheBriefsIsKept(FxRobot robot) {
+        stack.docker.stop(stack.docker.running("influxdb").orElseThrow().id, java.time.Duration.ZERO);
+        fire(robot, "#readLiveSchema");
+
+        String schema = robot.lookup("#liveSchema").queryAs(javafx.scene.control.TextArea.class).getText();
+        assertTrue(schema.startsWith("The live schema could not be read (InfluxDB does not answer at http://fake:8086."), schema);
+        assertTrue(schema.endsWith("): the brief's HomeIQ schema is proposed."), schema);
+        assertFalse(robot.lookup("#useLiveSchema").queryAs(javafx.scene.control.CheckBox.class).isSelected());
+        assertTrue(robot.lookup("#useLiveSchema").queryAs(javafx.scene.control.CheckBox.class).isDisabled());
     }
 
     @Test
@@ -138,6 +170,11 @@ class FirstRunTest {
         robot.interact(field::selectAll);
         robot.type(javafx.scene.input.KeyCode.BACK_SPACE);
         robot.write(text);
+    }
+
+    /** Presses a control that may lie below the scroll pane's fold, as the keyboard would. */
+    private static void fire(FxRobot robot, String id) {
+        robot.interact(() -> robot.lookup(id).queryAs(javafx.scene.control.ButtonBase.class).fire());
     }
 
     private static String field(FxRobot robot, String id) {
