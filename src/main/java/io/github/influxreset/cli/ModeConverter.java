@@ -9,6 +9,6 @@ final class ModeConverter implements ITypeConverter<ResetMode> {
     @Override
     public ResetMode convert(String value) {
         return ResetMode.fromName(value).orElseThrow(() ->
-                new TypeConversionException("'" + value + "' is not a mode; use buckets or full"));
+                new TypeConversionException("'" + value + "' is not a mode; use repair, buckets or full"));
     }
 }

@@ -13,11 +13,12 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code plan [--mode buckets|full]}: the ordered actions of a reset; changes nothing. */
+/** {@code plan [--mode repair|buckets|full]}: the ordered actions of a reset; changes nothing. */
 @Command(name = "plan", description = "Print the exact ordered actions a reset would take; changes nothing.")
 final class PlanCommand extends BaseCommand {
-    @Option(names = "--mode", paramLabel = "buckets|full", converter = ModeConverter.class,
-            description = "buckets: recreate the buckets through the API; full (default): recreate the container and volumes.")
+    @Option(names = "--mode", paramLabel = "repair|buckets|full", converter = ModeConverter.class,
+            description = "repair: fix retention and missing buckets in place (no downtime, nothing deleted); buckets: "
+                    + "recreate the buckets through the API; full (default): recreate the container and volumes.")
     ResetMode mode = ResetMode.FULL;
 
     @Override
@@ -37,7 +38,7 @@ final class PlanCommand extends BaseCommand {
     }
 
     private void print(Plan plan) {
-        output().line("Plan for a " + plan.mode().cliName() + " reset of " + plan.profileName() + " ("
+        output().line("Plan for a " + plan.mode().describe() + " of " + plan.profileName() + " ("
                 + plan.actions().size() + " actions; * marks a destructive action):");
         Step current = null;
         for (PlannedAction action : plan.actions()) {

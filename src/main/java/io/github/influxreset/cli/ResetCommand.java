@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "reset", description = "Back up, then reset InfluxDB; rolls back on failure.")
 final class ResetCommand extends BaseCommand {
-    @Option(names = "--mode", paramLabel = "buckets|full", converter = ModeConverter.class,
-            description = "buckets: recreate the buckets through the API; full (default): recreate the container and volumes.")
+    @Option(names = "--mode", paramLabel = "repair|buckets|full", converter = ModeConverter.class,
+            description = "repair: fix retention and missing buckets in place (no downtime, nothing deleted); buckets: "
+                    + "recreate the buckets through the API; full (default): recreate the container and volumes.")
     ResetMode mode = ResetMode.FULL;
 
     @Option(names = "--dry-run", description = "Print the plan and change nothing.")

@@ -3,8 +3,16 @@ package io.github.influxreset.domain;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What a reset recreates: the buckets through the API, or the whole InfluxDB container. */
+/**
+ * What a reset does: fix in place what can be (repair), recreate the buckets through the API, or
+ * recreate the whole InfluxDB container.
+ */
 public enum ResetMode {
+    /**
+     * The gentlest: only what can be fixed in place (a retention updated, a missing bucket
+     * created); nothing deleted, no service stopped.
+     */
+    REPAIR,
     /** Delete and recreate the buckets; tokens, users and dashboards are kept. */
     BUCKETS,
     /** Remove the container and its volumes, recreate them, then set up org and buckets. */
@@ -12,16 +20,29 @@ public enum ResetMode {
     /** Not a reset: buckets are put back from a backup set (a run of its own, undoable too). */
     RESTORE;
 
-    /** {@code full reset}, {@code buckets reset}, {@code restore}: what a run of this mode is. */
+    /** {@code full reset}, {@code buckets reset}, {@code repair}, {@code restore}: what a run of this mode is. */
     public String describe() {
-        return this == RESTORE ? "restore" : cliName() + " reset";
+        return this == RESTORE || this == REPAIR ? cliName() : cliName() + " reset";
     }
 
     public String cliName() {
         return name().toLowerCase();
     }
 
-    /** The reset modes a user can ask for by name ({@code buckets}, {@code full}). */
+    /** What a run of this mode costs the stack, for a person choosing one. */
+    public String cost() {
+        return switch (this) {
+            case REPAIR -> "no downtime, no point deleted (a shorter retention excepted); fixes retention and missing "
+                    + "buckets only";
+            case BUCKETS -> "the services stop for a minute; every bucket's points are deleted (kept in the backup); "
+                    + "tokens, users and dashboards stay";
+            case FULL -> "the services stop for a few minutes; InfluxDB's container and volumes are made anew "
+                    + "(everything kept in the backup)";
+            case RESTORE -> "the services stop while the set's data is put back";
+        };
+    }
+
+    /** The reset modes a user can ask for by name ({@code repair}, {@code buckets}, {@code full}). */
     public static Optional<ResetMode> fromName(String name) {
         return Arrays.stream(values()).filter(m -> m != RESTORE && m.cliName().equalsIgnoreCase(name)).findFirst();
     }

@@ -40,6 +40,7 @@ public final class PlanBuilder {
     private final Profile profile;
     private final StackSnapshot stack;
     private List<String> liveBuckets = List.of();
+    private java.util.Map<String, BucketSpec> liveSpecs = java.util.Map.of();
     private final List<PlannedAction> actions = new ArrayList<>();
     private Step step;
 
@@ -52,6 +53,13 @@ public final class PlanBuilder {
     public PlanBuilder withLiveBuckets(List<String> buckets) {
         this.liveBuckets = List.copyOf(buckets);
         return this;
+    }
+
+    /** The buckets on the server now, with their retention: what a repair compares with the profile. */
+    public PlanBuilder withLiveBucketSpecs(List<BucketSpec> buckets) {
+        this.liveSpecs = new java.util.LinkedHashMap<>();
+        buckets.forEach(b -> liveSpecs.put(b.name(), b));
+        return withLiveBuckets(buckets.stream().map(BucketSpec::name).toList());
     }
 
     /**
@@ -68,6 +76,12 @@ public final class PlanBuilder {
         step = Step.CONFIRM;
         add(new ConfirmReset(Map.of("word", profile.confirmationWord())));
         step = Step.RESET;
+        if (mode == ResetMode.REPAIR) {
+            addRepair();
+            step = Step.VALIDATE;
+            add(ValidateSchema.inPlace());
+            return new Plan(planId, profile.name(), mode, actions);
+        }
         liveBuckets.stream().filter(b -> profile.bucket(b).isEmpty()).sorted()
                 .forEach(b -> add(NoteUnknownBucket.of(b, mode)));
         List<String> copies = mode == ResetMode.FULL ? addFullReset(planId) : addBucketReset();
@@ -143,6 +157,22 @@ public final class PlanBuilder {
         add(CreateContainer.of(influx.name()));
         add(StartInflux.of(influx.name()));
         return copies;
+    }
+
+    /**
+     * What can be fixed in place: each bucket of the profile the server lacks is created, each whose
+     * retention differs gets the profile's. Nothing is deleted and no service stops; buckets the
+     * profile does not list are left alone.
+     */
+    private void addRepair() {
+        for (BucketSpec bucket : profile.buckets()) {
+            BucketSpec live = liveSpecs.get(bucket.name());
+            if (live == null) {
+                add(CreateBucket.of(bucket));
+            } else if (!live.retention().equals(bucket.retention())) {
+                add(io.github.influxreset.engine.actions.UpdateRetention.of(bucket, live.retention()));
+            }
+        }
     }
 
     private List<String> addBucketReset() {

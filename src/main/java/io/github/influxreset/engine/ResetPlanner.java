@@ -38,14 +38,14 @@ public final class ResetPlanner {
                     + profile.influx().service() + "'.");
             stack = new StackSnapshot(profile.stack().composeProject(), List.of());
         }
-        Plan plan = new PlanBuilder(profile, stack).withLiveBuckets(liveBuckets(ports)).build(mode, Plan.newId(clock));
+        Plan plan = new PlanBuilder(profile, stack).withLiveBucketSpecs(liveBuckets(ports)).build(mode, Plan.newId(clock));
         return new Result(plan, problem);
     }
 
     /** The buckets on the server, or none when InfluxDB does not answer (the checks say so). */
-    private static List<String> liveBuckets(Ports ports) {
+    private static List<io.github.influxreset.domain.BucketSpec> liveBuckets(Ports ports) {
         try {
-            return ports.influx().buckets().stream().map(b -> b.name()).toList();
+            return ports.influx().buckets();
         } catch (ResetException notAnswering) {
             return List.of();
         }

@@ -18,6 +18,15 @@ public final class ValidateSchema extends BaseAction {
         super(params);
     }
 
+    /**
+     * The validation of a repair: what a repair fixes (buckets, retention) must be right, and what
+     * only a reset can fix (a field's type, a tag, a missing key) is reported as a warning that
+     * names the mode that can, so the repair stands.
+     */
+    public static ValidateSchema inPlace() {
+        return new ValidateSchema(Map.of("scope", "in-place"));
+    }
+
     @Override
     public String kind() {
         return KIND;
@@ -36,12 +45,28 @@ public final class ValidateSchema extends BaseAction {
     @Override
     public void execute(RunContext ctx) {
         List<Finding> findings = new SchemaValidator(ctx.profile(), ctx.ports().influx()).validate(ctx.runId());
+        if (inPlaceOnly()) {
+            findings = findings.stream().map(ValidateSchema::notFixableInPlace).toList();
+        }
         ctx.report(findings);
         long errors = findings.stream().filter(f -> f.severity().isProblem()).count();
         if (errors > 0) {
             throw ResetException.problem("Validation found " + errors + " problem(s).",
                     "See the validation report for each.", null);
         }
+    }
+
+    private boolean inPlaceOnly() {
+        return "in-place".equals(params().get("scope"));
+    }
+
+    /** A schema problem a repair cannot fix, as a warning saying what can; bucket findings as they are. */
+    private static Finding notFixableInPlace(Finding finding) {
+        if (!finding.severity().isProblem() || finding.subject().startsWith("Bucket ")) {
+            return finding;
+        }
+        return Finding.warning(finding.subject(), finding.message() + ": not fixable in place; a reset "
+                + "(--mode buckets or full) recreates the structure, with the points left in the backup set");
     }
 
     /**
