@@ -50,9 +50,26 @@ public final class WizardSession {
 
     /** The read-only prerequisite checks. */
     public List<Finding> runChecks() {
-        List<Finding> findings = new PrerequisiteChecks(profile, ports).run();
+        List<Finding> findings = new java.util.ArrayList<>(new PrerequisiteChecks(profile, ports).run());
+        modeAdvice = Optional.empty();
+        if (findings.stream().noneMatch(f -> f.subject().equals("InfluxDB") && f.severity().isProblem())) {
+            try {
+                io.github.influxreset.engine.ModeAdvisor.Advice advice = io.github.influxreset.engine.ModeAdvisor.advise(
+                        profile, ports.influx());
+                modeAdvice = Optional.of(advice);
+                findings.add(Finding.info("Reset mode", advice.mode().cliName() + " proposed: " + advice.reason()));
+            } catch (io.github.influxreset.domain.ResetException unreadable) {
+                findings.add(Finding.info("Reset mode", "none proposed: the live schema could not be read ("
+                        + unreadable.getMessage() + ")"));
+            }
+        }
         findings.forEach(f -> log.finding(Step.PREREQUISITES, f));
         return findings;
+    }
+
+    /** The gentlest mode that fixes what the last checks found; empty before them or when InfluxDB did not answer. */
+    public Optional<io.github.influxreset.engine.ModeAdvisor.Advice> modeAdvice() {
+        return modeAdvice;
     }
 
     /** The plan of the current run, or a fresh one when no run is active. */
@@ -60,6 +77,8 @@ public final class WizardSession {
         Plan current = plan;
         return run != null && current != null ? current : new ResetPlanner(clock).plan(profile, ports, mode).plan();
     }
+
+    private volatile Optional<io.github.influxreset.engine.ModeAdvisor.Advice> modeAdvice = Optional.empty();
 
     /** Runs one step in the current run, starting a run first when there is none. */
     public void runStep(Step step, ResetMode mode, Progress progress) {

@@ -47,6 +47,7 @@ public final class WizardViewModel {
     private final IntegerProperty stateChanges = new SimpleIntegerProperty(0);
     private final ObjectProperty<WizardSession> session = new SimpleObjectProperty<>();
     private final ObjectProperty<ResetMode> mode = new SimpleObjectProperty<>(ResetMode.FULL);
+    private boolean modeChosenByUser;
     private final StringProperty profileName = new SimpleStringProperty("");
     private final StringProperty profileSource = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
@@ -365,6 +366,19 @@ public final class WizardViewModel {
 
     public ObjectProperty<ResetMode> modeProperty() {
         return mode;
+    }
+
+    /** The mode the checks propose (the gentlest that fixes what they found), taken unless the user chose one. */
+    public void proposeMode(ResetMode proposed) {
+        if (!modeChosenByUser) {
+            mode.set(proposed);
+        }
+    }
+
+    /** The user's choice of mode, kept over later proposals. */
+    public void chooseMode(ResetMode chosen) {
+        modeChosenByUser = true;
+        mode.set(chosen);
     }
 
     public StringProperty profileNameProperty() {

@@ -8,6 +8,8 @@ import static org.testfx.matcher.base.NodeMatchers.isDisabled;
 import static org.testfx.matcher.base.NodeMatchers.isEnabled;
 
 import io.github.influxreset.app.WizardAssembly;
+import io.github.influxreset.domain.Finding;
+import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.engine.RunStatus;
 import io.github.influxreset.engine.SameThreadTaskRunner;
 import io.github.influxreset.engine.StepState;
@@ -193,11 +195,54 @@ class WizardFlowTest {
         return assembly.wizard().steps().get(step).state();
     }
 
+    @Test
+    void theChecksProposeTheGentlestModeThatFixesWhatTheyFound(FxRobot robot) {
+        assertEquals(ResetMode.REPAIR, assembly.wizard().modeProperty().get(), "only retention differs on this stack");
+        verifyThat("#modeRepair", (javafx.scene.control.RadioButton b) -> b.isSelected()
+                && b.getText().contains("no downtime, no point deleted"));
+        var checks = (io.github.influxreset.steps.prerequisites.PrerequisitesViewModel) assembly.wizard().steps().get(0);
+        Finding proposal = checks.findings().stream().filter(f -> f.subject().equals("Reset mode"))
+                .findFirst().orElseThrow();
+        assertTrue(proposal.message().startsWith("repair proposed: a repair fixes everything found, in place: bucket "
+                + "home_assistant_events keeps 30d, not 365d"), proposal.message());
+
+        stack.ports.influx().write("home_assistant_events", "home_assistant_events,entity_id=a,stray=x confidence=\"high\" 1\n");
+        robot.clickOn("#runChecks");
+
+        assertEquals(ResetMode.BUCKETS, assembly.wizard().modeProperty().get(), "a wrong type needs the data rewritten");
+        shoot(robot, "1-prerequisites-modes");
+    }
+
+    @Test
+    void aRepairRunsEndToEndWithEveryPointKeptAndNoServiceStopped(FxRobot robot) {
+        long before = stack.pointsInVolume();
+        assertEquals(ResetMode.REPAIR, assembly.wizard().modeProperty().get());
+        robot.clickOn("#next");
+        robot.clickOn("#createBackup");
+        robot.clickOn("#next");
+        String prompt = robot.lookup("#confirmPrompt").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(prompt.startsWith("Nothing is deleted and no service stops"), prompt);
+        robot.clickOn("#confirmText").write("homeiq");
+        robot.clickOn("#resetButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#next");
+        robot.clickOn("#next");
+        robot.clickOn("#next");
+
+        assertTrue(assembly.wizard().finishedProperty().get(), assembly.wizard().errorProperty().get());
+        assertEquals(before, stack.pointsInVolume(), "not one point deleted");
+        stack.profile.buckets().forEach(b -> assertEquals(b.retention(),
+                stack.docker.volume(TestStack.INFLUX_VOLUME).buckets.get(b.name()).retention, b.name()));
+        assertTrue(stack.docker.calls().stream().noneMatch(c -> c.startsWith("stop")), stack.docker.calls().toString());
+    }
+
     private void goThroughReset(FxRobot robot) {
         assertEquals(StepState.DONE, state(0), "the checks ran when the wizard opened");
         verifyThat("#profileName", (javafx.scene.control.Label l) -> l.getText().equals("HomeIQ"));
         shoot(robot, "1-prerequisites");
         verifyThat("#rollback", isDisabled());
+        robot.clickOn("#modeFull");
+        assertEquals(ResetMode.FULL, assembly.wizard().modeProperty().get(), "the user's choice over the proposal");
         robot.clickOn("#next");
         assertEquals("createBackup", stage.getScene().getFocusOwner().getId(), "the focus goes to what the step is for");
         shoot(robot, "2-backup-before");

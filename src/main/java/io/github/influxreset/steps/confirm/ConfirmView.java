@@ -33,6 +33,7 @@ public final class ConfirmView extends View<ConfirmViewModel> {
         plan.getStyleClass().add("plan-list");
         plan.setCellFactory(list -> new io.github.influxreset.ui.WrappingListCell());
         prompt = new Label();
+        prompt.setId("confirmPrompt");
         prompt.setWrapText(true);
         confirmation = new TextField();
         confirmation.setId("confirmText");
@@ -56,9 +57,8 @@ public final class ConfirmView extends View<ConfirmViewModel> {
     @Override
     protected void bind() {
         plan.setItems(model.planLines());
-        prompt.textProperty().bind(javafx.beans.binding.Bindings.concat(
-                "This deletes the current InfluxDB data (the verified backup keeps it). Type '", model.wordProperty(),
-                "' to enable Reset."));
+        prompt.textProperty().bind(javafx.beans.binding.Bindings.concat(model.consequenceProperty(), " Type '",
+                model.wordProperty(), "' to enable Reset."));
         confirmation.textProperty().bindBidirectional(model.typedProperty());
         reset.disableProperty().bind(model.canResetProperty().not());
         reset.setOnAction(e -> model.confirmAndReset());

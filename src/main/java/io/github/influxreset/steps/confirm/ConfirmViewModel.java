@@ -22,6 +22,7 @@ public final class ConfirmViewModel extends StepViewModel {
     private final ObservableList<String> planLines = FXCollections.observableArrayList();
     private final StringProperty word = new SimpleStringProperty("");
     private final StringProperty typed = new SimpleStringProperty("");
+    private final StringProperty consequence = new SimpleStringProperty("");
     private final BooleanBinding canReset;
 
     public ConfirmViewModel(WizardViewModel wizard) {
@@ -36,6 +37,11 @@ public final class ConfirmViewModel extends StepViewModel {
 
     public StringProperty wordProperty() {
         return word;
+    }
+
+    /** What the confirmed plan does to the data, in one sentence, before the word to type. */
+    public StringProperty consequenceProperty() {
+        return consequence;
     }
 
     public StringProperty typedProperty() {
@@ -77,6 +83,10 @@ public final class ConfirmViewModel extends StepViewModel {
 
     private void show(Plan plan) {
         planLines.setAll(plan.actions().stream().map(ConfirmViewModel::line).toList());
+        boolean deletes = plan.actions().stream().anyMatch(a -> a.action().destructive());
+        consequence.set(deletes ? "This deletes InfluxDB data (the verified backup keeps it)."
+                : "Nothing is deleted and no service stops: the buckets are changed in place (the verified backup is "
+                + "there all the same).");
     }
 
     private static String line(PlannedAction action) {

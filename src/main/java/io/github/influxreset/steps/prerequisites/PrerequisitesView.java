@@ -28,6 +28,7 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
     private Button findStack;
     private RadioButton full;
     private RadioButton buckets;
+    private RadioButton repair;
     private Button runChecks;
     private TableView<Finding> findings;
     private VBox recoveryBanner;
@@ -53,12 +54,9 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         findStack = new Button("Find my stack…");
         findStack.setId("findStack");
         ToggleGroup mode = new ToggleGroup();
-        full = new RadioButton("Full: recreate the InfluxDB container and its volumes");
-        full.setId("modeFull");
-        full.setToggleGroup(mode);
-        buckets = new RadioButton("Buckets: delete and recreate the buckets (keeps tokens, users, dashboards)");
-        buckets.setId("modeBuckets");
-        buckets.setToggleGroup(mode);
+        repair = modeButton(mode, ResetMode.REPAIR, "Repair: fix in place what can be", "modeRepair");
+        buckets = modeButton(mode, ResetMode.BUCKETS, "Buckets: delete and recreate the buckets", "modeBuckets");
+        full = modeButton(mode, ResetMode.FULL, "Full: recreate the InfluxDB container and its volumes", "modeFull");
         runChecks = new Button("Run the checks again");
         runChecks.setId("runChecks");
         findings = FindingsTable.create("findings", "Results of the checks", model.findings());
@@ -82,7 +80,8 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         profile.addRow(1, new Label("Read from"), profileSource);
         profile.add(new javafx.scene.layout.VBox(6, openProfile, findStack), 2, 0, 1, 2);
         GridPane.setHgrow(profileSource, Priority.ALWAYS);
-        VBox modes = new VBox(4, new Label("Reset mode"), full, buckets);
+        VBox modes = new VBox(4, new Label("Reset mode (the checks propose the gentlest that fixes what they found)"),
+                repair, buckets, full);
         modes.getStyleClass().add("card");
         HBox actions = new HBox(8, runChecks);
         recoveryBanner = new VBox(8, recoveryText, new HBox(8, resume, rollBack));
@@ -99,20 +98,17 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         profileSource.textProperty().bind(wizard.profileSourceProperty());
         openProfile.setOnAction(e -> model.chooseProfile());
         findStack.setOnAction(e -> model.findStack());
-        full.setSelected(wizard.modeProperty().get() == ResetMode.FULL);
-        buckets.setSelected(wizard.modeProperty().get() == ResetMode.BUCKETS);
-        full.selectedProperty().addListener((obs, old, on) -> {
-            if (on) {
-                wizard.modeProperty().set(ResetMode.FULL);
+        for (RadioButton button : new RadioButton[] {repair, buckets, full}) {
+            ResetMode buttonMode = (ResetMode) button.getUserData();
+            button.setSelected(wizard.modeProperty().get() == buttonMode);
+            button.setOnAction(e -> wizard.chooseMode(buttonMode));
+            button.disableProperty().bind(wizard.busyProperty());
+        }
+        wizard.modeProperty().addListener((obs, old, now) -> {
+            for (RadioButton button : new RadioButton[] {repair, buckets, full}) {
+                button.setSelected(button.getUserData() == now);
             }
         });
-        buckets.selectedProperty().addListener((obs, old, on) -> {
-            if (on) {
-                wizard.modeProperty().set(ResetMode.BUCKETS);
-            }
-        });
-        full.disableProperty().bind(wizard.busyProperty());
-        buckets.disableProperty().bind(wizard.busyProperty());
         runChecks.setOnAction(e -> model.runChecks());
         recoveryText.textProperty().bind(wizard.recoveryProperty());
         io.github.influxreset.ui.Controls.showOnlyWhen(recoveryBanner, wizard.recoveryProperty().isNotEmpty());
@@ -125,6 +121,17 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         runChecks.disableProperty().bind(wizard.busyProperty());
         openProfile.disableProperty().bind(wizard.busyProperty());
         findStack.disableProperty().bind(wizard.busyProperty());
+    }
+
+    /** A mode's choice, its cost on a second line. */
+    private static RadioButton modeButton(ToggleGroup group, ResetMode mode, String text, String id) {
+        RadioButton button = new RadioButton(text + "\n" + mode.cost());
+        button.setId(id);
+        button.setUserData(mode);
+        button.setToggleGroup(group);
+        button.setWrapText(true);
+        button.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return button;
     }
 
     @Override

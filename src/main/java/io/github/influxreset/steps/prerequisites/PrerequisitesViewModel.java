@@ -24,6 +24,7 @@ public final class PrerequisitesViewModel extends StepViewModel {
     public void runChecks() {
         wizard.execute(this, "Running the checks", progress -> wizard.session().runChecks(), result -> {
             findings.setAll(result);
+            wizard.session().modeAdvice().ifPresent(advice -> wizard.proposeMode(advice.mode()));
             return result.stream().anyMatch(f -> f.severity().isProblem()) ? StepState.FAILED : StepState.DONE;
         });
     }
