@@ -282,6 +282,24 @@ public final class FileBackupStore implements BackupStore {
         }
     }
 
+    @Override
+    public void exportLines(String backupId, String bucket, java.util.function.Consumer<String> line) {
+        Path export = folder(backupId).resolve(BackupWriter.exportFile(bucket));
+        if (!Files.isRegularFile(export)) {
+            throw ResetException.badInput("Backup set " + backupId + " holds no export of bucket " + bucket + ".",
+                    "See the buckets of the set with 'backups show " + backupId + "'.");
+        }
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
+                new ZstdInputStream(Files.newInputStream(export)), StandardCharsets.UTF_8), 1 << 16)) {
+            for (String next = lines.readLine(); next != null; next = lines.readLine()) {
+                line.accept(next);
+            }
+        } catch (IOException e) {
+            throw ResetException.problem("Bucket " + bucket + " could not be read from backup set " + backupId + ": "
+                    + e.getMessage() + ".", "Verify the set with 'backups verify " + backupId + "'.", e);
+        }
+    }
+
     /** The folder of a complete set; a folder without a manifest is never used. */
     Path folder(String backupId) {
         if (!backupId.matches("[0-9]{8}_[0-9]{6}(_[0-9]+)?")) {

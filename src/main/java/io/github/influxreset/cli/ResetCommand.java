@@ -23,6 +23,11 @@ final class ResetCommand extends BaseCommand {
                     + "recreate the buckets through the API; full (default): recreate the container and volumes.")
     ResetMode mode = ResetMode.FULL;
 
+    @Option(names = "--keep-data", description = "After the reset, carry the backup's points into the new buckets, "
+            + "converted to the profile's schema (the forecast of what is carried, converted and left out is printed "
+            + "before you confirm).")
+    boolean keepData;
+
     @Option(names = "--dry-run", description = "Print the plan and change nothing.")
     boolean dryRun;
 
@@ -42,18 +47,41 @@ final class ResetCommand extends BaseCommand {
         Plan plan = new ResetPlanner(Clock.systemUTC()).plan(profile, ports, mode).plan();
         if (dryRun) {
             output().line("Dry run: nothing will be changed.");
+            if (keepData) {
+                printForecast(profile, ports);
+            }
             return new PlanCommand().printFor(root, plan);
         }
         try (AutoCloseable logging = logToStderr()) {
             String unknown = plan.actions().stream().filter(a -> a.action().kind()
                     .equals(io.github.influxreset.engine.actions.NoteUnknownBucket.KIND)).map(a -> " " + a.describe() + ".")
                     .reduce("", String::concat);
-            RunContext run = RunDriver.runAll(root, profile, ports, plan, () -> Confirmation.ask(root, yes,
-                    "This deletes the InfluxDB data of " + profile.name() + " (the backup keeps it)." + unknown,
+            String carried = keepData ? " The old points are then carried into the new buckets as forecast above." : "";
+            RunContext run = RunDriver.runAll(root, profile, ports, plan, keepData, () -> Confirmation.ask(root, yes,
+                    "This deletes the InfluxDB data of " + profile.name() + " (the backup keeps it)." + unknown + carried,
                     profile.confirmationWord()));
             report(run);
         }
         return 0;
+    }
+
+    /** What carrying the live data would do, read from the server now (the run forecasts again from its backup). */
+    private void printForecast(Profile profile, Ports ports) {
+        java.util.List<String> live = ports.influx().buckets().stream().map(b -> b.name()).toList();
+        output().line("Forecast of carrying the old points into the new schema (from the live data):");
+        for (io.github.influxreset.domain.BucketSpec bucket : profile.buckets()) {
+            if (!live.contains(bucket.name())) {
+                continue;
+            }
+            long cutoff = io.github.influxreset.engine.DataCarrier.cutoff(bucket, java.time.Instant.now());
+            io.github.influxreset.domain.CarryTally tally = new io.github.influxreset.engine.DataCarrier(profile).forecast(
+                    bucket.name(), line -> {
+                        try (var lines = new io.github.influxreset.engine.LineSplitter(line)) {
+                            ports.influx().export(bucket.name(), lines);
+                        }
+                    }, cutoff);
+            tally.lines(bucket.retention().toString()).forEach(l -> output().line("  " + l));
+        }
     }
 
     private int resume(Profile profile, Ports ports) throws Exception {

@@ -15,8 +15,17 @@ final class RunDriver {
     }
 
     static RunContext runAll(RootCommand root, Profile profile, Ports ports, Plan plan, Supplier<String> confirmation) {
+        return runAll(root, profile, ports, plan, false, confirmation);
+    }
+
+    /** @param keepData whether the old points are carried into the new buckets (said before the run starts) */
+    static RunContext runAll(RootCommand root, Profile profile, Ports ports, Plan plan, boolean keepData,
+                             Supplier<String> confirmation) {
         Runner runner = root.context.runner(profile);
-        return WholeRun.run(runner, plan, id -> new RunContext(profile, ports, root.context.log(), runner.journal(), id),
-                confirmation, Progress.NONE);
+        return WholeRun.run(runner, plan, id -> {
+            RunContext run = new RunContext(profile, ports, root.context.log(), runner.journal(), id);
+            run.chooseKeepData(keepData);
+            return run;
+        }, confirmation, Progress.NONE);
     }
 }

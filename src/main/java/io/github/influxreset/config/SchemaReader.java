@@ -1,6 +1,7 @@
 package io.github.influxreset.config;
 
 import io.github.influxreset.domain.BucketSpec;
+import io.github.influxreset.domain.CarryRule;
 import io.github.influxreset.domain.FieldType;
 import io.github.influxreset.domain.KeyPattern;
 import io.github.influxreset.domain.MeasurementSchema;
@@ -19,7 +20,7 @@ final class SchemaReader {
     List<MeasurementSchema> read(YamlNode node, List<BucketSpec> buckets) {
         List<MeasurementSchema> schema = new ArrayList<>();
         for (YamlNode item : node.items()) {
-            item.allowOnly("measurement", "bucket", "tags", "fields");
+            item.allowOnly("measurement", "bucket", "tags", "fields", "rename", "extraTags");
             String bucket = item.get("bucket").text();
             if (buckets.stream().noneMatch(b -> b.name().equals(bucket))) {
                 throw item.get("bucket").error("names bucket '" + bucket + "', which is not in buckets");
@@ -35,9 +36,23 @@ final class SchemaReader {
                             + "keep it in one of them (a per-event id belongs in fields)");
                 }
             }
-            schema.add(new MeasurementSchema(item.get("measurement").text(), bucket, tags, fields, tagPatterns, fieldPatterns));
+            schema.add(new MeasurementSchema(item.get("measurement").text(), bucket, tags, fields, tagPatterns, fieldPatterns,
+                    carryRule(item)));
         }
         return schema;
+    }
+
+    /** {@code rename: {old: new}} and {@code extraTags: keep|drop|field}: how a reset that keeps the data carries it. */
+    private static CarryRule carryRule(YamlNode item) {
+        Map<String, String> renames = new LinkedHashMap<>();
+        for (String old : item.get("rename").keys()) {
+            renames.put(old, item.get("rename").get(old).text());
+        }
+        String extra = item.get("extraTags").text("keep");
+        CarryRule.ExtraTags policy = java.util.Arrays.stream(CarryRule.ExtraTags.values())
+                .filter(p -> p.yamlName().equalsIgnoreCase(extra)).findFirst()
+                .orElseThrow(() -> item.get("extraTags").error("is '" + extra + "'; use keep, drop or field"));
+        return new CarryRule(renames, policy);
     }
 
     private static Map<String, FieldType> fields(YamlNode node) {

@@ -4,17 +4,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The tags and typed fields a measurement is expected to carry, and the bucket it lives in; and
- * the families of keys ({@link KeyPattern}) it may carry besides, which are not drift.
+ * The tags and typed fields a measurement is expected to carry, and the bucket it lives in; the
+ * families of keys ({@link KeyPattern}) it may carry besides, which are not drift; and how old
+ * points are carried into it ({@link CarryRule}).
  */
 public record MeasurementSchema(String measurement, String bucket, List<String> tags,
                                 Map<String, FieldType> fields, List<KeyPattern> tagPatterns,
-                                List<KeyPattern> fieldPatterns) {
+                                List<KeyPattern> fieldPatterns, CarryRule carry) {
     public MeasurementSchema {
         tags = List.copyOf(tags);
         fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
         tagPatterns = List.copyOf(tagPatterns);
         fieldPatterns = List.copyOf(fieldPatterns);
+    }
+
+    /** A measurement whose old points are carried as they are. */
+    public MeasurementSchema(String measurement, String bucket, List<String> tags, Map<String, FieldType> fields,
+                             List<KeyPattern> tagPatterns, List<KeyPattern> fieldPatterns) {
+        this(measurement, bucket, tags, fields, tagPatterns, fieldPatterns, CarryRule.KEEP_ALL);
+    }
+
+    /** The type a field key must have: declared, or from the first typed pattern it matches. */
+    public java.util.Optional<FieldType> fieldType(String key) {
+        FieldType exact = fields.get(key);
+        return exact != null ? java.util.Optional.of(exact) : fieldPattern(key).flatMap(KeyPattern::type);
+    }
+
+    /** True when the schema lists the tag key, or a tag pattern matches it. */
+    public boolean declaresTag(String key) {
+        return tags.contains(key) || tagMatchesAPattern(key);
     }
 
     /** A measurement with no key patterns. */

@@ -12,7 +12,9 @@ import io.github.influxreset.engine.actions.CheckDataFlow;
 import io.github.influxreset.engine.actions.CheckPrerequisites;
 import io.github.influxreset.engine.actions.CleanUpKeptData;
 import io.github.influxreset.engine.actions.ConfirmReset;
+import io.github.influxreset.engine.actions.CarryData;
 import io.github.influxreset.engine.actions.CreateBucket;
+import io.github.influxreset.engine.actions.ForecastCarry;
 import io.github.influxreset.engine.actions.CreateContainer;
 import io.github.influxreset.engine.actions.CreateVolume;
 import io.github.influxreset.engine.actions.DeleteBucket;
@@ -73,6 +75,9 @@ public final class PlanBuilder {
         step = Step.BACKUP;
         add(new WriteBackup(Map.of("dir", profile.backups().dir().toString())));
         add(new VerifyBackup(Map.of()));
+        if (mode != ResetMode.REPAIR) {
+            add(ForecastCarry.of());
+        }
         step = Step.CONFIRM;
         add(new ConfirmReset(Map.of("word", profile.confirmationWord())));
         step = Step.RESET;
@@ -87,6 +92,8 @@ public final class PlanBuilder {
         List<String> copies = mode == ResetMode.FULL ? addFullReset(planId) : addBucketReset();
         step = Step.VALIDATE;
         add(new ValidateSchema(Map.of()));
+        add(CarryData.of());
+        add(ValidateSchema.onCarriedData());
         step = Step.RESTART;
         for (ServiceSpec service : servicesInStartOrder()) {
             add(StartService.of(service));

@@ -20,6 +20,8 @@ public final class RunContext {
     private final List<Finding> findings = new CopyOnWriteArrayList<>();
     private final java.util.Map<Step, List<Finding>> findingsByStep = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile String typedConfirmation = "";
+    /** The user's choice to carry the old points: null while not made (the wizard asks at the confirmation). */
+    private volatile Boolean keepData;
     private volatile Step currentStep;
 
     /** Makes the context of a run once the journal has given it an id. */
@@ -67,6 +69,26 @@ public final class RunContext {
     /** The word the user typed to confirm; compared with {@link Profile#confirmationWord()}. */
     public void confirm(String typed) {
         this.typedConfirmation = typed == null ? "" : typed.trim();
+    }
+
+    /** The user's choice, made with the confirmation, to carry the backup's points into the new schema. */
+    public void chooseKeepData(boolean carry) {
+        this.keepData = carry;
+    }
+
+    /** True when the user said, before the run, not to carry the old points: no forecast is needed then. */
+    public boolean keepDataDeclined() {
+        return Boolean.FALSE.equals(keepData) && action(io.github.influxreset.engine.actions.ConfirmReset.KIND)
+                .map(a -> a.facts().get("keepData")).isEmpty();
+    }
+
+    /**
+     * Whether the old points are carried into the new buckets: as the confirmation recorded it in
+     * the journal (so a resumed run keeps the choice), else as chosen in this process.
+     */
+    public boolean keepData() {
+        return action(io.github.influxreset.engine.actions.ConfirmReset.KIND).map(a -> a.facts().get("keepData"))
+                .filter(java.util.Objects::nonNull).map(Boolean::parseBoolean).orElse(Boolean.TRUE.equals(keepData));
     }
 
     public boolean isConfirmed() {

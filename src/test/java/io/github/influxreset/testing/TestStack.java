@@ -45,14 +45,19 @@ public final class TestStack {
     public final ActionCatalog catalog = new ActionCatalog();
 
     public TestStack(Path dir) throws IOException {
+        this(dir, java.util.function.UnaryOperator.identity());
+    }
+
+    /** The stack with its profile's text changed by {@code editProfile} before it is read. */
+    public TestStack(Path dir, java.util.function.UnaryOperator<String> editProfile) throws IOException {
         this.dir = dir;
         Files.createDirectories(dir.resolve("srv/data"));
         Files.writeString(dir.resolve("srv/docker-compose.yml"), "services: {}\n");
         Files.writeString(dir.resolve("srv/.env"), "INFLUXDB_TOKEN=" + TOKEN + "\nINFLUXDB_PASSWORD=" + PASSWORD + "\n");
         createMetadataDb(dir.resolve("srv/data/metadata.db"));
         Path profileFile = dir.resolve("homeiq.yaml");
-        Files.writeString(profileFile, ProfileLoader.embeddedText().replace("/srv/homeiq", dir.resolve("srv").toString())
-                .replace("~/influx-reset-backups", dir.resolve("backups").toString()));
+        Files.writeString(profileFile, editProfile.apply(ProfileLoader.embeddedText().replace("/srv/homeiq",
+                dir.resolve("srv").toString()).replace("~/influx-reset-backups", dir.resolve("backups").toString())));
         profile = new ProfileLoader(Map.of(), dir).load(profileFile);
         influx = new FakeInflux(docker, profile.influx().service());
         log = new LogBus(new SecretMasker(profile.secrets()));

@@ -36,6 +36,12 @@ public final class ConfirmReset extends BaseAction {
         ctx.info("Reset confirmed by the user.");
     }
 
+    /** The user's choice made with the confirmation, kept for a resumed run: carry the old points or not. */
+    @Override
+    public Map<String, String> factsAfterExecute(RunContext ctx) {
+        return Map.of("keepData", Boolean.toString(ctx.keepData()));
+    }
+
     @Override
     public void undo(RunContext ctx) {
         // nothing happened

@@ -27,6 +27,11 @@ public final class ValidateSchema extends BaseAction {
         return new ValidateSchema(Map.of("scope", "in-place"));
     }
 
+    /** The validation of the points carried into the new buckets, when the user chose to keep the data. */
+    public static ValidateSchema onCarriedData() {
+        return new ValidateSchema(Map.of("scope", "carried"));
+    }
+
     @Override
     public String kind() {
         return KIND;
@@ -34,7 +39,8 @@ public final class ValidateSchema extends BaseAction {
 
     @Override
     public String describe() {
-        return "Validate buckets, retention and the schema with a probe point, then delete the probe";
+        return "carried".equals(params().get("scope")) ? "If the old points were carried: validate the schema again, on them"
+                : "Validate buckets, retention and the schema with a probe point, then delete the probe";
     }
 
     @Override
@@ -44,6 +50,10 @@ public final class ValidateSchema extends BaseAction {
 
     @Override
     public void execute(RunContext ctx) {
+        if ("carried".equals(params().get("scope")) && !ctx.keepData()) {
+            ctx.info("No old points were carried; the validation above stands.");
+            return;
+        }
         List<Finding> findings = new SchemaValidator(ctx.profile(), ctx.ports().influx()).validate(ctx.runId());
         if (inPlaceOnly()) {
             findings = findings.stream().map(ValidateSchema::notFixableInPlace).toList();

@@ -80,4 +80,10 @@ public interface BackupStore {
      * that bucket with the retention the set recorded when it does not exist.
      */
     void restoreBucket(String backupId, String bucket, String targetBucket);
+
+    /**
+     * Hands each line of a bucket's line-protocol export in the set to {@code line}, in order,
+     * streamed from the file (never held whole in memory).
+     */
+    void exportLines(String backupId, String bucket, java.util.function.Consumer<String> line);
 }

@@ -1,0 +1,149 @@
+package io.github.influxreset.engine;
+
+import io.github.influxreset.domain.BucketSpec;
+import io.github.influxreset.domain.CarryRule;
+import io.github.influxreset.domain.CarryTally;
+import io.github.influxreset.domain.LinePoint;
+import io.github.influxreset.domain.MeasurementSchema;
+import io.github.influxreset.domain.PointConverter;
+import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.engine.port.InfluxPort;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Carries one bucket's old points (line protocol, as a backup set's export holds them) into the
+ * profile's schema: the same pass makes the forecast (nothing written) and the carrying (written in
+ * batches), so that the two can be compared point for point.
+ */
+public final class DataCarrier {
+    /** Lines per write: large enough for the server's speed, small enough to hold in memory. */
+    static final int BATCH = 5_000;
+    /** Points this close to the retention's edge are skipped too: InfluxDB would delete them within the minute. */
+    static final Duration EDGE = Duration.ofMinutes(1);
+
+    /** A source of line-protocol lines, read once from start to end. */
+    @FunctionalInterface
+    public interface Lines {
+        void each(Consumer<String> line);
+    }
+
+    private final Profile profile;
+
+    public DataCarrier(Profile profile) {
+        this.profile = profile;
+    }
+
+    /** Points older than this (nanoseconds) are not carried into {@code bucket}: its retention has them deleted. */
+    public static long cutoff(BucketSpec bucket, Instant now) {
+        if (bucket.retention().isInfinite()) {
+            return Long.MIN_VALUE;
+        }
+        Instant edge = now.minus(bucket.retention().duration()).plus(EDGE);
+        return edge.getEpochSecond() * 1_000_000_000L + edge.getNano();
+    }
+
+    /** What carrying would do; writes nothing. */
+    public CarryTally forecast(String bucket, Lines source, long cutoff) {
+        return run(bucket, source, cutoff, line -> { }, (done, all) -> { });
+    }
+
+    /**
+     * Converts and writes every point; {@code progress} hears of each batch with points done, rate
+     * and time left.
+     */
+    public CarryTally carry(String bucket, Lines source, long cutoff, InfluxPort influx, long expected, Progress progress) {
+        StringBuilder batch = new StringBuilder(BATCH * 160);
+        int[] inBatch = {0};
+        long started = System.nanoTime();
+        CarryTally tally = run(bucket, source, cutoff, line -> {
+            batch.append(line).append('\n');
+            if (++inBatch[0] == BATCH) {
+                influx.write(bucket, batch.toString());
+                batch.setLength(0);
+                inBatch[0] = 0;
+            }
+        }, (done, all) -> report(bucket, done, expected, started, progress));
+        if (inBatch[0] > 0) {
+            influx.write(bucket, batch.toString());
+        }
+        report(bucket, tally.carried(), expected, started, progress);
+        return tally;
+    }
+
+    private interface Tick {
+        void read(long done, long all);
+    }
+
+    private CarryTally run(String bucket, Lines source, long cutoff, Consumer<String> out, Tick tick) {
+        CarryTally tally = new CarryTally(bucket);
+        Map<String, PointConverter> converters = new HashMap<>();
+        Map<String, Set<Long>> seenWhereTagsDrop = new HashMap<>();
+        long[] number = {0};
+        source.each(line -> {
+            number[0]++;
+            if (line.isBlank() || line.startsWith("#")) {
+                return;
+            }
+            LinePoint point = parse(line, number[0], bucket);
+            Optional<MeasurementSchema> schema = schema(bucket, point.measurement());
+            PointConverter.Result result = converters.computeIfAbsent(point.measurement(),
+                    m -> new PointConverter(schema, cutoff)).convert(point);
+            boolean merged = false;
+            if (result.point().isPresent()) {
+                LinePoint carried = result.point().get();
+                if (schema.map(s -> s.carry().extraTags() == CarryRule.ExtraTags.DROP).orElse(false)) {
+                    merged = !seenWhereTagsDrop.computeIfAbsent(carried.measurement(), m -> new HashSet<>())
+                            .add(identity(carried));
+                }
+                out.accept(carried.format());
+            }
+            tally.add(point.measurement(), result, merged);
+            if (number[0] % BATCH == 0) {
+                tick.read(tally.carried(), number[0]);
+            }
+        });
+        return tally;
+    }
+
+    private Optional<MeasurementSchema> schema(String bucket, String measurement) {
+        return profile.schema().stream().filter(s -> s.bucket().equals(bucket) && s.measurement().equals(measurement))
+                .findFirst();
+    }
+
+    private static LinePoint parse(String line, long number, String bucket) {
+        try {
+            return LinePoint.parse(line);
+        } catch (IllegalArgumentException malformed) {
+            throw ResetException.problem("Line " + number + " of bucket " + bucket + "'s export is not line protocol ("
+                    + malformed.getMessage() + "), so its points cannot be carried.",
+                    "Verify the backup set ('backups verify'); restore it as it is with 'restore' instead.", malformed);
+        }
+    }
+
+    /** A 64-bit identity of a point's series and time: two points with the same one overwrite each other. */
+    private static long identity(LinePoint point) {
+        String series = point.seriesKey();
+        long h = 1125899906842597L;
+        for (int i = 0; i < series.length(); i++) {
+            h = 31 * h + series.charAt(i);
+        }
+        return h * 0x9E3779B97F4A7C15L ^ point.time();
+    }
+
+    private static void report(String bucket, long done, long expected, long startedNanos, Progress progress) {
+        double seconds = Math.max(1e-3, (System.nanoTime() - startedNanos) / 1e9);
+        long rate = Math.round(done / seconds);
+        String left = expected > done && rate > 0 ? ", about " + Math.max(1, (expected - done) / rate) + " s left" : "";
+        progress.update(expected > 0 ? Math.min(1, (double) done / expected) : -1,
+                "Carrying bucket " + bucket + ": " + done + (expected > 0 ? " of " + expected : "") + " points, "
+                        + rate + " points/s" + left);
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.influxreset.engine.actions;
+
+import io.github.influxreset.domain.BucketSpec;
+import io.github.influxreset.domain.CarryTally;
+import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.engine.DataCarrier;
+import io.github.influxreset.engine.RunContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * When the user chose to keep the data: writes the old points of each bucket, from the run's
+ * verified backup set, into the new bucket, converted to the profile's schema exactly as {@link
+ * ForecastCarry} forecast (the same cutoff, the same rules), then fails unless what was written
+ * and what InfluxDB counts are the forecast's. Run again after a crash, it writes the same points
+ * over themselves. Undo has nothing of its own to do: the points live in the buckets this run
+ * created, which the undo of their creation takes away (the rollback backs such a bucket up first
+ * when it holds points).
+ */
+public final class CarryData extends BaseAction {
+    public static final String KIND = "carry-data";
+
+    public CarryData(Map<String, String> params) {
+        super(params);
+    }
+
+    public static CarryData of() {
+        return new CarryData(Map.of());
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String describe() {
+        return "If chosen: carry the old points into the new buckets, converted to the new schema, and compare what "
+                + "they hold with the forecast";
+    }
+
+    @Override
+    public String describeUndo() {
+        return "Nothing to undo (the carried points go with the buckets this run made)";
+    }
+
+    @Override
+    public void execute(RunContext ctx) {
+        if (!ctx.keepData()) {
+            ctx.info("The old points were not carried (not chosen); they are in backup set " + ctx.backupId() + ".");
+            return;
+        }
+        Map<String, CarryTally> forecast = CarryTally.allFromFacts(ctx.action(ForecastCarry.KIND)
+                .orElseThrow(() -> ResetException.problem("This run has no forecast, so no point is carried blind.",
+                        "Roll the run back and start it again.", null)).facts());
+        for (BucketSpec bucket : ctx.profile().buckets()) {
+            CarryTally expected = forecast.get(bucket.name());
+            if (expected == null || expected.measurements().isEmpty()) {
+                continue;
+            }
+            long read = expected.measurements().values().stream().mapToLong(CarryTally.Counts::read).sum();
+            CarryTally written = new DataCarrier(ctx.profile()).carry(bucket.name(),
+                    line -> ctx.ports().backups().exportLines(ctx.backupId(), bucket.name(), line), expected.cutoff(),
+                    ctx.ports().influx(), read, (fraction, message) -> ctx.info(message));
+            requireAsForecast(ctx, bucket.name(), expected, written);
+            ctx.info("Bucket " + bucket.name() + ": " + written.carried() + " old points carried into the new schema, "
+                    + "as forecast.");
+        }
+    }
+
+    /**
+     * What was written is, per measurement, what the forecast said, and the bucket holds every value
+     * of every field (InfluxDB's own count; where points merged, fields of the same time overwrite
+     * each other and only the written count is compared); anything else fails the step.
+     */
+    private static void requireAsForecast(RunContext ctx, String bucket, CarryTally forecast, CarryTally written) {
+        Map<String, Map<String, Long>> stored = ctx.ports().influx().countFieldValues(bucket);
+        List<String> differences = new ArrayList<>();
+        forecast.measurements().forEach((measurement, counts) -> {
+            Map<String, Long> actual = stored.getOrDefault(measurement, Map.of());
+            if (counts.merged() == 0 && !actual.equals(counts.fieldValues())) {
+                differences.add(measurement + ": InfluxDB counts " + actual + " values, the forecast " + counts.fieldValues());
+            }
+            long carried = written.measurements().containsKey(measurement)
+                    ? written.measurements().get(measurement).carried() : 0;
+            if (carried != counts.carried()) {
+                differences.add(measurement + ": " + carried + " written, " + counts.carried() + " forecast");
+            }
+        });
+        if (!differences.isEmpty()) {
+            throw ResetException.problem("Bucket " + bucket + " does not hold what was forecast (" + String.join("; ",
+                    differences) + ").", "The run is rolled back; the backup set keeps every point.", null);
+        }
+    }
+
+    @Override
+    public void undo(RunContext ctx) {
+        // the points go with the buckets this run created
+    }
+}

@@ -1,0 +1,129 @@
+package io.github.influxreset.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.influxreset.domain.CarryTally;
+import io.github.influxreset.domain.FieldType;
+import io.github.influxreset.domain.Finding;
+import io.github.influxreset.domain.ResetMode;
+import io.github.influxreset.domain.Retention;
+import io.github.influxreset.engine.actions.ForecastCarry;
+import io.github.influxreset.testing.TestStack;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A reset that keeps the data, on the in-memory stack: the old points of home_assistant_events
+ * (normalized_value written as integers where the schema says float, a tag the schema does not
+ * list, a field value no float can hold, points older than the new 365-day retention) carried into
+ * the new bucket as forecast before the confirmation.
+ */
+class KeepDataTest {
+    private static final int RECENT = 600;
+    private static final int UNCONVERTIBLE = 25;
+    private static final int OLD = 40;
+
+    @TempDir
+    Path dir;
+    TestStack stack;
+    Runner runner;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        stack = new TestStack(dir);
+        runner = stack.runner();
+        stack.influx.deleteBucket("home_assistant_events");
+        stack.influx.createBucket(new io.github.influxreset.domain.BucketSpec("home_assistant_events",
+                Retention.parse("30d").orElseThrow()));
+        stack.influx.write("home_assistant_events", lines());
+    }
+
+    /** Recent points every ten minutes; some with a confidence of "n/a"; some from 400 days ago. */
+    private static String lines() {
+        long now = System.currentTimeMillis() * 1_000_000L;
+        long tenMinutes = 600_000_000_000L;
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < RECENT; i++) {
+            lines.append("home_assistant_events,entity_id=sensor.t").append(i % 4).append(",stray=s").append(i % 2)
+                    .append(" normalized_value=").append(i).append("i,state_value=\"").append(i).append('"')
+                    .append(i < UNCONVERTIBLE ? ",confidence=\"n/a\"" : "").append(' ').append(now - i * tenMinutes).append('\n');
+        }
+        long old = now - 400L * 24 * 3600 * 1_000_000_000L;
+        for (int i = 0; i < OLD; i++) {
+            lines.append("home_assistant_events,entity_id=sensor.old normalized_value=").append(i).append("i ")
+                    .append(old - i * tenMinutes).append('\n');
+        }
+        return lines.toString();
+    }
+
+    private RunContext run(ResetMode mode, boolean keepData, EnumSet<Step> steps) {
+        Plan plan = new ResetPlanner(Clock.systemUTC()).plan(stack.profile, stack.ports, mode).plan();
+        RunContext run = runner.begin(plan, id -> new RunContext(stack.profile, stack.ports, stack.log, runner.journal(), id));
+        steps.forEach(step -> {
+            if (step == Step.CONFIRM) {
+                run.confirm("homeiq");
+                run.chooseKeepData(keepData);
+            }
+            runner.runStep(run, plan, step, Progress.NONE);
+        });
+        return run;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ResetMode.class, names = {"BUCKETS", "FULL"})
+    void theOldPointsAreCarriedIntoTheNewSchemaAsForecast(ResetMode mode) {
+        RunContext run = run(mode, true, EnumSet.allOf(Step.class));
+        runner.finish(run);
+
+        CarryTally forecast = CarryTally.allFromFacts(run.action(ForecastCarry.KIND).orElseThrow().facts())
+                .get("home_assistant_events");
+        CarryTally.Counts counts = forecast.measurements().get("home_assistant_events");
+        assertEquals(RECENT + OLD, counts.read());
+        assertEquals(RECENT, counts.carried(), "every point the new retention keeps");
+        assertEquals(OLD, counts.tooOld(), "older than 365d: skipped, not written to be deleted");
+        assertEquals(Map.of("confidence", (long) UNCONVERTIBLE), counts.leftOutFields());
+        assertEquals(Map.of("home_assistant_events", (long) RECENT), stack.influx.countPoints("home_assistant_events"),
+                "the bucket holds what was forecast");
+        assertEquals(FieldType.FLOAT, stack.influx.fieldKeys("home_assistant_events", "home_assistant_events")
+                .get("normalized_value"), "the field is float now");
+        assertTrue(stack.influx.tagKeys("home_assistant_events", "home_assistant_events").contains("stray"),
+                "the profile keeps tags it does not list (extraTags: keep, the default)");
+        List<Finding> validation = run.findings(Step.VALIDATE);
+        assertFalse(validation.stream().anyMatch(f -> f.severity().isProblem()), validation.toString());
+        assertTrue(validation.stream().anyMatch(f -> f.message().contains("extra tag stray")), "what the profile chose to keep");
+        assertEquals(RunStatus.SUCCEEDED, runner.journal().run(run.runId()).orElseThrow().status());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ResetMode.class, names = {"BUCKETS", "FULL"})
+    void notChosenTheNewBucketsStayEmptyAndNothingIsForecastTwice(ResetMode mode) {
+        RunContext run = run(mode, false, EnumSet.allOf(Step.class));
+        runner.finish(run);
+
+        assertEquals(Map.of(), stack.influx.countPoints("home_assistant_events"));
+        assertTrue(stack.events.stream().anyMatch(e -> e.message().contains("The old points were not carried (not chosen)")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ResetMode.class, names = {"BUCKETS", "FULL"})
+    void rollbackAfterCarryingPutsTheOldBucketBackAsItWas(ResetMode mode) {
+        long before = stack.pointsInVolume();
+        RunContext run = run(mode, true, EnumSet.of(Step.PREREQUISITES, Step.BACKUP, Step.CONFIRM, Step.RESET, Step.VALIDATE));
+
+        runner.rollback(run);
+
+        assertEquals(before, stack.pointsInVolume());
+        assertEquals(FieldType.INTEGER, stack.influx.fieldKeys("home_assistant_events", "home_assistant_events")
+                .get("normalized_value"), "the old structure, as it was");
+        assertEquals(RunStatus.ROLLED_BACK, runner.journal().run(run.runId()).orElseThrow().status());
+    }
+}
