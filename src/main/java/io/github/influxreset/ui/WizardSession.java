@@ -104,6 +104,29 @@ public final class WizardSession {
         ensureRun(ResetMode.FULL).confirm(typed);
     }
 
+    /** The user's choice, made with the confirmation: carry the old points into the new buckets. */
+    public void chooseKeepData(boolean carry) {
+        ensureRun(ResetMode.FULL).chooseKeepData(carry);
+    }
+
+    /**
+     * What carrying the old points into the new schema would do, per bucket and measurement, as the
+     * current run forecast it from its backup set; empty without such a forecast (a repair, no run).
+     */
+    public Optional<List<String>> carryForecast() {
+        RunContext context = run;
+        if (context == null) {
+            return Optional.empty();
+        }
+        return context.action(io.github.influxreset.engine.actions.ForecastCarry.KIND)
+                .filter(a -> a.status() == io.github.influxreset.engine.ActionStatus.DONE).map(a -> {
+                    List<String> lines = new java.util.ArrayList<>();
+                    io.github.influxreset.domain.CarryTally.allFromFacts(a.facts()).forEach((bucket, tally) -> lines.addAll(
+                            tally.lines(profile.bucket(bucket).map(b -> b.retention().toString()).orElse("?"))));
+                    return lines;
+                });
+    }
+
     /** Marks the run finished well and returns its Markdown report; the next reset starts a new run. */
     public String finish() {
         RunContext context = run;

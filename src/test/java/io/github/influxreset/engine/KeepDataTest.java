@@ -8,7 +8,6 @@ import io.github.influxreset.domain.CarryTally;
 import io.github.influxreset.domain.FieldType;
 import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.ResetMode;
-import io.github.influxreset.domain.Retention;
 import io.github.influxreset.engine.actions.ForecastCarry;
 import io.github.influxreset.testing.TestStack;
 import java.nio.file.Path;
@@ -41,28 +40,7 @@ class KeepDataTest {
     void setUp() throws Exception {
         stack = new TestStack(dir);
         runner = stack.runner();
-        stack.influx.deleteBucket("home_assistant_events");
-        stack.influx.createBucket(new io.github.influxreset.domain.BucketSpec("home_assistant_events",
-                Retention.parse("30d").orElseThrow()));
-        stack.influx.write("home_assistant_events", lines());
-    }
-
-    /** Recent points every ten minutes; some with a confidence of "n/a"; some from 400 days ago. */
-    private static String lines() {
-        long now = System.currentTimeMillis() * 1_000_000L;
-        long tenMinutes = 600_000_000_000L;
-        StringBuilder lines = new StringBuilder();
-        for (int i = 0; i < RECENT; i++) {
-            lines.append("home_assistant_events,entity_id=sensor.t").append(i % 4).append(",stray=s").append(i % 2)
-                    .append(" normalized_value=").append(i).append("i,state_value=\"").append(i).append('"')
-                    .append(i < UNCONVERTIBLE ? ",confidence=\"n/a\"" : "").append(' ').append(now - i * tenMinutes).append('\n');
-        }
-        long old = now - 400L * 24 * 3600 * 1_000_000_000L;
-        for (int i = 0; i < OLD; i++) {
-            lines.append("home_assistant_events,entity_id=sensor.old normalized_value=").append(i).append("i ")
-                    .append(old - i * tenMinutes).append('\n');
-        }
-        return lines.toString();
+        stack.writeDriftedEvents(RECENT, UNCONVERTIBLE, OLD);
     }
 
     private RunContext run(ResetMode mode, boolean keepData, EnumSet<Step> steps) {

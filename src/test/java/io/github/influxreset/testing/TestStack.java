@@ -107,6 +107,32 @@ public final class TestStack {
         docker.addContainer("mqtt", "mosquitto", "eclipse-mosquitto:2", List.of(), true);
     }
 
+    /**
+     * Replaces bucket home_assistant_events (30 days) with points that drifted from the schema:
+     * {@code recent} points every ten minutes with normalized_value written as integers and a tag
+     * {@code stray} the schema does not list, the first {@code unconvertible} of them with a
+     * confidence of "n/a", and {@code old} points from 400 days ago.
+     */
+    public void writeDriftedEvents(int recent, int unconvertible, int old) {
+        influx.deleteBucket("home_assistant_events");
+        influx.createBucket(new io.github.influxreset.domain.BucketSpec("home_assistant_events",
+                Retention.parse("30d").orElseThrow()));
+        long now = System.currentTimeMillis() * 1_000_000L;
+        long tenMinutes = 600_000_000_000L;
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < recent; i++) {
+            lines.append("home_assistant_events,entity_id=sensor.t").append(i % 4).append(",stray=s").append(i % 2)
+                    .append(" normalized_value=").append(i).append("i,state_value=\"").append(i).append('"')
+                    .append(i < unconvertible ? ",confidence=\"n/a\"" : "").append(' ').append(now - i * tenMinutes).append('\n');
+        }
+        long longAgo = now - 400L * 24 * 3600 * 1_000_000_000L;
+        for (int i = 0; i < old; i++) {
+            lines.append("home_assistant_events,entity_id=sensor.old normalized_value=").append(i).append("i ")
+                    .append(longAgo - i * tenMinutes).append('\n');
+        }
+        influx.write("home_assistant_events", lines.toString());
+    }
+
     /** The first run's finder on this fake engine, saving profiles under {@code home}. */
     public io.github.influxreset.firstrun.StackFinder finder(Path home) {
         return new io.github.influxreset.app.MachineStackFinder(docker::composeProjects,

@@ -19,6 +19,9 @@ public final class ConfirmView extends View<ConfirmViewModel> {
     private Label prompt;
     private TextField confirmation;
     private Button reset;
+    private javafx.scene.control.CheckBox keepData;
+    private javafx.scene.control.TextArea forecast;
+    private VBox carry;
 
     public ConfirmView(ConfirmViewModel model) {
         super(model);
@@ -39,6 +42,16 @@ public final class ConfirmView extends View<ConfirmViewModel> {
         confirmation.setId("confirmText");
         confirmation.setPromptText("type the name here");
         confirmation.setAccessibleText("Name to type to confirm the reset");
+        keepData = new javafx.scene.control.CheckBox("Keep the data: carry the backup's points into the new buckets, "
+                + "converted to the profile's schema");
+        keepData.setId("keepData");
+        forecast = new javafx.scene.control.TextArea();
+        forecast.setId("carryForecast");
+        forecast.setEditable(false);
+        forecast.setWrapText(true);
+        forecast.setPrefRowCount(3);
+        forecast.getStyleClass().add("monospace");
+        forecast.setAccessibleText("What carrying the points would do, per bucket and measurement");
         reset = new Button("Reset");
         reset.setId("resetButton");
         reset.getStyleClass().add("danger");
@@ -48,8 +61,9 @@ public final class ConfirmView extends View<ConfirmViewModel> {
     protected void layoutParts() {
         HBox confirm = new HBox(8, confirmation, reset);
         HBox.setHgrow(confirmation, Priority.ALWAYS);
+        carry = new VBox(6, keepData, forecast);
         root = new VBox(12, StepHeader.of(Step.CONFIRM), new Label("The reset will take these actions, in this order:"),
-                plan, prompt, confirm);
+                plan, carry, prompt, confirm);
         root.getStyleClass().add("step-view");
         VBox.setVgrow(plan, Priority.ALWAYS);
     }
@@ -57,9 +71,14 @@ public final class ConfirmView extends View<ConfirmViewModel> {
     @Override
     protected void bind() {
         plan.setItems(model.planLines());
-        prompt.textProperty().bind(javafx.beans.binding.Bindings.concat(model.consequenceProperty(), " Type '",
-                model.wordProperty(), "' to enable Reset."));
+        prompt.textProperty().bind(javafx.beans.binding.Bindings.concat(model.consequenceProperty(),
+                javafx.beans.binding.Bindings.when(model.keepDataProperty().and(model.canKeepDataProperty()))
+                        .then(" The backup's points are then carried into the new buckets, as forecast above.").otherwise(""),
+                " Type '", model.wordProperty(), "' to enable Reset."));
         confirmation.textProperty().bindBidirectional(model.typedProperty());
+        keepData.selectedProperty().bindBidirectional(model.keepDataProperty());
+        forecast.textProperty().bind(model.forecastProperty());
+        io.github.influxreset.ui.Controls.showOnlyWhen(carry, model.canKeepDataProperty());
         reset.disableProperty().bind(model.canResetProperty().not());
         reset.setOnAction(e -> model.confirmAndReset());
         confirmation.setOnAction(e -> model.confirmAndReset());

@@ -23,6 +23,9 @@ public final class ConfirmViewModel extends StepViewModel {
     private final StringProperty word = new SimpleStringProperty("");
     private final StringProperty typed = new SimpleStringProperty("");
     private final StringProperty consequence = new SimpleStringProperty("");
+    private final javafx.beans.property.BooleanProperty keepData = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final javafx.beans.property.BooleanProperty canKeepData = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final StringProperty forecast = new SimpleStringProperty("");
     private final BooleanBinding canReset;
 
     public ConfirmViewModel(WizardViewModel wizard) {
@@ -37,6 +40,21 @@ public final class ConfirmViewModel extends StepViewModel {
 
     public StringProperty wordProperty() {
         return word;
+    }
+
+    /** Whether the old points are carried into the new schema (on by default when the backup holds data). */
+    public javafx.beans.property.BooleanProperty keepDataProperty() {
+        return keepData;
+    }
+
+    /** True when the run forecast what carrying would do: the choice is offered. */
+    public javafx.beans.property.BooleanProperty canKeepDataProperty() {
+        return canKeepData;
+    }
+
+    /** The forecast, per bucket and measurement: carried, converted, left out and why. */
+    public StringProperty forecastProperty() {
+        return forecast;
     }
 
     /** What the confirmed plan does to the data, in one sentence, before the word to type. */
@@ -57,6 +75,11 @@ public final class ConfirmViewModel extends StepViewModel {
         WizardSession session = wizard.session();
         word.set(session.profile().confirmationWord());
         wizard.load("Reading the plan", progress -> session.plan(wizard.modeProperty().get()), this::show);
+        java.util.Optional<java.util.List<String>> lines = session.carryForecast();
+        canKeepData.set(lines.isPresent());
+        forecast.set(lines.map(l -> l.isEmpty() ? "The backup holds no old points to carry." : String.join("\n", l))
+                .orElse(""));
+        keepData.set(lines.map(l -> !l.isEmpty()).orElse(false));
     }
 
     /** Confirms with the typed word and goes on to the reset step, which starts at once. */
@@ -67,8 +90,10 @@ public final class ConfirmViewModel extends StepViewModel {
         WizardSession session = wizard.session();
         String confirmation = typed.get();
         var mode = wizard.modeProperty().get();
+        boolean carry = keepData.get() && canKeepData.get();
         wizard.execute(this, "Confirming", progress -> {
             session.confirm(confirmation);
+            session.chooseKeepData(carry);
             session.runStep(Step.CONFIRM, mode, progress);
             return null;
         }, ignored -> StepState.DONE, wizard::next);

@@ -1,0 +1,83 @@
+package io.github.influxreset.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.influxreset.app.WizardAssembly;
+import io.github.influxreset.domain.FieldType;
+import io.github.influxreset.domain.ResetMode;
+import io.github.influxreset.engine.RunStatus;
+import io.github.influxreset.engine.SameThreadTaskRunner;
+import io.github.influxreset.testing.Screenshots;
+import io.github.influxreset.testing.ScriptedDialogs;
+import io.github.influxreset.testing.TestStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The wizard's reset that keeps the data, end to end on the in-memory stack: the confirmation
+ * shows what carrying the old points will do and offers it ticked; the points end in the new
+ * schema, as forecast.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WizardKeepDataTest {
+    private static final int RECENT = 300;
+
+    @TempDir
+    Path dir;
+    private TestStack stack;
+    private WizardAssembly assembly;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        stack = new TestStack(Files.createTempDirectory(dir, "stack"));
+        stack.writeDriftedEvents(RECENT, 10, 20);
+        assembly = new WizardAssembly(new SameThreadTaskRunner(), file -> new WizardSession(stack.profile, stack.ports,
+                stack.runner(), stack.catalog, stack.log, Clock.systemUTC()), new ScriptedDialogs(true), stack.log,
+                stack.finder(dir.resolve("home")));
+        stage.setScene(assembly.scene());
+        stage.show();
+        assembly.wizard().openProfile(null);
+    }
+
+    @Test
+    void aFullResetThatKeepsTheDataShowsTheForecastAndCarriesThePoints(FxRobot robot) {
+        assertEquals(ResetMode.BUCKETS, assembly.wizard().modeProperty().get(), "a wrong type: the checks propose a reset");
+        robot.clickOn("#modeFull");
+        robot.clickOn("#next");
+        robot.clickOn("#createBackup");
+        robot.clickOn("#next");
+
+        String forecast = robot.lookup("#carryForecast").queryAs(TextArea.class).getText();
+        assertTrue(forecast.startsWith("home_assistant_events / home_assistant_events: 320 read, 300 carried (300 converted),"
+                + " 20 older than 365d skipped; field confidence left out of 10 point(s), e.g. \"n/a\""), forecast);
+        assertTrue(robot.lookup("#keepData").queryAs(CheckBox.class).isSelected(), "on, since the backup holds data");
+        robot.interact(() -> Screenshots.save(stage.getScene(), "3-confirm-keep-data"));
+        robot.clickOn("#confirmText").write("homeiq");
+        robot.clickOn("#resetButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#next");
+        robot.clickOn("#next");
+        robot.clickOn("#next");
+
+        assertTrue(assembly.wizard().finishedProperty().get(), assembly.wizard().errorProperty().get());
+        assertEquals(Map.of("home_assistant_events", (long) RECENT), stack.influx.countPoints("home_assistant_events"));
+        assertEquals(FieldType.FLOAT, stack.influx.fieldKeys("home_assistant_events", "home_assistant_events")
+                .get("normalized_value"));
+        assertEquals(RunStatus.SUCCEEDED, stack.journal().runs().get(0).status());
+    }
+}
