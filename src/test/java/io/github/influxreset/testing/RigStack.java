@@ -43,6 +43,7 @@ public final class RigStack implements AutoCloseable {
     /** A writer of InfluxDB that the profile leaves out (as HomeIQ's collectors), when asked for. */
     public static final String EXTRA_WRITER = "carbon-intensity";
     private boolean extraWriter;
+    private String carryRule = "";
     public Profile profile;
 
     public RigStack(Path dir) {
@@ -66,6 +67,12 @@ public final class RigStack implements AutoCloseable {
     /** One more service, {@link #EXTRA_WRITER}, given INFLUXDB_URL and left out of the profile. */
     public RigStack withExtraWriter() {
         extraWriter = true;
+        return this;
+    }
+
+    /** Adds a carry rule to the profile's home_assistant_events schema, such as {@code extraTags: drop}. */
+    public RigStack withCarryRule(String yamlLine) {
+        carryRule = yamlLine;
         return this;
     }
 
@@ -250,6 +257,9 @@ public final class RigStack implements AutoCloseable {
         yaml.append("buckets:\n  - {name: home_assistant_events, retention: 365d}\n  - {name: weather_data, retention: 180d}\n");
         yaml.append("schema:\n  - measurement: home_assistant_events\n    bucket: home_assistant_events\n");
         yaml.append("    tags: [entity_id, domain, area]\n    fields: {state_value: string, normalized_value: float}\n");
+        if (!carryRule.isEmpty()) {
+            yaml.append("    ").append(carryRule).append('\n');
+        }
         yaml.append("services:\n");
         for (int i = 0; i < SERVICES.size(); i++) {
             yaml.append("  - {name: ").append(SERVICES.get(i)).append(", health: 'http://127.0.0.1:")
