@@ -29,6 +29,15 @@ final class RestoreCommand extends BaseCommand {
     @Option(names = "--new-bucket", paramLabel = "NAME", description = "Into this new bucket (with --bucket).")
     String newBucket;
 
+    @Option(names = "--into-existing", description = "Merge the set's buckets (or --bucket) into the live buckets of the "
+            + "same names, which keep their points; the current state is backed up first and the run can be rolled back.")
+    boolean intoExisting;
+
+    @Option(names = "--on-conflict", paramLabel = "overwrite|skip", description = "With --into-existing, a point at a "
+            + "series and time the live bucket already has: overwrite (default; the newer write wins, as InfluxDB does) "
+            + "or skip (the live one is kept).")
+    String onConflict = "overwrite";
+
     @Option(names = "--yes", description = "Confirm without asking.")
     boolean yes;
 
@@ -37,12 +46,23 @@ final class RestoreCommand extends BaseCommand {
                     + "or InfluxDB's own backup (2.x: tokens, orgs and buckets too, as 'influx restore --full').")
     String from = "export";
 
+    private io.github.influxreset.engine.BucketMerger.OnConflict conflictRule() {
+        return java.util.Arrays.stream(io.github.influxreset.engine.BucketMerger.OnConflict.values())
+                .filter(c -> c.cliName().equals(onConflict)).findFirst()
+                .orElseThrow(() -> ResetException.badInput("--on-conflict takes overwrite or skip, not '" + onConflict
+                        + "'; nothing was changed.", "Use --on-conflict overwrite (the default) or --on-conflict skip."));
+    }
+
     @Override
     public Integer call() throws Exception {
         if (!java.util.List.of("export", "volumes", "native").contains(from)) {
             throw ResetException.badInput("--from takes export, volumes or native, not '" + from + "'.", "");
         }
-        if ((bucket == null) != (newBucket == null)) {
+        if (intoExisting && newBucket != null) {
+            throw ResetException.badInput("--into-existing merges into the bucket of the same name; it takes no "
+                    + "--new-bucket.", "Leave out --new-bucket, or --into-existing to restore into a new bucket.");
+        }
+        if (!intoExisting && (bucket == null) != (newBucket == null)) {
             throw ResetException.badInput("--bucket and --new-bucket go together.",
                     "Give both to restore one bucket into a new one, or neither to restore the whole set.");
         }
@@ -52,7 +72,9 @@ final class RestoreCommand extends BaseCommand {
         String planId = Plan.newId(Clock.systemUTC());
         RestorePlanBuilder builder = new RestorePlanBuilder(profile);
         Plan plan;
-        if (bucket != null) {
+        if (intoExisting) {
+            plan = builder.merge(source, java.util.Optional.ofNullable(bucket), conflictRule(), planId);
+        } else if (bucket != null) {
             plan = builder.oneBucket(source, bucket, newBucket, planId);
         } else if (from.equals("native")) {
             if (!ports.backups().holdsNative(backupId)) {
@@ -68,11 +90,15 @@ final class RestoreCommand extends BaseCommand {
             plan = builder.wholeSet(source, planId);
         }
         try (AutoCloseable logging = logToStderr()) {
-            RunContext run = RunDriver.runAll(root, profile, ports, plan, () -> Confirmation.ask(root, yes,
-                    "This replaces every bucket of backup set " + backupId + " in InfluxDB with its copy in the set "
-                            + "(the current data is backed up first).", profile.confirmationWord()));
-            output().line("Restored backup set " + backupId + (bucket == null ? "" : " bucket " + bucket + " into "
-                    + newBucket) + "; every point count matches the manifest. Run " + run.runId() + ".");
+            String what = intoExisting ? "This writes backup set " + backupId + "'s points into the live buckets, which keep "
+                    + "theirs (the current data is backed up first)." : "This replaces every bucket of backup set " + backupId
+                    + " in InfluxDB with its copy in the set (the current data is backed up first).";
+            RunContext run = RunDriver.runAll(root, profile, ports, plan, () -> Confirmation.ask(root, yes, what,
+                    profile.confirmationWord()));
+            output().line(intoExisting ? "Merged backup set " + backupId + (bucket == null ? "" : " bucket " + bucket)
+                    + " into the live buckets: each holds its own points and the set's new ones. Run " + run.runId() + "."
+                    : "Restored backup set " + backupId + (bucket == null ? "" : " bucket " + bucket + " into " + newBucket)
+                    + "; every point count matches the manifest. Run " + run.runId() + ".");
             run.findings(io.github.influxreset.engine.Step.VALIDATE).forEach(f -> output().line(Findings.line(f)));
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("runId", run.runId());

@@ -7,46 +7,48 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What carrying one bucket's old points into the new schema does, per measurement: points read,
- * carried (and of those converted), skipped as older than the retention, left out whole (no field
- * could be converted), merged into another point (a dropped tag made two series one), and each
- * field left out with a few of its values. The same tally is the forecast shown before the user
- * confirms and the record of what was written; the two are compared after.
+ * What carrying one bucket's old points into the new schema does, per measurement, counted as
+ * InfluxDB counts points: per field, a measurement's points being the most values any of its fields
+ * has (an export may hold a point on one line, or one line per field as 2.x writes it). Per
+ * measurement: values read, carried (and converted), skipped as older than the retention, merged
+ * into another point's (a dropped tag made two series one), and each field left out with a few of
+ * its values. The same tally is the forecast shown before the user confirms and the record of what
+ * was written; the two are compared after.
  */
 public final class CarryTally {
     private static final int EXAMPLES = 3;
     private static final String SEP = "\u001f";
+    private static final String BUCKET_SEP = "\u001e";
 
-    /** One measurement's counts. */
+    /** One measurement's counts, per field. */
     public static final class Counts {
-        long read;
-        long carried;
-        long converted;
-        long tooOld;
-        long leftOutWhole;
-        long merged;
-        final Map<String, Long> leftOutFields = new TreeMap<>();
+        final Map<String, Long> read = new TreeMap<>();
         final Map<String, Long> fieldValues = new TreeMap<>();
+        final Map<String, Long> converted = new TreeMap<>();
+        final Map<String, Long> tooOld = new TreeMap<>();
+        final Map<String, Long> leftOutFields = new TreeMap<>();
         final Map<String, List<String>> examples = new TreeMap<>();
+        long merged;
 
+        /** The points read. */
         public long read() {
-            return read;
+            return most(read);
         }
 
-        /** The points written (a merged point is written too, over the one it merges with). */
+        /** The points written (a merged one is written too, over the one it merges with). */
         public long carried() {
-            return carried;
+            return most(fieldValues);
         }
 
-        /** The points the bucket holds once they are written. */
-        public long stored() {
-            return carried - merged;
+        public long converted() {
+            return most(converted);
         }
 
         public long tooOld() {
-            return tooOld;
+            return most(tooOld);
         }
 
+        /** Values written over another point's value of the same series, time and field. */
         public long merged() {
             return merged;
         }
@@ -58,6 +60,10 @@ public final class CarryTally {
         /** The values written per field key: what InfluxDB counts once they are in (when nothing merged). */
         public Map<String, Long> fieldValues() {
             return java.util.Collections.unmodifiableMap(fieldValues);
+        }
+
+        private static long most(Map<String, Long> perField) {
+            return perField.values().stream().mapToLong(Long::longValue).max().orElse(0);
         }
     }
 
@@ -86,21 +92,26 @@ public final class CarryTally {
         return java.util.Collections.unmodifiableMap(measurements);
     }
 
-    /** Counts one point read from {@code measurement} and what became of it. */
-    public void add(String measurement, PointConverter.Result result, boolean mergedWithAnother) {
-        Counts c = measurements.computeIfAbsent(result.point().map(LinePoint::measurement).orElse(measurement),
+    /**
+     * Counts one line read and what became of it.
+     *
+     * @param merged values of the carried line written over another carried line's (same series, time, field)
+     */
+    public void add(LinePoint read, PointConverter.Result result, int merged) {
+        Counts c = measurements.computeIfAbsent(result.point().map(LinePoint::measurement).orElse(read.measurement()),
                 m -> new Counts());
-        c.read++;
+        read.fields().keySet().forEach(key -> c.read.merge(key, 1L, Long::sum));
         if (result.tooOld()) {
-            c.tooOld++;
-        } else if (result.point().isEmpty()) {
-            c.leftOutWhole++;
-        } else {
-            c.carried++;
-            c.converted += result.converted() ? 1 : 0;
-            result.point().get().fields().keySet().forEach(key -> c.fieldValues.merge(key, 1L, Long::sum));
-            c.merged += mergedWithAnother ? 1 : 0;
+            read.fields().keySet().forEach(key -> c.tooOld.merge(key, 1L, Long::sum));
+            return;
         }
+        result.point().ifPresent(point -> point.fields().keySet().forEach(key -> {
+            c.fieldValues.merge(key, 1L, Long::sum);
+            if (result.converted()) {
+                c.converted.merge(key, 1L, Long::sum);
+            }
+        }));
+        c.merged += merged;
         result.leftOut().forEach((key, example) -> {
             c.leftOutFields.merge(key, 1L, Long::sum);
             List<String> seen = c.examples.computeIfAbsent(key, k -> new ArrayList<>());
@@ -110,6 +121,7 @@ public final class CarryTally {
         });
     }
 
+    /** The points written, over every measurement. */
     public long carried() {
         return measurements.values().stream().mapToLong(Counts::carried).sum();
     }
@@ -118,16 +130,14 @@ public final class CarryTally {
     public List<String> lines(String retention) {
         List<String> lines = new ArrayList<>();
         measurements.forEach((name, c) -> {
-            StringBuilder line = new StringBuilder(bucket + " / " + name + ": " + c.read + " read, " + c.carried
-                    + " carried (" + c.converted + " converted)");
-            if (c.tooOld > 0) {
-                line.append(", ").append(c.tooOld).append(" older than ").append(retention).append(" skipped");
-            }
-            if (c.leftOutWhole > 0) {
-                line.append(", ").append(c.leftOutWhole).append(" left out (no field could be converted)");
+            StringBuilder line = new StringBuilder(bucket + " / " + name + ": " + c.read() + " read, " + c.carried()
+                    + " carried (" + c.converted() + " converted)");
+            if (c.tooOld() > 0) {
+                line.append(", ").append(c.tooOld()).append(" older than ").append(retention).append(" skipped");
             }
             if (c.merged > 0) {
-                line.append(", ").append(c.merged).append(" merged into another point (a dropped tag made their series one)");
+                line.append(", ").append(c.merged).append(" value(s) merged into another point's (a dropped tag made their "
+                        + "series one)");
             }
             c.leftOutFields.forEach((key, n) -> line.append("; field ").append(key).append(" left out of ").append(n)
                     .append(" point(s), e.g. ").append(String.join(", ", c.examples.get(key))));
@@ -136,25 +146,25 @@ public final class CarryTally {
         return lines;
     }
 
-    /** The tally as flat facts ({@code measurement|count} keys), for the journal. */
+    /** The tally as flat facts ({@code measurement|count|field} keys), for the journal. */
     public Map<String, String> toFacts() {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("bucket", bucket);
         facts.put("cutoff", Long.toString(cutoff));
         measurements.forEach((m, c) -> {
-            facts.put(m + "|read", Long.toString(c.read));
-            facts.put(m + "|carried", Long.toString(c.carried));
-            facts.put(m + "|converted", Long.toString(c.converted));
-            facts.put(m + "|tooOld", Long.toString(c.tooOld));
-            facts.put(m + "|leftOutWhole", Long.toString(c.leftOutWhole));
             facts.put(m + "|merged", Long.toString(c.merged));
+            put(facts, m, "read", c.read);
+            put(facts, m, "values", c.fieldValues);
+            put(facts, m, "converted", c.converted);
+            put(facts, m, "tooOld", c.tooOld);
             c.leftOutFields.forEach((k, n) -> facts.put(m + "|field|" + k, n + SEP + String.join(SEP, c.examples.get(k))));
-            c.fieldValues.forEach((k, n) -> facts.put(m + "|values|" + k, Long.toString(n)));
         });
         return facts;
     }
 
-    private static final String BUCKET_SEP = "\u001e";
+    private static void put(Map<String, String> facts, String measurement, String what, Map<String, Long> perField) {
+        perField.forEach((field, n) -> facts.put(measurement + "|" + what + "|" + field, Long.toString(n)));
+    }
 
     /** Several buckets' tallies as one map of facts, each key prefixed with its bucket. */
     public static Map<String, String> toFacts(java.util.Collection<CarryTally> tallies) {
@@ -190,13 +200,11 @@ public final class CarryTally {
             }
             Counts c = tally.measurements.computeIfAbsent(parts[0], m -> new Counts());
             switch (parts[1]) {
-                case "read" -> c.read = Long.parseLong(value);
-                case "carried" -> c.carried = Long.parseLong(value);
-                case "converted" -> c.converted = Long.parseLong(value);
-                case "tooOld" -> c.tooOld = Long.parseLong(value);
-                case "leftOutWhole" -> c.leftOutWhole = Long.parseLong(value);
                 case "merged" -> c.merged = Long.parseLong(value);
+                case "read" -> c.read.put(parts[2], Long.parseLong(value));
                 case "values" -> c.fieldValues.put(parts[2], Long.parseLong(value));
+                case "converted" -> c.converted.put(parts[2], Long.parseLong(value));
+                case "tooOld" -> c.tooOld.put(parts[2], Long.parseLong(value));
                 case "field" -> {
                     String[] items = value.split(SEP, -1);
                     c.leftOutFields.put(parts[2], Long.parseLong(items[0]));

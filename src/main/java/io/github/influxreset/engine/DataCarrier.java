@@ -96,16 +96,17 @@ public final class DataCarrier {
             Optional<MeasurementSchema> schema = schema(bucket, point.measurement());
             PointConverter.Result result = converters.computeIfAbsent(point.measurement(),
                     m -> new PointConverter(schema, cutoff)).convert(point);
-            boolean merged = false;
+            int merged = 0;
             if (result.point().isPresent()) {
                 LinePoint carried = result.point().get();
                 if (schema.map(s -> s.carry().extraTags() == CarryRule.ExtraTags.DROP).orElse(false)) {
-                    merged = !seenWhereTagsDrop.computeIfAbsent(carried.measurement(), m -> new HashSet<>())
-                            .add(identity(carried));
+                    Set<Long> seen = seenWhereTagsDrop.computeIfAbsent(carried.measurement(), m -> new HashSet<>());
+                    merged = (int) carried.fields().keySet().stream().filter(field -> !seen.add(identity(carried, field)))
+                            .count();
                 }
                 out.accept(carried.format());
             }
-            tally.add(point.measurement(), result, merged);
+            tally.add(point, result, merged);
             if (number[0] % BATCH == 0) {
                 tick.read(tally.carried(), number[0]);
             }
@@ -128,12 +129,15 @@ public final class DataCarrier {
         }
     }
 
-    /** A 64-bit identity of a point's series and time: two points with the same one overwrite each other. */
-    private static long identity(LinePoint point) {
-        String series = point.seriesKey();
+    /**
+     * A 64-bit identity of a field's value in a point: series, time and field key. Two values with
+     * the same one overwrite each other in InfluxDB.
+     */
+    static long identity(LinePoint point, String field) {
+        String key = point.seriesKey() + ' ' + field;
         long h = 1125899906842597L;
-        for (int i = 0; i < series.length(); i++) {
-            h = 31 * h + series.charAt(i);
+        for (int i = 0; i < key.length(); i++) {
+            h = 31 * h + key.charAt(i);
         }
         return h * 0x9E3779B97F4A7C15L ^ point.time();
     }

@@ -71,11 +71,43 @@ public final class RestorePlanBuilder {
         return new Plan(planId, profile.name(), ResetMode.RESTORE, actions);
     }
 
-    public Plan oneBucket(BackupInfo source, String bucket, String newBucket, String planId) {
+    /**
+     * A set's buckets (or the one named) written into the live buckets of the same names, which
+     * keep their points: the current state is backed up first, the services stop meanwhile, and the
+     * run is undoable.
+     */
+    public Plan merge(BackupInfo source, java.util.Optional<String> onlyBucket,
+                      io.github.influxreset.engine.BucketMerger.OnConflict onConflict, String planId) {
+        onlyBucket.ifPresent(b -> requireHolds(source, b));
+        actions.clear();
+        step = Step.PREREQUISITES;
+        add(new CheckPrerequisites(Map.of()));
+        add(VerifySourceBackup.of(source.id()));
+        step = Step.BACKUP;
+        add(new WriteBackup(Map.of("dir", profile.backups().dir().toString())));
+        add(new VerifyBackup(Map.of()));
+        step = Step.CONFIRM;
+        add(new ConfirmReset(Map.of("word", profile.confirmationWord())));
+        step = Step.RESET;
+        List<ServiceSpec> reversed = new ArrayList<>(profile.services());
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(s -> add(StopService.of(s.name(), true, s.timeout())));
+        source.buckets().stream().map(BackupInfo.Bucket::name).filter(b -> onlyBucket.map(b::equals).orElse(true))
+                .forEach(b -> add(io.github.influxreset.engine.actions.MergeBucket.of(source.id(), b, onConflict)));
+        step = Step.RESTART;
+        profile.services().forEach(s -> add(StartService.of(s)));
+        return new Plan(planId, profile.name(), ResetMode.RESTORE, actions);
+    }
+
+    private static void requireHolds(BackupInfo source, String bucket) {
         if (source.buckets().stream().noneMatch(b -> b.name().equals(bucket))) {
             throw ResetException.badInput("Backup set " + source.id() + " holds no bucket " + bucket + ".",
                     "Its buckets: " + source.buckets().stream().map(BackupInfo.Bucket::name).toList() + ".");
         }
+    }
+
+    public Plan oneBucket(BackupInfo source, String bucket, String newBucket, String planId) {
+        requireHolds(source, bucket);
         actions.clear();
         step = Step.PREREQUISITES;
         add(VerifySourceBackup.of(source.id()));

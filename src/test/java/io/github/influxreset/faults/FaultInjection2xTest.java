@@ -25,8 +25,18 @@ class FaultInjection2xTest extends FaultInjectionTest {
         return Math.max(0, firstReset - 1);
     }
 
+    /**
+     * After the first action of each kind only (the first service stopped, the first volume removed,
+     * ...): each action's undo and resume on 2.x once; the 1.x suite kills after every action, the
+     * chaos suite at random moments. Keeps the suite inside the CI's time.
+     */
+    @Override
+    boolean tries(int k) {
+        return firstOfItsKind(k, firstRollbackKillPoint());
+    }
+
     @Test
-    void aKilledResetIsResumedFromEveryKillPointAndItsBackupHoldsEveryPoint() throws Exception {
+    void aKilledResetIsResumedAfterEachKindOfActionAndItsBackupHoldsEveryPoint() throws Exception {
         resumeFromEveryKillPointAndTheBackupHoldsEveryPoint();
     }
 }

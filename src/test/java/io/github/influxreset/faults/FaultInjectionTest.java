@@ -51,6 +51,8 @@ abstract class FaultInjectionTest {
     static String seed;
     static String volumes;
     static int actions;
+    /** The kind of each action of the plan, by index. */
+    static List<String> kinds;
     /** The index of the plan's first action of the reset step: what comes before it changes nothing. */
     static int firstReset;
 
@@ -78,6 +80,7 @@ abstract class FaultInjectionTest {
             var ports = new AppContext(new AppHome(dir.resolve("plan-home")), new ProfileLoader(Map.of(), dir)).ports(rig.profile);
             Plan plan = new ResetPlanner(Clock.systemUTC()).plan(rig.profile, ports, ResetMode.FULL).plan();
             actions = plan.actions().size();
+            kinds = plan.actions().stream().map(a -> a.action().kind()).toList();
             firstReset = plan.actions().stream().filter(a -> a.step() == io.github.influxreset.engine.Step.RESET)
                     .mapToInt(a -> a.index()).min().orElse(0);
         }
@@ -93,10 +96,23 @@ abstract class FaultInjectionTest {
         return 0;
     }
 
+    /** Whether the loops kill after action {@code k}: after every one here; a subclass may try fewer. */
+    boolean tries(int k) {
+        return true;
+    }
+
+    /** True for the first action of its kind from {@code from} on: a kill point of each kind of action, once. */
+    static boolean firstOfItsKind(int k, int from) {
+        return kinds.subList(from, k).stream().noneMatch(kinds.get(k)::equals);
+    }
+
     @Test
-    void aKilledResetIsRolledBackFromEveryKillPointWithNoPointLost() throws Exception {
+    void aKilledResetIsRolledBackFromEachKillPointItTriesWithNoPointLost() throws Exception {
         List<Integer> covered = new ArrayList<>();
         for (int k = firstRollbackKillPoint(); k < actions; k++) {
+            if (!tries(k)) {
+                continue;
+            }
             Path home = dir.resolve("rollback-" + k);
             assertEquals(137, cli(home, "after:" + k, "reset", "--mode", "full", "--yes"), "killed after action " + (k + 1));
             assertEquals(0, cli(home, null, "rollback"), "rollback after kill point " + (k + 1));
@@ -116,6 +132,9 @@ abstract class FaultInjectionTest {
     void resumeFromEveryKillPointAndTheBackupHoldsEveryPoint() throws Exception {
         List<Integer> covered = new ArrayList<>();
         for (int k = Math.max(0, firstReset - 1); k < actions; k++) {
+            if (!tries(k)) {
+                continue;
+            }
             Path home = dir.resolve("resume-" + k);
             assertEquals(137, cli(home, "after:" + k, "reset", "--mode", "full", "--yes"), "killed after action " + (k + 1));
             assertEquals(0, cli(home, null, "reset", "--resume", "--yes"), "resume after kill point " + (k + 1));
