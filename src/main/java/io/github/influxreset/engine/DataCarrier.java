@@ -57,25 +57,78 @@ public final class DataCarrier {
 
     /**
      * Converts and writes every point; {@code progress} hears of each batch with points done, rate
-     * and time left.
+     * and time left. Batches are written by one thread of their own while the next is converted
+     * (at most two waiting), so converting costs little beside the server's own time; the first
+     * write that fails stops the carrying with its sentence.
      */
     public CarryTally carry(String bucket, Lines source, long cutoff, InfluxPort influx, long expected, Progress progress) {
-        StringBuilder batch = new StringBuilder(BATCH * 160);
-        int[] inBatch = {0};
         long started = System.nanoTime();
-        CarryTally tally = run(bucket, source, cutoff, line -> {
-            batch.append(line).append('\n');
-            if (++inBatch[0] == BATCH) {
-                influx.write(bucket, batch.toString());
-                batch.setLength(0);
-                inBatch[0] = 0;
+        try (BatchWriter writer = new BatchWriter(influx, bucket)) {
+            StringBuilder batch = new StringBuilder(BATCH * 160);
+            int[] inBatch = {0};
+            CarryTally tally = run(bucket, source, cutoff, line -> {
+                batch.append(line).append('\n');
+                if (++inBatch[0] == BATCH) {
+                    writer.submit(batch.toString());
+                    batch.setLength(0);
+                    inBatch[0] = 0;
+                }
+            }, (done, all) -> report(bucket, done, expected, started, progress));
+            if (inBatch[0] > 0) {
+                writer.submit(batch.toString());
             }
-        }, (done, all) -> report(bucket, done, expected, started, progress));
-        if (inBatch[0] > 0) {
-            influx.write(bucket, batch.toString());
+            writer.awaitAll();
+            report(bucket, tally.carried(), expected, started, progress);
+            return tally;
         }
-        report(bucket, tally.carried(), expected, started, progress);
-        return tally;
+    }
+
+    /** Writes batches in order on a thread of its own, at most {@link #IN_FLIGHT} waiting. */
+    private static final class BatchWriter implements AutoCloseable {
+        private static final int IN_FLIGHT = 2;
+        private final InfluxPort influx;
+        private final String bucket;
+        private final java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(
+                r -> {
+                    Thread t = new Thread(r, "carry-writer");
+                    t.setDaemon(true);
+                    return t;
+                });
+        private final java.util.ArrayDeque<java.util.concurrent.Future<?>> pending = new java.util.ArrayDeque<>();
+
+        BatchWriter(InfluxPort influx, String bucket) {
+            this.influx = influx;
+            this.bucket = bucket;
+        }
+
+        void submit(String lines) {
+            while (pending.size() >= IN_FLIGHT) {
+                await(pending.removeFirst());
+            }
+            pending.addLast(thread.submit(() -> influx.write(bucket, lines)));
+        }
+
+        void awaitAll() {
+            while (!pending.isEmpty()) {
+                await(pending.removeFirst());
+            }
+        }
+
+        private static void await(java.util.concurrent.Future<?> write) {
+            try {
+                write.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw ResetException.problem("The carrying was interrupted.", "Roll the run back or resume it.", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            thread.shutdownNow();
+        }
     }
 
     private interface Tick {
