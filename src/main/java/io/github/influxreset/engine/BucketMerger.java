@@ -4,6 +4,7 @@ import io.github.influxreset.domain.LinePoint;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.port.InfluxPort;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -101,13 +102,20 @@ public final class BucketMerger {
         return new Result(points(added), points(conflicting));
     }
 
+    /** Every value of the bucket's own and the set's new ones is there (more: someone else wrote meanwhile). */
     private void requireUnion(String bucket, Map<String, Map<String, Long>> expected) {
-        Map<String, Map<String, Long>> actual = new TreeMap<>();
-        influx.countFieldValues(bucket).forEach((m, fields) -> actual.put(m, new TreeMap<>(fields)));
-        if (!actual.equals(expected)) {
-            throw ResetException.problem("Bucket " + bucket + " holds " + actual + " values after the merge, not the "
-                    + expected + " of its own and the set's new ones.", "The run is rolled back; the bucket comes back "
-                    + "from the backup taken before the merge.", null);
+        Map<String, Map<String, Long>> actual = influx.countFieldValues(bucket);
+        List<String> short_ = new java.util.ArrayList<>();
+        expected.forEach((m, fields) -> fields.forEach((field, n) -> {
+            long held = actual.getOrDefault(m, Map.of()).getOrDefault(field, 0L);
+            if (held < n) {
+                short_.add(m + "." + field + ": " + held + " of " + n);
+            }
+        }));
+        if (!short_.isEmpty()) {
+            throw ResetException.problem("Bucket " + bucket + " lacks values after the merge (" + String.join("; ", short_)
+                    + " of its own and the set's new ones).", "The run is rolled back; the bucket comes back from the "
+                    + "backup taken before the merge.", null);
         }
     }
 

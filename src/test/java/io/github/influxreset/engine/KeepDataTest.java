@@ -81,6 +81,34 @@ class KeepDataTest {
         assertEquals(RunStatus.SUCCEEDED, runner.journal().run(run.runId()).orElseThrow().status());
     }
 
+    @org.junit.jupiter.api.Test
+    void aServerThatLosesCarriedPointsFailsTheRunWhichIsRolledBack() {
+        long before = stack.pointsInVolume();
+        stack.influx.dropWrittenLinesMatching("entity_id=sensor\\.t3.* normalized_value=[0-9]+,");
+
+        org.junit.jupiter.api.Assertions.assertThrows(io.github.influxreset.domain.ResetException.class,
+                () -> run(ResetMode.BUCKETS, true, EnumSet.allOf(Step.class)));
+
+        assertEquals(RunStatus.ROLLED_BACK, runner.journal().runs().get(0).status());
+        assertEquals(before, stack.pointsInVolume(), "the bucket came back from the backup (its integers pass the faulty server)");
+        assertTrue(stack.events.stream().anyMatch(e -> e.message().contains("does not hold what was forecast")
+                && e.message().contains("normalized_value: InfluxDB counts " + (RECENT - RECENT / 4) + " values, " + RECENT
+                + " were carried")), "the sentence names what is missing");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aWriterOutsideTheStackDuringTheCarryingIsNamedAndLosesNothing() {
+        RunContext[] run = new RunContext[1];
+        stack.influx.writeAlongsideEveryWrite("home_assistant_events,entity_id=sensor.outside normalized_value=1.5");
+
+        run[0] = run(ResetMode.BUCKETS, true, EnumSet.allOf(Step.class));
+        runner.finish(run[0]);
+
+        assertEquals(RunStatus.SUCCEEDED, runner.journal().run(run[0].runId()).orElseThrow().status());
+        assertTrue(stack.events.stream().anyMatch(e -> e.message().contains("holds more values than were carried")
+                && e.message().contains("something outside the stack's stopped services writes to InfluxDB")));
+    }
+
     @ParameterizedTest
     @EnumSource(value = ResetMode.class, names = {"BUCKETS", "FULL"})
     void notChosenTheNewBucketsStayEmptyAndNothingIsForecastTwice(ResetMode mode) {

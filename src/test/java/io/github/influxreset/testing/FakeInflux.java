@@ -74,6 +74,15 @@ public final class FakeInflux implements InfluxPort {
     @Override
     public synchronized void write(String bucket, String lineProtocol) {
         InfluxData.Bucket target = bucket(bucket);
+        if (dropFromWrites != null) {
+            java.util.regex.Pattern drop = java.util.regex.Pattern.compile(dropFromWrites);
+            lineProtocol = lineProtocol.lines().filter(l -> !drop.matcher(l).find()).collect(
+                    java.util.stream.Collectors.joining("\n"));
+        }
+        if (alongsideEveryWrite != null) {
+            lineProtocol = lineProtocol + "\n" + alongsideEveryWrite + " " + (System.currentTimeMillis() * 1_000_000L
+                    + alongsideTime++);
+        }
         for (Point point : LineProtocolParser.parse(lineProtocol)) {
             point.fields().forEach((field, value) -> {
                 FieldType existing = fieldKeys(bucket, point.measurement()).get(field);
@@ -98,6 +107,21 @@ public final class FakeInflux implements InfluxPort {
         bucket(bucket).points.forEach(p -> counts.merge(p.measurement(), 1L, Long::sum));
         return counts;
     }
+
+    private String dropFromWrites;
+    private String alongsideEveryWrite;
+
+    /** A faulty server: writes leave out every line {@code regex} finds something in, and say nothing. */
+    public synchronized void dropWrittenLinesMatching(String regex) {
+        dropFromWrites = regex;
+    }
+
+    /** Someone outside the stack: each write is followed by {@code line}, time-stamped a nanosecond later each time. */
+    public synchronized void writeAlongsideEveryWrite(String line) {
+        alongsideEveryWrite = line;
+    }
+
+    private long alongsideTime = 1;
 
     private String dropFromExports;
     private String appendToExports = "";
