@@ -24,7 +24,13 @@ public final class Throughput {
         return total == 0 ? 1.0 : Math.min(1.0, (double) done / total);
     }
 
-    /** {@code 120.0 MiB of 1.2 GiB, 310.5 MiB/s, 3 s left}, or {@code 120.0 MiB, 310.5 MiB/s}. */
+    /** Below this share of the total, a rate says too little to tell the time left. */
+    private static final double TOO_EARLY = 0.01;
+
+    /**
+     * {@code 120.0 MiB of 1.2 GiB, 310.5 MiB/s, 3 s left}, or {@code 120.0 MiB, 310.5 MiB/s}; no time
+     * left before 1% is done (the first bytes come before the copy's real pace).
+     */
     public String describe(long done, long nowNanos) {
         double seconds = Math.max(1e-3, (nowNanos - startNanos) / 1e9);
         double rate = done / seconds;
@@ -32,8 +38,11 @@ public final class Throughput {
         if (total < 0) {
             return PrerequisiteChecks.humanBytes(done) + ", " + rateText;
         }
+        String soFar = PrerequisiteChecks.humanBytes(done) + " of " + PrerequisiteChecks.humanBytes(total) + ", " + rateText;
+        if (total > 0 && (double) done / total < TOO_EARLY) {
+            return soFar;
+        }
         long left = rate <= 0 ? 0 : (long) Math.ceil(Math.max(0, total - done) / rate);
-        return PrerequisiteChecks.humanBytes(done) + " of " + PrerequisiteChecks.humanBytes(total) + ", " + rateText
-                + ", " + TimeLeft.format(left) + " left";
+        return soFar + ", " + TimeLeft.format(left) + " left";
     }
 }

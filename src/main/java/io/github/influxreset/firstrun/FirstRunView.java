@@ -93,12 +93,14 @@ public final class FirstRunView extends View<FirstRunViewModel> {
         notes.setEditable(false);
         notes.setWrapText(true);
         notes.setPrefRowCount(4);
+        notes.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         notes.setAccessibleText("Where each guess came from");
         schema = new TextArea();
         schema.setId("liveSchema");
         schema.setEditable(false);
         schema.setWrapText(true);
-        schema.setPrefRowCount(6);
+        schema.setPrefRowCount(8);
+        schema.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         schema.getStyleClass().add("monospace");
         schema.setAccessibleText("The live data's schema beside the brief's");
         useLiveSchema = new javafx.scene.control.CheckBox("Write the live schema into the profile (else the brief's)");

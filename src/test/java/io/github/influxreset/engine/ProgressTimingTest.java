@@ -89,4 +89,13 @@ class ProgressTimingTest {
         assertEquals(List.of(new TaskClock.Notice("Writing the backup failed", "The disk is full. (took 1 min 5 s)", false)),
                 notices);
     }
+
+    @org.junit.jupiter.api.Test
+    void theFirstBytesTellNoTimeLeftYet() {
+        Throughput snapshot = new Throughput(64L << 20, 0);
+
+        assertEquals("512 B of 64.0 MiB, 1.8 KiB/s", snapshot.describe(512, 280_000_000L),
+                "a first sample said 10 h 23 min left of a copy that took 1 s");
+        assertEquals("32.0 MiB of 64.0 MiB, 128.0 MiB/s, 1 s left", snapshot.describe(32L << 20, 250_000_000L));
+    }
 }

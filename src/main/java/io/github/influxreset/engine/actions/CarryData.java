@@ -59,10 +59,9 @@ public final class CarryData extends BaseAction {
             if (expected == null || expected.measurements().isEmpty()) {
                 continue;
             }
-            long read = expected.measurements().values().stream().mapToLong(CarryTally.Counts::read).sum();
             CarryTally written = new DataCarrier(ctx.profile()).carry(bucket.name(),
                     line -> ctx.ports().backups().exportLines(ctx.backupId(), bucket.name(), line), expected.cutoff(),
-                    ctx.ports().influx(), read, (fraction, message) -> ctx.info(message));
+                    ctx.ports().influx(), expected.carried(), (fraction, message) -> ctx.info(message));
             requireAsForecast(ctx, bucket.name(), expected, written);
             ctx.info("Bucket " + bucket.name() + ": " + written.carried() + " old points carried into the new schema, "
                     + "as forecast.");

@@ -58,6 +58,10 @@ public final class ValidateSchema extends BaseAction {
         if (inPlaceOnly()) {
             findings = findings.stream().map(ValidateSchema::notFixableInPlace).toList();
         }
+        if ("carried".equals(params().get("scope"))) {
+            findings = findings.stream().map(f -> new Finding(f.severity(), f.subject() + " (old points carried)",
+                    f.message())).toList();
+        }
         ctx.report(findings);
         long errors = findings.stream().filter(f -> f.severity().isProblem()).count();
         if (errors > 0) {
