@@ -53,7 +53,7 @@ public final class RestartView extends View<RestartViewModel> {
     protected void bind() {
         status.textProperty().bind(model.statusProperty());
         services.setItems(model.services());
-        report.textProperty().bind(model.reportProperty());
+        report.textProperty().bind(model.readableReportProperty());
         report.visibleProperty().bind(model.reportProperty().isNotEmpty());
         save.visibleProperty().bind(model.reportProperty().isNotEmpty());
         save.setOnAction(e -> dialogs.chooseSaveFile("Save the run report", "influx-reset-report.md")

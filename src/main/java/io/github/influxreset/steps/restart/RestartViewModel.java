@@ -17,6 +17,8 @@ public final class RestartViewModel extends StepViewModel {
     private final ObservableList<String> services = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty report = new SimpleStringProperty("");
+    private final javafx.beans.binding.StringBinding readableReport = javafx.beans.binding.Bindings.createStringBinding(
+            () -> report.get().isEmpty() ? "" : io.github.influxreset.ui.ReportText.readable(report.get()), report);
 
     public RestartViewModel(WizardViewModel wizard) {
         super(Step.RESTART, wizard);
@@ -26,9 +28,14 @@ public final class RestartViewModel extends StepViewModel {
         return services;
     }
 
-    /** The run's Markdown report, once the run finished. */
+    /** The run's Markdown report, once the run finished: what "Save report…" writes. */
     public StringProperty reportProperty() {
         return report;
+    }
+
+    /** The report as a person reads it on screen: headings, aligned tables, no Markdown marks. */
+    public javafx.beans.binding.StringBinding readableReportProperty() {
+        return readableReport;
     }
 
     /** Saves the report where the user chooses. */
