@@ -52,12 +52,11 @@ public final class BackupBrowserView extends View<BackupBrowserViewModel> {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No complete backup sets yet."));
         table.getColumns().setAll(java.util.List.of(
-                column("Set", BackupInfo::id, 150),
-                column("Created (UTC)", s -> s.created().toString().replace('T', ' ').substring(0, 16), 130),
-                column("Size", s -> PrerequisiteChecks.humanBytes(s.bytes()), 80),
-                column("Buckets", s -> String.valueOf(s.buckets().size()), 65),
-                column("Points", s -> String.format("%,d", s.totalPoints()), 90),
-                column("Run", BackupInfo::runId, 120)));
+                column("Set", BackupInfo::id, "20261202_030714"),
+                column("Created (UTC)", s -> s.created().toString().replace('T', ' ').substring(0, 19), "2026-12-02 03:07:14"),
+                column("Size", s -> PrerequisiteChecks.humanBytes(s.bytes()), "999.9 MiB"),
+                column("Buckets", s -> String.valueOf(s.buckets().size()), "99"),
+                column("Points", s -> String.format("%,d", s.totalPoints()), "9,999,999")));
         details = new TextArea();
         details.setId("backupDetails");
         details.setAccessibleText("Details of the selected backup set");
@@ -95,7 +94,7 @@ public final class BackupBrowserView extends View<BackupBrowserViewModel> {
         oneBucket.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(newBucket, Priority.ALWAYS);
         SplitPane split = new SplitPane(table, details);
-        split.setDividerPositions(0.68);
+        split.setDividerPositions(0.74);
         HBox footer = new HBox(10, back, progress, status);
         footer.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         root = new VBox(10, title, actions, split, oneBucket, footer);
@@ -136,11 +135,21 @@ public final class BackupBrowserView extends View<BackupBrowserViewModel> {
         return root;
     }
 
+    /** A column at least as wide as its title and its {@code widest} value need: no text is cut to "…". */
     private static TableColumn<BackupInfo, String> column(String title, java.util.function.Function<BackupInfo, String> value,
-                                                          double width) {
+                                                          String widest) {
         TableColumn<BackupInfo, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
+        double width = Math.max(textWidth(title), textWidth(widest)) + CELL_PADDING;
+        column.setMinWidth(width);
         column.setPrefWidth(width);
         return column;
+    }
+
+    /** Room a cell needs beside its text: its padding and the column's sort arrow. */
+    private static final double CELL_PADDING = 20;
+
+    private static double textWidth(String text) {
+        return new javafx.scene.text.Text(text).getLayoutBounds().getWidth();
     }
 }

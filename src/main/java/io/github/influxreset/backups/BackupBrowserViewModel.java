@@ -139,7 +139,9 @@ public final class BackupBrowserViewModel {
 
     static String describe(BackupInfo set) {
         StringBuilder text = new StringBuilder();
-        text.append("Backup set ").append(set.id()).append("\ncreated ").append(set.created()).append(" by run ")
+        String created = set.created().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' ')
+                .replace("Z", " UTC");
+        text.append("Backup set ").append(set.id()).append("\ncreated ").append(created).append(" by run ")
                 .append(set.runId()).append("\nprofile ").append(set.profile()).append(", InfluxDB ").append(set.influxVersion())
                 .append("\n").append(set.files()).append(" files, ").append(PrerequisiteChecks.humanBytes(set.bytes()))
                 .append("\n");

@@ -109,6 +109,11 @@ class WizardFlowTest {
                 "the list is read again after a restore (issue 15, finding 11)");
         assertEquals(50L, stack.influx.countPoints("hae_restored").get("home_assistant_events"));
         shoot(robot, "9-backups");
+        robot.lookup("#backupTable .column-header .label").queryAllAs(javafx.scene.control.Labeled.class)
+                .forEach(header -> assertShownWhole(header));
+        robot.lookup("#backupTable .table-row-cell .table-cell").queryAllAs(javafx.scene.control.Labeled.class).stream()
+                .filter(cell -> cell.getText() != null && !cell.getText().isEmpty())
+                .forEach(cell -> assertShownWhole(cell));
 
         robot.clickOn("#deleteBackup");
         assertTrue(confirmations.get(0).startsWith("This deletes backup set"), confirmations.toString());
@@ -234,6 +239,13 @@ class WizardFlowTest {
         stack.profile.buckets().forEach(b -> assertEquals(b.retention(),
                 stack.docker.volume(TestStack.INFLUX_VOLUME).buckets.get(b.name()).retention, b.name()));
         assertTrue(stack.docker.calls().stream().noneMatch(c -> c.startsWith("stop")), stack.docker.calls().toString());
+    }
+
+    /** The text a label shows on screen is all of its text: nothing cut to "…" (issue 15, finding 11). */
+    private static void assertShownWhole(javafx.scene.control.Labeled labeled) {
+        String shown = labeled.lookupAll(".text").stream().filter(n -> n instanceof javafx.scene.text.Text)
+                .map(n -> ((javafx.scene.text.Text) n).getText()).findFirst().orElse(labeled.getText());
+        assertEquals(labeled.getText(), shown, "cut short on screen");
     }
 
     private void goThroughReset(FxRobot robot) {
