@@ -46,19 +46,7 @@ public final class RestorePlanBuilder {
     }
 
     private Plan whole(BackupInfo source, String planId, boolean fromNative) {
-        actions.clear();
-        step = Step.PREREQUISITES;
-        add(new CheckPrerequisites(Map.of()));
-        add(VerifySourceBackup.of(source.id()));
-        step = Step.BACKUP;
-        add(new WriteBackup(Map.of("dir", profile.backups().dir().toString())));
-        add(new VerifyBackup(Map.of()));
-        step = Step.CONFIRM;
-        add(new ConfirmReset(Map.of("word", profile.confirmationWord())));
-        step = Step.RESET;
-        List<ServiceSpec> reversed = new ArrayList<>(profile.services());
-        java.util.Collections.reverse(reversed);
-        reversed.forEach(s -> add(StopService.of(s.name(), true, s.timeout())));
+        backUpConfirmAndStop(source);
         if (fromNative) {
             add(io.github.influxreset.engine.actions.RestoreNative.of(source.id()));
         } else {
@@ -79,6 +67,20 @@ public final class RestorePlanBuilder {
     public Plan merge(BackupInfo source, java.util.Optional<String> onlyBucket,
                       io.github.influxreset.engine.BucketMerger.OnConflict onConflict, String planId) {
         onlyBucket.ifPresent(b -> requireHolds(source, b));
+        backUpConfirmAndStop(source);
+        source.buckets().stream().map(BackupInfo.Bucket::name).filter(b -> onlyBucket.map(b::equals).orElse(true))
+                .forEach(b -> add(io.github.influxreset.engine.actions.MergeBucket.of(source.id(), b, onConflict)));
+        step = Step.RESTART;
+        profile.services().forEach(s -> add(StartService.of(s)));
+        return new Plan(planId, profile.name(), ResetMode.RESTORE, actions);
+    }
+
+    /**
+     * The start of a run that writes into live buckets: the checks and the source set verified, the
+     * current state backed up and verified, the user's confirmation, the services stopped (reverse
+     * start order); the reset step is the current one after it.
+     */
+    private void backUpConfirmAndStop(BackupInfo source) {
         actions.clear();
         step = Step.PREREQUISITES;
         add(new CheckPrerequisites(Map.of()));
@@ -92,11 +94,6 @@ public final class RestorePlanBuilder {
         List<ServiceSpec> reversed = new ArrayList<>(profile.services());
         java.util.Collections.reverse(reversed);
         reversed.forEach(s -> add(StopService.of(s.name(), true, s.timeout())));
-        source.buckets().stream().map(BackupInfo.Bucket::name).filter(b -> onlyBucket.map(b::equals).orElse(true))
-                .forEach(b -> add(io.github.influxreset.engine.actions.MergeBucket.of(source.id(), b, onConflict)));
-        step = Step.RESTART;
-        profile.services().forEach(s -> add(StartService.of(s)));
-        return new Plan(planId, profile.name(), ResetMode.RESTORE, actions);
     }
 
     private static void requireHolds(BackupInfo source, String bucket) {
