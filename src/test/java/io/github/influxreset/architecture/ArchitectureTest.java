@@ -18,6 +18,13 @@ class ArchitectureTest {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
     }
 
+    /** No two top-level packages (domain, engine, docker, ui, cli, ...) depend on each other both ways. */
+    @Test
+    void theTopLevelPackagesFormNoCycle() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching(ROOT + ".(*)..")
+                .should().beFreeOfCycles().check(classes);
+    }
+
     @Test
     void domainImportsNothingButTheJdk() {
         noClasses().that().resideInAPackage(ROOT + ".domain..")
