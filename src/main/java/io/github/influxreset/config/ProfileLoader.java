@@ -24,8 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads a profile (YAML) strictly: an unknown key, a bad value or a missing variable is a
@@ -33,7 +31,6 @@ import java.util.regex.Pattern;
  */
 public final class ProfileLoader {
     public static final String EMBEDDED_RESOURCE = "homeiq.yaml";
-    private static final Pattern BUDGET = Pattern.compile("(\\d+)\\s*(ms|s)");
 
     private final Map<String, String> environment;
     private final Path home;
@@ -232,12 +229,8 @@ public final class ProfileLoader {
 
     private static Duration readDuration(YamlNode node) {
         String text = node.text();
-        Matcher matcher = BUDGET.matcher(text.trim());
-        if (!matcher.matches()) {
-            throw node.error("must be a time such as 500ms or 30s, not '" + text + "'");
-        }
-        long amount = Long.parseLong(matcher.group(1));
-        return matcher.group(2).equals("s") ? Duration.ofSeconds(amount) : Duration.ofMillis(amount);
+        return io.github.influxreset.domain.DurationText.parse(text).filter(d -> !d.isZero())
+                .orElseThrow(() -> node.error("must be a time such as 500ms, 30s or 2m, not '" + text + "'"));
     }
 
     private Path expand(String path) {

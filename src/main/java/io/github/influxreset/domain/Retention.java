@@ -2,8 +2,6 @@ package io.github.influxreset.domain;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How long a bucket keeps its data. {@code 0} means forever. Written like InfluxDB writes it:
@@ -20,7 +18,6 @@ public record Retention(Duration duration) {
     public static final Duration MAXIMUM = Duration.ofSeconds(Integer.MAX_VALUE);
     public static final Retention INFINITE = new Retention(Duration.ZERO);
 
-    private static final Pattern PART = Pattern.compile("(\\d+)(w|d|h|m|s)");
 
     public Retention {
         if (duration.isNegative()) {
@@ -34,21 +31,7 @@ public record Retention(Duration duration) {
         if (trimmed.equals("0") || trimmed.equals("inf") || trimmed.equals("infinite")) {
             return Optional.of(INFINITE);
         }
-        Matcher matcher = PART.matcher(trimmed);
-        Duration total = Duration.ZERO;
-        int consumed = 0;
-        while (matcher.find() && matcher.start() == consumed) {
-            try {
-                total = total.plus(unit(matcher.group(2)).multipliedBy(Long.parseLong(matcher.group(1))));
-            } catch (NumberFormatException | ArithmeticException tooLong) {
-                return Optional.of(new Retention(MAXIMUM.plusSeconds(1)));
-            }
-            consumed = matcher.end();
-        }
-        if (consumed == 0 || consumed != trimmed.length()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Retention(total));
+        return DurationText.parse(trimmed).map(d -> new Retention(d == DurationText.TOO_LONG ? MAXIMUM.plusSeconds(1) : d));
     }
 
     public static Retention ofSeconds(long seconds) {
@@ -93,15 +76,5 @@ public record Retention(Duration duration) {
     @Override
     public String toString() {
         return isInfinite() ? "infinite" : format();
-    }
-
-    private static Duration unit(String unit) {
-        return switch (unit) {
-            case "w" -> Duration.ofDays(7);
-            case "d" -> Duration.ofDays(1);
-            case "h" -> Duration.ofHours(1);
-            case "m" -> Duration.ofMinutes(1);
-            default -> Duration.ofSeconds(1);
-        };
     }
 }

@@ -1,27 +1,15 @@
 package io.github.influxreset.influx;
 
 import io.github.influxreset.domain.Retention;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Reads the durations InfluxDB prints ({@code 8760h0m0s}, {@code 0s}) as retentions. */
 public final class GoDuration {
-    private static final Pattern PART = Pattern.compile("(\\d+)(h|m|s)");
-
     private GoDuration() {
     }
 
+    /** {@code 8760h0m0s} as a retention of 365 days; what is not a duration as infinite ({@code 0s} is). */
     public static Retention parse(String text) {
-        Matcher matcher = PART.matcher(text);
-        long seconds = 0;
-        while (matcher.find()) {
-            long amount = Long.parseLong(matcher.group(1));
-            seconds += switch (matcher.group(2)) {
-                case "h" -> amount * 3600;
-                case "m" -> amount * 60;
-                default -> amount;
-            };
-        }
-        return Retention.ofSeconds(seconds);
+        return Retention.ofSeconds(io.github.influxreset.domain.DurationText.parse(text).orElse(java.time.Duration.ZERO)
+                .getSeconds());
     }
 }

@@ -64,6 +64,17 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void aTimeoutOrBudgetReadsLikeARetention() throws Exception {
+        Profile profile = load(MINIMAL + "buckets: [{name: a, retention: 1h}]\nservices: [{name: s, timeout: 2m}]\n"
+                + "validation: {queryBudget: 1s500ms}\n");
+
+        assertEquals(java.time.Duration.ofMinutes(2), profile.services().get(0).timeout(), "2m was refused before");
+        assertEquals(java.time.Duration.ofMillis(1500), profile.queryBudget());
+        assertTrue(refused(MINIMAL + "buckets: [{name: a, retention: 1h}]\nservices: [{name: s, timeout: 2 minutes}]\n")
+                .getMessage().contains("must be a time such as 500ms, 30s or 2m, not '2 minutes'"));
+    }
+
+    @Test
     void aMissingVariableIsNamed() {
         ResetException e = refused(MINIMAL.replace("org: homeiq", "org: homeiq, token: '${NOT_SET_ANYWHERE}'")
                 + "buckets: [{name: a, retention: 1h}]\n");
