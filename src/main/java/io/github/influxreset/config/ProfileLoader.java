@@ -139,7 +139,7 @@ public final class ProfileLoader {
     private StackSpec readStack(YamlNode node, ProfileContext context) {
         node.allowOnly("composeProject", "envFile", "configFiles");
         Path envFile = node.get("envFile").isMissing() ? null : expand(node.get("envFile").text());
-        if (envFile != null && Files.isReadable(envFile)) {
+        if (envFile != null && Files.exists(envFile)) {
             context.useDotEnv(envFile.toString(), DotEnv.read(envFile));
         }
         String project = node.get("composeProject").text();
