@@ -81,12 +81,19 @@ public final class DotEnv {
         return text;
     }
 
-    /** {@code ${VAR}}, {@code ${VAR:-default}} and {@code $VAR} from the lines above; an unknown one is empty. */
+    /**
+     * {@code ${VAR}}, {@code ${VAR:-default}} and {@code $VAR} from the lines above (an unknown one
+     * is empty); {@code $$} is a {@code $}.
+     */
     private static String interpolate(String text, Map<String, String> earlier) {
         java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)").matcher(text);
+                .compile("\\$\\$|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)").matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
+            if (m.group().equals("$$")) {
+                m.appendReplacement(out, "\\$");
+                continue;
+            }
             String name = m.group(1) != null ? m.group(1) : m.group(3);
             String found = earlier.get(name);
             String replacement = found != null && !found.isEmpty() ? found : m.group(2) != null ? m.group(2) : "";

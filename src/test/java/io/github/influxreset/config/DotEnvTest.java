@@ -31,7 +31,8 @@ class DotEnvTest {
         "VAR=\"some\\\"value\"|some\"value",
         "VAR=\"some\\tvalue\"|some\tvalue",
         "VAR=  spaced  |spaced",
-        "export VAR=VAL|VAL"})
+        "export VAR=VAL|VAL",
+        "VAR=pa$$word|pa$word"})
     void aLineReadsAsComposeReadsIt(String line, String value) {
         assertEquals(Map.of("VAR", value), DotEnv.parse(line));
     }
