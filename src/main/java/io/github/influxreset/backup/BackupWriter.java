@@ -68,17 +68,6 @@ final class BackupWriter {
         }
     }
 
-    /** Where a set keeps the copy of the profile's {@code index}-th SQLite database. */
-    static String sqliteFile(List<io.github.influxreset.domain.SqliteSpec> databases, int index) {
-        if (index == 0) {
-            return "sqlite/metadata.db";
-        }
-        String name = databases.get(index).fileName();
-        long earlier = databases.subList(0, index).stream().filter(d -> d.fileName().equals(name)).count()
-                + (name.equals("metadata.db") ? 1 : 0);
-        return "sqlite/" + (earlier == 0 ? name : index + "-" + name);
-    }
-
     /**
      * A consistent copy of each SQLite database, checked with integrity_check: the first (the main
      * metadata database) as {@code sqlite/metadata.db}, the others under their own names.
@@ -90,11 +79,11 @@ final class BackupWriter {
         }
         SecureFiles.createPrivateDirectory(set.resolve("sqlite"));
         for (int i = 0; i < databases.size(); i++) {
-            Path copy = set.resolve(sqliteFile(databases, i));
+            Path copy = set.resolve(io.github.influxreset.domain.SqliteSpec.setFile(databases, i));
             progress.update(0.05 + 0.1 * i / databases.size(), "Copying the SQLite database " + databases.get(i).describe());
             ports.metadata().backupTo(databases.get(i), copy);
             SecureFiles.restrictFile(copy);
-            progress.update(-1, "SQLite database " + databases.get(i).describe() + " copied to " + sqliteFile(databases, i)
+            progress.update(-1, "SQLite database " + databases.get(i).describe() + " copied to " + io.github.influxreset.domain.SqliteSpec.setFile(databases, i)
                     + " (" + Files.size(copy) + " bytes, integrity ok)");
         }
     }

@@ -283,6 +283,12 @@ public final class FileBackupStore implements BackupStore {
     }
 
     @Override
+    public Optional<Path> sqliteCopy(String backupId, String setFile) {
+        Path copy = folder(backupId).resolve(setFile);
+        return Files.isRegularFile(copy) ? Optional.of(copy) : Optional.empty();
+    }
+
+    @Override
     public void exportLines(String backupId, String bucket, java.util.function.Consumer<String> line) {
         Path export = folder(backupId).resolve(BackupWriter.exportFile(bucket));
         if (!Files.isRegularFile(export)) {

@@ -38,6 +38,10 @@ final class RestoreCommand extends BaseCommand {
             + "or skip (the live one is kept).")
     String onConflict = "overwrite";
 
+    @Option(names = "--sqlite", description = "Put the set's copies of the profile's SQLite databases back (and not the "
+            + "InfluxDB data); the current ones are backed up first and the run can be rolled back.")
+    boolean sqlite;
+
     @Option(names = "--yes", description = "Confirm without asking.")
     boolean yes;
 
@@ -58,6 +62,10 @@ final class RestoreCommand extends BaseCommand {
         if (!java.util.List.of("export", "volumes", "native").contains(from)) {
             throw ResetException.badInput("--from takes export, volumes or native, not '" + from + "'.", "");
         }
+        if (sqlite && (bucket != null || newBucket != null || intoExisting || !from.equals("export"))) {
+            throw ResetException.badInput("--sqlite puts the SQLite databases back and nothing else; it takes no --bucket, "
+                    + "--new-bucket, --into-existing or --from.", "Restore the databases and the InfluxDB data in two runs.");
+        }
         if (intoExisting && newBucket != null) {
             throw ResetException.badInput("--into-existing merges into the bucket of the same name; it takes no "
                     + "--new-bucket.", "Leave out --new-bucket, or --into-existing to restore into a new bucket.");
@@ -72,7 +80,9 @@ final class RestoreCommand extends BaseCommand {
         String planId = Plan.newId(Clock.systemUTC());
         RestorePlanBuilder builder = new RestorePlanBuilder(profile);
         Plan plan;
-        if (intoExisting) {
+        if (sqlite) {
+            plan = builder.sqlite(source, planId);
+        } else if (intoExisting) {
             plan = builder.merge(source, java.util.Optional.ofNullable(bucket), conflictRule(), planId);
         } else if (bucket != null) {
             plan = builder.oneBucket(source, bucket, newBucket, planId);
@@ -90,12 +100,14 @@ final class RestoreCommand extends BaseCommand {
             plan = builder.wholeSet(source, planId);
         }
         try (AutoCloseable logging = logToStderr()) {
-            String what = intoExisting ? "This writes backup set " + backupId + "'s points into the live buckets, which keep "
+            String what = sqlite ? "This puts backup set " + backupId + "'s copies of the SQLite databases back over the "
+                    + "current ones (backed up first)." : intoExisting ? "This writes backup set " + backupId + "'s points into the live buckets, which keep "
                     + "theirs (the current data is backed up first)." : "This replaces every bucket of backup set " + backupId
                     + " in InfluxDB with its copy in the set (the current data is backed up first).";
             RunContext run = RunDriver.runAll(root, profile, ports, plan, () -> Confirmation.ask(root, yes, what,
                     profile.confirmationWord()));
-            output().line(intoExisting ? "Merged backup set " + backupId + (bucket == null ? "" : " bucket " + bucket)
+            output().line(sqlite ? "Put the SQLite databases of backup set " + backupId + " back; each passed its "
+                    + "integrity check. Run " + run.runId() + "." : intoExisting ? "Merged backup set " + backupId + (bucket == null ? "" : " bucket " + bucket)
                     + " into the live buckets: each holds its own points and the set's new ones. Run " + run.runId() + "."
                     : "Restored backup set " + backupId + (bucket == null ? "" : " bucket " + bucket + " into " + newBucket)
                     + "; every point count matches the manifest. Run " + run.runId() + ".");

@@ -52,6 +52,31 @@ final class ContainerFiles {
     }
 
     /**
+     * Writes {@code source} (or, when null, an empty file) to {@code path} in the container, running
+     * or not, owned as the file it replaces is (root when there is none), mode 644.
+     */
+    void putFile(String containerId, String path, Path source) throws IOException {
+        int slash = path.lastIndexOf('/');
+        String directory = slash <= 0 ? "/" : path.substring(0, slash);
+        String name = path.substring(slash + 1);
+        java.io.ByteArrayOutputStream tar = new java.io.ByteArrayOutputStream();
+        try (org.apache.commons.compress.archivers.tar.TarArchiveOutputStream out =
+                     new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(tar)) {
+            out.setLongFileMode(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.LONGFILE_POSIX);
+            TarArchiveEntry entry = new TarArchiveEntry(name);
+            entry.setSize(source == null ? 0 : Files.size(source));
+            entry.setMode(0100644);
+            out.putArchiveEntry(entry);
+            if (source != null) {
+                Files.copy(source, out);
+            }
+            out.closeArchiveEntry();
+        }
+        client.copyArchiveToContainerCmd(containerId).withRemotePath(directory)
+                .withTarInputStream(new java.io.ByteArrayInputStream(tar.toByteArray())).exec();
+    }
+
+    /**
      * The absolute paths of the SQLite databases (files whose first bytes are SQLite's header,
      * named {@code *.db}, {@code *.sqlite} or {@code *.sqlite3}) up to three folders below
      * {@code directory}, in archive order. An absent folder has none.

@@ -268,6 +268,14 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
     }
 
     @Override
+    public void putFile(String containerId, String path, java.nio.file.Path source) {
+        call("write " + path + " into container " + containerId, () -> io(() -> {
+            new ContainerFiles(client).putFile(containerId, path, source);
+            return null;
+        }));
+    }
+
+    @Override
     public List<String> sqliteFiles(String containerId, String directory) {
         return call("look for SQLite databases in " + directory + " of container " + containerId, () -> io(
                 () -> new ContainerFiles(client).sqliteFiles(containerId, directory)));

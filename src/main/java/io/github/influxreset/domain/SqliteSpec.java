@@ -50,6 +50,21 @@ public record SqliteSpec(String hostPath, String service, String containerPath) 
         return path.substring(path.replace('\\', '/').lastIndexOf('/') + 1);
     }
 
+    /**
+     * Where a backup set keeps the copy of the {@code index}-th of {@code databases}: the first (the
+     * main metadata database) as {@code sqlite/metadata.db}, the others under their own names,
+     * prefixed with their index where a name repeats.
+     */
+    public static String setFile(java.util.List<SqliteSpec> databases, int index) {
+        if (index == 0) {
+            return "sqlite/metadata.db";
+        }
+        String name = databases.get(index).fileName();
+        long earlier = databases.subList(0, index).stream().filter(d -> d.fileName().equals(name)).count()
+                + (name.equals("metadata.db") ? 1 : 0);
+        return "sqlite/" + (earlier == 0 ? name : index + "-" + name);
+    }
+
     public String describe() {
         return hostPath != null ? hostPath : service + ":" + containerPath;
     }

@@ -42,6 +42,7 @@ public final class ActionCatalog {
         register(SetupInflux.KIND, SetupInflux::new);
         register(DeleteBucket.KIND, DeleteBucket::new);
         register(CreateBucket.KIND, CreateBucket::new);
+        register(io.github.influxreset.engine.actions.RestoreSqlite.KIND, io.github.influxreset.engine.actions.RestoreSqlite::new);
         register(io.github.influxreset.engine.actions.MergeBucket.KIND, io.github.influxreset.engine.actions.MergeBucket::new);
         register(io.github.influxreset.engine.actions.ForecastCarry.KIND, io.github.influxreset.engine.actions.ForecastCarry::new);
         register(io.github.influxreset.engine.actions.CarryData.KIND, io.github.influxreset.engine.actions.CarryData::new);

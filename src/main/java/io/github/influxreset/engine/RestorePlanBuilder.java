@@ -96,6 +96,24 @@ public final class RestorePlanBuilder {
         reversed.forEach(s -> add(StopService.of(s.name(), true, s.timeout())));
     }
 
+    /**
+     * The set's copies of the profile's SQLite databases put back, the services stopped meanwhile;
+     * the current databases are in the run's own backup first, and the run is undoable.
+     */
+    public Plan sqlite(BackupInfo source, String planId) {
+        if (profile.sqlite().isEmpty()) {
+            throw ResetException.badInput("The profile lists no SQLite database, so there is none to restore; nothing "
+                    + "was changed.", "Add sqlite: to the profile, or restore the InfluxDB data without --sqlite.");
+        }
+        backUpConfirmAndStop(source);
+        for (int i = 0; i < profile.sqlite().size(); i++) {
+            add(io.github.influxreset.engine.actions.RestoreSqlite.of(source.id(), i, profile.sqlite().get(i)));
+        }
+        step = Step.RESTART;
+        profile.services().forEach(s -> add(StartService.of(s)));
+        return new Plan(planId, profile.name(), ResetMode.RESTORE, actions);
+    }
+
     private static void requireHolds(BackupInfo source, String bucket) {
         if (source.buckets().stream().noneMatch(b -> b.name().equals(bucket))) {
             throw ResetException.badInput("Backup set " + source.id() + " holds no bucket " + bucket + ".",

@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -49,6 +50,49 @@ public final class SqliteMetadataStore implements MetadataStore {
         }
         try (StableCopy copy = StableCopy.of(docker, composeProject, database)) {
             backupFile(copy.database(), database.describe(), target, false);
+        }
+    }
+
+    @Override
+    public void restore(SqliteSpec database, Path copy) {
+        integrityCheck(copy);
+        if (database.inContainer()) {
+            restoreInContainer(database, copy);
+            return;
+        }
+        Path file = Path.of(database.hostPath());
+        try {
+            Path staged = Files.createTempFile(file.toAbsolutePath().getParent(), ".restore-", ".db");
+            Files.copy(copy, staged, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            for (String companion : List.of("-wal", "-shm", "-journal")) {
+                Files.deleteIfExists(Path.of(file + companion));
+            }
+            Files.move(staged, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw ResetException.problem("The SQLite database " + database.describe() + " could not be put back: "
+                    + e.getMessage() + ".", "Check the folder's permissions and free space; the set's copy is unchanged.", e);
+        }
+        checkFile(file, database.describe());
+    }
+
+    private void restoreInContainer(SqliteSpec database, Path copy) {
+        String container = docker.discover(composeProject).service(database.service()).map(c -> c.id())
+                .orElseThrow(() -> ResetException.problem("Service " + database.service() + " has no container, so its "
+                        + "SQLite database cannot be put back.", "Start the stack once (docker compose up -d).", null));
+        for (String companion : List.of("-wal", "-shm", "-journal")) {
+            docker.putFile(container, database.containerPath() + companion, null);
+        }
+        docker.putFile(container, database.containerPath(), copy);
+        try (StableCopy back = StableCopy.of(docker, composeProject, database)) {
+            if (Files.mismatch(back.database(), copy) != -1) {
+                throw ResetException.problem("The SQLite database " + database.describe() + " read back from the "
+                        + "container is not the set's copy.", "Try the restore again.", null);
+            }
+            integrityCheck(back.database());
+        } catch (IOException e) {
+            throw ResetException.problem("The SQLite database " + database.describe() + " could not be read back: "
+                    + e.getMessage() + ".", "Try the restore again.", e);
         }
     }
 

@@ -137,6 +137,26 @@ class SqliteInVolumeTest {
     }
 
     @Test
+    void aSetsCopyIsPutBackIntoTheNamedVolumeWithTheServiceStopped() throws Exception {
+        assertEquals(0, cli("backup").code());
+        String setId = app.ports(rig.profile).backups().list().get(0);
+        Path live = volumeFolder().resolve("metadata.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + live); var s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM devices");
+        }
+        assertEquals(0, count(live, "devices"));
+
+        CliRun restore = cli("restore", setId, "--sqlite", "--yes");
+
+        assertEquals(0, restore.code(), restore.err());
+        assertArrayEquals(Files.readAllBytes(rig.profile.backups().dir().resolve(setId).resolve("sqlite/metadata.db")),
+                rig.sqliteVolumeFile("metadata.db"), "the set's copy, byte for byte");
+        assertEquals(0, rig.sqliteVolumeFile("metadata.db-wal").length, "no stale WAL left to apply over it");
+        assertEquals(RigStack.DEVICES, countInVolume());
+        assertEquals("running", docker("inspect", "--format", "{{.State.Status}}", rig.containerName("data-api")).strip());
+    }
+
+    @Test
     void aServiceLeftPausedByAKilledCopyIsReadAndUnpaused() {
         docker("pause", rig.containerName("data-api"));
 

@@ -267,8 +267,8 @@ public final class FakeDocker implements DockerPort {
         return List.of();
     }
 
-    /** Makes {@code hostFile} the file at {@code path} of the container: what copyFileOut reads. */
-    public synchronized void putFile(String containerId, String path, java.nio.file.Path hostFile) {
+    /** Makes {@code hostFile} the file at {@code path} of the container: what copyFileOut reads and putFile writes. */
+    public synchronized void mapFile(String containerId, String path, java.nio.file.Path hostFile) {
         files.put(containerId + ":" + path, hostFile);
     }
 
@@ -285,6 +285,23 @@ public final class FakeDocker implements DockerPort {
             throw new java.io.UncheckedIOException(e);
         }
         return true;
+    }
+
+    @Override
+    public synchronized void putFile(String containerId, String path, java.nio.file.Path source) {
+        calls.add("putFile " + containerId + " " + path);
+        try {
+            java.nio.file.Path target = files.containsKey(containerId + ":" + path) ? files.get(containerId + ":" + path)
+                    : java.nio.file.Files.createTempFile("fake-container-file", "");
+            if (source == null) {
+                java.nio.file.Files.write(target, new byte[0]);
+            } else {
+                java.nio.file.Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            files.put(containerId + ":" + path, target);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -86,4 +86,10 @@ public interface BackupStore {
      * streamed from the file (never held whole in memory).
      */
     void exportLines(String backupId, String bucket, java.util.function.Consumer<String> line);
+
+    /**
+     * The file of a set holding a SQLite database's copy ({@code setFile} as {@link
+     * io.github.influxreset.domain.SqliteSpec#setFile} names it), when the set has it.
+     */
+    java.util.Optional<java.nio.file.Path> sqliteCopy(String backupId, String setFile);
 }

@@ -104,6 +104,13 @@ public interface DockerPort {
     boolean copyFileOut(String containerId, String path, java.nio.file.Path target);
 
     /**
+     * Writes {@code source} (null: an empty file) to {@code path} of a container, running or not,
+     * over what is there. The file is held in memory on its way: for small files such as a SQLite
+     * metadata database.
+     */
+    void putFile(String containerId, String path, java.nio.file.Path source);
+
+    /**
      * The absolute paths of the SQLite database files a few folders below {@code directory} of a
      * container (running or not), read through the engine's archive API; empty when there is none.
      */

@@ -17,4 +17,12 @@ public interface MetadataStore {
      * integrity_check} on the copy. Throws, and leaves no usable copy, when either fails.
      */
     void backupTo(SqliteSpec database, Path target);
+
+    /**
+     * Puts {@code copy} (a set's self-contained copy) back as the database, while the services that
+     * use it are stopped: the file replaced whole, its {@code -wal}, {@code -shm} and {@code -journal}
+     * emptied (a stale WAL would be applied to the restored file), then read back and checked with
+     * {@code integrity_check}.
+     */
+    void restore(SqliteSpec database, Path copy);
 }
