@@ -2,7 +2,6 @@ package io.github.influxreset.engine;
 
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.FieldType;
-import io.github.influxreset.domain.KeyPattern;
 import io.github.influxreset.domain.MeasurementSchema;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetMode;
@@ -60,18 +59,13 @@ public final class ModeAdvisor {
                 continue;
             }
             for (Map.Entry<String, FieldType> field : live.fields().entrySet()) {
-                declaredType(declared.get(), field.getKey()).filter(type -> type != field.getValue()).ifPresent(type ->
+                declared.get().fieldType(field.getKey()).filter(type -> type != field.getValue()).ifPresent(type ->
                         found.add("field " + field.getKey() + " of " + live.measurement() + " is " + field.getValue().yamlName()
                                 + ", not " + type.yamlName()));
             }
-            live.tags().stream().filter(t -> !declared.get().tags().contains(t) && !declared.get().tagMatchesAPattern(t))
+            live.tags().stream().filter(t -> !declared.get().declaresTag(t))
                     .forEach(t -> found.add("tag " + t + " of " + live.measurement() + " is not in the profile"));
         }
         return found;
-    }
-
-    private static Optional<FieldType> declaredType(MeasurementSchema declared, String key) {
-        FieldType exact = declared.fields().get(key);
-        return exact != null ? Optional.of(exact) : declared.fieldPattern(key).flatMap(KeyPattern::type);
     }
 }
