@@ -257,28 +257,21 @@ public final class FileBackupStore implements BackupStore {
         if (ports.influx().buckets().stream().noneMatch(b -> b.name().equals(targetBucket))) {
             ports.influx().createBucket(new BucketSpec(targetBucket, Retention.parse(entry.retention()).orElseThrow()));
         }
-        Path export = set.resolve(BackupWriter.exportFile(bucket));
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-                new ZstdInputStream(Files.newInputStream(export)), StandardCharsets.UTF_8))) {
-            StringBuilder batch = new StringBuilder();
-            int inBatch = 0;
-            long number = 0;
-            String line;
-            while ((line = lines.readLine()) != null) {
-                batch.append(line).append('\n');
-                number++;
-                if (++inBatch == RESTORE_BATCH) {
-                    writeBatch(targetBucket, batch, number - inBatch + 1, number, BackupWriter.exportFile(bucket));
-                    batch.setLength(0);
-                    inBatch = 0;
-                }
+        String export = BackupWriter.exportFile(bucket);
+        StringBuilder batch = new StringBuilder();
+        long[] number = {0};
+        int[] inBatch = {0};
+        exportLines(backupId, bucket, line -> {
+            batch.append(line).append('\n');
+            number[0]++;
+            if (++inBatch[0] == RESTORE_BATCH) {
+                writeBatch(targetBucket, batch, number[0] - inBatch[0] + 1, number[0], export);
+                batch.setLength(0);
+                inBatch[0] = 0;
             }
-            if (inBatch > 0) {
-                writeBatch(targetBucket, batch, number - inBatch + 1, number, BackupWriter.exportFile(bucket));
-            }
-        } catch (IOException e) {
-            throw ResetException.problem("Bucket " + bucket + " could not be read from backup set " + backupId + ": "
-                    + e.getMessage() + ".", "Verify the set with 'backups verify " + backupId + "'.", e);
+        });
+        if (inBatch[0] > 0) {
+            writeBatch(targetBucket, batch, number[0] - inBatch[0] + 1, number[0], export);
         }
     }
 
