@@ -65,38 +65,41 @@ public final class BucketMerger {
         }
         Map<String, Map<String, Long>> added = new TreeMap<>();
         Map<String, Map<String, Long>> conflicting = new TreeMap<>();
-        StringBuilder batch = new StringBuilder();
-        int[] inBatch = {0};
-        setLines.each(line -> {
-            if (line.isBlank() || line.startsWith("#")) {
-                return;
-            }
-            LinePoint point = LinePoint.parse(line);
-            Map<String, LinePoint.Value> written = new java.util.LinkedHashMap<>();
-            point.fields().forEach((field, value) -> {
-                boolean conflict = live.contains(DataCarrier.identity(point, field));
-                count(conflict ? conflicting : added, point.measurement(), field);
-                if (!conflict) {
-                    count(expected, point.measurement(), field);
+        try (DataCarrier.BatchWriter writer = new DataCarrier.BatchWriter(influx, bucket)) {
+            StringBuilder batch = new StringBuilder();
+            int[] inBatch = {0};
+            setLines.each(line -> {
+                if (line.isBlank() || line.startsWith("#")) {
+                    return;
                 }
-                if (!conflict || onConflict == OnConflict.OVERWRITE) {
-                    written.put(field, value);
+                LinePoint point = LinePoint.parse(line);
+                Map<String, LinePoint.Value> written = new java.util.LinkedHashMap<>();
+                point.fields().forEach((field, value) -> {
+                    boolean conflict = live.contains(DataCarrier.identity(point, field));
+                    count(conflict ? conflicting : added, point.measurement(), field);
+                    if (!conflict) {
+                        count(expected, point.measurement(), field);
+                    }
+                    if (!conflict || onConflict == OnConflict.OVERWRITE) {
+                        written.put(field, value);
+                    }
+                });
+                if (written.isEmpty()) {
+                    return;
+                }
+                batch.append(new LinePoint(point.measurement(), point.tags(), written, point.time()).format()).append('\n');
+                if (++inBatch[0] == DataCarrier.BATCH) {
+                    writer.submit(batch.toString());
+                    batch.setLength(0);
+                    inBatch[0] = 0;
+                    progress.update(-1, "Merging into bucket " + bucket + ": " + points(added).values().stream()
+                            .mapToLong(Long::longValue).sum() + " new points so far");
                 }
             });
-            if (written.isEmpty()) {
-                return;
+            if (inBatch[0] > 0) {
+                writer.submit(batch.toString());
             }
-            batch.append(new LinePoint(point.measurement(), point.tags(), written, point.time()).format()).append('\n');
-            if (++inBatch[0] == DataCarrier.BATCH) {
-                influx.write(bucket, batch.toString());
-                batch.setLength(0);
-                inBatch[0] = 0;
-                progress.update(-1, "Merging into bucket " + bucket + ": " + points(added).values().stream()
-                        .mapToLong(Long::longValue).sum() + " new points so far");
-            }
-        });
-        if (inBatch[0] > 0) {
-            influx.write(bucket, batch.toString());
+            writer.awaitAll();
         }
         requireUnion(bucket, expected);
         return new Result(points(added), points(conflicting));

@@ -84,7 +84,7 @@ public final class DataCarrier {
     }
 
     /** Writes batches in order on a thread of its own, at most {@link #IN_FLIGHT} waiting. */
-    private static final class BatchWriter implements AutoCloseable {
+    static final class BatchWriter implements AutoCloseable {
         private static final int IN_FLIGHT = 2;
         private final InfluxPort influx;
         private final String bucket;
