@@ -74,8 +74,19 @@ public final class ConfirmViewModel extends StepViewModel {
     public void onEnter() {
         WizardSession session = wizard.session();
         word.set(session.profile().confirmationWord());
-        wizard.load("Reading the plan", progress -> session.plan(wizard.modeProperty().get()), this::show);
-        java.util.Optional<java.util.List<String>> lines = session.carryForecast();
+        var mode = wizard.modeProperty().get();
+        wizard.load("Reading the plan", progress -> new PlanAndForecast(session.plan(mode), session.carryForecast()),
+                read -> {
+                    show(read.plan());
+                    showForecast(read.forecast());
+                });
+    }
+
+    /** What the step shows, read off the FX thread: the journal and the plan. */
+    private record PlanAndForecast(Plan plan, java.util.Optional<java.util.List<String>> forecast) {
+    }
+
+    private void showForecast(java.util.Optional<java.util.List<String>> lines) {
         canKeepData.set(lines.isPresent());
         forecast.set(lines.map(l -> l.isEmpty() ? "The backup holds no old points to carry." : String.join("\n", l))
                 .orElse(""));
