@@ -136,8 +136,10 @@ public final class AppContext implements CliContext {
         InfluxPort influx = Lazy.of(InfluxPort.class, () -> influxAdapter(profile.influx()));
         MetadataStore metadata = new SqliteMetadataStore(docker, profile.stack().composeProject());
         Ports withoutBackups = new Ports(docker, influx, null, metadata);
+        InfluxPort target = profile.moveTo().<InfluxPort>map(spec -> Lazy.of(InfluxPort.class, () -> influxAdapter(spec)))
+                .orElse(influx);
         return new Ports(docker, influx, new FileBackupStore(profile, withoutBackups, clock, VersionProvider.version()),
-                metadata);
+                metadata, target);
     }
 
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "influx-reset", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = VersionProvider.class,
         description = "Guided, reversible InfluxDB reset for a Docker Compose stack.",
         subcommands = {GuiCommand.class, CheckCommand.class, PlanCommand.class, BackupCommand.class,
-                ResetCommand.class, ValidateCommand.class, RestoreCommand.class, RollbackCommand.class,
+                ResetCommand.class, MoveCommand.class, ValidateCommand.class, RestoreCommand.class, RollbackCommand.class,
                 BackupsCommand.class, RunsCommand.class,
                 ProfileCommand.class},
         footer = {"", "Exit codes: 0 success, 1 a check or validation found problems, 2 bad usage, profile or input,",

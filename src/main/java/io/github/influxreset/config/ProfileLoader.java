@@ -89,18 +89,19 @@ public final class ProfileLoader {
     private Profile parse(String text, String sourceName, Optional<Path> source) {
         ProfileContext context = new ProfileContext(sourceName, environment);
         YamlNode root = new YamlNode(readTree(text, context), "", context);
-        root.allowOnly("name", "stack", "docker", "influx", "buckets", "schema", "services", "sqlite",
+        root.allowOnly("name", "stack", "docker", "influx", "moveTo", "buckets", "schema", "services", "sqlite",
                 "validation", "backups");
         StackSpec stack = readStack(root.get("stack"), context);
         List<String> warnings = new ArrayList<>();
         List<BucketSpec> buckets = new BucketReader().read(root.get("buckets"));
         var influx = readInflux(root.get("influx"));
+        Optional<InfluxSpec> moveTo = readMoveTarget(root.get("moveTo"), influx);
         var services = readServices(root.get("services"));
         linkLocal("influx.url", influx.url()).ifPresent(warnings::add);
         services.forEach(s -> linkLocal("the health URL of " + s.name(), s.healthUrl()).ifPresent(warnings::add));
         return new Profile(root.get("name").text(""), source, stack,
                 root.get("docker").allowOnly("host").get("host").text("unix:///var/run/docker.sock"),
-                influx, buckets,
+                influx, moveTo, buckets,
                 new SchemaReader().read(root.get("schema"), buckets),
                 services, readSqlite(root.get("sqlite")),
                 readBackups(root.get("backups")), readBudget(root.get("validation")), warnings);
@@ -147,6 +148,27 @@ public final class ProfileLoader {
             throw node.get("composeProject").error("must be a compose project name (lower-case letters, digits, - and _), not '" + project + "'");
         }
         return new StackSpec(project, envFile, node.get("configFiles").textList().stream().map(this::expand).toList());
+    }
+
+    /**
+     * {@code moveTo}: the InfluxDB 2.x server a 1.x stack moves to, written as {@code influx} is
+     * (version 2 by default); only a 1.x stack can move, and not onto the server it runs.
+     */
+    private Optional<InfluxSpec> readMoveTarget(YamlNode node, InfluxSpec source) {
+        if (node.isMissing()) {
+            return Optional.empty();
+        }
+        if (!source.isV1()) {
+            throw node.error("moves a 1.x stack to InfluxDB 2.x, but influx.version is 2; remove moveTo");
+        }
+        InfluxSpec target = readInflux(node);
+        if (target.isV1()) {
+            throw node.get("version").error("must be 2: a stack moves from InfluxDB 1.x to 2.x");
+        }
+        if (target.url().equals(source.url())) {
+            throw node.get("url").error("is the URL of the 1.x server (" + source.url() + "); give the 2.x server's");
+        }
+        return Optional.of(target);
     }
 
     private InfluxSpec readInflux(YamlNode node) {
@@ -241,7 +263,7 @@ public final class ProfileLoader {
     }
 
     private static Profile rename(Profile p, String name) {
-        return new Profile(name, p.source(), p.stack(), p.dockerHost(), p.influx(), p.buckets(), p.schema(),
+        return new Profile(name, p.source(), p.stack(), p.dockerHost(), p.influx(), p.moveTo(), p.buckets(), p.schema(),
                 p.services(), p.sqlite(), p.backups(), p.queryBudget(), p.warnings());
     }
 }

@@ -10,11 +10,12 @@ import java.util.Optional;
  * schema it must have, the services to stop and restart, and where backups go.
  *
  * @param source   the file the profile was read from; empty for the embedded HomeIQ profile
+ * @param moveTo   the InfluxDB 2.x server a {@code move} carries a 1.x stack's data into, when the profile names one
  * @param sqlite   the stack's SQLite databases, the main metadata database first; backed up, never reset
  * @param warnings things the loader accepted but the user should know about
  */
 public record Profile(String name, Optional<java.nio.file.Path> source, StackSpec stack, String dockerHost,
-                      InfluxSpec influx, List<BucketSpec> buckets, List<MeasurementSchema> schema,
+                      InfluxSpec influx, Optional<InfluxSpec> moveTo, List<BucketSpec> buckets, List<MeasurementSchema> schema,
                       List<ServiceSpec> services, List<SqliteSpec> sqlite, BackupsSpec backups,
                       Duration queryBudget, List<String> warnings) {
 
@@ -29,6 +30,7 @@ public record Profile(String name, Optional<java.nio.file.Path> source, StackSpe
     /** Every secret of the profile that is set, for masking. */
     public List<Secret> secrets() {
         List<Secret> all = new ArrayList<>(influx.secrets());
+        moveTo.ifPresent(target -> all.addAll(target.secrets()));
         all.removeIf(Secret::isEmpty);
         return all;
     }

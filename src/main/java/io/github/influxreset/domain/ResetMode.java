@@ -18,10 +18,18 @@ public enum ResetMode {
     /** Remove the container and its volumes, recreate them, then set up org and buckets. */
     FULL,
     /** Not a reset: buckets are put back from a backup set (a run of its own, undoable too). */
-    RESTORE;
+    RESTORE,
+    /**
+     * Not a reset: a 1.x stack's databases become buckets of a 2.x server, the points carried into
+     * the profile's schema; the 1.x server is left as it was.
+     */
+    MOVE;
 
     /** {@code full reset}, {@code buckets reset}, {@code repair}, {@code restore}: what a run of this mode is. */
     public String describe() {
+        if (this == MOVE) {
+            return "move to InfluxDB 2.x";
+        }
         return this == RESTORE || this == REPAIR ? cliName() : cliName() + " reset";
     }
 
@@ -39,11 +47,12 @@ public enum ResetMode {
             case FULL -> "the services stop for a few minutes; InfluxDB's container and volumes are made anew "
                     + "(everything kept in the backup)";
             case RESTORE -> "the services stop while the set's data is put back";
+            case MOVE -> "the services stop while the points are copied; the 1.x data stays as it is";
         };
     }
 
     /** The reset modes a user can ask for by name ({@code repair}, {@code buckets}, {@code full}). */
     public static Optional<ResetMode> fromName(String name) {
-        return Arrays.stream(values()).filter(m -> m != RESTORE && m.cliName().equalsIgnoreCase(name)).findFirst();
+        return Arrays.stream(values()).filter(m -> m != RESTORE && m != MOVE && m.cliName().equalsIgnoreCase(name)).findFirst();
     }
 }

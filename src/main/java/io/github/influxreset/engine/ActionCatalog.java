@@ -1,22 +1,37 @@
 package io.github.influxreset.engine;
 
+import io.github.influxreset.engine.actions.CarryData;
 import io.github.influxreset.engine.actions.CheckDataFlow;
+import io.github.influxreset.engine.actions.CheckMoveTarget;
 import io.github.influxreset.engine.actions.CheckPrerequisites;
 import io.github.influxreset.engine.actions.CleanUpKeptData;
+import io.github.influxreset.engine.actions.CompareCounts;
 import io.github.influxreset.engine.actions.ConfirmReset;
 import io.github.influxreset.engine.actions.CreateBucket;
 import io.github.influxreset.engine.actions.CreateContainer;
+import io.github.influxreset.engine.actions.CreateTargetBucket;
 import io.github.influxreset.engine.actions.CreateVolume;
 import io.github.influxreset.engine.actions.DeleteBucket;
+import io.github.influxreset.engine.actions.ForecastCarry;
 import io.github.influxreset.engine.actions.KeepVolumeCopy;
+import io.github.influxreset.engine.actions.MergeBucket;
+import io.github.influxreset.engine.actions.NameMoveSettings;
+import io.github.influxreset.engine.actions.NoteUnknownBucket;
 import io.github.influxreset.engine.actions.RemoveOldContainer;
 import io.github.influxreset.engine.actions.RemoveVolume;
+import io.github.influxreset.engine.actions.RestoreBucket;
+import io.github.influxreset.engine.actions.RestoreNative;
+import io.github.influxreset.engine.actions.RestoreSqlite;
+import io.github.influxreset.engine.actions.RestoreVolumeSnapshot;
+import io.github.influxreset.engine.actions.SealBackup;
 import io.github.influxreset.engine.actions.SetupInflux;
 import io.github.influxreset.engine.actions.StartInflux;
 import io.github.influxreset.engine.actions.StartService;
 import io.github.influxreset.engine.actions.StopService;
+import io.github.influxreset.engine.actions.UpdateRetention;
 import io.github.influxreset.engine.actions.ValidateSchema;
 import io.github.influxreset.engine.actions.VerifyBackup;
+import io.github.influxreset.engine.actions.VerifySourceBackup;
 import io.github.influxreset.engine.actions.WriteBackup;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,24 +57,26 @@ public final class ActionCatalog {
         register(SetupInflux.KIND, SetupInflux::new);
         register(DeleteBucket.KIND, DeleteBucket::new);
         register(CreateBucket.KIND, CreateBucket::new);
-        register(io.github.influxreset.engine.actions.RestoreSqlite.KIND, io.github.influxreset.engine.actions.RestoreSqlite::new);
-        register(io.github.influxreset.engine.actions.MergeBucket.KIND, io.github.influxreset.engine.actions.MergeBucket::new);
-        register(io.github.influxreset.engine.actions.ForecastCarry.KIND, io.github.influxreset.engine.actions.ForecastCarry::new);
-        register(io.github.influxreset.engine.actions.CarryData.KIND, io.github.influxreset.engine.actions.CarryData::new);
-        register(io.github.influxreset.engine.actions.UpdateRetention.KIND,
-                io.github.influxreset.engine.actions.UpdateRetention::new);
+        register(RestoreSqlite.KIND, RestoreSqlite::new);
+        register(MergeBucket.KIND, MergeBucket::new);
+        register(ForecastCarry.KIND, ForecastCarry::new);
+        register(CarryData.KIND, CarryData::new);
+        register(UpdateRetention.KIND, UpdateRetention::new);
         register(ValidateSchema.KIND, ValidateSchema::new);
+        register(CheckMoveTarget.KIND, CheckMoveTarget::new);
+        register(CreateTargetBucket.KIND, CreateTargetBucket::new);
+        register(NameMoveSettings.KIND, NameMoveSettings::new);
         register(StartService.KIND, StartService::new);
         register(CleanUpKeptData.KIND, CleanUpKeptData::new);
-        register(io.github.influxreset.engine.actions.RestoreNative.KIND, io.github.influxreset.engine.actions.RestoreNative::new);
-        register(io.github.influxreset.engine.actions.NoteUnknownBucket.KIND, io.github.influxreset.engine.actions.NoteUnknownBucket::new);
-        register(io.github.influxreset.engine.actions.SealBackup.KIND, io.github.influxreset.engine.actions.SealBackup::new);
-        register(io.github.influxreset.engine.actions.VerifySourceBackup.KIND,
-                io.github.influxreset.engine.actions.VerifySourceBackup::new);
-        register(io.github.influxreset.engine.actions.RestoreBucket.KIND, io.github.influxreset.engine.actions.RestoreBucket::new);
-        register(io.github.influxreset.engine.actions.RestoreVolumeSnapshot.KIND,
-                io.github.influxreset.engine.actions.RestoreVolumeSnapshot::new);
-        register(io.github.influxreset.engine.actions.CompareCounts.KIND, io.github.influxreset.engine.actions.CompareCounts::new);
+        register(RestoreNative.KIND, RestoreNative::new);
+        register(NoteUnknownBucket.KIND, NoteUnknownBucket::new);
+        register(SealBackup.KIND, SealBackup::new);
+        register(VerifySourceBackup.KIND,
+                VerifySourceBackup::new);
+        register(RestoreBucket.KIND, RestoreBucket::new);
+        register(RestoreVolumeSnapshot.KIND,
+                RestoreVolumeSnapshot::new);
+        register(CompareCounts.KIND, CompareCounts::new);
     }
 
     /** Adds a kind; tests use it for counting dummy actions. */

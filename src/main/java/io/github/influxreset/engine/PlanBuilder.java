@@ -132,6 +132,42 @@ public final class PlanBuilder {
         return new Plan(planId, profile.name(), ResetMode.RESTORE, actions);
     }
 
+    /**
+     * A move of a 1.x stack to the 2.x server of {@code moveTo}: the backup as for a reset, then with
+     * the services stopped each bucket of the profile is made on the 2.x server and the set's points
+     * carried into it in the profile's schema, validated there, the services started again (still on
+     * 1.x) and the settings each must change named. Nothing on the 1.x server is deleted.
+     *
+     * @param onTarget the buckets the 2.x server has now: an empty one of the profile's is filled
+     */
+    public Plan move(String planId, List<BucketSpec> onTarget) {
+        actions.clear();
+        step = Step.PREREQUISITES;
+        add(new CheckPrerequisites(Map.of()));
+        add(io.github.influxreset.engine.actions.CheckMoveTarget.of());
+        step = Step.BACKUP;
+        add(new WriteBackup(Map.of("dir", profile.backups().dir().toString())));
+        add(new VerifyBackup(Map.of()));
+        add(ForecastCarry.of());
+        step = Step.CONFIRM;
+        add(new ConfirmReset(Map.of("word", profile.confirmationWord())));
+        step = Step.RESET;
+        stopServices();
+        add(SealBackup.of());
+        for (BucketSpec bucket : profile.buckets()) {
+            add(io.github.influxreset.engine.actions.CreateTargetBucket.of(bucket, onTarget.stream()
+                    .filter(b -> b.name().equals(bucket.name())).map(BucketSpec::retention).findFirst()));
+        }
+        step = Step.VALIDATE;
+        add(new ValidateSchema(Map.of()));
+        add(CarryData.of());
+        add(ValidateSchema.onCarriedData());
+        step = Step.RESTART;
+        servicesInStartOrder().forEach(s -> add(StartService.of(s)));
+        add(io.github.influxreset.engine.actions.NameMoveSettings.of());
+        return new Plan(planId, profile.name(), ResetMode.MOVE, actions);
+    }
+
     private List<String> addFullReset(String keepSuffix) {
         ContainerInfo influx = influxContainer();
         List<String> copies = recreateInflux(influx, keepSuffix, volume -> { });

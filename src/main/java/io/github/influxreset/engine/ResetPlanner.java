@@ -1,21 +1,27 @@
 package io.github.influxreset.engine;
 
+import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.StackSnapshot;
+import io.github.influxreset.engine.port.InfluxPort;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Discovers the stack and builds the plan of a reset. When the Docker engine cannot be asked, the
- * plan is still built, with placeholders for what discovery would have named, and the reason is
- * kept so the caller can say it.
+ * Discovers the stack and builds the plan of a reset (or a move). When the Docker engine cannot be
+ * asked, the plan is still built, with placeholders for what discovery would have named, and the
+ * reason is kept so the caller can say it.
  */
 public final class ResetPlanner {
     /** A plan and, when discovery failed, the sentence saying why. */
     public record Result(Plan plan, Optional<String> discoveryProblem) {
+    }
+
+    /** The stack as discovery found it (empty when it could not), and why not. */
+    private record Discovery(StackSnapshot stack, Optional<String> problem) {
     }
 
     private final Clock clock;
@@ -25,27 +31,45 @@ public final class ResetPlanner {
     }
 
     public Result plan(Profile profile, Ports ports, ResetMode mode) {
+        Discovery found = discover(profile, ports);
+        Plan plan = new PlanBuilder(profile, found.stack()).withLiveBucketSpecs(liveBuckets(ports.influx()))
+                .build(mode, Plan.newId(clock));
+        return new Result(plan, found.problem());
+    }
+
+    /**
+     * The plan of moving a 1.x stack to the 2.x server of its profile's {@code moveTo}; the buckets
+     * the 2.x server has now are read (none when it does not answer: its check says why).
+     */
+    public Result planMove(Profile profile, Ports ports) {
+        if (profile.moveTo().isEmpty()) {
+            throw ResetException.badInput("Profile " + profile.name() + " names no InfluxDB 2.x server to move to.",
+                    "Add a moveTo section to the profile (version 2, url, org, token), as the README shows.");
+        }
+        Discovery found = discover(profile, ports);
+        Plan plan = new PlanBuilder(profile, found.stack()).move(Plan.newId(clock), liveBuckets(ports.target()));
+        return new Result(plan, found.problem());
+    }
+
+    private static Discovery discover(Profile profile, Ports ports) {
+        String project = profile.stack().composeProject();
         StackSnapshot stack;
-        Optional<String> problem = Optional.empty();
         try {
-            stack = ports.docker().discover(profile.stack().composeProject());
+            stack = ports.docker().discover(project);
         } catch (ResetException e) {
-            stack = new StackSnapshot(profile.stack().composeProject(), List.of());
-            problem = Optional.of(e.getMessage());
+            return new Discovery(new StackSnapshot(project, List.of()), Optional.of(e.getMessage()));
         }
-        if (problem.isEmpty() && stack.service(profile.influx().service()).isEmpty()) {
-            problem = Optional.of("Compose project '" + profile.stack().composeProject() + "' has no container of service '"
-                    + profile.influx().service() + "'.");
-            stack = new StackSnapshot(profile.stack().composeProject(), List.of());
+        if (stack.service(profile.influx().service()).isEmpty()) {
+            return new Discovery(new StackSnapshot(project, List.of()), Optional.of("Compose project '" + project
+                    + "' has no container of service '" + profile.influx().service() + "'."));
         }
-        Plan plan = new PlanBuilder(profile, stack).withLiveBucketSpecs(liveBuckets(ports)).build(mode, Plan.newId(clock));
-        return new Result(plan, problem);
+        return new Discovery(stack, Optional.empty());
     }
 
     /** The buckets on the server, or none when InfluxDB does not answer (the checks say so). */
-    private static List<io.github.influxreset.domain.BucketSpec> liveBuckets(Ports ports) {
+    private static List<BucketSpec> liveBuckets(InfluxPort influx) {
         try {
-            return ports.influx().buckets();
+            return influx.buckets();
         } catch (ResetException notAnswering) {
             return List.of();
         }

@@ -1,6 +1,7 @@
 package io.github.influxreset.engine;
 
 import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.ResetException.Reason;
 import io.github.influxreset.engine.port.RunLock;
 import java.util.List;
@@ -231,6 +232,10 @@ public final class Runner {
      * is not stale or {@code forceStale} is given; a refusal is {@link Reason#BAD_INPUT}. When the
      * undos would delete live points, those are first written to a new verified backup set.
      *
+     * <p>A run that succeeded is undone by restoring its backup set instead, but for a move: its undos
+     * only take the new buckets off the 2.x server (guarded against points written there since), so a
+     * finished move can be rolled back as an unfinished run is.
+     *
      * <p>An undo that fails does not stop the others (the data is put back even when a service will
      * not start); the run then stays open and {@link Reason#NEEDS_ATTENTION} names every undo that failed.
      */
@@ -238,11 +243,12 @@ public final class Runner {
         String runId = ctx.runId();
         RunRecord run = journal.run(runId).orElseThrow(() -> ResetException.badInput(
                 "There is no run " + runId + " in the journal.", "List the runs with 'runs list'."));
-        if (run.status() == RunStatus.SUCCEEDED) {
+        boolean finishedMove = run.status() == RunStatus.SUCCEEDED && run.mode() == ResetMode.MOVE;
+        if (run.status() == RunStatus.SUCCEEDED && !finishedMove) {
             throw ResetException.badInput("Run " + runId + " finished successfully and cannot be undone action by action.",
                     "To go back to the data before it, restore its backup set: restore " + run.backupId());
         }
-        if (!run.status().isUnfinished()) {
+        if (!run.status().isUnfinished() && !finishedMove) {
             throw ResetException.badInput("Run " + runId + " has already ended (" + run.status().name().toLowerCase()
                     .replace('_', ' ') + "); nothing was changed.", "See it with 'runs show " + runId + "'.");
         }

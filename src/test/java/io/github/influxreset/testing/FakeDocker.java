@@ -363,10 +363,26 @@ public final class FakeDocker implements DockerPort {
         calls.add("restore volume " + volume);
     }
 
+    private boolean helpersAnswerEmpty;
+
+    /** From now on a helper (1.x's native backup) succeeds with an empty result folder, as for an empty server. */
+    public synchronized void letHelpersAnswerEmpty() {
+        helpersAnswerEmpty = true;
+    }
+
     @Override
-    public int runHelper(String image, String networkContainerId, List<String> command, String resultPath,
+    public synchronized int runHelper(String image, String networkContainerId, List<String> command, String resultPath,
                          java.io.OutputStream tar, java.util.function.Consumer<String> output) {
-        throw new UnsupportedOperationException("the in-memory engine runs no helpers");
+        if (!helpersAnswerEmpty) {
+            throw new UnsupportedOperationException("the in-memory engine runs no helpers");
+        }
+        try {
+            tar.write(new byte[1024]);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        calls.add("helper " + String.join(" ", command));
+        return 0;
     }
 
     @Override

@@ -61,7 +61,7 @@ public final class CarryData extends BaseAction {
             }
             CarryTally written = new DataCarrier(ctx.profile()).carry(bucket.name(),
                     line -> ctx.ports().backups().exportLines(ctx.backupId(), bucket.name(), line), expected.cutoff(),
-                    ctx.ports().influx(), expected.carried(), (fraction, message) -> ctx.info(message));
+                    ctx.ports().target(), expected.carried(), (fraction, message) -> ctx.info(message));
             requireAsForecast(ctx, bucket.name(), expected, written);
             ctx.info("Bucket " + bucket.name() + ": " + written.carried() + " old points carried into the new schema, "
                     + "as forecast.");
@@ -76,7 +76,7 @@ public final class CarryData extends BaseAction {
      * outside the stack: the services are stopped), which is said, not failed.
      */
     private static void requireAsForecast(RunContext ctx, String bucket, CarryTally forecast, CarryTally written) {
-        Map<String, Map<String, Long>> stored = ctx.ports().influx().countFieldValues(bucket);
+        Map<String, Map<String, Long>> stored = ctx.ports().target().countFieldValues(bucket);
         List<String> differences = new ArrayList<>();
         List<String> extra = new ArrayList<>();
         forecast.measurements().forEach((measurement, counts) -> {

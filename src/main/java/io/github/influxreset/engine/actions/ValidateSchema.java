@@ -54,7 +54,7 @@ public final class ValidateSchema extends BaseAction {
             ctx.info("No old points were carried; the validation above stands.");
             return;
         }
-        List<Finding> findings = new SchemaValidator(ctx.profile(), ctx.ports().influx()).validate(ctx.runId());
+        List<Finding> findings = new SchemaValidator(ctx.profile(), ctx.ports().target()).validate(ctx.runId());
         if (inPlaceOnly()) {
             findings = findings.stream().map(ValidateSchema::notFixableInPlace).toList();
         }
@@ -91,7 +91,7 @@ public final class ValidateSchema extends BaseAction {
     @Override
     public void undo(RunContext ctx) {
         try {
-            new SchemaValidator(ctx.profile(), ctx.ports().influx()).deleteProbes(ctx.runId());
+            new SchemaValidator(ctx.profile(), ctx.ports().target()).deleteProbes(ctx.runId());
         } catch (ResetException unreachable) {
             ctx.warn("The probe points of this run could not be deleted (" + unreachable.getMessage() + "); if they are "
                     + "still there, delete the points whose entity_id is " + SchemaValidator.PROBE_PREFIX + ctx.runId() + ".");

@@ -1,0 +1,66 @@
+package io.github.influxreset.cli;
+
+import io.github.influxreset.domain.CarryTally;
+import io.github.influxreset.domain.Profile;
+import io.github.influxreset.engine.Plan;
+import io.github.influxreset.engine.Ports;
+import io.github.influxreset.engine.ResetPlanner;
+import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.actions.ForecastCarry;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code move}: a stack on InfluxDB 1.x moves to the 2.x server of the profile's {@code moveTo}:
+ * check both → back up (verified) → confirm → each database becomes a bucket with the profile's
+ * retention, its points carried into the profile's schema → validate on 2.x → the settings each
+ * service must change named. Nothing on the 1.x server is deleted; on failure it is rolled back.
+ */
+@Command(name = "move", description = "Move a 1.x stack's data to the InfluxDB 2.x server of the profile's moveTo, "
+        + "in the profile's schema; the 1.x data stays.")
+final class MoveCommand extends BaseCommand {
+    @Option(names = "--dry-run", description = "Print the plan and change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--yes", description = "Confirm without asking.")
+    boolean yes;
+
+    @Override
+    public Integer call() throws Exception {
+        Profile profile = profile();
+        Ports ports = root.context.ports(profile);
+        Plan plan = new ResetPlanner(Clock.systemUTC()).planMove(profile, ports).plan();
+        if (dryRun) {
+            output().line("Dry run: nothing will be changed.");
+            return new PlanCommand().printFor(root, plan);
+        }
+        try (AutoCloseable logging = logToStderr()) {
+            RunContext run = RunDriver.runAll(root, profile, ports, plan, true, () -> Confirmation.ask(root, yes,
+                    "This stops the services of " + profile.name() + " while the points are copied to "
+                            + profile.moveTo().orElseThrow().url() + " (the 1.x data stays).", profile.confirmationWord()));
+            report(run);
+        }
+        return 0;
+    }
+
+    private void report(RunContext run) {
+        output().line("Move finished. Run " + run.runId() + ", backup set " + run.backupId() + ".");
+        Map<String, CarryTally> forecast = run.action(ForecastCarry.KIND)
+                .map(a -> CarryTally.allFromFacts(a.facts())).orElse(Map.of());
+        forecast.forEach((bucket, tally) -> output().line("  bucket " + bucket + ": " + tally.carried() + " point(s) carried"));
+        run.findings().stream().filter(f -> f.subject().startsWith("Service "))
+                .forEach(f -> output().line("  " + f.subject() + " " + f.message()));
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("runId", run.runId());
+        doc.put("backupId", run.backupId());
+        doc.put("outcome", "succeeded");
+        Map<String, Long> carried = new LinkedHashMap<>();
+        forecast.forEach((bucket, tally) -> carried.put(bucket, tally.carried()));
+        doc.put("carried", carried);
+        doc.put("findings", Findings.toJson(run.findings()));
+        output().document(doc);
+    }
+}

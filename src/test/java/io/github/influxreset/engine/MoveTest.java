@@ -1,0 +1,157 @@
+package io.github.influxreset.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.influxreset.config.ProfileLoader;
+import io.github.influxreset.domain.BucketSpec;
+import io.github.influxreset.domain.FieldType;
+import io.github.influxreset.domain.Finding;
+import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.domain.ResetMode;
+import io.github.influxreset.domain.Retention;
+import io.github.influxreset.testing.FakeInflux;
+import io.github.influxreset.testing.TestStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A 1.x stack moved to a 2.x server, on the in-memory stack: the backup's points carried into the
+ * profile's schema on the 2.x side, the 1.x side left as it was, the services' settings named, and
+ * a rollback that takes the 2.x buckets away again.
+ */
+class MoveTest {
+    private static final int RECENT = 600;
+    private static final int UNCONVERTIBLE = 25;
+    private static final int OLD = 40;
+    static final String MOVE_TO = "moveTo:\n  service: influxdb2\n  url: http://127.0.0.1:8087\n  org: homeiq\n"
+            + "  token: ${INFLUXDB_TOKEN:-}\nbuckets:\n";
+
+    @TempDir
+    Path dir;
+    TestStack stack;
+    FakeInflux target;
+    Ports ports;
+    Runner runner;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        stack = new TestStack(dir, text -> text.replace("  version: 2\n", "  version: 1\n")
+                .replace("\nbuckets:\n", "\n" + MOVE_TO));
+        stack.docker.addContainer("homeiq", "influxdb2", "influxdb:2.7", List.of("homeiq_influxdb2-data"), true);
+        target = new FakeInflux(stack.docker, "influxdb2");
+        ports = new Ports(stack.ports.docker(), stack.ports.influx(), stack.ports.backups(), stack.ports.metadata(), target);
+        stack.docker.containers().stream().filter(c -> c.service.equals("data-api")).findFirst().orElseThrow().environment
+                .putAll(Map.of("INFLUXDB_URL", "http://influxdb:8086", "INFLUXDB_DB", "home_assistant_events",
+                        "INFLUXDB_PASSWORD", TestStack.PASSWORD));
+        stack.docker.letHelpersAnswerEmpty();
+        runner = stack.runner();
+        stack.writeDriftedEvents(RECENT, UNCONVERTIBLE, OLD);
+    }
+
+    private RunContext move() {
+        Plan plan = new ResetPlanner(Clock.systemUTC()).planMove(stack.profile, ports).plan();
+        return WholeRun.run(runner, plan, id -> {
+            RunContext run = new RunContext(stack.profile, ports, stack.log, runner.journal(), id);
+            run.chooseKeepData(true);
+            return run;
+        }, () -> "home_assistant_events", Progress.NONE);
+    }
+
+    @Test
+    void theDatabasesBecomeBucketsOfTheNewServerInTheProfilesSchemaAndThe1xDataStays() {
+        Map<String, Long> before = stack.influx.countPoints("home_assistant_events");
+
+        RunContext run = move();
+
+        assertEquals(RunStatus.SUCCEEDED, runner.journal().run(run.runId()).orElseThrow().status());
+        assertEquals(Map.of("home_assistant_events", (long) RECENT), target.countPoints("home_assistant_events"),
+                "every point the profile's retention keeps");
+        assertEquals(FieldType.FLOAT, target.fieldKeys("home_assistant_events", "home_assistant_events")
+                .get("normalized_value"), "integers carried as the schema's float");
+        assertEquals(List.of("home_assistant_events", "sports_data", "system_metrics", "weather_data"),
+                target.buckets().stream().map(BucketSpec::name).sorted().toList(), "a bucket per database of the profile");
+        assertEquals(Retention.parse("365d").orElseThrow(), target.buckets().stream()
+                .filter(b -> b.name().equals("home_assistant_events")).findFirst().orElseThrow().retention(),
+                "the profile's retention, not the 1.x database's 30 days");
+        assertEquals(before, stack.influx.countPoints("home_assistant_events"), "nothing on the 1.x server is deleted");
+        List<Finding> settings = run.findings(Step.RESTART);
+        Finding dataApi = settings.stream().filter(f -> f.subject().equals("Service data-api")).findFirst().orElseThrow();
+        assertTrue(dataApi.message().contains("set INFLUXDB_URL=http://127.0.0.1:8087")
+                && dataApi.message().contains("replace INFLUXDB_DB with INFLUXDB_BUCKET=home_assistant_events")
+                && dataApi.message().contains("drop INFLUXDB_PASSWORD") && dataApi.message().contains("INFLUXDB_ORG=homeiq"),
+                dataApi.message());
+        assertFalse(stack.events.stream().anyMatch(e -> e.message().contains(TestStack.PASSWORD)), "no secret in the log");
+        assertFalse(run.findings(Step.VALIDATE).stream().anyMatch(f -> f.severity().isProblem()));
+    }
+
+    @Test
+    void aRollbackTakesTheNewBucketsOffThe2xServerAndLeavesThe1xAsItWas() {
+        Map<String, Long> before = stack.influx.countPoints("home_assistant_events");
+        RunContext run = move();
+
+        runner.rollback(run);
+
+        assertEquals(List.of(), target.buckets(), "the 2.x server as before the move");
+        assertEquals(before, stack.influx.countPoints("home_assistant_events"));
+    }
+
+    @Test
+    void aRollbackRefusesWhenSomethingWroteIntoTheNewBucketsSince() {
+        RunContext run = move();
+        target.write("home_assistant_events", "home_assistant_events,entity_id=sensor.moved normalized_value=1.5 "
+                + System.currentTimeMillis() * 1_000_000L + "\n");
+
+        assertThrows(ResetException.class, () -> runner.rollback(run));
+
+        assertEquals(Map.of("home_assistant_events", RECENT + 1L), target.countPoints("home_assistant_events"),
+                "the point written after the move is still there");
+    }
+
+    @Test
+    void aBucketOfThe2xServerThatHoldsPointsStopsTheMoveBeforeAnythingChanges() {
+        target.createBucket(new BucketSpec("sports_data", Retention.parse("0").orElseThrow()));
+        target.write("sports_data", "games,team=x score=1i 1700000000000000000\n");
+
+        ResetException refused = assertThrows(ResetException.class, this::move);
+
+        assertTrue(refused.getMessage().contains("Bucket sports_data already holds 1 point(s)"), refused.getMessage());
+        assertEquals(List.of("sports_data"), target.buckets().stream().map(BucketSpec::name).toList());
+        assertTrue(stack.docker.running("data-api").isPresent(), "no service was stopped");
+    }
+
+    @Test
+    void anEmptyBucketThe2xImageMadeIsFilledAndAfterARollbackIsThereAgainEmpty() {
+        target.createBucket(new BucketSpec("home_assistant_events", Retention.parse("0").orElseThrow()));
+        RunContext run = move();
+        assertEquals(Map.of("home_assistant_events", (long) RECENT), target.countPoints("home_assistant_events"));
+
+        runner.rollback(run);
+
+        assertEquals(List.of(new BucketSpec("home_assistant_events", Retention.parse("0").orElseThrow())), target.buckets());
+        assertEquals(Map.of(), target.countPoints("home_assistant_events"));
+    }
+
+    @Test
+    void aProfileThatMovesA2xStackOrOntoItsOwnServerIsRefusedWithASentence() throws Exception {
+        Path twoX = dir.resolve("2x.yaml");
+        Files.writeString(twoX, ProfileLoader.embeddedText().replace("\nbuckets:\n", "\n" + MOVE_TO));
+        ResetException on2x = assertThrows(ResetException.class, () -> new ProfileLoader(Map.of(), dir).load(twoX));
+        assertTrue(on2x.getMessage().contains("moveTo") && on2x.getMessage().contains("influx.version is 2"), on2x.getMessage());
+
+        Path same = dir.resolve("same.yaml");
+        Files.writeString(same, ProfileLoader.embeddedText().replace("  version: 2\n", "  version: 1\n")
+                .replace("\nbuckets:\n", "\n" + MOVE_TO.replace("8087", "8086")));
+        ResetException onItself = assertThrows(ResetException.class, () -> new ProfileLoader(Map.of(), dir).load(same));
+        assertTrue(onItself.getMessage().contains("is the URL of the 1.x server"), onItself.getMessage());
+        assertEquals(ResetMode.MOVE.describe(), "move to InfluxDB 2.x");
+    }
+}
