@@ -35,6 +35,7 @@ final class MoveCommand extends BaseCommand {
         Plan plan = new ResetPlanner(Clock.systemUTC()).planMove(profile, ports).plan();
         if (dryRun) {
             output().line("Dry run: nothing will be changed.");
+            LiveForecast.print(output(), profile, ports);
             return new PlanCommand().printFor(root, plan);
         }
         try (AutoCloseable logging = logToStderr()) {

@@ -48,7 +48,7 @@ final class ResetCommand extends BaseCommand {
         if (dryRun) {
             output().line("Dry run: nothing will be changed.");
             if (keepData) {
-                printForecast(profile, ports);
+                LiveForecast.print(output(), profile, ports);
             }
             return new PlanCommand().printFor(root, plan);
         }
@@ -63,25 +63,6 @@ final class ResetCommand extends BaseCommand {
             report(run);
         }
         return 0;
-    }
-
-    /** What carrying the live data would do, read from the server now (the run forecasts again from its backup). */
-    private void printForecast(Profile profile, Ports ports) {
-        java.util.List<String> live = ports.influx().buckets().stream().map(b -> b.name()).toList();
-        output().line("Forecast of carrying the old points into the new schema (from the live data):");
-        for (io.github.influxreset.domain.BucketSpec bucket : profile.buckets()) {
-            if (!live.contains(bucket.name())) {
-                continue;
-            }
-            long cutoff = io.github.influxreset.engine.DataCarrier.cutoff(bucket, java.time.Instant.now());
-            io.github.influxreset.domain.CarryTally tally = new io.github.influxreset.engine.DataCarrier(profile).forecast(
-                    bucket.name(), line -> {
-                        try (var lines = new io.github.influxreset.engine.LineSplitter(line)) {
-                            ports.influx().export(bucket.name(), lines);
-                        }
-                    }, cutoff);
-            tally.lines(bucket.retention().toString()).forEach(l -> output().line("  " + l));
-        }
     }
 
     private int resume(Profile profile, Ports ports) throws Exception {

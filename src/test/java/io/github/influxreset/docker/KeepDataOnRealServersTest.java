@@ -48,7 +48,7 @@ class KeepDataOnRealServersTest {
             if (influx.buckets().stream().noneMatch(b -> b.name().equals("home_assistant_events"))) {
                 influx.createBucket(new BucketSpec("home_assistant_events", Retention.parse("0").orElseThrow()));
             }
-            influx.write("home_assistant_events", lines());
+            influx.write("home_assistant_events", lines(POINTS, OLDER_THAN_A_YEAR));
             AppContext app = new AppContext(new AppHome(dir.resolve("home")), new ProfileLoader(Map.of(), dir));
 
             CliRun reset = CliRun.run(app, "", "--profile", rig.profile.source().orElseThrow().toString(),
@@ -79,14 +79,17 @@ class KeepDataOnRealServersTest {
         return rig.version == 1 ? new InfluxV1Adapter(rig.profile.influx()) : new InfluxV2Adapter(rig.profile.influx());
     }
 
-    /** Points a minute apart, the last ones older than a year; integers where the schema says float. */
-    private static String lines() {
+    /**
+     * Points a minute apart, the last {@code old} ones older than a year; integers where the schema
+     * says float, and a tag ({@code stray}) the schema does not list.
+     */
+    static String lines(int points, int old) {
         long now = System.currentTimeMillis() * 1_000_000L;
         long minute = 60_000_000_000L;
         long year = 366L * 24 * 3600 * 1_000_000_000L;
         StringBuilder lines = new StringBuilder();
-        for (int i = 0; i < POINTS; i++) {
-            long time = i < POINTS - OLDER_THAN_A_YEAR ? now - (i + 1) * minute : now - year - i * minute;
+        for (int i = 0; i < points; i++) {
+            long time = i < points - old ? now - (i + 1) * minute : now - year - i * minute;
             lines.append("home_assistant_events,entity_id=sensor.s").append(i % 9).append(",domain=sensor,stray=x")
                     .append(i % 3).append(" normalized_value=").append(i).append("i,state_value=\"").append(i)
                     .append("\" ").append(time).append('\n');

@@ -118,6 +118,8 @@ public final class RigStack implements AutoCloseable {
             args = concat(args, extra.toArray(String[]::new));
             if (version == 2) {
                 args = concat(args, "-e", "INFLUXDB_URL=" + url(), "-e", "INFLUXDB_TOKEN=" + TOKEN, "-e", "INFLUXDB_ORG=homeiq");
+            } else {
+                args = concat(args, "-e", "INFLUXDB_URL=" + url(), "-e", "INFLUXDB_DB=home_assistant_events");
             }
             docker(concat(args, DockerRig.BUSYBOX_IMAGE, "httpd", "-f", "-p", "127.0.0.1:" + servicePorts[i], "-h", "/www"));
         }
