@@ -60,7 +60,8 @@ class MoveOnRealServersTest {
 
     @Test
     void aMovedStackHoldsWhatInfluxdUpgradeMakesOfItInTheProfilesStructureAndTheMoveRollsBack() throws Exception {
-        try (RigStack rig = new RigStack(dir.resolve("rig")).withCarryRule("extraTags: drop").start();
+        try (RigStack rig = new RigStack(dir.resolve("rig")).withCarryRule("extraTags: drop").withV1ClientSettings()
+                     .start();
              Influxd2Process v2 = new Influxd2Process(dir.resolve("v2")).setUp("homeiq", BUCKET, TOKEN)) {
             InfluxPort source = new InfluxV1Adapter(rig.profile.influx());
             if (source.buckets().stream().noneMatch(b -> b.name().equals(BUCKET))) {
@@ -85,8 +86,11 @@ class MoveOnRealServersTest {
             assertEquals(kept, forecast.carried(), "the forecast is what was written");
             assertTrue(move.out().contains("Service websocket-ingestion still uses InfluxDB 1.x")
                     && move.out().contains("set INFLUXDB_URL=" + v2.url())
-                    && move.out().contains("replace INFLUXDB_DB with INFLUXDB_BUCKET=" + BUCKET), move.out());
-            assertFalse((move.out() + move.err()).contains(TOKEN), "the token is never printed");
+                    && move.out().contains("replace INFLUXDB_DB with INFLUXDB_BUCKET=" + BUCKET)
+                    && move.out().contains("drop INFLUXDB_PASSWORD"), move.out());
+            for (String secret : List.of(TOKEN, RigStack.PASSWORD)) {
+                assertFalse((move.out() + move.err()).contains(secret), "no secret is printed");
+            }
             assertEquals(Map.of(BUCKET, (long) POINTS), source.countPoints(BUCKET), "the 1.x data stays");
             Set<String> moved = pointsOf(target, BUCKET, Long.MIN_VALUE);
 

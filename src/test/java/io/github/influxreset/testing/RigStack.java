@@ -39,6 +39,7 @@ public final class RigStack implements AutoCloseable {
     public static final int DEVICES = 40;
     public final Path dir;
     public final int version;
+    private boolean v1Settings;
     private boolean imageSetsUp = true;
     /** A writer of InfluxDB that the profile leaves out (as HomeIQ's collectors), when asked for. */
     public static final String EXTRA_WRITER = "carbon-intensity";
@@ -71,6 +72,12 @@ public final class RigStack implements AutoCloseable {
     }
 
     /** Adds a carry rule to the profile's home_assistant_events schema, such as {@code extraTags: drop}. */
+    /** On 1.x, every service gets the settings a 1.x client has: URL, database, user and password. */
+    public RigStack withV1ClientSettings() {
+        v1Settings = true;
+        return this;
+    }
+
     public RigStack withCarryRule(String yamlLine) {
         carryRule = yamlLine;
         return this;
@@ -118,8 +125,9 @@ public final class RigStack implements AutoCloseable {
             args = concat(args, extra.toArray(String[]::new));
             if (version == 2) {
                 args = concat(args, "-e", "INFLUXDB_URL=" + url(), "-e", "INFLUXDB_TOKEN=" + TOKEN, "-e", "INFLUXDB_ORG=homeiq");
-            } else {
-                args = concat(args, "-e", "INFLUXDB_URL=" + url(), "-e", "INFLUXDB_DB=home_assistant_events");
+            } else if (v1Settings) {
+                args = concat(args, "-e", "INFLUXDB_URL=" + url(), "-e", "INFLUXDB_DB=home_assistant_events",
+                        "-e", "INFLUXDB_USER=homeiq", "-e", "INFLUXDB_PASSWORD=" + PASSWORD);
             }
             docker(concat(args, DockerRig.BUSYBOX_IMAGE, "httpd", "-f", "-p", "127.0.0.1:" + servicePorts[i], "-h", "/www"));
         }
