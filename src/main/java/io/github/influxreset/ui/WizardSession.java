@@ -52,6 +52,14 @@ public final class WizardSession {
     public List<Finding> runChecks() {
         List<Finding> findings = new java.util.ArrayList<>(new PrerequisiteChecks(profile, ports).run());
         modeAdvice = Optional.empty();
+        if (profile.moveTo().isPresent()) {
+            findings.addAll(new io.github.influxreset.engine.MoveTargetChecks(profile, ports.target()).run());
+            modeAdvice = Optional.of(new io.github.influxreset.engine.ModeAdvisor.Advice(ResetMode.MOVE,
+                    "the profile names the InfluxDB 2.x server to move to (moveTo)"));
+            findings.add(Finding.info("Reset mode", "move proposed: " + modeAdvice.get().reason()));
+            findings.forEach(f -> log.finding(Step.PREREQUISITES, f));
+            return findings;
+        }
         if (findings.stream().noneMatch(f -> f.subject().equals("InfluxDB") && f.severity().isProblem())) {
             try {
                 io.github.influxreset.engine.ModeAdvisor.Advice advice = io.github.influxreset.engine.ModeAdvisor.advise(
@@ -75,7 +83,7 @@ public final class WizardSession {
     /** The plan of the current run, or a fresh one when no run is active. */
     public Plan plan(ResetMode mode) {
         Plan current = plan;
-        return run != null && current != null ? current : new ResetPlanner(clock).plan(profile, ports, mode).plan();
+        return run != null && current != null ? current : planFor(mode);
     }
 
     private volatile Optional<io.github.influxreset.engine.ModeAdvisor.Advice> modeAdvice = Optional.empty();
@@ -312,9 +320,15 @@ public final class WizardSession {
                 id -> new RunContext(profile, ports, log, runner.journal(), id), () -> "", progress);
     }
 
+    /** A move when the mode is one (the profile names the 2.x server), else the reset of the mode. */
+    private Plan planFor(ResetMode mode) {
+        ResetPlanner planner = new ResetPlanner(clock);
+        return mode == ResetMode.MOVE ? planner.planMove(profile, ports).plan() : planner.plan(profile, ports, mode).plan();
+    }
+
     private synchronized RunContext ensureRun(ResetMode mode) {
         if (run == null) {
-            plan = new ResetPlanner(clock).plan(profile, ports, mode).plan();
+            plan = planFor(mode);
             run = runner.begin(plan, id -> new RunContext(profile, ports, log, runner.journal(), id));
         }
         return run;

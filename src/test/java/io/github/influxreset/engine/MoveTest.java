@@ -13,6 +13,7 @@ import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.Retention;
 import io.github.influxreset.testing.FakeInflux;
+import io.github.influxreset.testing.MovingStack;
 import io.github.influxreset.testing.TestStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +33,6 @@ class MoveTest {
     private static final int RECENT = 600;
     private static final int UNCONVERTIBLE = 25;
     private static final int OLD = 40;
-    static final String MOVE_TO = "moveTo:\n  service: influxdb2\n  url: http://127.0.0.1:8087\n  org: homeiq\n"
-            + "  token: ${INFLUXDB_TOKEN:-}\nbuckets:\n";
 
     @TempDir
     Path dir;
@@ -44,15 +43,10 @@ class MoveTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        stack = new TestStack(dir, text -> text.replace("  version: 2\n", "  version: 1\n")
-                .replace("\nbuckets:\n", "\n" + MOVE_TO));
-        stack.docker.addContainer("homeiq", "influxdb2", "influxdb:2.7", List.of("homeiq_influxdb2-data"), true);
-        target = new FakeInflux(stack.docker, "influxdb2");
-        ports = new Ports(stack.ports.docker(), stack.ports.influx(), stack.ports.backups(), stack.ports.metadata(), target);
-        stack.docker.containers().stream().filter(c -> c.service.equals("data-api")).findFirst().orElseThrow().environment
-                .putAll(Map.of("INFLUXDB_URL", "http://influxdb:8086", "INFLUXDB_DB", "home_assistant_events",
-                        "INFLUXDB_PASSWORD", TestStack.PASSWORD));
-        stack.docker.letHelpersAnswerEmpty();
+        MovingStack moving = new MovingStack(dir);
+        stack = moving.stack;
+        target = moving.target;
+        ports = moving.ports;
         runner = stack.runner();
         stack.writeDriftedEvents(RECENT, UNCONVERTIBLE, OLD);
     }
@@ -143,13 +137,13 @@ class MoveTest {
     @Test
     void aProfileThatMovesA2xStackOrOntoItsOwnServerIsRefusedWithASentence() throws Exception {
         Path twoX = dir.resolve("2x.yaml");
-        Files.writeString(twoX, ProfileLoader.embeddedText().replace("\nbuckets:\n", "\n" + MOVE_TO));
+        Files.writeString(twoX, ProfileLoader.embeddedText().replace("\nbuckets:\n", "\n" + MovingStack.MOVE_TO + "buckets:\n"));
         ResetException on2x = assertThrows(ResetException.class, () -> new ProfileLoader(Map.of(), dir).load(twoX));
         assertTrue(on2x.getMessage().contains("moveTo") && on2x.getMessage().contains("influx.version is 2"), on2x.getMessage());
 
         Path same = dir.resolve("same.yaml");
         Files.writeString(same, ProfileLoader.embeddedText().replace("  version: 2\n", "  version: 1\n")
-                .replace("\nbuckets:\n", "\n" + MOVE_TO.replace("8087", "8086")));
+                .replace("\nbuckets:\n", "\n" + MovingStack.MOVE_TO.replace("8087", "8086") + "buckets:\n"));
         ResetException onItself = assertThrows(ResetException.class, () -> new ProfileLoader(Map.of(), dir).load(same));
         assertTrue(onItself.getMessage().contains("is the URL of the 1.x server"), onItself.getMessage());
         assertEquals(ResetMode.MOVE.describe(), "move to InfluxDB 2.x");

@@ -74,9 +74,11 @@ public final class ConfirmView extends View<ConfirmViewModel> {
         prompt.textProperty().bind(javafx.beans.binding.Bindings.concat(model.consequenceProperty(),
                 javafx.beans.binding.Bindings.when(model.keepDataProperty().and(model.canKeepDataProperty()))
                         .then(" The backup's points are then carried into the new buckets, as forecast above.").otherwise(""),
-                " Type '", model.wordProperty(), "' to enable Reset."));
+                " Type '", model.wordProperty(), "' to enable ", model.actionNameProperty(), "."));
+        reset.textProperty().bind(model.actionNameProperty());
         confirmation.textProperty().bindBidirectional(model.typedProperty());
         keepData.selectedProperty().bindBidirectional(model.keepDataProperty());
+        keepData.disableProperty().bind(model.keepDataFixedProperty());
         forecast.textProperty().bind(model.forecastProperty());
         io.github.influxreset.ui.Controls.showOnlyWhen(carry, model.canKeepDataProperty());
         reset.disableProperty().bind(model.canResetProperty().not());

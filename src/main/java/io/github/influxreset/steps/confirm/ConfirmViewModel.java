@@ -1,5 +1,6 @@
 package io.github.influxreset.steps.confirm;
 
+import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.PlannedAction;
 import io.github.influxreset.engine.Step;
@@ -25,7 +26,9 @@ public final class ConfirmViewModel extends StepViewModel {
     private final StringProperty consequence = new SimpleStringProperty("");
     private final javafx.beans.property.BooleanProperty keepData = new javafx.beans.property.SimpleBooleanProperty(false);
     private final javafx.beans.property.BooleanProperty canKeepData = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final javafx.beans.property.BooleanProperty keepDataFixed = new javafx.beans.property.SimpleBooleanProperty(false);
     private final StringProperty forecast = new SimpleStringProperty("");
+    private final StringProperty actionName = new SimpleStringProperty("Reset");
     private final BooleanBinding canReset;
 
     public ConfirmViewModel(WizardViewModel wizard) {
@@ -50,6 +53,16 @@ public final class ConfirmViewModel extends StepViewModel {
     /** True when the run forecast what carrying would do: the choice is offered. */
     public javafx.beans.property.BooleanProperty canKeepDataProperty() {
         return canKeepData;
+    }
+
+    /** The name of what confirming starts: "Reset", or "Move" for a move. */
+    public StringProperty actionNameProperty() {
+        return actionName;
+    }
+
+    /** True for a move: carrying the points is what it does, so the choice is shown made. */
+    public javafx.beans.property.BooleanProperty keepDataFixedProperty() {
+        return keepDataFixed;
     }
 
     /** The forecast, per bucket and measurement: carried, converted, left out and why. */
@@ -77,6 +90,8 @@ public final class ConfirmViewModel extends StepViewModel {
         var mode = wizard.modeProperty().get();
         wizard.load("Reading the plan", progress -> new PlanAndForecast(session.plan(mode), session.carryForecast()),
                 read -> {
+                    keepDataFixed.set(read.plan().mode() == ResetMode.MOVE);
+                    actionName.set(keepDataFixed.get() ? "Move" : "Reset");
                     show(read.plan());
                     showForecast(read.forecast());
                 });
@@ -90,7 +105,7 @@ public final class ConfirmViewModel extends StepViewModel {
         canKeepData.set(lines.isPresent());
         forecast.set(lines.map(l -> l.isEmpty() ? "The backup holds no old points to carry." : String.join("\n", l))
                 .orElse(""));
-        keepData.set(lines.map(l -> !l.isEmpty()).orElse(false));
+        keepData.set(lines.map(l -> !l.isEmpty()).orElse(false) || keepDataFixed.get());
     }
 
     /** Confirms with the typed word and goes on to the reset step, which starts at once. */
@@ -120,6 +135,11 @@ public final class ConfirmViewModel extends StepViewModel {
     private void show(Plan plan) {
         planLines.setAll(plan.actions().stream().map(ConfirmViewModel::line).toList());
         boolean deletes = plan.actions().stream().anyMatch(a -> a.action().destructive());
+        if (plan.mode() == ResetMode.MOVE) {
+            consequence.set("Nothing on the 1.x server is changed: the services stop while the points are copied into new "
+                    + "buckets of the 2.x server, then start again, still on 1.x.");
+            return;
+        }
         consequence.set(deletes ? "This deletes InfluxDB data (the verified backup keeps it)."
                 : "Nothing is deleted and no service stops: the buckets are changed in place (the verified backup is "
                 + "there all the same).");

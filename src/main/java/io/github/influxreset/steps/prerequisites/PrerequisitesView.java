@@ -29,6 +29,7 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
     private RadioButton full;
     private RadioButton buckets;
     private RadioButton repair;
+    private RadioButton move;
     private Button runChecks;
     private TableView<Finding> findings;
     private VBox recoveryBanner;
@@ -57,6 +58,8 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         repair = modeButton(mode, ResetMode.REPAIR, "Repair: fix in place what can be", "modeRepair");
         buckets = modeButton(mode, ResetMode.BUCKETS, "Buckets: delete and recreate the buckets", "modeBuckets");
         full = modeButton(mode, ResetMode.FULL, "Full: recreate the InfluxDB container and its volumes", "modeFull");
+        move = modeButton(mode, ResetMode.MOVE, "Move to InfluxDB 2.x: copy the data into the profile's schema on the "
+                + "2.x server it names; the 1.x data stays", "modeMove");
         runChecks = new Button("Run the checks again");
         runChecks.setId("runChecks");
         findings = FindingsTable.create("findings", "Results of the checks", model.findings());
@@ -81,7 +84,7 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         profile.add(new javafx.scene.layout.VBox(6, openProfile, findStack), 2, 0, 1, 2);
         GridPane.setHgrow(profileSource, Priority.ALWAYS);
         VBox modes = new VBox(4, new Label("Reset mode (the checks propose the gentlest that fixes what they found)"),
-                repair, buckets, full);
+                repair, buckets, full, move);
         modes.getStyleClass().add("card");
         HBox actions = new HBox(8, runChecks);
         recoveryBanner = new VBox(8, recoveryText, new HBox(8, resume, rollBack));
@@ -98,17 +101,18 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         profileSource.textProperty().bind(wizard.profileSourceProperty());
         openProfile.setOnAction(e -> model.chooseProfile());
         findStack.setOnAction(e -> model.findStack());
-        for (RadioButton button : new RadioButton[] {repair, buckets, full}) {
+        for (RadioButton button : modeButtons()) {
             ResetMode buttonMode = (ResetMode) button.getUserData();
             button.setSelected(wizard.modeProperty().get() == buttonMode);
             button.setOnAction(e -> wizard.chooseMode(buttonMode));
             button.disableProperty().bind(wizard.busyProperty());
         }
         wizard.modeProperty().addListener((obs, old, now) -> {
-            for (RadioButton button : new RadioButton[] {repair, buckets, full}) {
+            for (RadioButton button : modeButtons()) {
                 button.setSelected(button.getUserData() == now);
             }
         });
+        io.github.influxreset.ui.Controls.showOnlyWhen(move, model.canMoveProperty());
         runChecks.setOnAction(e -> model.runChecks());
         recoveryText.textProperty().bind(wizard.recoveryProperty());
         io.github.influxreset.ui.Controls.showOnlyWhen(recoveryBanner, wizard.recoveryProperty().isNotEmpty());
@@ -124,6 +128,10 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
     }
 
     /** A mode's choice, its cost on a second line. */
+    private RadioButton[] modeButtons() {
+        return new RadioButton[] {repair, buckets, full, move};
+    }
+
     private static RadioButton modeButton(ToggleGroup group, ResetMode mode, String text, String id) {
         RadioButton button = new RadioButton(text + "\n" + mode.cost());
         button.setId(id);

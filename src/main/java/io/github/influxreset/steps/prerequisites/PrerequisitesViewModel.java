@@ -5,12 +5,16 @@ import io.github.influxreset.engine.Step;
 import io.github.influxreset.engine.StepState;
 import io.github.influxreset.ui.StepViewModel;
 import io.github.influxreset.ui.WizardViewModel;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /** Step 1: the profile in use and the read-only prerequisite checks. */
 public final class PrerequisitesViewModel extends StepViewModel {
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final BooleanProperty canMove = new SimpleBooleanProperty(false);
 
     public PrerequisitesViewModel(WizardViewModel wizard) {
         super(Step.PREREQUISITES, wizard);
@@ -20,8 +24,14 @@ public final class PrerequisitesViewModel extends StepViewModel {
         return findings;
     }
 
+    /** True when the profile names a 2.x server to move to: the move is offered beside the resets. */
+    public ReadOnlyBooleanProperty canMoveProperty() {
+        return canMove;
+    }
+
     /** Runs the checks; the step is done when none of them failed. */
     public void runChecks() {
+        canMove.set(wizard.session().profile().moveTo().isPresent());
         wizard.execute(this, "Running the checks", progress -> wizard.session().runChecks(), result -> {
             findings.setAll(result);
             wizard.session().modeAdvice().ifPresent(advice -> wizard.proposeMode(advice.mode()));

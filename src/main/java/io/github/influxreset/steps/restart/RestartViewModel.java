@@ -69,8 +69,12 @@ public final class RestartViewModel extends StepViewModel {
             String backupId = finished.getKey();
             report.set(finished.getValue());
             services.setAll(session.profile().services().stream().map(RestartViewModel::healthy).toList());
-            status.set("The reset is complete and every service is up (healthy, where it has a health check). Backup set " + backupId
-                    + " keeps the old data.");
+            status.set(mode == io.github.influxreset.domain.ResetMode.MOVE
+                    ? "The move is complete: the 2.x server holds the data in the profile's schema. Every service is up and"
+                    + " still uses InfluxDB 1.x until you change its settings as the report below lists. Backup set "
+                    + backupId + " keeps the 1.x data too."
+                    : "The reset is complete and every service is up (healthy, where it has a health check). Backup set "
+                    + backupId + " keeps the old data.");
             return StepState.DONE;
         }, () -> { }, () -> {
             services.clear();
