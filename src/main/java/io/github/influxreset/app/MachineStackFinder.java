@@ -84,12 +84,12 @@ public final class MachineStackFinder implements StackFinder {
         };
     }
 
-    /** The SQLite databases in the named volumes of the project's services, InfluxDB's own left out. */
+    /** The SQLite databases in the named volumes of the project's services, those of InfluxDB servers left out. */
     public static List<SqliteSpec> volumeDatabases(DockerPort docker, ComposeProject project) {
         String influx = project.influxService().map(ComposeService::name).orElse("");
         List<SqliteSpec> found = new java.util.ArrayList<>();
         for (ComposeService service : project.services()) {
-            if (service.name().equals(influx)) {
+            if (service.name().equals(influx) || service.isInfluxServer()) {
                 continue;
             }
             service.mounts().stream().filter(MountInfo::isVolume)

@@ -20,7 +20,7 @@ public record ComposeProject(String name, Optional<Path> workingDir, List<Path> 
 
     /** The service that runs InfluxDB: by image first, then by name; empty when there is none. */
     public Optional<ComposeService> influxService() {
-        return services.stream().filter(s -> s.image().contains("influxdb")).findFirst()
+        return services.stream().filter(ComposeService::isInfluxServer).findFirst()
                 .or(() -> services.stream().filter(s -> s.name().contains("influx")).findFirst());
     }
 }

@@ -32,6 +32,11 @@ public record ComposeService(String name, String containerName, String image, bo
         this(name, containerName, image, running, publishedPorts, hostNetwork, mounts, environment, List.of());
     }
 
+    /** True when the service is an InfluxDB server itself (its image is InfluxDB's), not a user of one. */
+    public boolean isInfluxServer() {
+        return image.contains("influxdb");
+    }
+
     /**
      * The services named by a {@code com.docker.compose.depends_on} label: entries
      * {@code service:condition:restart} (or a bare name) separated by commas.

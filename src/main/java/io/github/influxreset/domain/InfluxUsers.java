@@ -27,7 +27,7 @@ public final class InfluxUsers {
     public Map<String, String> reasons() {
         Map<String, String> reasons = new TreeMap<>();
         for (ComposeService service : project.services()) {
-            if (!service.name().equals(influxService)) {
+            if (!service.name().equals(influxService) && !service.isInfluxServer()) {
                 writes(service).ifPresent(why -> reasons.put(service.name(), why));
             }
         }
@@ -35,7 +35,7 @@ public final class InfluxUsers {
         while (grew) {
             grew = false;
             for (ComposeService service : project.services()) {
-                if (service.name().equals(influxService) || reasons.containsKey(service.name())) {
+                if (service.name().equals(influxService) || service.isInfluxServer() || reasons.containsKey(service.name())) {
                     continue;
                 }
                 Optional<String> on = service.dependsOn().stream()

@@ -1,6 +1,7 @@
 package io.github.influxreset.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -33,6 +34,18 @@ class InfluxUsersTest {
         assertEquals("depends on influxdb", reasons.get("data-api"));
         assertEquals("STORE names influxdb", reasons.get("weather-api"));
         assertTrue(reasons.get("websocket-ingestion").startsWith("depends on "), reasons.get("websocket-ingestion"));
+    }
+
+    @Test
+    void aSecondInfluxDbServerBesideTheStackIsNoUserOfIt() {
+        List<ComposeService> withV2 = new java.util.ArrayList<>(HOMEIQ.services());
+        withV2.add(new ComposeService("influxdb2", "homeiq-influxdb2-1", "influxdb:2.7", true, Map.of(), false, List.of(),
+                Map.of("INFLUX_CONFIGS_PATH", "/etc/influxdb2/influx-configs", "DOCKER_INFLUXDB_INIT_MODE", "setup"),
+                List.of("influxdb")));
+        ComposeProject moving = new ComposeProject("homeiq", Optional.empty(), List.of(), Optional.empty(), withV2);
+
+        assertFalse(new InfluxUsers(moving, "influxdb").reasons().containsKey("influxdb2"),
+                "the server the stack moves to writes to nothing");
     }
 
     @Test
