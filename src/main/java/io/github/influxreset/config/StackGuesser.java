@@ -92,14 +92,18 @@ public final class StackGuesser {
     }
 
     /**
-     * Every other service, in the order compose starts them (the reset stops them the other way
-     * round): the users of InfluxDB with the reason, and the rest too, to be safe, with a note.
+     * Every other service but InfluxDB servers, in the order compose starts them (the reset stops
+     * them the other way round): the users of InfluxDB with the reason, and the rest too, to be
+     * safe, with a note.
      */
     private static List<String> services(ComposeProject project, String influx, List<String> notes) {
         InfluxUsers users = new InfluxUsers(project, influx);
         Map<String, String> reasons = users.reasons();
-        List<String> others = users.startOrder(project.services().stream().map(ComposeService::name)
-                .filter(n -> !n.equals(influx)).sorted().toList());
+        project.services().stream().filter(s -> !s.name().equals(influx) && s.isInfluxServer()).forEach(s -> notes.add(
+                "Service '" + s.name() + "' is an InfluxDB server too (" + s.image() + "): left out of the services and"
+                        + " never stopped; to move the data to it, name it in moveTo (see the README)."));
+        List<String> others = users.startOrder(project.services().stream().filter(s -> !s.isInfluxServer())
+                .map(ComposeService::name).filter(n -> !n.equals(influx)).sorted().toList());
         for (String name : others) {
             notes.add(reasons.containsKey(name) ? "Service '" + name + "' uses InfluxDB (" + reasons.get(name) + ")."
                     : "Service '" + name + "' shows no sign of using InfluxDB; it is stopped during the reset too, to be"

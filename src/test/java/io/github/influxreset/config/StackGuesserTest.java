@@ -150,6 +150,23 @@ class StackGuesserTest {
     }
 
     @Test
+    void a2xServerBesideA1xStackIsNeitherTheStacksInfluxDbNorAServiceToStop() {
+        ComposeProject project = homeiq("influxdb:1.8", Map.of(8086, 18086), false, Map.of());
+        List<ComposeService> services = new java.util.ArrayList<>(project.services());
+        services.add(new ComposeService("influxdb2", "homeiq-influxdb2-1", "influxdb:2.7", true, Map.of(8086, 18087), false,
+                List.of(), Map.of("INFLUX_CONFIGS_PATH", "/etc/influxdb2/influx-configs")));
+        ProfileDraft draft = guesser.guess(new ComposeProject("homeiq", project.workingDir(), project.configFiles(),
+                Optional.empty(), services));
+
+        assertEquals("influxdb", draft.influxService());
+        assertEquals(1, draft.influxVersion());
+        assertFalse(draft.services().contains("influxdb2"), draft.services().toString());
+        assertTrue(draft.notes().contains("Service 'influxdb2' is an InfluxDB server too (influxdb:2.7): left out of the "
+                + "services and never stopped; to move the data to it, name it in moveTo (see the README)."),
+                draft.notes().toString());
+    }
+
+    @Test
     void theProposedProjectIsOneWithInfluxDbRunningFirst() {
         ComposeService mqtt = new ComposeService("mosquitto", "mqtt-1", "eclipse-mosquitto:2", true, Map.of(), false,
                 List.of(), Map.of());
