@@ -62,7 +62,7 @@ public final class MoveSettings {
     private java.util.Optional<String> change(String key, String value) {
         String upper = key.toUpperCase(Locale.ROOT);
         if (isUrl(key)) {
-            return java.util.Optional.of("set " + key + "=" + target.url());
+            return java.util.Optional.of("set " + key + "=" + newUrl(value));
         }
         if (upper.endsWith("_DB") || upper.endsWith("_DATABASE")) {
             String bucket = buckets.contains(value) ? value : buckets.isEmpty() ? "BUCKET" : buckets.get(0);
@@ -73,6 +73,22 @@ public final class MoveSettings {
                     : java.util.Optional.of("drop " + key + " (2.x takes the token instead)");
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * The 2.x server's address as the service reaches it: by its compose service name where the old
+     * address named the 1.x service (inside the compose network, on 2.x's port 8086), else as this
+     * host reaches it.
+     */
+    private String newUrl(String oldValue) {
+        String host;
+        try {
+            host = java.net.URI.create(oldValue.trim()).getHost();
+        } catch (IllegalArgumentException notAUrl) {
+            host = null;
+        }
+        return influxService.equals(host) ? "http://" + target.service() + ":8086 (inside the compose network; "
+                + target.url() + " from this host)" : target.url();
     }
 
     private static boolean isUrl(String key) {

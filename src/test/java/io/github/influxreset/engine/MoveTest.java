@@ -79,7 +79,8 @@ class MoveTest {
         assertEquals(before, stack.influx.countPoints("home_assistant_events"), "nothing on the 1.x server is deleted");
         List<Finding> settings = run.findings(Step.RESTART);
         Finding dataApi = settings.stream().filter(f -> f.subject().equals("Service data-api")).findFirst().orElseThrow();
-        assertTrue(dataApi.message().contains("set INFLUXDB_URL=http://127.0.0.1:8087")
+        assertTrue(dataApi.message().contains("set INFLUXDB_URL=http://influxdb2:8086 (inside the compose network; "
+                + "http://127.0.0.1:8087 from this host)")
                 && dataApi.message().contains("replace INFLUXDB_DB with INFLUXDB_BUCKET=home_assistant_events")
                 && dataApi.message().contains("drop INFLUXDB_PASSWORD") && dataApi.message().contains("INFLUXDB_ORG=homeiq"),
                 dataApi.message());

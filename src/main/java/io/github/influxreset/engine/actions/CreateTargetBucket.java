@@ -42,7 +42,9 @@ public final class CreateTargetBucket extends BaseAction {
 
     @Override
     public String describe() {
-        return "Make bucket " + param("bucket") + " on the InfluxDB 2.x server, with retention " + spec().retention();
+        return existedWithRetention().isPresent()
+                ? "Take the empty bucket " + param("bucket") + " the InfluxDB 2.x server has, with retention " + spec().retention()
+                : "Make bucket " + param("bucket") + " on the InfluxDB 2.x server, with retention " + spec().retention();
     }
 
     @Override

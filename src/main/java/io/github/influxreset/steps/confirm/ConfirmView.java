@@ -20,6 +20,7 @@ public final class ConfirmView extends View<ConfirmViewModel> {
     private TextField confirmation;
     private Button reset;
     private javafx.scene.control.CheckBox keepData;
+    private Label heading;
     private javafx.scene.control.TextArea forecast;
     private VBox carry;
 
@@ -38,6 +39,7 @@ public final class ConfirmView extends View<ConfirmViewModel> {
         prompt = new Label();
         prompt.setId("confirmPrompt");
         prompt.setWrapText(true);
+        prompt.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         confirmation = new TextField();
         confirmation.setId("confirmText");
         confirmation.setPromptText("type the name here");
@@ -62,8 +64,8 @@ public final class ConfirmView extends View<ConfirmViewModel> {
         HBox confirm = new HBox(8, confirmation, reset);
         HBox.setHgrow(confirmation, Priority.ALWAYS);
         carry = new VBox(6, keepData, forecast);
-        root = new VBox(12, StepHeader.of(Step.CONFIRM), new Label("The reset will take these actions, in this order:"),
-                plan, carry, prompt, confirm);
+        heading = new Label();
+        root = new VBox(12, StepHeader.of(Step.CONFIRM), heading, plan, carry, prompt, confirm);
         root.getStyleClass().add("step-view");
         VBox.setVgrow(plan, Priority.ALWAYS);
     }
@@ -76,6 +78,9 @@ public final class ConfirmView extends View<ConfirmViewModel> {
                         .then(" The backup's points are then carried into the new buckets, as forecast above.").otherwise(""),
                 " Type '", model.wordProperty(), "' to enable ", model.actionNameProperty(), "."));
         reset.textProperty().bind(model.actionNameProperty());
+        heading.textProperty().bind(javafx.beans.binding.Bindings.concat("The ",
+                model.actionNameProperty().map(name -> name.toLowerCase(java.util.Locale.ROOT)),
+                " will take these actions, in this order:"));
         confirmation.textProperty().bindBidirectional(model.typedProperty());
         keepData.selectedProperty().bindBidirectional(model.keepDataProperty());
         keepData.disableProperty().bind(model.keepDataFixedProperty());
