@@ -19,6 +19,11 @@ abstract class BaseCommand implements Callable<Integer> {
 
     /** Logs of this command go to stderr while it runs. */
     AutoCloseable logToStderr() {
+        return logToStderr(root);
+    }
+
+    /** Writes the engine's log to stderr until closed (stdout stays for the result). */
+    static AutoCloseable logToStderr(RootCommand root) {
         return root.context.log().subscribe(event -> {
             root.err.println(event.format());
             root.err.flush();

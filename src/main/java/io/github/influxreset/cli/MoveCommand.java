@@ -28,10 +28,18 @@ final class MoveCommand extends BaseCommand {
     @Option(names = "--yes", description = "Confirm without asking.")
     boolean yes;
 
+    @Option(names = "--resume", description = "Finish the interrupted move instead of starting a new one.")
+    boolean resume;
+
     @Override
     public Integer call() throws Exception {
         Profile profile = profile();
         Ports ports = root.context.ports(profile);
+        if (resume) {
+            report(RunDriver.resume(root, profile, ports, yes, "copies the points to "
+                    + profile.moveTo().map(t -> t.url()).orElse("the 2.x server")));
+            return 0;
+        }
         Plan plan = new ResetPlanner(Clock.systemUTC()).planMove(profile, ports).plan();
         if (dryRun) {
             output().line("Dry run: nothing will be changed.");

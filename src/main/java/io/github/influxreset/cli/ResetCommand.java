@@ -66,23 +66,7 @@ final class ResetCommand extends BaseCommand {
     }
 
     private int resume(Profile profile, Ports ports) throws Exception {
-        io.github.influxreset.engine.Runner runner = root.context.runner(profile);
-        var interrupted = runner.journal().unfinishedRun(profile.name()).filter(r -> r.status() == io.github.influxreset.engine.RunStatus.RUNNING)
-                .orElseThrow(() -> RunOwner.noneOf(profile, runner.journal(), "interrupted run to resume"));
-        if (!interrupted.profileName().equals(profile.name())) {
-            throw io.github.influxreset.domain.ResetException.badInput("Run " + interrupted.id() + " belongs to profile "
-                    + interrupted.profileName() + ", not " + profile.name() + ".", "Pass that profile with --profile.");
-        }
-        RunContext run = new RunContext(profile, ports, root.context.log(), runner.journal(), interrupted.id());
-        boolean confirmedBefore = runner.journal().actions(interrupted.id()).stream().anyMatch(a ->
-                a.kind().equals(io.github.influxreset.engine.actions.ConfirmReset.KIND)
-                        && a.status() == io.github.influxreset.engine.ActionStatus.DONE);
-        run.confirm(confirmedBefore ? profile.confirmationWord() : Confirmation.ask(root, yes,
-                "Resuming run " + interrupted.id() + " deletes the InfluxDB data of " + profile.name() + ".",
-                profile.confirmationWord()));
-        try (AutoCloseable logging = logToStderr()) {
-            runner.resume(run, runner.planOf(interrupted.id()), io.github.influxreset.engine.Progress.NONE);
-        }
+        RunContext run = RunDriver.resume(root, profile, ports, yes, "deletes the InfluxDB data of " + profile.name());
         report(run);
         return 0;
     }

@@ -78,17 +78,25 @@ public final class RunContext {
 
     /** True when the user said, before the run, not to carry the old points: no forecast is needed then. */
     public boolean keepDataDeclined() {
-        return Boolean.FALSE.equals(keepData) && action(io.github.influxreset.engine.actions.ConfirmReset.KIND)
+        return !isMove() && Boolean.FALSE.equals(keepData) && action(io.github.influxreset.engine.actions.ConfirmReset.KIND)
                 .map(a -> a.facts().get("keepData")).isEmpty();
     }
 
     /**
      * Whether the old points are carried into the new buckets: as the confirmation recorded it in
-     * the journal (so a resumed run keeps the choice), else as chosen in this process.
+     * the journal (so a resumed run keeps the choice), else as chosen in this process. A move always
+     * carries them: that is what it does.
      */
     public boolean keepData() {
+        if (isMove()) {
+            return true;
+        }
         return action(io.github.influxreset.engine.actions.ConfirmReset.KIND).map(a -> a.facts().get("keepData"))
                 .filter(java.util.Objects::nonNull).map(Boolean::parseBoolean).orElse(Boolean.TRUE.equals(keepData));
+    }
+
+    private boolean isMove() {
+        return journal.run(runId).map(r -> r.mode() == io.github.influxreset.domain.ResetMode.MOVE).orElse(false);
     }
 
     public boolean isConfirmed() {

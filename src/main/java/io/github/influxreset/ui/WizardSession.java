@@ -11,6 +11,7 @@ import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.PrerequisiteChecks;
 import io.github.influxreset.engine.Progress;
 import io.github.influxreset.engine.ResetPlanner;
+import io.github.influxreset.engine.session.InterruptedRun;
 import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.RunRecord;
 import io.github.influxreset.engine.Runner;
@@ -258,21 +259,24 @@ public final class WizardSession {
 
     /** True when the adopted run was interrupted before the user confirmed the reset. */
     public boolean resumeNeedsConfirmation() {
-        RunContext context = run;
-        return context != null && runner.journal().actions(context.runId()).stream().noneMatch(a ->
-                a.kind().equals(io.github.influxreset.engine.actions.ConfirmReset.KIND)
-                        && a.status() == io.github.influxreset.engine.ActionStatus.DONE);
+        return interrupted().map(i -> !i.confirmedBefore()).orElse(false);
     }
 
     /** Finishes the adopted run; the user has confirmed (now or before the interruption). */
     public void resumeAdopted(Progress progress) {
         RunContext context = run;
-        context.confirm(profile.confirmationWord());
         try {
-            runner.resume(context, plan, progress);
+            interrupted().orElseThrow(() -> new IllegalStateException("no interrupted run to resume"))
+                    .resume(context, profile.confirmationWord(), progress);
         } finally {
             run = null;
         }
+    }
+
+    /** The adopted run as the journal holds it, while it has not ended. */
+    private Optional<InterruptedRun> interrupted() {
+        RunContext context = run;
+        return InterruptedRun.of(profile, runner).filter(i -> context != null && i.record().id().equals(context.runId()));
     }
 
     /** The complete backup sets, newest first. */

@@ -1,0 +1,66 @@
+package io.github.influxreset.engine.session;
+
+import io.github.influxreset.domain.Profile;
+import io.github.influxreset.engine.ActionStatus;
+import io.github.influxreset.engine.LogBus;
+import io.github.influxreset.engine.Ports;
+import io.github.influxreset.engine.Progress;
+import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.RunRecord;
+import io.github.influxreset.engine.RunStatus;
+import io.github.influxreset.engine.Runner;
+import io.github.influxreset.engine.actions.ConfirmReset;
+import java.util.Optional;
+
+/**
+ * A run of a profile that the journal holds as not ended, as both faces resume it: the wizard's
+ * Resume button and {@code reset --resume} / {@code move --resume}. The one place that knows
+ * whether the user confirmed before the interruption (then resuming asks nothing) and what
+ * finishing it takes.
+ */
+public final class InterruptedRun {
+    private final Profile profile;
+    private final Runner runner;
+    private final RunRecord record;
+
+    private InterruptedRun(Profile profile, Runner runner, RunRecord record) {
+        this.profile = profile;
+        this.runner = runner;
+        this.record = record;
+    }
+
+    /** The profile's run that did not end, if the journal has one. */
+    public static Optional<InterruptedRun> of(Profile profile, Runner runner) {
+        return runner.journal().unfinishedRun(profile.name()).map(r -> new InterruptedRun(profile, runner, r));
+    }
+
+    public RunRecord record() {
+        return record;
+    }
+
+    /** True when the process died while the run ran (not while its rollback did). */
+    public boolean wasRunning() {
+        return record.status() == RunStatus.RUNNING;
+    }
+
+    /** True when the user confirmed the run before it was interrupted: resuming it asks again only otherwise. */
+    public boolean confirmedBefore() {
+        return runner.journal().actions(record.id()).stream()
+                .anyMatch(a -> a.kind().equals(ConfirmReset.KIND) && a.status() == ActionStatus.DONE);
+    }
+
+    /** The run's context, to look at it, resume it or roll it back. */
+    public RunContext context(Ports ports, LogBus log) {
+        return new RunContext(profile, ports, log, runner.journal(), record.id());
+    }
+
+    /**
+     * Runs the actions left, as the journal planned them.
+     *
+     * @param typedConfirmation what the user typed now; ignored when the run was confirmed before
+     */
+    public void resume(RunContext context, String typedConfirmation, Progress progress) {
+        context.confirm(confirmedBefore() ? profile.confirmationWord() : typedConfirmation);
+        runner.resume(context, runner.planOf(record.id()), progress);
+    }
+}
