@@ -9,7 +9,8 @@ import javafx.concurrent.Task;
 
 /**
  * Runs work as a {@link Task} on a small pool of daemon threads; progress, success and failure are
- * delivered on the JavaFX application thread.
+ * delivered on the JavaFX application thread. Progress may be coalesced (JavaFX delivers the latest
+ * fraction and message of a burst), never reordered, and all of it before the success or failure.
  */
 public final class FxTaskRunner implements TaskRunner {
     private final ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> {
@@ -33,7 +34,10 @@ public final class FxTaskRunner implements TaskRunner {
                 });
             }
         };
+        // a fraction that moves under the same message (bytes copied, points carried) is progress too
         task.messageProperty().addListener((obs, old, message) -> onProgress.update(task.getProgress(), message));
+        task.progressProperty().addListener((obs, old, fraction) -> onProgress.update(fraction.doubleValue(),
+                task.getMessage()));
         task.setOnSucceeded(event -> onSuccess.accept(task.getValue()));
         task.setOnFailed(event -> onFailure.accept(task.getException()));
         pool.execute(task);
