@@ -12,6 +12,10 @@ import io.github.influxreset.engine.FaultInjector;
 import io.github.influxreset.engine.Journal;
 import io.github.influxreset.engine.LogBus;
 import io.github.influxreset.engine.Ports;
+import io.github.influxreset.engine.report.RunReport;
+import io.github.influxreset.engine.report.RunReportHtml;
+import io.github.influxreset.engine.report.RunSummaries;
+import io.github.influxreset.engine.report.RunSummary;
 import io.github.influxreset.engine.Runner;
 import io.github.influxreset.engine.SecretMasker;
 import io.github.influxreset.engine.port.DockerPort;
@@ -79,14 +83,19 @@ public final class AppContext implements CliContext {
                 new FileRunLock(home.locks(), clock));
     }
 
-    /** Writes the run's Markdown report to {@code reports/RUN.md} of the app's folder. */
+    /**
+     * Writes the run's report to {@code reports/RUN.md} of the app's folder, and beside it the same
+     * as self-contained HTML ({@code RUN.html}), both masked once more.
+     */
     private void writeReport(Journal journal, io.github.influxreset.engine.RunContext run) {
         try {
+            RunSummary summary = RunSummaries.of(run, journal);
             java.nio.file.Path file = home.reports().resolve(run.runId() + ".md");
             java.nio.file.Files.createDirectories(file.getParent());
-            java.nio.file.Files.writeString(file, run.log().masker().mask(io.github.influxreset.engine.RunReport.markdown(
-                    journal.run(run.runId()).orElseThrow(), journal.actions(run.runId()), run.findings())));
-            log.info(null, "Run report: " + file);
+            java.nio.file.Files.writeString(file, run.log().masker().mask(RunReport.markdown(summary)));
+            java.nio.file.Files.writeString(home.reports().resolve(run.runId() + ".html"),
+                    run.log().masker().mask(RunReportHtml.html(summary)));
+            log.info(null, "Run report: " + file + " (and " + run.runId() + ".html beside it)");
         } catch (java.io.IOException e) {
             log.warn(null, "The run report could not be written: " + e.getMessage());
         }

@@ -11,6 +11,9 @@ import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.PrerequisiteChecks;
 import io.github.influxreset.engine.Progress;
 import io.github.influxreset.engine.ResetPlanner;
+import io.github.influxreset.engine.report.RunReport;
+import io.github.influxreset.engine.report.RunSummaries;
+import io.github.influxreset.engine.report.RunSummary;
 import io.github.influxreset.engine.session.InterruptedRun;
 import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.RunRecord;
@@ -137,13 +140,17 @@ public final class WizardSession {
     }
 
     /** Marks the run finished well and returns its Markdown report; the next reset starts a new run. */
-    public String finish() {
+    /** A finished run as the last screen shows it: its summary, and its Markdown report (masked). */
+    public record Finished(RunSummary summary, String markdown) {
+    }
+
+    /** Closes the run as succeeded; reads its summary (InfluxDB asked for the "after" side). */
+    public Finished finish() {
         RunContext context = run;
         runner.finish(context);
         run = null;
-        return log.masker().mask(io.github.influxreset.engine.RunReport.markdown(
-                runner.journal().run(context.runId()).orElseThrow(), runner.journal().actions(context.runId()),
-                context.findings()));
+        RunSummary summary = RunSummaries.of(context, runner.journal());
+        return new Finished(summary, log.masker().mask(RunReport.markdown(summary)));
     }
 
     /** Undoes what the current run did, newest first; the next reset starts a new run. */

@@ -54,6 +54,7 @@ class SecretsTest {
             files(dir.resolve("rig/backups")).stream().filter(p -> p.getFileName().toString().equals("manifest.json"))
                     .forEach(searched::add);
             assertTrue(searched.stream().anyMatch(p -> p.toString().endsWith(".md")), "a report was written: " + searched);
+            assertTrue(searched.stream().anyMatch(p -> p.toString().endsWith(".html")), "and as HTML: " + searched);
             assertTrue(searched.stream().anyMatch(p -> p.toString().endsWith(".log")), "a log was written: " + searched);
             for (Path file : searched) {
                 String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);

@@ -8,6 +8,7 @@ import io.github.influxreset.domain.FieldType;
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.engine.RunStatus;
 import io.github.influxreset.engine.SameThreadTaskRunner;
+import io.github.influxreset.engine.report.BucketChange;
 import io.github.influxreset.testing.Screenshots;
 import io.github.influxreset.testing.ScriptedDialogs;
 import io.github.influxreset.testing.TestStack;
@@ -79,5 +80,25 @@ class WizardKeepDataTest {
         assertEquals(FieldType.FLOAT, stack.influx.fieldKeys("home_assistant_events", "home_assistant_events")
                 .get("normalized_value"));
         assertEquals(RunStatus.SUCCEEDED, stack.journal().runs().get(0).status());
+        theLastScreenShowsTheRunOnATimeAxisAndTheBucketsBeforeAndAfter(robot);
+    }
+
+    private void theLastScreenShowsTheRunOnATimeAxisAndTheBucketsBeforeAndAfter(FxRobot robot) {
+        TimelineChart timeline = robot.lookup("#timeline").queryAs(TimelineChart.class);
+        long ran = stack.journal().actions(stack.journal().runs().get(0).id()).stream().filter(a -> a.started() != null).count();
+        assertEquals(ran, timeline.bars().size(), "a bar per action that ran");
+        assertTrue(timeline.bars().stream().anyMatch(b -> b.getStyleClass().contains("destructive")), "the deletions marked");
+        assertTrue(timeline.bars().stream().allMatch(b -> b.getWidth() >= 2 && b.getX() >= 0
+                && b.getX() + b.getWidth() <= timeline.getWidth() + 1), "every bar drawn inside the chart");
+        String downtime = robot.lookup("#downtimeText").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(downtime.matches("Downtime \\d+\\.\\d s"), downtime);
+        javafx.scene.control.TableView<?> table = robot.lookup("#beforeAfter").queryAs(javafx.scene.control.TableView.class);
+        BucketChange events = table.getItems().stream().map(BucketChange.class::cast)
+                .filter(b -> b.bucket().equals("home_assistant_events")).findFirst().orElseThrow();
+        assertEquals(java.util.Optional.of((long) RECENT), events.pointsAfter(), "after: what was carried");
+        assertTrue(events.pointsBefore().orElseThrow() > RECENT, "before: every point, the old ones too");
+        assertEquals("30d", events.retentionBefore());
+        assertEquals("365d", events.retentionAfter());
+        robot.interact(() -> Screenshots.save(stage.getScene(), "6-restart-timeline"));
     }
 }

@@ -1,11 +1,17 @@
 package io.github.influxreset.steps.restart;
 
 import io.github.influxreset.engine.Step;
+import io.github.influxreset.engine.report.BucketChange;
+import io.github.influxreset.ui.BucketChangesTable;
 import io.github.influxreset.ui.StepHeader;
+import io.github.influxreset.ui.TimelineChart;
 import io.github.influxreset.ui.View;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -16,6 +22,10 @@ public final class RestartView extends View<RestartViewModel> {
     private ListView<String> services;
     private javafx.scene.control.TextArea report;
     private javafx.scene.control.Button save;
+    private TimelineChart timeline;
+    private TableView<BucketChange> buckets;
+    private VBox picture;
+    private TabPane tabs;
     private final io.github.influxreset.ui.DialogService dialogs;
 
     public RestartView(RestartViewModel model, io.github.influxreset.ui.DialogService dialogs) {
@@ -29,24 +39,47 @@ public final class RestartView extends View<RestartViewModel> {
         status = new Label();
         status.setId("restartStatus");
         status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         services = new ListView<>();
         services.setId("services");
         services.setAccessibleText("Services and their health");
         services.setPrefHeight(120);
+        services.setMinHeight(72);
         report = new javafx.scene.control.TextArea();
         report.setId("runReport");
         report.setAccessibleText("Report of the run");
         report.setEditable(false);
         report.getStyleClass().add("plan-list");
+        timeline = new TimelineChart();
+        timeline.setId("timeline");
+        buckets = BucketChangesTable.create("beforeAfter", model.buckets());
         save = new javafx.scene.control.Button("Save report…");
         save.setId("saveReport");
     }
 
     @Override
     protected void layoutParts() {
-        root = new VBox(12, StepHeader.of(Step.RESTART), status, services, report, save);
+        picture = new VBox(6, new Label("The run on a time axis (shaded: the services were down)"), timeline,
+                new Label("The buckets before and after"), buckets);
+        picture.getStyleClass().add("card");
+        picture.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox summary = new VBox(8, picture, services);
+        VBox.setVgrow(services, Priority.ALWAYS);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(summary);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        Tab summaryTab = new Tab("Summary", scroll);
+        summaryTab.setId("summaryTab");
+        Tab reportTab = new Tab("Full report", report);
+        reportTab.setId("reportTab");
+        tabs = new TabPane(summaryTab, reportTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("restartTabs");
+        tabs.setAccessibleText("The run at a glance, and its full report");
+        root = new VBox(12, StepHeader.of(Step.RESTART), status, tabs, save);
         root.getStyleClass().add("step-view");
-        VBox.setVgrow(report, Priority.ALWAYS);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
     }
 
     @Override
@@ -54,7 +87,9 @@ public final class RestartView extends View<RestartViewModel> {
         status.textProperty().bind(model.statusProperty());
         services.setItems(model.services());
         report.textProperty().bind(model.readableReportProperty());
-        report.visibleProperty().bind(model.reportProperty().isNotEmpty());
+        timeline.timelineProperty().bind(model.timelineProperty());
+        io.github.influxreset.ui.Controls.showOnlyWhen(picture, model.timelineProperty().isNotNull());
+        tabs.getTabs().get(1).disableProperty().bind(model.reportProperty().isEmpty());
         save.visibleProperty().bind(model.reportProperty().isNotEmpty());
         save.setOnAction(e -> dialogs.chooseSaveFile("Save the run report", "influx-reset-report.md")
                 .ifPresent(model::saveReport));

@@ -6,6 +6,10 @@ import io.github.influxreset.engine.StepState;
 import io.github.influxreset.ui.StepViewModel;
 import io.github.influxreset.ui.WizardSession;
 import io.github.influxreset.ui.WizardViewModel;
+import io.github.influxreset.engine.report.BucketChange;
+import io.github.influxreset.engine.report.RunTimeline;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -17,6 +21,8 @@ public final class RestartViewModel extends StepViewModel {
     private final ObservableList<String> services = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty report = new SimpleStringProperty("");
+    private final ObjectProperty<RunTimeline> timeline = new SimpleObjectProperty<>();
+    private final ObservableList<BucketChange> buckets = FXCollections.observableArrayList();
     private final javafx.beans.binding.StringBinding readableReport = javafx.beans.binding.Bindings.createStringBinding(
             () -> report.get().isEmpty() ? "" : io.github.influxreset.ui.ReportText.readable(report.get()), report);
 
@@ -26,6 +32,16 @@ public final class RestartViewModel extends StepViewModel {
 
     public ObservableList<String> services() {
         return services;
+    }
+
+    /** The run on a time axis with its downtime, once it finished. */
+    public ObjectProperty<RunTimeline> timelineProperty() {
+        return timeline;
+    }
+
+    /** The buckets before and after the run, once it finished. */
+    public ObservableList<BucketChange> buckets() {
+        return buckets;
     }
 
     /** The run's Markdown report, once the run finished: what "Save report…" writes. */
@@ -67,7 +83,9 @@ public final class RestartViewModel extends StepViewModel {
             return java.util.Map.entry(backup, session.finish());
         }, finished -> {
             String backupId = finished.getKey();
-            report.set(finished.getValue());
+            report.set(finished.getValue().markdown());
+            timeline.set(finished.getValue().summary().timeline());
+            buckets.setAll(finished.getValue().summary().buckets());
             services.setAll(session.profile().services().stream().map(RestartViewModel::healthy).toList());
             status.set(mode == io.github.influxreset.domain.ResetMode.MOVE
                     ? "The move is complete: the 2.x server holds the data in the profile's schema. Every service is up and"
@@ -107,5 +125,7 @@ public final class RestartViewModel extends StepViewModel {
         services.clear();
         status.set("");
         report.set("");
+        timeline.set(null);
+        buckets.clear();
     }
 }
