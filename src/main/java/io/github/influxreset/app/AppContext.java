@@ -1,5 +1,6 @@
 package io.github.influxreset.app;
 
+import io.github.influxreset.engine.actions.EveryAction;
 import io.github.influxreset.backup.FileBackupStore;
 import io.github.influxreset.cli.CliContext;
 import io.github.influxreset.cli.VersionProvider;
@@ -48,7 +49,7 @@ public final class AppContext implements CliContext {
     private final ProfileLoader loader;
     private final Clock clock = Clock.systemUTC();
     private final LogBus log = new LogBus(SecretMasker.NONE);
-    private final ActionCatalog catalog = new ActionCatalog();
+    private final ActionCatalog catalog = EveryAction.catalog();
     private final Map<Profile, Ports> ports = new HashMap<>();
 
     public AppContext(AppHome home, ProfileLoader loader) {

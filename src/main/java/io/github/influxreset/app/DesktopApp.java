@@ -1,6 +1,6 @@
 package io.github.influxreset.app;
 
-import io.github.influxreset.engine.Progress;
+import io.github.influxreset.domain.Progress;
 import io.github.influxreset.engine.TaskRunner;
 import io.github.influxreset.ui.AfterNextFrame;
 import io.github.influxreset.ui.FxDialogService;

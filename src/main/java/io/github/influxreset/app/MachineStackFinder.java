@@ -1,7 +1,7 @@
 package io.github.influxreset.app;
 
 import io.github.influxreset.config.DraftWriter;
-import io.github.influxreset.config.ProfileDraft;
+import io.github.influxreset.domain.ProfileDraft;
 import io.github.influxreset.config.ProfileLoader;
 import io.github.influxreset.config.StackGuesser;
 import io.github.influxreset.docker.DockerJavaAdapter;

@@ -19,7 +19,7 @@ final class BackupVerifier {
         this.set = set;
     }
 
-    Manifest verify(io.github.influxreset.engine.Progress progress) {
+    Manifest verify(io.github.influxreset.domain.Progress progress) {
         checkNoLinks();
         Manifest manifest = readManifest();
         io.github.influxreset.engine.Throughput throughput = new io.github.influxreset.engine.Throughput(

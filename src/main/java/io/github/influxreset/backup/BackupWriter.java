@@ -6,7 +6,7 @@ import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.StackSnapshot;
 import io.github.influxreset.engine.MeteredOutput;
 import io.github.influxreset.engine.Ports;
-import io.github.influxreset.engine.Progress;
+import io.github.influxreset.domain.Progress;
 import io.github.influxreset.engine.Throughput;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -12,7 +12,7 @@ import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.StackSnapshot;
 import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.PrerequisiteChecks;
-import io.github.influxreset.engine.Progress;
+import io.github.influxreset.domain.Progress;
 import io.github.influxreset.engine.port.BackupStore;
 import java.io.BufferedReader;
 import java.io.IOException;

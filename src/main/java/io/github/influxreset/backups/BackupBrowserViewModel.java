@@ -2,7 +2,7 @@ package io.github.influxreset.backups;
 
 import io.github.influxreset.domain.BackupInfo;
 import io.github.influxreset.engine.PrerequisiteChecks;
-import io.github.influxreset.engine.Progress;
+import io.github.influxreset.domain.Progress;
 import io.github.influxreset.engine.TaskRunner;
 import io.github.influxreset.ui.DialogService;
 import io.github.influxreset.ui.TaskClock;

@@ -1,9 +1,8 @@
 package io.github.influxreset.cli;
 
-import io.github.influxreset.config.ProfileDraft;
+import io.github.influxreset.domain.ProfileDraft;
 import io.github.influxreset.config.ProfileLoader;
 import io.github.influxreset.config.ProfileWriter;
-import io.github.influxreset.config.StackGuesser;
 import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
@@ -127,7 +126,7 @@ final class ProfileCommand implements Callable<Integer> {
         private static ComposeProject choose(List<ComposeProject> projects, String name) {
             String names = projects.isEmpty() ? "none" : String.join(", ", projects.stream().map(ComposeProject::name).toList());
             if (name == null) {
-                return StackGuesser.propose(projects).orElseThrow(() -> ResetException.badInput(
+                return ComposeProject.likeliest(projects).orElseThrow(() -> ResetException.badInput(
                         "No compose project on the Docker engine runs InfluxDB (projects: " + names + ").",
                         "Start the stack with 'docker compose up -d', or name the project: 'profile discover PROJECT FILE'."));
             }

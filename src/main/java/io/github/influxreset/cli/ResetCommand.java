@@ -4,7 +4,7 @@ import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.Ports;
-import io.github.influxreset.engine.ResetPlanner;
+import io.github.influxreset.engine.plan.ResetPlanner;
 import io.github.influxreset.engine.RunContext;
 import java.time.Clock;
 import java.util.LinkedHashMap;

@@ -5,7 +5,7 @@ import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.Ports;
-import io.github.influxreset.engine.RestorePlanBuilder;
+import io.github.influxreset.engine.plan.RestorePlanBuilder;
 import io.github.influxreset.engine.RunContext;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -94,7 +94,7 @@ final class RestoreCommand extends BaseCommand {
             }
             plan = builder.fromNative(source, planId);
         } else if (from.equals("volumes")) {
-            plan = new io.github.influxreset.engine.PlanBuilder(profile,
+            plan = new io.github.influxreset.engine.plan.PlanBuilder(profile,
                     ports.docker().discover(profile.stack().composeProject())).fromVolumes(source, planId);
         } else {
             plan = builder.wholeSet(source, planId);

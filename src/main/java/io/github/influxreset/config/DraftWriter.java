@@ -1,5 +1,6 @@
 package io.github.influxreset.config;
 
+import io.github.influxreset.domain.ProfileDraft;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package io.github.influxreset.config;
 
+import io.github.influxreset.domain.ProfileDraft;
 import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.domain.ComposeService;
 import io.github.influxreset.domain.InfluxUsers;
@@ -43,12 +44,6 @@ public final class StackGuesser {
         this.userHome = userHome;
     }
 
-    /** The project to propose: one with InfluxDB, running ones first, then by name; empty when none has it. */
-    public static Optional<ComposeProject> propose(List<ComposeProject> projects) {
-        return projects.stream().filter(p -> p.influxService().isPresent())
-                .min(Comparator.comparing((ComposeProject p) -> !p.influxService().orElseThrow().running())
-                        .thenComparing(ComposeProject::name));
-    }
 
     /** A draft profile for the project, from its files and bind mounts alone. */
     public ProfileDraft guess(ComposeProject project) {

@@ -23,4 +23,11 @@ public record ComposeProject(String name, Optional<Path> workingDir, List<Path> 
         return services.stream().filter(ComposeService::isInfluxServer).findFirst()
                 .or(() -> services.stream().filter(s -> s.name().contains("influx")).findFirst());
     }
+
+    /** The project to propose: one with InfluxDB, running ones first, then by name; empty when none has it. */
+    public static Optional<ComposeProject> likeliest(List<ComposeProject> projects) {
+        return projects.stream().filter(p -> p.influxService().isPresent())
+                .min(java.util.Comparator.comparing((ComposeProject p) -> !p.influxService().orElseThrow().running())
+                        .thenComparing(ComposeProject::name));
+    }
 }

@@ -34,6 +34,14 @@ public interface Action {
         return describeUndo().startsWith(NOTHING_TO_UNDO);
     }
 
+    /**
+     * True for the action after which the run's backup set is verified complete (every file and
+     * every point): no destructive action may come before it in a plan.
+     */
+    default boolean verifiesBackup() {
+        return false;
+    }
+
     /** True when the action deletes data that only a backup can bring back. */
     boolean destructive();
 

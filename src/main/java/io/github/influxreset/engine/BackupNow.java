@@ -1,5 +1,7 @@
 package io.github.influxreset.engine;
 
+import io.github.influxreset.domain.Progress;
+
 /**
  * Writes and verifies a backup set of the stack as it is now, its progress in the run's log: what
  * the backup step does, and what the seal after the stop and a rollback that would replace live

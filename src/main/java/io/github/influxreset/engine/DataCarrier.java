@@ -1,5 +1,6 @@
 package io.github.influxreset.engine;
 
+import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.CarryRule;
 import io.github.influxreset.domain.CarryTally;

@@ -34,7 +34,7 @@ public record Plan(String id, String profileName, ResetMode mode, List<PlannedAc
     private static void requireVerifiedBackupBeforeDestruction(List<PlannedAction> actions) {
         boolean verified = false;
         for (PlannedAction planned : actions) {
-            if (planned.action() instanceof io.github.influxreset.engine.actions.VerifyBackup) {
+            if (planned.action().verifiesBackup()) {
                 verified = true;
             }
             if (planned.action().destructive() && !verified) {

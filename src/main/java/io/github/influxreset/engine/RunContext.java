@@ -24,6 +24,9 @@ public final class RunContext {
     private volatile Boolean keepData;
     private volatile Step currentStep;
 
+    /** The kind of the action that records the user's confirmation and the keep-data choice among its facts. */
+    public static final String CONFIRMATION_KIND = "confirm-reset";
+
     /** Makes the context of a run once the journal has given it an id. */
     @FunctionalInterface
     public interface Factory {
@@ -78,7 +81,7 @@ public final class RunContext {
 
     /** True when the user said, before the run, not to carry the old points: no forecast is needed then. */
     public boolean keepDataDeclined() {
-        return !isMove() && Boolean.FALSE.equals(keepData) && action(io.github.influxreset.engine.actions.ConfirmReset.KIND)
+        return !isMove() && Boolean.FALSE.equals(keepData) && action(CONFIRMATION_KIND)
                 .map(a -> a.facts().get("keepData")).isEmpty();
     }
 
@@ -91,7 +94,7 @@ public final class RunContext {
         if (isMove()) {
             return true;
         }
-        return action(io.github.influxreset.engine.actions.ConfirmReset.KIND).map(a -> a.facts().get("keepData"))
+        return action(CONFIRMATION_KIND).map(a -> a.facts().get("keepData"))
                 .filter(java.util.Objects::nonNull).map(Boolean::parseBoolean).orElse(Boolean.TRUE.equals(keepData));
     }
 

@@ -1,5 +1,6 @@
 package io.github.influxreset.engine;
 
+import io.github.influxreset.domain.Progress;
 import java.util.function.Consumer;
 
 /** Runs work at once on the calling thread: for the CLI and for tests of view models. */

@@ -1,13 +1,12 @@
 package io.github.influxreset.firstrun;
 
-import io.github.influxreset.config.ProfileDraft;
-import io.github.influxreset.config.StackGuesser;
+import io.github.influxreset.domain.ProfileDraft;
 import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.domain.ComposeService;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.Secret;
 import io.github.influxreset.domain.SqliteSpec;
-import io.github.influxreset.engine.Progress;
+import io.github.influxreset.domain.Progress;
 import io.github.influxreset.engine.TaskRunner;
 import java.nio.file.Path;
 import java.util.List;
@@ -93,7 +92,7 @@ public final class FirstRunViewModel {
         error.set("");
         run("Looking for compose projects", p -> finder.projects(), found -> {
             projects.setAll(found);
-            Optional<ComposeProject> proposed = StackGuesser.propose(found);
+            Optional<ComposeProject> proposed = ComposeProject.likeliest(found);
             if (proposed.isPresent() && proposed.get().equals(selected.get())) {
                 // the same project as before: guess again, so that what was typed over the last guess goes
                 guess(proposed.get());

@@ -1,6 +1,6 @@
 package io.github.influxreset.firstrun;
 
-import io.github.influxreset.config.ProfileDraft;
+import io.github.influxreset.domain.ProfileDraft;
 import io.github.influxreset.domain.ComposeProject;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.influxreset.ui;
 
-import io.github.influxreset.engine.Progress;
+import io.github.influxreset.domain.Progress;
 import io.github.influxreset.engine.TaskRunner;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -91,7 +91,7 @@ public final class LogPane extends View<LogPaneModel> {
         save.setOnAction(e -> dialogs.chooseSaveFile("Save the log", "influx-reset.log").ifPresent(file -> {
             String text = model.visibleText() + "\n";
             tasks.run("Saving the log", p -> java.nio.file.Files.writeString(file, text),
-                    io.github.influxreset.engine.Progress.NONE, written -> { },
+                    io.github.influxreset.domain.Progress.NONE, written -> { },
                     failure -> dialogs.showError("The log could not be saved to " + file + ".", failure));
         }));
     }

@@ -9,8 +9,8 @@ import io.github.influxreset.engine.LogBus;
 import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.PrerequisiteChecks;
-import io.github.influxreset.engine.Progress;
-import io.github.influxreset.engine.ResetPlanner;
+import io.github.influxreset.domain.Progress;
+import io.github.influxreset.engine.plan.ResetPlanner;
 import io.github.influxreset.engine.report.RunReport;
 import io.github.influxreset.engine.report.RunSummaries;
 import io.github.influxreset.engine.report.RunSummary;
@@ -317,7 +317,7 @@ public final class WizardSession {
 
     /** Puts every bucket of a set back: a run of its own, backed up first, undone on failure. */
     public RunContext restoreBackup(String backupId, String typedConfirmation, Progress progress) {
-        Plan restore = new io.github.influxreset.engine.RestorePlanBuilder(profile)
+        Plan restore = new io.github.influxreset.engine.plan.RestorePlanBuilder(profile)
                 .wholeSet(ports.backups().info(backupId), Plan.newId(clock));
         return io.github.influxreset.engine.WholeRun.run(runner, restore,
                 id -> new RunContext(profile, ports, log, runner.journal(), id), () -> typedConfirmation, progress);
@@ -325,7 +325,7 @@ public final class WizardSession {
 
     /** Restores one bucket of a set into a new bucket. */
     public RunContext restoreBucket(String backupId, String bucket, String newBucket, Progress progress) {
-        Plan restore = new io.github.influxreset.engine.RestorePlanBuilder(profile)
+        Plan restore = new io.github.influxreset.engine.plan.RestorePlanBuilder(profile)
                 .oneBucket(ports.backups().info(backupId), bucket, newBucket, Plan.newId(clock));
         return io.github.influxreset.engine.WholeRun.run(runner, restore,
                 id -> new RunContext(profile, ports, log, runner.journal(), id), () -> "", progress);

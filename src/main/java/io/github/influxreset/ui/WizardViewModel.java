@@ -2,7 +2,7 @@ package io.github.influxreset.ui;
 
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetMode;
-import io.github.influxreset.engine.Progress;
+import io.github.influxreset.domain.Progress;
 import io.github.influxreset.engine.StepState;
 import io.github.influxreset.engine.TaskRunner;
 import java.nio.file.Path;

@@ -25,6 +25,27 @@ class ArchitectureTest {
                 .should().beFreeOfCycles().check(classes);
     }
 
+    /** No two packages at any depth depend on each other both ways (engine and engine.actions included). */
+    @Test
+    void noPackagesFormACycle() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching(ROOT + ".(**)")
+                .should().beFreeOfCycles().check(classes);
+    }
+
+    /**
+     * The screens (the steps, the backup browser, the first run) reach the stack only through the
+     * engine's use cases and the domain: never an adapter, the backup store, the profile loader, an
+     * action or a port.
+     */
+    @Test
+    void theScreensUseNoAdapterActionOrPort() {
+        noClasses().that().resideInAnyPackage(ROOT + ".steps..", ROOT + ".backups..", ROOT + ".firstrun..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".docker..", ROOT + ".influx..", ROOT + ".store..",
+                        ROOT + ".backup..", ROOT + ".config..", ROOT + ".engine.actions..", ROOT + ".engine.port..",
+                        ROOT + ".cli..", ROOT + ".app..")
+                .check(classes);
+    }
+
     @Test
     void domainImportsNothingButTheJdk() {
         noClasses().that().resideInAPackage(ROOT + ".domain..")

@@ -6,7 +6,7 @@ import io.github.influxreset.domain.CarryTally;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.Retention;
 import io.github.influxreset.engine.DataCarrier;
-import io.github.influxreset.engine.Progress;
+import io.github.influxreset.domain.Progress;
 import io.github.influxreset.influx.v1.InfluxV1Adapter;
 import io.github.influxreset.testing.InfluxdProcess;
 import java.nio.file.Files;

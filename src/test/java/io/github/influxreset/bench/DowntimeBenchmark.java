@@ -1,5 +1,6 @@
 package io.github.influxreset.bench;
 
+import io.github.influxreset.engine.actions.EveryAction;
 import static io.github.influxreset.testing.DockerRig.docker;
 
 import io.github.influxreset.backup.FileBackupStore;
@@ -11,8 +12,8 @@ import io.github.influxreset.engine.LogBus;
 import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.PlannedAction;
 import io.github.influxreset.engine.Ports;
-import io.github.influxreset.engine.Progress;
-import io.github.influxreset.engine.ResetPlanner;
+import io.github.influxreset.domain.Progress;
+import io.github.influxreset.engine.plan.ResetPlanner;
 import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.Runner;
 import io.github.influxreset.engine.SecretMasker;
@@ -83,7 +84,7 @@ class DowntimeBenchmark {
             }
             Plan plan = new Plan(full.id(), full.profileName(), ResetMode.FULL, renumbered);
             Runner runner = new Runner(new SqliteJournal(rig.dir.resolve("journal.db"), SecretMasker.NONE, Clock.systemUTC()),
-                    new ActionCatalog(), FaultInjector.NONE);
+                    EveryAction.catalog(), FaultInjector.NONE);
             RunContext run = runner.begin(plan, id -> new RunContext(rig.profile, ports, new LogBus(SecretMasker.NONE),
                     runner.journal(), id));
             run.confirm(rig.profile.confirmationWord());

@@ -1,5 +1,6 @@
 package io.github.influxreset.config;
 
+import io.github.influxreset.domain.ProfileDraft;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -176,8 +177,8 @@ class StackGuesserTest {
         ComposeProject old = new ComposeProject("aaa-old", Optional.empty(), List.of(), Optional.empty(), List.of(stoppedInflux));
         ComposeProject home = homeiq("influxdb:2.7", Map.of(), false, Map.of());
 
-        assertEquals("homeiq", StackGuesser.propose(List.of(broker, old, home)).orElseThrow().name());
-        assertEquals("aaa-old", StackGuesser.propose(List.of(broker, old)).orElseThrow().name());
-        assertTrue(StackGuesser.propose(List.of(broker)).isEmpty());
+        assertEquals("homeiq", ComposeProject.likeliest(List.of(broker, old, home)).orElseThrow().name());
+        assertEquals("aaa-old", ComposeProject.likeliest(List.of(broker, old)).orElseThrow().name());
+        assertTrue(ComposeProject.likeliest(List.of(broker)).isEmpty());
     }
 }

@@ -1,5 +1,6 @@
 package io.github.influxreset.docker;
 
+import io.github.influxreset.engine.actions.EveryAction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,8 +14,8 @@ import io.github.influxreset.engine.FaultInjector;
 import io.github.influxreset.engine.LogBus;
 import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.Ports;
-import io.github.influxreset.engine.Progress;
-import io.github.influxreset.engine.ResetPlanner;
+import io.github.influxreset.domain.Progress;
+import io.github.influxreset.engine.plan.ResetPlanner;
 import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.Runner;
 import io.github.influxreset.engine.SecretMasker;
@@ -122,7 +123,7 @@ class ComposeStackTest {
 
         Plan plan = new ResetPlanner(Clock.systemUTC()).plan(profile, ports, ResetMode.FULL).plan();
         Runner runner = new Runner(new SqliteJournal(dir.resolve("journal.db"), SecretMasker.NONE, Clock.systemUTC()),
-                new ActionCatalog(), FaultInjector.NONE);
+                EveryAction.catalog(), FaultInjector.NONE);
         RunContext run = runner.begin(plan, id -> new RunContext(profile, ports, new LogBus(SecretMasker.NONE), runner.journal(), id));
         run.confirm(profile.confirmationWord());
         for (Step step : Step.values()) {

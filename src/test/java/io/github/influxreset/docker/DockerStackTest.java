@@ -1,5 +1,6 @@
 package io.github.influxreset.docker;
 
+import io.github.influxreset.engine.actions.EveryAction;
 import static io.github.influxreset.testing.DockerRig.docker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,8 +19,8 @@ import io.github.influxreset.engine.FaultInjector;
 import io.github.influxreset.engine.LogBus;
 import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.Ports;
-import io.github.influxreset.engine.Progress;
-import io.github.influxreset.engine.ResetPlanner;
+import io.github.influxreset.domain.Progress;
+import io.github.influxreset.engine.plan.ResetPlanner;
 import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.RunStatus;
 import io.github.influxreset.engine.Runner;
@@ -63,7 +64,7 @@ class DockerStackTest {
         Ports base = new Ports(docker, influx, null, metadata);
         ports = new Ports(docker, influx, new FileBackupStore(rig.profile, base, Clock.systemUTC(), "test"), metadata);
         runner = new Runner(new SqliteJournal(dir.resolve("journal.db"), SecretMasker.NONE, Clock.systemUTC()),
-                new ActionCatalog(), FaultInjector.NONE);
+                EveryAction.catalog(), FaultInjector.NONE);
     }
 
     @AfterEach

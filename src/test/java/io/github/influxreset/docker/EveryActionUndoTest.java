@@ -1,5 +1,6 @@
 package io.github.influxreset.docker;
 
+import io.github.influxreset.engine.actions.EveryAction;
 import static io.github.influxreset.testing.DockerRig.docker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,8 +15,8 @@ import io.github.influxreset.engine.LogBus;
 import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.PlannedAction;
 import io.github.influxreset.engine.Ports;
-import io.github.influxreset.engine.Progress;
-import io.github.influxreset.engine.ResetPlanner;
+import io.github.influxreset.domain.Progress;
+import io.github.influxreset.engine.plan.ResetPlanner;
 import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.Runner;
 import io.github.influxreset.engine.SecretMasker;
@@ -94,7 +95,7 @@ class EveryActionUndoTest {
             Plan truncated = new Plan(prefix.id(), prefix.profileName(), mode,
                     new ArrayList<>(prefix.actions().subList(0, last.index() + 1)));
             Runner runner = new Runner(new SqliteJournal(dir.resolve("journal.db"), SecretMasker.NONE, Clock.systemUTC()),
-                    new ActionCatalog(), FaultInjector.NONE);
+                    EveryAction.catalog(), FaultInjector.NONE);
             RunContext run = runner.begin(truncated, id -> new RunContext(rig.profile, ports,
                     new LogBus(SecretMasker.NONE), runner.journal(), id));
             run.confirm(rig.profile.confirmationWord());

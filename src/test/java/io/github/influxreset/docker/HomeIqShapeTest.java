@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.influxreset.app.AppContext;
 import io.github.influxreset.app.AppHome;
-import io.github.influxreset.config.ProfileDraft;
+import io.github.influxreset.domain.ProfileDraft;
 import io.github.influxreset.config.ProfileLoader;
 import io.github.influxreset.config.StackGuesser;
 import io.github.influxreset.domain.ComposeProject;
@@ -19,7 +19,7 @@ import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.PlannedAction;
 import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.PrerequisiteChecks;
-import io.github.influxreset.engine.ResetPlanner;
+import io.github.influxreset.engine.plan.ResetPlanner;
 import io.github.influxreset.engine.Step;
 import io.github.influxreset.testing.DockerRig;
 import io.github.influxreset.testing.RequiresDocker;

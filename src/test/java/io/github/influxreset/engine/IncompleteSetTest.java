@@ -1,5 +1,6 @@
 package io.github.influxreset.engine;
 
+import io.github.influxreset.domain.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

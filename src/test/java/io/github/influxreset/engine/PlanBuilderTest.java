@@ -1,5 +1,6 @@
 package io.github.influxreset.engine;
 
+import io.github.influxreset.engine.plan.PlanBuilder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -13,7 +13,7 @@ import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.Retention;
 import io.github.influxreset.engine.Journal;
 import io.github.influxreset.engine.Plan;
-import io.github.influxreset.engine.ResetPlanner;
+import io.github.influxreset.engine.plan.ResetPlanner;
 import io.github.influxreset.engine.RunRecord;
 import io.github.influxreset.engine.RunStatus;
 import io.github.influxreset.engine.port.InfluxPort;

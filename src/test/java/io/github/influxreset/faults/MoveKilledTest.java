@@ -14,7 +14,7 @@ import io.github.influxreset.domain.Retention;
 import io.github.influxreset.domain.Secret;
 import io.github.influxreset.engine.Journal;
 import io.github.influxreset.engine.Plan;
-import io.github.influxreset.engine.ResetPlanner;
+import io.github.influxreset.engine.plan.ResetPlanner;
 import io.github.influxreset.engine.RunStatus;
 import io.github.influxreset.engine.actions.CarryData;
 import io.github.influxreset.engine.actions.CreateTargetBucket;

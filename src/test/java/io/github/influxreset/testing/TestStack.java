@@ -1,5 +1,6 @@
 package io.github.influxreset.testing;
 
+import io.github.influxreset.engine.actions.EveryAction;
 import io.github.influxreset.backup.FileBackupStore;
 import io.github.influxreset.config.ProfileLoader;
 import io.github.influxreset.domain.Profile;
@@ -42,7 +43,7 @@ public final class TestStack {
     public final Ports ports;
     public final LogBus log;
     public final List<LogEvent> events = new CopyOnWriteArrayList<>();
-    public final ActionCatalog catalog = new ActionCatalog();
+    public final ActionCatalog catalog = EveryAction.catalog();
 
     public TestStack(Path dir) throws IOException {
         this(dir, java.util.function.UnaryOperator.identity());

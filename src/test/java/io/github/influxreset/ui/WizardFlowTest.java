@@ -67,7 +67,7 @@ class WizardFlowTest {
         SameThreadTaskRunner runner = new SameThreadTaskRunner();
         return new io.github.influxreset.engine.TaskRunner() {
             @Override
-            public <T> void run(String title, Work<T> work, io.github.influxreset.engine.Progress onProgress,
+            public <T> void run(String title, Work<T> work, io.github.influxreset.domain.Progress onProgress,
                                 java.util.function.Consumer<T> onSuccess, java.util.function.Consumer<Throwable> onFailure) {
                 runner.run(title, progress -> {
                     if (title.equals("Resetting InfluxDB")) {
@@ -127,14 +127,14 @@ class WizardFlowTest {
     /** A reset another process left half done: backed up, confirmed, data deleted, then killed. */
     private void leaveAnInterruptedRun() {
         var runner = stack.runner();
-        var plan = new io.github.influxreset.engine.ResetPlanner(Clock.systemUTC()).plan(stack.profile, stack.ports,
+        var plan = new io.github.influxreset.engine.plan.ResetPlanner(Clock.systemUTC()).plan(stack.profile, stack.ports,
                 io.github.influxreset.domain.ResetMode.FULL).plan();
         var run = runner.begin(plan, id -> new io.github.influxreset.engine.RunContext(stack.profile, stack.ports, stack.log,
                 runner.journal(), id));
         run.confirm("homeiq");
         for (var step : java.util.List.of(io.github.influxreset.engine.Step.PREREQUISITES, io.github.influxreset.engine.Step.BACKUP,
                 io.github.influxreset.engine.Step.CONFIRM, io.github.influxreset.engine.Step.RESET)) {
-            runner.runStep(run, plan, step, io.github.influxreset.engine.Progress.NONE);
+            runner.runStep(run, plan, step, io.github.influxreset.domain.Progress.NONE);
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** The gate between backup and reset: passes only when the user typed the confirmation word. */
 public final class ConfirmReset extends BaseAction {
-    public static final String KIND = "confirm-reset";
+    public static final String KIND = RunContext.CONFIRMATION_KIND;
 
     public ConfirmReset(Map<String, String> params) {
         super(params);

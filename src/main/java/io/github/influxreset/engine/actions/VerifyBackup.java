@@ -15,6 +15,11 @@ public final class VerifyBackup extends BaseAction {
     }
 
     @Override
+    public boolean verifiesBackup() {
+        return true;
+    }
+
+    @Override
     public String kind() {
         return KIND;
     }

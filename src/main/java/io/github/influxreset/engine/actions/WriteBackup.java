@@ -1,6 +1,6 @@
 package io.github.influxreset.engine.actions;
 
-import io.github.influxreset.engine.Progress;
+import io.github.influxreset.domain.Progress;
 import io.github.influxreset.engine.RunContext;
 import java.util.Map;
 

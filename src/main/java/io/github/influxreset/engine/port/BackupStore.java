@@ -1,7 +1,7 @@
 package io.github.influxreset.engine.port;
 
 import io.github.influxreset.domain.StackSnapshot;
-import io.github.influxreset.engine.Progress;
+import io.github.influxreset.domain.Progress;
 import java.util.List;
 
 /** Backup sets on disk: written, verified, listed, restored. */
@@ -14,11 +14,11 @@ public interface BackupStore {
 
     /** Re-hashes every file of the set; throws naming the first file that does not match. */
     default void verify(String backupId) {
-        verify(backupId, io.github.influxreset.engine.Progress.NONE);
+        verify(backupId, io.github.influxreset.domain.Progress.NONE);
     }
 
     /** As {@link #verify(String)}, reporting bytes hashed, rate and time left. */
-    void verify(String backupId, io.github.influxreset.engine.Progress progress);
+    void verify(String backupId, io.github.influxreset.domain.Progress progress);
 
     /**
      * Ids of complete, readable sets, newest first. A folder without a manifest is never listed, nor

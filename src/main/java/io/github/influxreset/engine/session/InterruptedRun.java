@@ -4,7 +4,7 @@ import io.github.influxreset.domain.Profile;
 import io.github.influxreset.engine.ActionStatus;
 import io.github.influxreset.engine.LogBus;
 import io.github.influxreset.engine.Ports;
-import io.github.influxreset.engine.Progress;
+import io.github.influxreset.domain.Progress;
 import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.RunRecord;
 import io.github.influxreset.engine.RunStatus;

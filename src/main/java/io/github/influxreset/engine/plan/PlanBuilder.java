@@ -1,5 +1,9 @@
-package io.github.influxreset.engine;
+package io.github.influxreset.engine.plan;
 
+import io.github.influxreset.engine.Plan;
+import io.github.influxreset.engine.PlannedAction;
+import io.github.influxreset.engine.Step;
+import io.github.influxreset.engine.Action;
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.ContainerInfo;
 import io.github.influxreset.domain.Profile;

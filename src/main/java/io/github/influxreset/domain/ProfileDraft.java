@@ -1,8 +1,5 @@
-package io.github.influxreset.config;
+package io.github.influxreset.domain;
 
-import io.github.influxreset.domain.MeasurementSchema;
-import io.github.influxreset.domain.Secret;
-import io.github.influxreset.domain.SqliteSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

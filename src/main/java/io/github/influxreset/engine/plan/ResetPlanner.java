@@ -1,5 +1,7 @@
-package io.github.influxreset.engine;
+package io.github.influxreset.engine.plan;
 
+import io.github.influxreset.engine.Plan;
+import io.github.influxreset.engine.Ports;
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;

@@ -1,4 +1,4 @@
-package io.github.influxreset.engine;
+package io.github.influxreset.domain;
 
 /** Where long work reports how far it is. Implementations must accept calls from any thread. */
 @FunctionalInterface
