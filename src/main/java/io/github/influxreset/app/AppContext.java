@@ -1,11 +1,11 @@
 package io.github.influxreset.app;
 
-import io.github.influxreset.engine.actions.EveryAction;
 import io.github.influxreset.backup.FileBackupStore;
 import io.github.influxreset.cli.CliContext;
 import io.github.influxreset.cli.VersionProvider;
 import io.github.influxreset.config.ProfileLoader;
 import io.github.influxreset.docker.DockerJavaAdapter;
+import io.github.influxreset.domain.InfluxSpec;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.ActionCatalog;
@@ -13,21 +13,24 @@ import io.github.influxreset.engine.FaultInjector;
 import io.github.influxreset.engine.Journal;
 import io.github.influxreset.engine.LogBus;
 import io.github.influxreset.engine.Ports;
+import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.Runner;
+import io.github.influxreset.engine.SecretMasker;
+import io.github.influxreset.engine.actions.EveryAction;
+import io.github.influxreset.engine.port.DockerPort;
+import io.github.influxreset.engine.port.InfluxPort;
+import io.github.influxreset.engine.port.MetadataStore;
 import io.github.influxreset.engine.report.RunReport;
 import io.github.influxreset.engine.report.RunReportHtml;
 import io.github.influxreset.engine.report.RunSummaries;
 import io.github.influxreset.engine.report.RunSummary;
-import io.github.influxreset.engine.Runner;
-import io.github.influxreset.engine.SecretMasker;
-import io.github.influxreset.engine.port.DockerPort;
-import io.github.influxreset.engine.port.InfluxPort;
-import io.github.influxreset.engine.port.MetadataStore;
+import io.github.influxreset.engine.session.ResetSession;
+import io.github.influxreset.firstrun.StackFinder;
 import io.github.influxreset.influx.v1.InfluxV1Adapter;
 import io.github.influxreset.influx.v2.InfluxV2Adapter;
 import io.github.influxreset.store.FileRunLock;
 import io.github.influxreset.store.SqliteJournal;
 import io.github.influxreset.store.SqliteMetadataStore;
-import io.github.influxreset.ui.WizardSession;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -88,7 +91,7 @@ public final class AppContext implements CliContext {
      * Writes the run's report to {@code reports/RUN.md} of the app's folder, and beside it the same
      * as self-contained HTML ({@code RUN.html}), both masked once more.
      */
-    private void writeReport(Journal journal, io.github.influxreset.engine.RunContext run) {
+    private void writeReport(Journal journal, RunContext run) {
         try {
             RunSummary summary = RunSummaries.of(run, journal);
             java.nio.file.Path file = home.reports().resolve(run.runId() + ".md");
@@ -124,7 +127,7 @@ public final class AppContext implements CliContext {
 
     /** What the first run (the wizard's, and 'profile discover') uses to find the stack on this machine's engine. */
     @Override
-    public io.github.influxreset.firstrun.StackFinder stackFinder() {
+    public StackFinder stackFinder() {
         String engine = MachineStackFinder.dockerHost(System.getenv());
         return new MachineStackFinder(MachineStackFinder.onEngine(engine), MachineStackFinder.volumesOn(engine),
                 AppContext::influxAdapter, home, loader,
@@ -132,12 +135,12 @@ public final class AppContext implements CliContext {
     }
 
     /** The wizard's way to open a profile as a session. */
-    public WizardSession session(Path profileFile) {
+    public ResetSession session(Path profileFile) {
         Profile profile = profile(profileFile);
-        return new WizardSession(profile, ports(profile), runner(profile), catalog, log, clock);
+        return new ResetSession(profile, ports(profile), runner(profile), catalog, log, clock);
     }
 
-    private static InfluxPort influxAdapter(io.github.influxreset.domain.InfluxSpec spec) {
+    private static InfluxPort influxAdapter(InfluxSpec spec) {
         return spec.isV1() ? new InfluxV1Adapter(spec) : new InfluxV2Adapter(spec);
     }
 

@@ -1,6 +1,8 @@
 package io.github.influxreset.backup;
 
+import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.engine.Throughput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +21,10 @@ final class BackupVerifier {
         this.set = set;
     }
 
-    Manifest verify(io.github.influxreset.domain.Progress progress) {
+    Manifest verify(Progress progress) {
         checkNoLinks();
         Manifest manifest = readManifest();
-        io.github.influxreset.engine.Throughput throughput = new io.github.influxreset.engine.Throughput(
+        Throughput throughput = new Throughput(
                 manifest.totalBytes(), System.nanoTime());
         long done = 0;
         for (Manifest.FileEntry entry : manifest.files()) {

@@ -3,10 +3,12 @@ package io.github.influxreset.backup;
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.ContainerInfo;
 import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.Progress;
+import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.domain.SqliteSpec;
 import io.github.influxreset.domain.StackSnapshot;
 import io.github.influxreset.engine.MeteredOutput;
 import io.github.influxreset.engine.Ports;
-import io.github.influxreset.domain.Progress;
 import io.github.influxreset.engine.Throughput;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -73,17 +75,17 @@ final class BackupWriter {
      * metadata database) as {@code sqlite/metadata.db}, the others under their own names.
      */
     void writeSqlite() throws IOException {
-        List<io.github.influxreset.domain.SqliteSpec> databases = profile.sqlite();
+        List<SqliteSpec> databases = profile.sqlite();
         if (databases.isEmpty()) {
             return;
         }
         SecureFiles.createPrivateDirectory(set.resolve("sqlite"));
         for (int i = 0; i < databases.size(); i++) {
-            Path copy = set.resolve(io.github.influxreset.domain.SqliteSpec.setFile(databases, i));
+            Path copy = set.resolve(SqliteSpec.setFile(databases, i));
             progress.update(0.05 + 0.1 * i / databases.size(), "Copying the SQLite database " + databases.get(i).describe());
             ports.metadata().backupTo(databases.get(i), copy);
             SecureFiles.restrictFile(copy);
-            progress.update(-1, "SQLite database " + databases.get(i).describe() + " copied to " + io.github.influxreset.domain.SqliteSpec.setFile(databases, i)
+            progress.update(-1, "SQLite database " + databases.get(i).describe() + " copied to " + SqliteSpec.setFile(databases, i)
                     + " (" + Files.size(copy) + " bytes, integrity ok)");
         }
     }
@@ -136,7 +138,7 @@ final class BackupWriter {
         before.forEach((measurement, fields) -> fields.forEach((field, count) -> {
             long inFile = held.getOrDefault(measurement, Map.of()).getOrDefault(field, 0L);
             if (inFile < count) {
-                throw io.github.influxreset.domain.ResetException.problem("The export of bucket " + bucket
+                throw ResetException.problem("The export of bucket " + bucket
                         + " is incomplete: field " + field + " of " + measurement + " has " + inFile + " of the " + count
                         + " values InfluxDB counted before the export.", "Write the backup again; if it repeats, check "
                         + "InfluxDB's log. Nothing was changed.", null);
@@ -198,7 +200,7 @@ final class BackupWriter {
         }
         try {
             if (exit != 0) {
-                throw io.github.influxreset.domain.ResetException.problem("influxd backup failed (exit code " + exit + "): "
+                throw ResetException.problem("influxd backup failed (exit code " + exit + "): "
                         + String.join(" | ", output.subList(Math.max(0, output.size() - 3), output.size())) + ".",
                         "Check that InfluxDB's RPC address (INFLUXDB_BIND_ADDRESS) is reachable in its container.", null);
             }

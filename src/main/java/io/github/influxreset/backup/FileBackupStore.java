@@ -7,12 +7,12 @@ import com.github.luben.zstd.ZstdOutputStream;
 import io.github.influxreset.domain.BackupInfo;
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.Profile;
-import io.github.influxreset.domain.Retention;
+import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.domain.Retention;
 import io.github.influxreset.domain.StackSnapshot;
 import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.PrerequisiteChecks;
-import io.github.influxreset.domain.Progress;
 import io.github.influxreset.engine.port.BackupStore;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,8 +26,8 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**

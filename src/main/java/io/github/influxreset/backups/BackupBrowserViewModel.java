@@ -1,12 +1,13 @@
 package io.github.influxreset.backups;
 
 import io.github.influxreset.domain.BackupInfo;
-import io.github.influxreset.engine.PrerequisiteChecks;
 import io.github.influxreset.domain.Progress;
+import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.engine.PrerequisiteChecks;
 import io.github.influxreset.engine.TaskRunner;
+import io.github.influxreset.engine.session.ResetSession;
 import io.github.influxreset.ui.DialogService;
 import io.github.influxreset.ui.TaskClock;
-import io.github.influxreset.ui.WizardSession;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -30,7 +31,7 @@ public final class BackupBrowserViewModel {
     private final TaskRunner tasks;
     private final TaskClock taskClock;
     private final DialogService dialogs;
-    private final Supplier<WizardSession> session;
+    private final Supplier<ResetSession> session;
     private final ObservableList<BackupInfo> sets = FXCollections.observableArrayList();
     private final ObjectProperty<BackupInfo> selected = new SimpleObjectProperty<>();
     private final StringProperty details = new SimpleStringProperty("Select a backup set.");
@@ -40,7 +41,7 @@ public final class BackupBrowserViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
 
-    public BackupBrowserViewModel(TaskRunner tasks, DialogService dialogs, Supplier<WizardSession> session,
+    public BackupBrowserViewModel(TaskRunner tasks, DialogService dialogs, Supplier<ResetSession> session,
                                   TaskClock taskClock) {
         this.taskClock = taskClock;
         this.tasks = tasks;
@@ -55,7 +56,7 @@ public final class BackupBrowserViewModel {
 
     /** Reads the folder again; then shows {@code message}, or how many sets there are when it is null. */
     private void refreshThenSay(String message) {
-        run("Reading the backup folder", p -> session.get().backups(), list -> {
+        run("Reading the backup folder", p -> session.get().shelf().list(), list -> {
             sets.setAll(list);
             status.set(message != null ? message : list.size() + " backup set(s) in " + session.get().profile().backups().dir());
         });
@@ -65,7 +66,7 @@ public final class BackupBrowserViewModel {
         BackupInfo set = selected.get();
         if (set != null) {
             run("Verifying " + set.id(), p -> {
-                session.get().verifyBackup(set.id(), p);
+                session.get().shelf().verify(set.id(), p);
                 return null;
             }, ignored -> status.set("Backup set " + set.id() + " verified: all " + set.files() + " files match."));
         }
@@ -75,7 +76,7 @@ public final class BackupBrowserViewModel {
         BackupInfo set = selected.get();
         if (set != null && dialogs.confirmByTyping("Delete backup set", "This deletes backup set " + set.id() + ".", set.id())) {
             run("Deleting " + set.id(), p -> {
-                session.get().deleteBackup(set.id());
+                session.get().shelf().delete(set.id());
                 return null;
             }, ignored -> {
                 status.set("Backup set " + set.id() + " deleted.");
@@ -87,7 +88,7 @@ public final class BackupBrowserViewModel {
     public void prune() {
         int keep = session.get().profile().backups().keep();
         if (dialogs.confirmByTyping("Prune backups", "This keeps the newest " + keep + " sets and deletes the rest.", "prune")) {
-            run("Pruning", p -> session.get().pruneBackups(keep), deleted -> {
+            run("Pruning", p -> session.get().shelf().prune(keep), deleted -> {
                 status.set(deleted.isEmpty() ? "Nothing to prune." : "Deleted " + deleted + ".");
                 refresh();
             });
@@ -99,7 +100,7 @@ public final class BackupBrowserViewModel {
         String word = session.get().profile().confirmationWord();
         if (set != null && dialogs.confirmByTyping("Restore backup set", "This replaces every bucket of set " + set.id()
                 + " in InfluxDB with its copy (the current data is backed up first).", word)) {
-            run("Restoring " + set.id(), p -> session.get().restoreBackup(set.id(), word, p),
+            run("Restoring " + set.id(), p -> session.get().shelf().restoreAll(set.id(), word, p),
                     run -> refreshThenSay("Backup set " + set.id() + " restored; every point count matches (run " + run.runId()
                             + "). The set written of the state before it is listed too."));
         }
@@ -110,7 +111,7 @@ public final class BackupBrowserViewModel {
         String bucket = restoreBucket.get();
         String target = newBucketName.get().trim();
         if (set != null && !bucket.isEmpty() && !target.isEmpty()) {
-            run("Restoring " + bucket + " into " + target, p -> session.get().restoreBucket(set.id(), bucket, target, p),
+            run("Restoring " + bucket + " into " + target, p -> session.get().shelf().restoreBucket(set.id(), bucket, target, p),
                     run -> refreshThenSay("Bucket " + bucket + " of " + set.id() + " restored into " + target + "."));
         }
     }
@@ -131,7 +132,7 @@ public final class BackupBrowserViewModel {
         }, failure -> {
             busy.set(false);
             progress.set(0);
-            status.set(failure instanceof io.github.influxreset.domain.ResetException r ? r.userText()
+            status.set(failure instanceof ResetException r ? r.userText()
                     : "The operation failed: " + failure.getMessage());
             timing.finished(false, status.get());
         });

@@ -1,6 +1,8 @@
 package io.github.influxreset.cli;
 
 import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.engine.Causes;
+import io.github.influxreset.engine.LogLevel;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -21,8 +23,8 @@ public final class Cli {
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((failure, cmd, parsed) -> {
-                    io.github.influxreset.engine.Causes.logOnce(failure, chain -> context.log().publish(
-                            io.github.influxreset.engine.LogLevel.DEBUG, null, null,
+                    Causes.logOnce(failure, chain -> context.log().publish(
+                            LogLevel.DEBUG, null, null,
                             "Technical cause of '" + failure.getMessage() + "': " + chain));
                     return report(failure, err);
                 });

@@ -1,10 +1,10 @@
 package io.github.influxreset.cli;
 
-import io.github.influxreset.domain.ProfileDraft;
 import io.github.influxreset.config.ProfileLoader;
 import io.github.influxreset.config.ProfileWriter;
 import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.ProfileDraft;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.firstrun.SchemaProposal;
 import io.github.influxreset.firstrun.StackFinder;

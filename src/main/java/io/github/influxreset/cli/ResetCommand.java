@@ -4,8 +4,9 @@ import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.Ports;
-import io.github.influxreset.engine.plan.ResetPlanner;
 import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.actions.NoteUnknownBucket;
+import io.github.influxreset.engine.plan.ResetPlanner;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,7 +55,7 @@ final class ResetCommand extends BaseCommand {
         }
         try (AutoCloseable logging = logToStderr()) {
             String unknown = plan.actions().stream().filter(a -> a.action().kind()
-                    .equals(io.github.influxreset.engine.actions.NoteUnknownBucket.KIND)).map(a -> " " + a.describe() + ".")
+                    .equals(NoteUnknownBucket.KIND)).map(a -> " " + a.describe() + ".")
                     .reduce("", String::concat);
             String carried = keepData ? " The old points are then carried into the new buckets as forecast above." : "";
             RunContext run = RunDriver.runAll(root, profile, ports, plan, keepData, () -> Confirmation.ask(root, yes,

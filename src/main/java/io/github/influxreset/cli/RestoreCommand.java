@@ -3,10 +3,13 @@ package io.github.influxreset.cli;
 import io.github.influxreset.domain.BackupInfo;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.engine.BucketMerger;
 import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.Ports;
-import io.github.influxreset.engine.plan.RestorePlanBuilder;
 import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.Step;
+import io.github.influxreset.engine.plan.PlanBuilder;
+import io.github.influxreset.engine.plan.RestorePlanBuilder;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,8 +53,8 @@ final class RestoreCommand extends BaseCommand {
                     + "or InfluxDB's own backup (2.x: tokens, orgs and buckets too, as 'influx restore --full').")
     String from = "export";
 
-    private io.github.influxreset.engine.BucketMerger.OnConflict conflictRule() {
-        return java.util.Arrays.stream(io.github.influxreset.engine.BucketMerger.OnConflict.values())
+    private BucketMerger.OnConflict conflictRule() {
+        return java.util.Arrays.stream(BucketMerger.OnConflict.values())
                 .filter(c -> c.cliName().equals(onConflict)).findFirst()
                 .orElseThrow(() -> ResetException.badInput("--on-conflict takes overwrite or skip, not '" + onConflict
                         + "'; nothing was changed.", "Use --on-conflict overwrite (the default) or --on-conflict skip."));
@@ -94,7 +97,7 @@ final class RestoreCommand extends BaseCommand {
             }
             plan = builder.fromNative(source, planId);
         } else if (from.equals("volumes")) {
-            plan = new io.github.influxreset.engine.plan.PlanBuilder(profile,
+            plan = new PlanBuilder(profile,
                     ports.docker().discover(profile.stack().composeProject())).fromVolumes(source, planId);
         } else {
             plan = builder.wholeSet(source, planId);
@@ -111,11 +114,11 @@ final class RestoreCommand extends BaseCommand {
                     + " into the live buckets: each holds its own points and the set's new ones. Run " + run.runId() + "."
                     : "Restored backup set " + backupId + (bucket == null ? "" : " bucket " + bucket + " into " + newBucket)
                     + "; every point count matches the manifest. Run " + run.runId() + ".");
-            run.findings(io.github.influxreset.engine.Step.VALIDATE).forEach(f -> output().line(Findings.line(f)));
+            run.findings(Step.VALIDATE).forEach(f -> output().line(Findings.line(f)));
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("runId", run.runId());
             doc.put("backupId", backupId);
-            doc.put("counts", Findings.toJson(run.findings(io.github.influxreset.engine.Step.VALIDATE)));
+            doc.put("counts", Findings.toJson(run.findings(Step.VALIDATE)));
             output().document(doc);
         }
         return 0;

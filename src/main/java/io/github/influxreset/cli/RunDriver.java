@@ -1,9 +1,9 @@
 package io.github.influxreset.cli;
 
 import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.Progress;
 import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.Ports;
-import io.github.influxreset.domain.Progress;
 import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.Runner;
 import io.github.influxreset.engine.WholeRun;

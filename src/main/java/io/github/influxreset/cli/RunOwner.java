@@ -2,6 +2,7 @@ package io.github.influxreset.cli;
 
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.engine.Journal;
 import io.github.influxreset.engine.RunRecord;
 
 /** A run is acted on only with the profile it was started with. */
@@ -13,7 +14,7 @@ final class RunOwner {
      * Says there is nothing of this profile to act on; names the unfinished run of another profile,
      * if there is one, and how to reach it.
      */
-    static ResetException noneOf(Profile profile, io.github.influxreset.engine.Journal journal, String what) {
+    static ResetException noneOf(Profile profile, Journal journal, String what) {
         return journal.unfinishedRun().map(other -> ResetException.badInput("Profile " + profile.name() + " has no "
                         + what + "; the unfinished run " + other.id() + " belongs to profile " + other.profileName() + ".",
                         "Pass that run's profile with --profile."))

@@ -1,12 +1,12 @@
 package io.github.influxreset.config;
 
-import io.github.influxreset.domain.ProfileDraft;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.ProfileDraft;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.Secret;
 import io.github.influxreset.domain.SqliteSpec;

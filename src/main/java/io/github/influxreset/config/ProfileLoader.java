@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.github.influxreset.domain.BackupsSpec;
 import io.github.influxreset.domain.BucketSpec;
+import io.github.influxreset.domain.DurationText;
 import io.github.influxreset.domain.InfluxSpec;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
@@ -251,7 +252,7 @@ public final class ProfileLoader {
 
     private static Duration readDuration(YamlNode node) {
         String text = node.text();
-        return io.github.influxreset.domain.DurationText.parse(text).filter(d -> !d.isZero())
+        return DurationText.parse(text).filter(d -> !d.isZero())
                 .orElseThrow(() -> node.error("must be a time such as 500ms, 30s or 2m, not '" + text + "'"));
     }
 

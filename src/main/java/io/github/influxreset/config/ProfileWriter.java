@@ -9,6 +9,7 @@ import io.github.influxreset.domain.InfluxSpec;
 import io.github.influxreset.domain.MeasurementSchema;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ServiceSpec;
+import io.github.influxreset.domain.SqliteSpec;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class ProfileWriter {
         return node;
     }
 
-    private static Map<String, Object> sqlite(io.github.influxreset.domain.SqliteSpec db) {
+    private static Map<String, Object> sqlite(SqliteSpec db) {
         return db.inContainer() ? map("service", db.service(), "path", db.containerPath()) : map("path", db.hostPath());
     }
 

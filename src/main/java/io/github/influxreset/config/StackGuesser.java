@@ -1,10 +1,10 @@
 package io.github.influxreset.config;
 
-import io.github.influxreset.domain.ProfileDraft;
 import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.domain.ComposeService;
 import io.github.influxreset.domain.InfluxUsers;
 import io.github.influxreset.domain.MountInfo;
+import io.github.influxreset.domain.ProfileDraft;
 import io.github.influxreset.domain.Secret;
 import io.github.influxreset.domain.SqliteSpec;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.github.influxreset.engine;
 
-import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.LinePoint;
+import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.port.InfluxPort;
 import java.util.HashSet;

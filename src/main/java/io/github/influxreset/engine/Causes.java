@@ -1,5 +1,6 @@
 package io.github.influxreset.engine;
 
+import io.github.influxreset.domain.ResetException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -37,7 +38,7 @@ public final class Causes {
     static String chain(Throwable failure) {
         List<String> parts = new ArrayList<>();
         List<Throwable> all = all(failure);
-        for (Throwable t : failure instanceof io.github.influxreset.domain.ResetException ? all.subList(1, all.size()) : all) {
+        for (Throwable t : failure instanceof ResetException ? all.subList(1, all.size()) : all) {
             parts.add(t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage().lines().findFirst().orElse("")));
         }
         return String.join(" <- ", parts);

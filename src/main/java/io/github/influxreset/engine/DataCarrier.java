@@ -1,6 +1,5 @@
 package io.github.influxreset.engine;
 
-import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.CarryRule;
 import io.github.influxreset.domain.CarryTally;
@@ -8,6 +7,7 @@ import io.github.influxreset.domain.LinePoint;
 import io.github.influxreset.domain.MeasurementSchema;
 import io.github.influxreset.domain.PointConverter;
 import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.port.InfluxPort;
 import java.time.Duration;

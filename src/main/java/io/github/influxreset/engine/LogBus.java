@@ -1,5 +1,6 @@
 package io.github.influxreset.engine;
 
+import io.github.influxreset.domain.Finding;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,7 +48,7 @@ public final class LogBus {
     }
 
     /** Logs a finding at the level its severity calls for. */
-    public void finding(Step step, io.github.influxreset.domain.Finding finding) {
+    public void finding(Step step, Finding finding) {
         publish(LogLevel.of(finding.severity()), step, null, finding.subject() + ": " + finding.message());
     }
 

@@ -1,5 +1,6 @@
 package io.github.influxreset.engine;
 
+import io.github.influxreset.domain.ContainerInfo;
 import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
@@ -82,7 +83,7 @@ public final class PrerequisiteChecks {
      * A running, not unhealthy container is fine. A stopped InfluxDB cannot be backed up: an error.
      * A stopped service is left stopped by the reset: a warning; an unhealthy one: a warning.
      */
-    private static Finding serviceFinding(String service, io.github.influxreset.domain.ContainerInfo c, boolean isInflux) {
+    private static Finding serviceFinding(String service, ContainerInfo c, boolean isInflux) {
         String state = c.name() + " " + c.state() + ("none".equals(c.health()) ? "" : ", " + c.health());
         if (!c.isRunning()) {
             return isInflux ? Finding.error("Service " + service, state + ": InfluxDB must run to be backed up; start it "

@@ -3,6 +3,7 @@ package io.github.influxreset.engine;
 import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.domain.ResetMode;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -99,7 +100,7 @@ public final class RunContext {
     }
 
     private boolean isMove() {
-        return journal.run(runId).map(r -> r.mode() == io.github.influxreset.domain.ResetMode.MOVE).orElse(false);
+        return journal.run(runId).map(r -> r.mode() == ResetMode.MOVE).orElse(false);
     }
 
     public boolean isConfirmed() {

@@ -1,9 +1,9 @@
 package io.github.influxreset.engine;
 
 import io.github.influxreset.domain.Progress;
+import io.github.influxreset.domain.ResetException.Reason;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetMode;
-import io.github.influxreset.domain.ResetException.Reason;
 import io.github.influxreset.engine.port.RunLock;
 import java.util.List;
 import java.util.Map;

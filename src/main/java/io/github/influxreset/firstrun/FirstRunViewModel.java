@@ -1,12 +1,12 @@
 package io.github.influxreset.firstrun;
 
-import io.github.influxreset.domain.ProfileDraft;
 import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.domain.ComposeService;
+import io.github.influxreset.domain.ProfileDraft;
+import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.Secret;
 import io.github.influxreset.domain.SqliteSpec;
-import io.github.influxreset.domain.Progress;
 import io.github.influxreset.engine.TaskRunner;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.github.influxreset.firstrun;
 
-import io.github.influxreset.domain.ProfileDraft;
 import io.github.influxreset.domain.ComposeProject;
+import io.github.influxreset.domain.ProfileDraft;
 import java.nio.file.Path;
 import java.util.List;
 

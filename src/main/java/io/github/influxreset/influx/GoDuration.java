@@ -1,5 +1,6 @@
 package io.github.influxreset.influx;
 
+import io.github.influxreset.domain.DurationText;
 import io.github.influxreset.domain.Retention;
 
 /** Reads the durations InfluxDB prints ({@code 8760h0m0s}, {@code 0s}) as retentions. */
@@ -9,7 +10,7 @@ public final class GoDuration {
 
     /** {@code 8760h0m0s} as a retention of 365 days; what is not a duration as infinite ({@code 0s} is). */
     public static Retention parse(String text) {
-        return Retention.ofSeconds(io.github.influxreset.domain.DurationText.parse(text).orElse(java.time.Duration.ZERO)
+        return Retention.ofSeconds(DurationText.parse(text).orElse(java.time.Duration.ZERO)
                 .getSeconds());
     }
 }

@@ -1,7 +1,9 @@
 package io.github.influxreset.ui;
 
+import io.github.influxreset.domain.Progress;
 import io.github.influxreset.engine.LogEvent;
 import io.github.influxreset.engine.LogLevel;
+import io.github.influxreset.engine.TaskRunner;
 import javafx.animation.AnimationTimer;
 import javafx.css.PseudoClass;
 import javafx.scene.Parent;
@@ -25,7 +27,7 @@ public final class LogPane extends View<LogPaneModel> {
     /** One line of 12px monospace: a fixed height spares the list from measuring every cell. */
     private static final double LINE_HEIGHT = 18;
     private final DialogService dialogs;
-    private final io.github.influxreset.engine.TaskRunner tasks;
+    private final TaskRunner tasks;
     private VBox root;
     private ListView<LogEvent> list;
     private ComboBox<LogLevel> level;
@@ -40,7 +42,7 @@ public final class LogPane extends View<LogPaneModel> {
         }
     };
 
-    public LogPane(LogPaneModel model, DialogService dialogs, io.github.influxreset.engine.TaskRunner tasks) {
+    public LogPane(LogPaneModel model, DialogService dialogs, TaskRunner tasks) {
         super(model);
         this.dialogs = dialogs;
         this.tasks = tasks;
@@ -91,7 +93,7 @@ public final class LogPane extends View<LogPaneModel> {
         save.setOnAction(e -> dialogs.chooseSaveFile("Save the log", "influx-reset.log").ifPresent(file -> {
             String text = model.visibleText() + "\n";
             tasks.run("Saving the log", p -> java.nio.file.Files.writeString(file, text),
-                    io.github.influxreset.domain.Progress.NONE, written -> { },
+                    Progress.NONE, written -> { },
                     failure -> dialogs.showError("The log could not be saved to " + file + ".", failure));
         }));
     }

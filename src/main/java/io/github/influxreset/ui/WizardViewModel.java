@@ -1,10 +1,12 @@
 package io.github.influxreset.ui;
 
+import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetMode;
-import io.github.influxreset.domain.Progress;
+import io.github.influxreset.engine.RollbackPlan;
 import io.github.influxreset.engine.StepState;
 import io.github.influxreset.engine.TaskRunner;
+import io.github.influxreset.engine.session.ResetSession;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +36,7 @@ public final class WizardViewModel {
     /** Opens a profile (null for the embedded one) as a session; throws ResetException on a bad profile. */
     @FunctionalInterface
     public interface SessionFactory {
-        WizardSession open(Path profileFile);
+        ResetSession open(Path profileFile);
     }
 
     private final TaskRunner tasks;
@@ -45,7 +47,7 @@ public final class WizardViewModel {
     private final IntegerProperty currentIndex = new SimpleIntegerProperty(0);
     /** Counts state changes of any step, so bindings that read step states update. */
     private final IntegerProperty stateChanges = new SimpleIntegerProperty(0);
-    private final ObjectProperty<WizardSession> session = new SimpleObjectProperty<>();
+    private final ObjectProperty<ResetSession> session = new SimpleObjectProperty<>();
     private final ObjectProperty<ResetMode> mode = new SimpleObjectProperty<>(ResetMode.FULL);
     private boolean modeChosenByUser;
     private final StringProperty profileName = new SimpleStringProperty("");
@@ -111,17 +113,17 @@ public final class WizardViewModel {
     }
 
     /** When the journal holds a run that did not end, offers to resume it or roll it back. */
-    private void offerRecovery(WizardSession opened) {
+    private void offerRecovery(ResetSession opened) {
         load("Reading the journal", p -> opened.adoptInterruptedRun(), found -> {
-            recovery.set(found.map(WizardSession.Recovery::text).orElse(""));
-            canResume.set(found.map(WizardSession.Recovery::canResume).orElse(false));
-            resumeNeedsConfirmation = found.map(WizardSession.Recovery::needsConfirmation).orElse(false);
+            recovery.set(found.map(ResetSession.Recovery::text).orElse(""));
+            canResume.set(found.map(ResetSession.Recovery::canResume).orElse(false));
+            resumeNeedsConfirmation = found.map(ResetSession.Recovery::needsConfirmation).orElse(false);
         });
     }
 
     /** Finishes the interrupted run; asks for the typed confirmation if it never got one. */
     public void resumeInterrupted() {
-        WizardSession active = session.get();
+        ResetSession active = session.get();
         if (busy.get() || recovery.get().isEmpty()) {
             return;
         }
@@ -206,13 +208,13 @@ public final class WizardViewModel {
         if (!canRollback.get() || busy.get()) {
             return;
         }
-        WizardSession active = session.get();
+        ResetSession active = session.get();
         runTask("Checking what the rollback would do", Progress.NONE, p -> active.rollbackPlan(),
                 plan -> plan.ifPresent(checked -> confirmRollback(active, checked)), failure -> showError(failure));
     }
 
     /** Shows the undo plan with its checks; rolls back only when nothing fails and the user agrees. */
-    private void confirmRollback(WizardSession active, io.github.influxreset.engine.RollbackPlan plan) {
+    private void confirmRollback(ResetSession active, RollbackPlan plan) {
         String lines = String.join("\n", plan.lines());
         if (!plan.failed().isEmpty()) {
             showError(ResetException.badInput("The rollback was refused and nothing was changed: " + plan.failed().stream()
@@ -303,7 +305,7 @@ public final class WizardViewModel {
 
     /** Asks the session what rollback would do next and updates the button. */
     public void refreshRollback() {
-        WizardSession active = session.get();
+        ResetSession active = session.get();
         if (active == null) {
             return;
         }
@@ -360,7 +362,7 @@ public final class WizardViewModel {
         return current;
     }
 
-    public WizardSession session() {
+    public ResetSession session() {
         return session.get();
     }
 

@@ -1,5 +1,6 @@
 package io.github.influxreset.ui;
 
+import io.github.influxreset.engine.session.ResetSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.influxreset.app.WizardAssembly;
@@ -32,7 +33,7 @@ class ThemeTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         TestStack stack = new TestStack(Files.createDirectories(dir.resolve("stack")));
-        assembly = new WizardAssembly(new SameThreadTaskRunner(), file -> new WizardSession(stack.profile, stack.ports,
+        assembly = new WizardAssembly(new SameThreadTaskRunner(), file -> new ResetSession(stack.profile, stack.ports,
                 stack.runner(), stack.catalog, stack.log, Clock.systemUTC()), new ScriptedDialogs(true), stack.log,
                 stack.finder(dir.resolve("home")));
         stage.setScene(assembly.scene());

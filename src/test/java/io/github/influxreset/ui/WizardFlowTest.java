@@ -1,5 +1,6 @@
 package io.github.influxreset.ui;
 
+import io.github.influxreset.engine.session.ResetSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,7 +54,7 @@ class WizardFlowTest {
                 System::nanoTime);
         everyTaskIsLong.setOnNotice(notices::add);
         assembly = new WizardAssembly(watchingTheResetScreen(stage),
-                file -> new WizardSession(stack.profile, stack.ports, stack.runner(), stack.catalog, stack.log,
+                file -> new ResetSession(stack.profile, stack.ports, stack.runner(), stack.catalog, stack.log,
                         Clock.systemUTC()), dialogs, stack.log, stack.finder(dir.resolve("home")), everyTaskIsLong);
         stage.setScene(assembly.scene());
         stage.show();

@@ -1,5 +1,6 @@
 package io.github.influxreset.ui;
 
+import io.github.influxreset.engine.session.ResetSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,7 +48,7 @@ class WizardKeepDataTest {
         this.stage = stage;
         stack = new TestStack(Files.createTempDirectory(dir, "stack"));
         stack.writeDriftedEvents(RECENT, 10, 20);
-        assembly = new WizardAssembly(new SameThreadTaskRunner(), file -> new WizardSession(stack.profile, stack.ports,
+        assembly = new WizardAssembly(new SameThreadTaskRunner(), file -> new ResetSession(stack.profile, stack.ports,
                 stack.runner(), stack.catalog, stack.log, Clock.systemUTC()), new ScriptedDialogs(true), stack.log,
                 stack.finder(dir.resolve("home")));
         stage.setScene(assembly.scene());

@@ -1,5 +1,6 @@
 package io.github.influxreset.ui;
 
+import io.github.influxreset.engine.session.ResetSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,7 +49,7 @@ class WizardMoveTest {
         this.stage = stage;
         moving = new MovingStack(Files.createTempDirectory(dir, "stack"));
         moving.stack.writeDriftedEvents(RECENT, 0, 0);
-        assembly = new WizardAssembly(new SameThreadTaskRunner(), file -> new WizardSession(moving.stack.profile,
+        assembly = new WizardAssembly(new SameThreadTaskRunner(), file -> new ResetSession(moving.stack.profile,
                 moving.ports, moving.stack.runner(), moving.stack.catalog, moving.stack.log, Clock.systemUTC()),
                 new ScriptedDialogs(true), moving.stack.log, moving.stack.finder(dir.resolve("home")));
         stage.setScene(assembly.scene());

@@ -1,9 +1,9 @@
 package io.github.influxreset.engine.actions;
 
-import io.github.influxreset.engine.Action;
-import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.domain.ContainerInfo;
 import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.engine.Action;
+import io.github.influxreset.engine.RunContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package io.github.influxreset.engine.actions;
 
+import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.Precondition;
 import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.UndoFacts;
@@ -87,7 +88,7 @@ public final class RemoveVolume extends BaseAction {
             docker.createVolume(param("volume"), "");
             ctx.ports().backups().restoreVolume(ctx.backupId(), param("volume"), param("image"));
         } else {
-            throw io.github.influxreset.domain.ResetException.problem("Neither the kept copy " + param("copy")
+            throw ResetException.problem("Neither the kept copy " + param("copy")
                     + " nor a snapshot in backup set " + ctx.backupId() + " holds volume " + param("volume") + ".",
                     "Restore the data with 'restore " + ctx.backupId() + "'.", null);
         }

@@ -1,6 +1,7 @@
 package io.github.influxreset.engine.actions;
 
 import io.github.influxreset.domain.ContainerInfo;
+import io.github.influxreset.domain.ServiceSpec;
 import io.github.influxreset.engine.RunContext;
 import java.time.Duration;
 import java.util.Map;
@@ -15,7 +16,7 @@ public final class StartService extends BaseAction {
         super(params);
     }
 
-    public static StartService of(io.github.influxreset.domain.ServiceSpec service) {
+    public static StartService of(ServiceSpec service) {
         return new StartService(Map.of("service", service.name(), "health", service.health().orElse(""),
                 "timeoutSeconds", String.valueOf(service.timeout().toSeconds())));
     }

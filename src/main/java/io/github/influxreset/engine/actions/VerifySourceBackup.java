@@ -1,5 +1,6 @@
 package io.github.influxreset.engine.actions;
 
+import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.RunContext;
 import java.util.Map;
 
@@ -34,8 +35,8 @@ public final class VerifySourceBackup extends BaseAction {
     public void execute(RunContext ctx) {
         try {
             ctx.ports().backups().verify(param("source"));
-        } catch (io.github.influxreset.domain.ResetException corrupt) {
-            throw io.github.influxreset.domain.ResetException.badInput(corrupt.getMessage()
+        } catch (ResetException corrupt) {
+            throw ResetException.badInput(corrupt.getMessage()
                     + " Nothing was changed: the set is checked before anything is stopped or removed.", corrupt.hint());
         }
         ctx.info("Backup set " + param("source") + " verified.");

@@ -1,38 +1,47 @@
 package io.github.influxreset.engine.plan;
 
-import io.github.influxreset.engine.Plan;
-import io.github.influxreset.engine.PlannedAction;
-import io.github.influxreset.engine.Step;
-import io.github.influxreset.engine.Action;
+import io.github.influxreset.domain.BackupInfo;
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.ContainerInfo;
+import io.github.influxreset.domain.MountInfo;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.ServiceSpec;
 import io.github.influxreset.domain.StackSnapshot;
 import io.github.influxreset.domain.StartOrder;
+import io.github.influxreset.engine.Action;
+import io.github.influxreset.engine.Plan;
+import io.github.influxreset.engine.PlannedAction;
+import io.github.influxreset.engine.Step;
+import io.github.influxreset.engine.actions.CarryData;
 import io.github.influxreset.engine.actions.CheckDataFlow;
+import io.github.influxreset.engine.actions.CheckMoveTarget;
 import io.github.influxreset.engine.actions.CheckPrerequisites;
 import io.github.influxreset.engine.actions.CleanUpKeptData;
+import io.github.influxreset.engine.actions.CompareCounts;
 import io.github.influxreset.engine.actions.ConfirmReset;
-import io.github.influxreset.engine.actions.CarryData;
 import io.github.influxreset.engine.actions.CreateBucket;
-import io.github.influxreset.engine.actions.ForecastCarry;
 import io.github.influxreset.engine.actions.CreateContainer;
+import io.github.influxreset.engine.actions.CreateTargetBucket;
 import io.github.influxreset.engine.actions.CreateVolume;
 import io.github.influxreset.engine.actions.DeleteBucket;
+import io.github.influxreset.engine.actions.ForecastCarry;
 import io.github.influxreset.engine.actions.KeepVolumeCopy;
+import io.github.influxreset.engine.actions.NameMoveSettings;
 import io.github.influxreset.engine.actions.NoteUnknownBucket;
 import io.github.influxreset.engine.actions.RemoveOldContainer;
 import io.github.influxreset.engine.actions.RemoveVolume;
+import io.github.influxreset.engine.actions.RestoreVolumeSnapshot;
 import io.github.influxreset.engine.actions.SealBackup;
 import io.github.influxreset.engine.actions.SetupInflux;
 import io.github.influxreset.engine.actions.StartInflux;
 import io.github.influxreset.engine.actions.StartService;
 import io.github.influxreset.engine.actions.StopService;
+import io.github.influxreset.engine.actions.UpdateRetention;
 import io.github.influxreset.engine.actions.ValidateSchema;
 import io.github.influxreset.engine.actions.VerifyBackup;
+import io.github.influxreset.engine.actions.VerifySourceBackup;
 import io.github.influxreset.engine.actions.WriteBackup;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,11 +123,11 @@ public final class PlanBuilder {
      * the set's snapshot written into each fresh volume instead of a new setup, then the counts
      * compared with the manifest.
      */
-    public Plan fromVolumes(io.github.influxreset.domain.BackupInfo source, String planId) {
+    public Plan fromVolumes(BackupInfo source, String planId) {
         actions.clear();
         step = Step.PREREQUISITES;
         add(new CheckPrerequisites(Map.of()));
-        add(io.github.influxreset.engine.actions.VerifySourceBackup.of(source.id()));
+        add(VerifySourceBackup.of(source.id()));
         step = Step.BACKUP;
         add(new WriteBackup(Map.of("dir", profile.backups().dir().toString())));
         add(new VerifyBackup(Map.of()));
@@ -127,9 +136,9 @@ public final class PlanBuilder {
         step = Step.RESET;
         ContainerInfo influx = influxContainer();
         List<String> copies = recreateInflux(influx, planId, volume -> add(
-                io.github.influxreset.engine.actions.RestoreVolumeSnapshot.of(source.id(), volume, influx.image())));
+                RestoreVolumeSnapshot.of(source.id(), volume, influx.image())));
         step = Step.VALIDATE;
-        source.buckets().forEach(b -> add(io.github.influxreset.engine.actions.CompareCounts.of(source.id(), b.name(), b.name())));
+        source.buckets().forEach(b -> add(CompareCounts.of(source.id(), b.name(), b.name())));
         step = Step.RESTART;
         servicesInStartOrder().forEach(s -> add(StartService.of(s)));
         add(CleanUpKeptData.of(copies));
@@ -148,7 +157,7 @@ public final class PlanBuilder {
         actions.clear();
         step = Step.PREREQUISITES;
         add(new CheckPrerequisites(Map.of()));
-        add(io.github.influxreset.engine.actions.CheckMoveTarget.of());
+        add(CheckMoveTarget.of());
         step = Step.BACKUP;
         add(new WriteBackup(Map.of("dir", profile.backups().dir().toString())));
         add(new VerifyBackup(Map.of()));
@@ -159,7 +168,7 @@ public final class PlanBuilder {
         stopServices();
         add(SealBackup.of());
         for (BucketSpec bucket : profile.buckets()) {
-            add(io.github.influxreset.engine.actions.CreateTargetBucket.of(bucket, onTarget.stream()
+            add(CreateTargetBucket.of(bucket, onTarget.stream()
                     .filter(b -> b.name().equals(bucket.name())).map(BucketSpec::retention).findFirst()));
         }
         step = Step.VALIDATE;
@@ -168,7 +177,7 @@ public final class PlanBuilder {
         add(ValidateSchema.onCarriedData());
         step = Step.RESTART;
         servicesInStartOrder().forEach(s -> add(StartService.of(s)));
-        add(io.github.influxreset.engine.actions.NameMoveSettings.of());
+        add(NameMoveSettings.of());
         return new Plan(planId, profile.name(), ResetMode.MOVE, actions);
     }
 
@@ -217,7 +226,7 @@ public final class PlanBuilder {
             if (live == null) {
                 add(CreateBucket.of(bucket));
             } else if (!live.retention().equals(bucket.retention())) {
-                add(io.github.influxreset.engine.actions.UpdateRetention.of(bucket, live.retention()));
+                add(UpdateRetention.of(bucket, live.retention()));
             }
         }
     }
@@ -269,7 +278,7 @@ public final class PlanBuilder {
      */
     private static ContainerInfo placeholder(String service) {
         return new ContainerInfo("", "<" + service + " container>", service, "<image>", "unknown", "none",
-                List.of(new io.github.influxreset.domain.MountInfo(io.github.influxreset.domain.MountInfo.Kind.VOLUME,
+                List.of(new MountInfo(MountInfo.Kind.VOLUME,
                         "<" + service + " volume>", "/var/lib/influxdb")));
     }
 

@@ -1,12 +1,12 @@
 package io.github.influxreset.engine.plan;
 
-import io.github.influxreset.engine.Plan;
-import io.github.influxreset.engine.Ports;
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.StackSnapshot;
+import io.github.influxreset.engine.Plan;
+import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.port.InfluxPort;
 import java.time.Clock;
 import java.util.List;

@@ -1,18 +1,22 @@
 package io.github.influxreset.engine.plan;
 
-import io.github.influxreset.engine.Plan;
-import io.github.influxreset.engine.PlannedAction;
-import io.github.influxreset.engine.Step;
-import io.github.influxreset.engine.Action;
 import io.github.influxreset.domain.BackupInfo;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.ServiceSpec;
+import io.github.influxreset.engine.Action;
+import io.github.influxreset.engine.BucketMerger;
+import io.github.influxreset.engine.Plan;
+import io.github.influxreset.engine.PlannedAction;
+import io.github.influxreset.engine.Step;
 import io.github.influxreset.engine.actions.CheckPrerequisites;
 import io.github.influxreset.engine.actions.CompareCounts;
 import io.github.influxreset.engine.actions.ConfirmReset;
+import io.github.influxreset.engine.actions.MergeBucket;
 import io.github.influxreset.engine.actions.RestoreBucket;
+import io.github.influxreset.engine.actions.RestoreNative;
+import io.github.influxreset.engine.actions.RestoreSqlite;
 import io.github.influxreset.engine.actions.StartService;
 import io.github.influxreset.engine.actions.StopService;
 import io.github.influxreset.engine.actions.VerifyBackup;
@@ -52,7 +56,7 @@ public final class RestorePlanBuilder {
     private Plan whole(BackupInfo source, String planId, boolean fromNative) {
         backUpConfirmAndStop(source);
         if (fromNative) {
-            add(io.github.influxreset.engine.actions.RestoreNative.of(source.id()));
+            add(RestoreNative.of(source.id()));
         } else {
             source.buckets().forEach(b -> add(RestoreBucket.replacing(source.id(), b.name())));
         }
@@ -69,11 +73,11 @@ public final class RestorePlanBuilder {
      * run is undoable.
      */
     public Plan merge(BackupInfo source, java.util.Optional<String> onlyBucket,
-                      io.github.influxreset.engine.BucketMerger.OnConflict onConflict, String planId) {
+                      BucketMerger.OnConflict onConflict, String planId) {
         onlyBucket.ifPresent(b -> requireHolds(source, b));
         backUpConfirmAndStop(source);
         source.buckets().stream().map(BackupInfo.Bucket::name).filter(b -> onlyBucket.map(b::equals).orElse(true))
-                .forEach(b -> add(io.github.influxreset.engine.actions.MergeBucket.of(source.id(), b, onConflict)));
+                .forEach(b -> add(MergeBucket.of(source.id(), b, onConflict)));
         step = Step.RESTART;
         profile.services().forEach(s -> add(StartService.of(s)));
         return new Plan(planId, profile.name(), ResetMode.RESTORE, actions);
@@ -111,7 +115,7 @@ public final class RestorePlanBuilder {
         }
         backUpConfirmAndStop(source);
         for (int i = 0; i < profile.sqlite().size(); i++) {
-            add(io.github.influxreset.engine.actions.RestoreSqlite.of(source.id(), i, profile.sqlite().get(i)));
+            add(RestoreSqlite.of(source.id(), i, profile.sqlite().get(i)));
         }
         step = Step.RESTART;
         profile.services().forEach(s -> add(StartService.of(s)));

@@ -1,7 +1,8 @@
 package io.github.influxreset.engine.port;
 
-import io.github.influxreset.domain.StackSnapshot;
+import io.github.influxreset.domain.BackupInfo;
 import io.github.influxreset.domain.Progress;
+import io.github.influxreset.domain.StackSnapshot;
 import java.util.List;
 
 /** Backup sets on disk: written, verified, listed, restored. */
@@ -14,11 +15,11 @@ public interface BackupStore {
 
     /** Re-hashes every file of the set; throws naming the first file that does not match. */
     default void verify(String backupId) {
-        verify(backupId, io.github.influxreset.domain.Progress.NONE);
+        verify(backupId, Progress.NONE);
     }
 
     /** As {@link #verify(String)}, reporting bytes hashed, rate and time left. */
-    void verify(String backupId, io.github.influxreset.domain.Progress progress);
+    void verify(String backupId, Progress progress);
 
     /**
      * Ids of complete, readable sets, newest first. A folder without a manifest is never listed, nor
@@ -35,7 +36,7 @@ public interface BackupStore {
     }
 
     /** What the manifest of a complete set says. */
-    io.github.influxreset.domain.BackupInfo info(String backupId);
+    BackupInfo info(String backupId);
 
     /** Deletes a set's folder. */
     void delete(String backupId);

@@ -1,5 +1,6 @@
 package io.github.influxreset.engine.port;
 
+import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.domain.StackSnapshot;
 import java.time.Duration;
 import java.util.Optional;
@@ -19,7 +20,7 @@ public interface DockerPort {
      * Every compose project with a container on the engine (running or not), by name, each with
      * its services. Reads only.
      */
-    java.util.List<io.github.influxreset.domain.ComposeProject> composeProjects();
+    java.util.List<ComposeProject> composeProjects();
 
     /** Stops a container; a stopped container is left as it is. */
     void stop(String containerId, Duration grace);

@@ -6,6 +6,7 @@ import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.MeasurementSchema;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.domain.Severity;
 import io.github.influxreset.engine.port.InfluxPort;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -49,7 +50,7 @@ public record BucketChange(String bucket, Optional<Long> pointsBefore, String re
                     .orElse("—"), live == null ? Optional.empty() : Optional.of(current.map(b -> points(now, name)).orElse(0L)),
                     current.map(b -> b.retention().toString()).orElse(live == null ? "?" : "—"),
                     about.stream().filter(f -> f.severity().isProblem()).count(),
-                    about.stream().filter(f -> f.severity() == io.github.influxreset.domain.Severity.WARNING).count()));
+                    about.stream().filter(f -> f.severity() == Severity.WARNING).count()));
         }
         return changes;
     }

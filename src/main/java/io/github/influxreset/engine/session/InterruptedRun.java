@@ -1,10 +1,10 @@
 package io.github.influxreset.engine.session;
 
 import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.Progress;
 import io.github.influxreset.engine.ActionStatus;
 import io.github.influxreset.engine.LogBus;
 import io.github.influxreset.engine.Ports;
-import io.github.influxreset.domain.Progress;
 import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.RunRecord;
 import io.github.influxreset.engine.RunStatus;

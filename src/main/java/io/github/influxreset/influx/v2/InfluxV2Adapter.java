@@ -15,6 +15,8 @@ import io.github.influxreset.domain.InfluxSpec;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.Retention;
 import io.github.influxreset.engine.port.InfluxPort;
+import io.github.influxreset.influx.InfluxErrors;
+import io.github.influxreset.influx.TlsFailure;
 import java.io.OutputStream;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -253,7 +255,7 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
             return ResetException.problem("InfluxDB at " + spec.url() + " refused the token (HTTP " + status + ").",
                     "Check influx.token in the profile (an all-access or operator token).", e);
         }
-        if (status == 0 && io.github.influxreset.influx.TlsFailure.in(e)) {
+        if (status == 0 && TlsFailure.in(e)) {
             return ResetException.problem("The TLS handshake with InfluxDB at " + spec.url() + " failed.",
                     "Check http:// versus https:// in influx.url and that the server's certificate is trusted.", e);
         }
@@ -261,9 +263,9 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
             return ResetException.problem("InfluxDB does not answer at " + spec.url() + ".",
                     "Check that it runs and that influx.url in the profile is right.", e);
         }
-        String words = io.github.influxreset.influx.InfluxErrors.readable(e.getMessage());
+        String words = InfluxErrors.readable(e.getMessage());
         return ResetException.problem("InfluxDB could not " + what + " (HTTP " + status + "): " + words + ".",
-                what.startsWith("write") ? io.github.influxreset.influx.InfluxErrors.hintForWrite(String.valueOf(e.getMessage()))
+                what.startsWith("write") ? InfluxErrors.hintForWrite(String.valueOf(e.getMessage()))
                         : "Check the names in the profile and the server's log.", e);
     }
 

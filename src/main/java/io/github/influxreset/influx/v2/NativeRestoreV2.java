@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.influxreset.domain.InfluxSpec;
 import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.influx.InfluxErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -91,7 +92,7 @@ final class NativeRestoreV2 {
             byte[] text = in.readAllBytes();
             if (answer.statusCode() / 100 != 2) {
                 throw ResetException.problem("InfluxDB refused to restore " + path.substring("/api/v2/restore/".length())
-                        + " (HTTP " + answer.statusCode() + "): " + io.github.influxreset.influx.InfluxErrors.readable(
+                        + " (HTTP " + answer.statusCode() + "): " + InfluxErrors.readable(
                         new String(text, java.nio.charset.StandardCharsets.UTF_8)) + ".",
                         "A whole restore of InfluxDB's own backup needs the operator token.", null);
             }

@@ -2,8 +2,8 @@ package io.github.influxreset.steps.backup;
 
 import io.github.influxreset.engine.Step;
 import io.github.influxreset.engine.StepState;
+import io.github.influxreset.engine.session.ResetSession;
 import io.github.influxreset.ui.StepViewModel;
-import io.github.influxreset.ui.WizardSession;
 import io.github.influxreset.ui.WizardViewModel;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -22,7 +22,7 @@ public final class BackupViewModel extends StepViewModel {
 
     /** Runs the checks again inside the run, then writes and verifies the backup set. */
     public void createBackup() {
-        WizardSession session = wizard.session();
+        ResetSession session = wizard.session();
         var mode = wizard.modeProperty().get();
         wizard.execute(this, "Writing the backup", progress -> {
             session.runStep(Step.PREREQUISITES, mode, progress);

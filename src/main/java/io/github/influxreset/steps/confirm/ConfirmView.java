@@ -1,8 +1,10 @@
 package io.github.influxreset.steps.confirm;
 
 import io.github.influxreset.engine.Step;
+import io.github.influxreset.ui.Controls;
 import io.github.influxreset.ui.StepHeader;
 import io.github.influxreset.ui.View;
+import io.github.influxreset.ui.WrappingListCell;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -35,7 +37,7 @@ public final class ConfirmView extends View<ConfirmViewModel> {
         plan.setId("plan");
         plan.setAccessibleText("The actions the reset will take, in order");
         plan.getStyleClass().add("plan-list");
-        plan.setCellFactory(list -> new io.github.influxreset.ui.WrappingListCell());
+        plan.setCellFactory(list -> new WrappingListCell());
         prompt = new Label();
         prompt.setId("confirmPrompt");
         prompt.setWrapText(true);
@@ -85,7 +87,7 @@ public final class ConfirmView extends View<ConfirmViewModel> {
         keepData.selectedProperty().bindBidirectional(model.keepDataProperty());
         keepData.disableProperty().bind(model.keepDataFixedProperty());
         forecast.textProperty().bind(model.forecastProperty());
-        io.github.influxreset.ui.Controls.showOnlyWhen(carry, model.canKeepDataProperty());
+        Controls.showOnlyWhen(carry, model.canKeepDataProperty());
         reset.disableProperty().bind(model.canResetProperty().not());
         reset.setOnAction(e -> model.confirmAndReset());
         confirmation.setOnAction(e -> model.confirmAndReset());

@@ -5,8 +5,8 @@ import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.PlannedAction;
 import io.github.influxreset.engine.Step;
 import io.github.influxreset.engine.StepState;
+import io.github.influxreset.engine.session.ResetSession;
 import io.github.influxreset.ui.StepViewModel;
-import io.github.influxreset.ui.WizardSession;
 import io.github.influxreset.ui.WizardViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -85,7 +85,7 @@ public final class ConfirmViewModel extends StepViewModel {
 
     @Override
     public void onEnter() {
-        WizardSession session = wizard.session();
+        ResetSession session = wizard.session();
         word.set(session.profile().confirmationWord());
         var mode = wizard.modeProperty().get();
         wizard.load("Reading the plan", progress -> new PlanAndForecast(session.plan(mode), session.carryForecast()),
@@ -113,7 +113,7 @@ public final class ConfirmViewModel extends StepViewModel {
         if (!canReset.get()) {
             return;
         }
-        WizardSession session = wizard.session();
+        ResetSession session = wizard.session();
         String confirmation = typed.get();
         var mode = wizard.modeProperty().get();
         boolean carry = keepData.get() && canKeepData.get();

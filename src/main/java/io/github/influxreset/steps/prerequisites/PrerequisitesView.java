@@ -3,6 +3,7 @@ package io.github.influxreset.steps.prerequisites;
 import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.engine.Step;
+import io.github.influxreset.ui.Controls;
 import io.github.influxreset.ui.FindingsTable;
 import io.github.influxreset.ui.StepHeader;
 import io.github.influxreset.ui.View;
@@ -112,10 +113,10 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
                 button.setSelected(button.getUserData() == now);
             }
         });
-        io.github.influxreset.ui.Controls.showOnlyWhen(move, model.canMoveProperty());
+        Controls.showOnlyWhen(move, model.canMoveProperty());
         runChecks.setOnAction(e -> model.runChecks());
         recoveryText.textProperty().bind(wizard.recoveryProperty());
-        io.github.influxreset.ui.Controls.showOnlyWhen(recoveryBanner, wizard.recoveryProperty().isNotEmpty());
+        Controls.showOnlyWhen(recoveryBanner, wizard.recoveryProperty().isNotEmpty());
         resume.visibleProperty().bind(wizard.canResumeProperty());
         resume.managedProperty().bind(resume.visibleProperty());
         resume.disableProperty().bind(wizard.busyProperty());

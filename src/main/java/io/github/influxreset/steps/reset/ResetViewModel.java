@@ -3,8 +3,8 @@ package io.github.influxreset.steps.reset;
 import io.github.influxreset.engine.PlannedAction;
 import io.github.influxreset.engine.Step;
 import io.github.influxreset.engine.StepState;
+import io.github.influxreset.engine.session.ResetSession;
 import io.github.influxreset.ui.StepViewModel;
-import io.github.influxreset.ui.WizardSession;
 import io.github.influxreset.ui.WizardViewModel;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -36,7 +36,7 @@ public final class ResetViewModel extends StepViewModel {
     }
 
     void startReset() {
-        WizardSession session = wizard.session();
+        ResetSession session = wizard.session();
         var mode = wizard.modeProperty().get();
         actions.setAll(session.plan(mode).actionsOf(Step.RESET).stream().map(PlannedAction::describe).toList());
         status.set("Resetting: " + actions.size() + " actions. A failure rolls them back by itself; once they have"

@@ -3,6 +3,8 @@ package io.github.influxreset.steps.restart;
 import io.github.influxreset.engine.Step;
 import io.github.influxreset.engine.report.BucketChange;
 import io.github.influxreset.ui.BucketChangesTable;
+import io.github.influxreset.ui.Controls;
+import io.github.influxreset.ui.DialogService;
 import io.github.influxreset.ui.StepHeader;
 import io.github.influxreset.ui.TimelineChart;
 import io.github.influxreset.ui.View;
@@ -26,9 +28,9 @@ public final class RestartView extends View<RestartViewModel> {
     private TableView<BucketChange> buckets;
     private VBox picture;
     private TabPane tabs;
-    private final io.github.influxreset.ui.DialogService dialogs;
+    private final DialogService dialogs;
 
-    public RestartView(RestartViewModel model, io.github.influxreset.ui.DialogService dialogs) {
+    public RestartView(RestartViewModel model, DialogService dialogs) {
         super(model);
         this.dialogs = dialogs;
         build();
@@ -88,7 +90,7 @@ public final class RestartView extends View<RestartViewModel> {
         services.setItems(model.services());
         report.textProperty().bind(model.readableReportProperty());
         timeline.timelineProperty().bind(model.timelineProperty());
-        io.github.influxreset.ui.Controls.showOnlyWhen(picture, model.timelineProperty().isNotNull());
+        Controls.showOnlyWhen(picture, model.timelineProperty().isNotNull());
         tabs.getTabs().get(1).disableProperty().bind(model.reportProperty().isEmpty());
         save.visibleProperty().bind(model.reportProperty().isNotEmpty());
         save.setOnAction(e -> dialogs.chooseSaveFile("Save the run report", "influx-reset-report.md")

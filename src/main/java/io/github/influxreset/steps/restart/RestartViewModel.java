@@ -1,20 +1,22 @@
 package io.github.influxreset.steps.restart;
 
+import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.ServiceSpec;
 import io.github.influxreset.engine.Step;
 import io.github.influxreset.engine.StepState;
-import io.github.influxreset.ui.StepViewModel;
-import io.github.influxreset.ui.WizardSession;
-import io.github.influxreset.ui.WizardViewModel;
 import io.github.influxreset.engine.report.BucketChange;
 import io.github.influxreset.engine.report.RunTimeline;
+import io.github.influxreset.engine.session.ResetSession;
+import io.github.influxreset.ui.ReportText;
+import io.github.influxreset.ui.StepViewModel;
+import io.github.influxreset.ui.WizardViewModel;
+import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import java.util.List;
 
 /** Step 6: starts the services in profile order, waits until each is healthy, closes the run. */
 public final class RestartViewModel extends StepViewModel {
@@ -24,7 +26,7 @@ public final class RestartViewModel extends StepViewModel {
     private final ObjectProperty<RunTimeline> timeline = new SimpleObjectProperty<>();
     private final ObservableList<BucketChange> buckets = FXCollections.observableArrayList();
     private final javafx.beans.binding.StringBinding readableReport = javafx.beans.binding.Bindings.createStringBinding(
-            () -> report.get().isEmpty() ? "" : io.github.influxreset.ui.ReportText.readable(report.get()), report);
+            () -> report.get().isEmpty() ? "" : ReportText.readable(report.get()), report);
 
     public RestartViewModel(WizardViewModel wizard) {
         super(Step.RESTART, wizard);
@@ -73,7 +75,7 @@ public final class RestartViewModel extends StepViewModel {
     }
 
     public void restart() {
-        WizardSession session = wizard.session();
+        ResetSession session = wizard.session();
         var mode = wizard.modeProperty().get();
         services.setAll(session.profile().services().stream().map(s -> "… " + s.name() + ": starting").toList());
         status.set("Starting the services in order and waiting until each is healthy.");
@@ -87,7 +89,7 @@ public final class RestartViewModel extends StepViewModel {
             timeline.set(finished.getValue().summary().timeline());
             buckets.setAll(finished.getValue().summary().buckets());
             services.setAll(session.profile().services().stream().map(RestartViewModel::healthy).toList());
-            status.set(mode == io.github.influxreset.domain.ResetMode.MOVE
+            status.set(mode == ResetMode.MOVE
                     ? "The move is complete: the 2.x server holds the data in the profile's schema. Every service is up and"
                     + " still uses InfluxDB 1.x until you change its settings as the report below lists. Backup set "
                     + backupId + " keeps the 1.x data too."

@@ -2,6 +2,7 @@ package io.github.influxreset.steps.validate;
 
 import io.github.influxreset.domain.Finding;
 import io.github.influxreset.engine.Step;
+import io.github.influxreset.engine.StepState;
 import io.github.influxreset.ui.FindingsTable;
 import io.github.influxreset.ui.StepHeader;
 import io.github.influxreset.ui.View;
@@ -43,7 +44,7 @@ public final class ValidateView extends View<ValidateViewModel> {
     protected void bind() {
         again.setOnAction(e -> model.validate());
         again.disableProperty().bind(wizard.busyProperty().or(model.stateProperty().isNotEqualTo(
-                io.github.influxreset.engine.StepState.FAILED)));
+                StepState.FAILED)));
     }
 
     @Override

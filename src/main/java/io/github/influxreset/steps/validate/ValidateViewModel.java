@@ -3,8 +3,8 @@ package io.github.influxreset.steps.validate;
 import io.github.influxreset.domain.Finding;
 import io.github.influxreset.engine.Step;
 import io.github.influxreset.engine.StepState;
+import io.github.influxreset.engine.session.ResetSession;
 import io.github.influxreset.ui.StepViewModel;
-import io.github.influxreset.ui.WizardSession;
 import io.github.influxreset.ui.WizardViewModel;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -32,7 +32,7 @@ public final class ValidateViewModel extends StepViewModel {
     }
 
     public void validate() {
-        WizardSession session = wizard.session();
+        ResetSession session = wizard.session();
         var mode = wizard.modeProperty().get();
         wizard.execute(this, "Validating the schema", progress -> {
             session.runStep(Step.VALIDATE, mode, progress);

@@ -1,24 +1,33 @@
-package io.github.influxreset.ui;
+package io.github.influxreset.engine.session;
 
+import io.github.influxreset.domain.CarryTally;
 import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.Progress;
+import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetMode;
+import io.github.influxreset.engine.Action;
 import io.github.influxreset.engine.ActionCatalog;
 import io.github.influxreset.engine.ActionRecord;
+import io.github.influxreset.engine.ActionStatus;
 import io.github.influxreset.engine.LogBus;
+import io.github.influxreset.engine.ModeAdvisor;
+import io.github.influxreset.engine.MoveTargetChecks;
 import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.PrerequisiteChecks;
-import io.github.influxreset.domain.Progress;
+import io.github.influxreset.engine.RollbackPlan;
+import io.github.influxreset.engine.RollbackPlanner;
+import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.RunRecord;
+import io.github.influxreset.engine.RunStatus;
+import io.github.influxreset.engine.Runner;
+import io.github.influxreset.engine.Step;
+import io.github.influxreset.engine.actions.ForecastCarry;
 import io.github.influxreset.engine.plan.ResetPlanner;
 import io.github.influxreset.engine.report.RunReport;
 import io.github.influxreset.engine.report.RunSummaries;
 import io.github.influxreset.engine.report.RunSummary;
-import io.github.influxreset.engine.session.InterruptedRun;
-import io.github.influxreset.engine.RunContext;
-import io.github.influxreset.engine.RunRecord;
-import io.github.influxreset.engine.Runner;
-import io.github.influxreset.engine.Step;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +36,7 @@ import java.util.Optional;
  * One profile's reset as the wizard drives it: the same {@link Runner} the command line uses, one
  * step at a time. Plain blocking Java, called from the task runner's threads, one call at a time.
  */
-public final class WizardSession {
+public final class ResetSession {
     private final Profile profile;
     private final Ports ports;
     private final Runner runner;
@@ -38,7 +47,7 @@ public final class WizardSession {
     private volatile RunContext run;
     private volatile RunContext lastFindings;
 
-    public WizardSession(Profile profile, Ports ports, Runner runner, ActionCatalog catalog, LogBus log,
+    public ResetSession(Profile profile, Ports ports, Runner runner, ActionCatalog catalog, LogBus log,
                          Clock clock) {
         this.profile = profile;
         this.log = log;
@@ -52,13 +61,18 @@ public final class WizardSession {
         return profile;
     }
 
+    /** The profile's backup sets: list, verify, delete, prune, restore. */
+    public BackupShelf shelf() {
+        return new BackupShelf(profile, ports, runner, log, clock);
+    }
+
     /** The read-only prerequisite checks. */
     public List<Finding> runChecks() {
         List<Finding> findings = new java.util.ArrayList<>(new PrerequisiteChecks(profile, ports).run());
         modeAdvice = Optional.empty();
         if (profile.moveTo().isPresent()) {
-            findings.addAll(new io.github.influxreset.engine.MoveTargetChecks(profile, ports.target()).run());
-            modeAdvice = Optional.of(new io.github.influxreset.engine.ModeAdvisor.Advice(ResetMode.MOVE,
+            findings.addAll(new MoveTargetChecks(profile, ports.target()).run());
+            modeAdvice = Optional.of(new ModeAdvisor.Advice(ResetMode.MOVE,
                     "the profile names the InfluxDB 2.x server to move to (moveTo)"));
             findings.add(Finding.info("Reset mode", "move proposed: " + modeAdvice.get().reason()));
             findings.forEach(f -> log.finding(Step.PREREQUISITES, f));
@@ -66,11 +80,11 @@ public final class WizardSession {
         }
         if (findings.stream().noneMatch(f -> f.subject().equals("InfluxDB") && f.severity().isProblem())) {
             try {
-                io.github.influxreset.engine.ModeAdvisor.Advice advice = io.github.influxreset.engine.ModeAdvisor.advise(
+                ModeAdvisor.Advice advice = ModeAdvisor.advise(
                         profile, ports.influx());
                 modeAdvice = Optional.of(advice);
                 findings.add(Finding.info("Reset mode", advice.mode().cliName() + " proposed: " + advice.reason()));
-            } catch (io.github.influxreset.domain.ResetException unreadable) {
+            } catch (ResetException unreadable) {
                 findings.add(Finding.info("Reset mode", "none proposed: the live schema could not be read ("
                         + unreadable.getMessage() + ")"));
             }
@@ -80,7 +94,7 @@ public final class WizardSession {
     }
 
     /** The gentlest mode that fixes what the last checks found; empty before them or when InfluxDB did not answer. */
-    public Optional<io.github.influxreset.engine.ModeAdvisor.Advice> modeAdvice() {
+    public Optional<ModeAdvisor.Advice> modeAdvice() {
         return modeAdvice;
     }
 
@@ -90,7 +104,7 @@ public final class WizardSession {
         return run != null && current != null ? current : planFor(mode);
     }
 
-    private volatile Optional<io.github.influxreset.engine.ModeAdvisor.Advice> modeAdvice = Optional.empty();
+    private volatile Optional<ModeAdvisor.Advice> modeAdvice = Optional.empty();
 
     /** Runs one step in the current run, starting a run first when there is none. */
     public void runStep(Step step, ResetMode mode, Progress progress) {
@@ -130,10 +144,10 @@ public final class WizardSession {
         if (context == null) {
             return Optional.empty();
         }
-        return context.action(io.github.influxreset.engine.actions.ForecastCarry.KIND)
-                .filter(a -> a.status() == io.github.influxreset.engine.ActionStatus.DONE).map(a -> {
+        return context.action(ForecastCarry.KIND)
+                .filter(a -> a.status() == ActionStatus.DONE).map(a -> {
                     List<String> lines = new java.util.ArrayList<>();
-                    io.github.influxreset.domain.CarryTally.allFromFacts(a.facts()).forEach((bucket, tally) -> lines.addAll(
+                    CarryTally.allFromFacts(a.facts()).forEach((bucket, tally) -> lines.addAll(
                             tally.lines(profile.bucket(bucket).map(b -> b.retention().toString()).orElse("?"))));
                     return lines;
                 });
@@ -168,8 +182,8 @@ public final class WizardSession {
             try {
                 runner.rollback(context, forceStale);
                 run = null;
-            } catch (io.github.influxreset.domain.ResetException e) {
-                if (e.reason() != io.github.influxreset.domain.ResetException.Reason.BAD_INPUT) {
+            } catch (ResetException e) {
+                if (e.reason() != ResetException.Reason.BAD_INPUT) {
                     run = null;
                 }
                 throw e;
@@ -178,7 +192,7 @@ public final class WizardSession {
     }
 
     /** What a rollback of the current run would do, with every precondition checked now; empty without a run. */
-    public Optional<io.github.influxreset.engine.RollbackPlan> rollbackPlan() {
+    public Optional<RollbackPlan> rollbackPlan() {
         RunContext context = run;
         return context == null ? Optional.empty() : Optional.of(runner.rollbackPlan(context));
     }
@@ -189,7 +203,7 @@ public final class WizardSession {
         if (context == null) {
             return Optional.empty();
         }
-        return runner.firstUndoThatMatters(context.runId()).map(io.github.influxreset.engine.Action::describeUndo);
+        return runner.firstUndoThatMatters(context.runId()).map(Action::describeUndo);
     }
 
     /**
@@ -242,15 +256,15 @@ public final class WizardSession {
         plan = runner.planOf(interrupted.id());
         run = new RunContext(profile, ports, log, runner.journal(), interrupted.id());
         List<ActionRecord> actions = runner.journal().actions(interrupted.id());
-        long done = actions.stream().filter(a -> a.status() == io.github.influxreset.engine.ActionStatus.DONE).count();
-        String last = actions.stream().filter(a -> a.status() != io.github.influxreset.engine.ActionStatus.PLANNED)
+        long done = actions.stream().filter(a -> a.status() == ActionStatus.DONE).count();
+        String last = actions.stream().filter(a -> a.status() != ActionStatus.PLANNED)
                 .reduce((a, b) -> b).map(ActionRecord::description).orElse("none");
         String undo = nextUndo().orElse("nothing");
-        io.github.influxreset.engine.RollbackPlanner.Staleness check = runner.staleness(run);
-        boolean resumable = interrupted.status() == io.github.influxreset.engine.RunStatus.RUNNING && !check.stale();
+        RollbackPlanner.Staleness check = runner.staleness(run);
+        boolean resumable = interrupted.status() == RunStatus.RUNNING && !check.stale();
         return "Run " + interrupted.id() + " (" + interrupted.mode().describe() + " of " + interrupted.profileName()
                 + ") did not finish: " + done + " of " + actions.size() + " actions done, the last one touched: '" + last
-                + "', " + io.github.influxreset.engine.RollbackPlanner.describeAge(check.idle()) + " ago. "
+                + "', " + RollbackPlanner.describeAge(check.idle()) + " ago. "
                 + (check.stale() ? "The stack has changed since (" + String.join("; ", check.reasons())
                 + "): it cannot be resumed, and a rollback backs up the live data first. " : "")
                 + (resumable ? "Resume runs the " + (actions.size() - done) + " actions left. " : "")
@@ -261,7 +275,7 @@ public final class WizardSession {
     public boolean canResume() {
         RunContext context = run;
         return context != null && runner.journal().run(context.runId()).map(r -> r.status()
-                == io.github.influxreset.engine.RunStatus.RUNNING).orElse(false) && !runner.staleness(context).stale();
+                == RunStatus.RUNNING).orElse(false) && !runner.staleness(context).stale();
     }
 
     /** True when the adopted run was interrupted before the user confirmed the reset. */
@@ -284,51 +298,6 @@ public final class WizardSession {
     private Optional<InterruptedRun> interrupted() {
         RunContext context = run;
         return InterruptedRun.of(profile, runner).filter(i -> context != null && i.record().id().equals(context.runId()));
-    }
-
-    /** The complete backup sets, newest first. */
-    public List<io.github.influxreset.domain.BackupInfo> backups() {
-        var store = ports.backups();
-        store.unusable().forEach((name, why) -> log.warn(null, "Backup folder " + name + " is not a usable set: " + why));
-        return store.list().stream().map(store::info).toList();
-    }
-
-    /** Verifies a set and says so in the log, whichever way it ends (a failure is also thrown). */
-    public void verifyBackup(String backupId, Progress progress) {
-        log.info(null, "Verifying backup set " + backupId + " (every file's SHA-256, archive entries, every export line)");
-        try {
-            ports.backups().verify(backupId, progress);
-        } catch (RuntimeException failed) {
-            log.warn(null, "Backup set " + backupId + " failed its verification: " + (failed instanceof io.github.influxreset.domain.ResetException r
-                    ? r.userText() : failed.getMessage()));
-            throw failed;
-        }
-        log.info(null, "Backup set " + backupId + " verified: every file matches and every export holds every point.");
-    }
-
-    public void deleteBackup(String backupId) {
-        new io.github.influxreset.engine.BackupPruner(ports.backups(), runner.journal()).delete(backupId);
-    }
-
-    /** Deletes all but the newest {@code keep} sets (never one an unfinished run needs); returns the ids. */
-    public List<String> pruneBackups(int keep) {
-        return new io.github.influxreset.engine.BackupPruner(ports.backups(), runner.journal()).prune(keep);
-    }
-
-    /** Puts every bucket of a set back: a run of its own, backed up first, undone on failure. */
-    public RunContext restoreBackup(String backupId, String typedConfirmation, Progress progress) {
-        Plan restore = new io.github.influxreset.engine.plan.RestorePlanBuilder(profile)
-                .wholeSet(ports.backups().info(backupId), Plan.newId(clock));
-        return io.github.influxreset.engine.WholeRun.run(runner, restore,
-                id -> new RunContext(profile, ports, log, runner.journal(), id), () -> typedConfirmation, progress);
-    }
-
-    /** Restores one bucket of a set into a new bucket. */
-    public RunContext restoreBucket(String backupId, String bucket, String newBucket, Progress progress) {
-        Plan restore = new io.github.influxreset.engine.plan.RestorePlanBuilder(profile)
-                .oneBucket(ports.backups().info(backupId), bucket, newBucket, Plan.newId(clock));
-        return io.github.influxreset.engine.WholeRun.run(runner, restore,
-                id -> new RunContext(profile, ports, log, runner.journal(), id), () -> "", progress);
     }
 
     /** A move when the mode is one (the profile names the 2.x server), else the reset of the mode. */

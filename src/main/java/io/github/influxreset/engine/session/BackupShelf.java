@@ -1,0 +1,83 @@
+package io.github.influxreset.engine.session;
+
+import io.github.influxreset.domain.BackupInfo;
+import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.Progress;
+import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.engine.BackupPruner;
+import io.github.influxreset.engine.LogBus;
+import io.github.influxreset.engine.Plan;
+import io.github.influxreset.engine.Ports;
+import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.Runner;
+import io.github.influxreset.engine.WholeRun;
+import io.github.influxreset.engine.plan.RestorePlanBuilder;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * A profile's backup sets as the backup browser uses them: listed (unusable folders said in the
+ * log), verified (said in the log either way), deleted and pruned (never a set an unfinished run
+ * needs), and restored as runs of their own that back up the current state first and are undone on
+ * failure. Plain blocking Java.
+ */
+public final class BackupShelf {
+    private final Profile profile;
+    private final Ports ports;
+    private final Runner runner;
+    private final LogBus log;
+    private final Clock clock;
+
+    BackupShelf(Profile profile, Ports ports, Runner runner, LogBus log, Clock clock) {
+        this.profile = profile;
+        this.ports = ports;
+        this.runner = runner;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /** The complete backup sets, newest first. */
+    public List<BackupInfo> list() {
+        var store = ports.backups();
+        store.unusable().forEach((name, why) -> log.warn(null, "Backup folder " + name + " is not a usable set: " + why));
+        return store.list().stream().map(store::info).toList();
+    }
+
+    /** Verifies a set and says so in the log, whichever way it ends (a failure is also thrown). */
+    public void verify(String backupId, Progress progress) {
+        log.info(null, "Verifying backup set " + backupId + " (every file's SHA-256, archive entries, every export line)");
+        try {
+            ports.backups().verify(backupId, progress);
+        } catch (RuntimeException failed) {
+            log.warn(null, "Backup set " + backupId + " failed its verification: " + (failed instanceof ResetException r
+                    ? r.userText() : failed.getMessage()));
+            throw failed;
+        }
+        log.info(null, "Backup set " + backupId + " verified: every file matches and every export holds every point.");
+    }
+
+    public void delete(String backupId) {
+        new BackupPruner(ports.backups(), runner.journal()).delete(backupId);
+    }
+
+    /** Deletes all but the newest {@code keep} sets (never one an unfinished run needs); returns the ids. */
+    public List<String> prune(int keep) {
+        return new BackupPruner(ports.backups(), runner.journal()).prune(keep);
+    }
+
+    /** Puts every bucket of a set back: a run of its own, backed up first, undone on failure. */
+    public RunContext restoreAll(String backupId, String typedConfirmation, Progress progress) {
+        Plan restore = new RestorePlanBuilder(profile)
+                .wholeSet(ports.backups().info(backupId), Plan.newId(clock));
+        return WholeRun.run(runner, restore,
+                id -> new RunContext(profile, ports, log, runner.journal(), id), () -> typedConfirmation, progress);
+    }
+
+    /** Restores one bucket of a set into a new bucket. */
+    public RunContext restoreBucket(String backupId, String bucket, String newBucket, Progress progress) {
+        Plan restore = new RestorePlanBuilder(profile)
+                .oneBucket(ports.backups().info(backupId), bucket, newBucket, Plan.newId(clock));
+        return WholeRun.run(runner, restore,
+                id -> new RunContext(profile, ports, log, runner.journal(), id), () -> "", progress);
+    }
+}
