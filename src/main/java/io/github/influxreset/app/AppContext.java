@@ -137,7 +137,7 @@ public final class AppContext implements CliContext {
     /** The wizard's way to open a profile as a session. */
     public ResetSession session(Path profileFile) {
         Profile profile = profile(profileFile);
-        return new ResetSession(profile, ports(profile), runner(profile), catalog, log, clock);
+        return new ResetSession(profile, ports(profile), runner(profile), log, clock);
     }
 
     private static InfluxPort influxAdapter(InfluxSpec spec) {

@@ -3,6 +3,7 @@ package io.github.influxreset.cli;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.engine.Journal;
 import io.github.influxreset.engine.LogBus;
+import io.github.influxreset.engine.session.ResetSession;
 import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.Runner;
 import io.github.influxreset.firstrun.StackFinder;
@@ -23,6 +24,11 @@ public interface CliContext {
     Journal journal(Profile profile);
 
     LogBus log();
+
+    /** The use cases of a profile, over its ports and runner. */
+    default ResetSession session(Profile profile) {
+        return new ResetSession(profile, ports(profile), runner(profile), log(), java.time.Clock.systemUTC());
+    }
 
     /** The first run's discovery on this machine's Docker engine: reads it, never changes it. */
     StackFinder stackFinder();

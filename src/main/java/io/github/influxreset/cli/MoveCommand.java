@@ -2,12 +2,11 @@ package io.github.influxreset.cli;
 
 import io.github.influxreset.domain.CarryTally;
 import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.actions.ForecastCarry;
-import io.github.influxreset.engine.plan.ResetPlanner;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -36,18 +35,18 @@ final class MoveCommand extends BaseCommand {
         Profile profile = profile();
         Ports ports = root.context.ports(profile);
         if (resume) {
-            report(RunDriver.resume(root, profile, ports, yes, "copies the points to "
+            report(RunDriver.resume(root, profile, yes, "copies the points to "
                     + profile.moveTo().map(t -> t.url()).orElse("the 2.x server")));
             return 0;
         }
-        Plan plan = new ResetPlanner(Clock.systemUTC()).planMove(profile, ports).plan();
+        Plan plan = root.context.session(profile).plan(ResetMode.MOVE);
         if (dryRun) {
             output().line("Dry run: nothing will be changed.");
             LiveForecast.print(output(), profile, ports);
             return new PlanCommand().printFor(root, plan);
         }
         try (AutoCloseable logging = logToStderr()) {
-            RunContext run = RunDriver.runAll(root, profile, ports, plan, true, () -> Confirmation.ask(root, yes,
+            RunContext run = RunDriver.runAll(root, profile, plan, true, () -> Confirmation.ask(root, yes,
                     "This stops the services of " + profile.name() + " while the points are copied to "
                             + profile.moveTo().orElseThrow().url() + " (the 1.x data stays).", profile.confirmationWord()));
             report(run);

@@ -6,8 +6,6 @@ import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.actions.NoteUnknownBucket;
-import io.github.influxreset.engine.plan.ResetPlanner;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -43,9 +41,9 @@ final class ResetCommand extends BaseCommand {
         Profile profile = profile();
         Ports ports = root.context.ports(profile);
         if (resume) {
-            return resume(profile, ports);
+            return resume(profile);
         }
-        Plan plan = new ResetPlanner(Clock.systemUTC()).plan(profile, ports, mode).plan();
+        Plan plan = root.context.session(profile).plan(mode);
         if (dryRun) {
             output().line("Dry run: nothing will be changed.");
             if (keepData) {
@@ -58,7 +56,7 @@ final class ResetCommand extends BaseCommand {
                     .equals(NoteUnknownBucket.KIND)).map(a -> " " + a.describe() + ".")
                     .reduce("", String::concat);
             String carried = keepData ? " The old points are then carried into the new buckets as forecast above." : "";
-            RunContext run = RunDriver.runAll(root, profile, ports, plan, keepData, () -> Confirmation.ask(root, yes,
+            RunContext run = RunDriver.runAll(root, profile, plan, keepData, () -> Confirmation.ask(root, yes,
                     "This deletes the InfluxDB data of " + profile.name() + " (the backup keeps it)." + unknown + carried,
                     profile.confirmationWord()));
             report(run);
@@ -66,8 +64,8 @@ final class ResetCommand extends BaseCommand {
         return 0;
     }
 
-    private int resume(Profile profile, Ports ports) throws Exception {
-        RunContext run = RunDriver.resume(root, profile, ports, yes, "deletes the InfluxDB data of " + profile.name());
+    private int resume(Profile profile) throws Exception {
+        RunContext run = RunDriver.resume(root, profile, yes, "deletes the InfluxDB data of " + profile.name());
         report(run);
         return 0;
     }

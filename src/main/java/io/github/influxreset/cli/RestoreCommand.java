@@ -107,7 +107,7 @@ final class RestoreCommand extends BaseCommand {
                     + "current ones (backed up first)." : intoExisting ? "This writes backup set " + backupId + "'s points into the live buckets, which keep "
                     + "theirs (the current data is backed up first)." : "This replaces every bucket of backup set " + backupId
                     + " in InfluxDB with its copy in the set (the current data is backed up first).";
-            RunContext run = RunDriver.runAll(root, profile, ports, plan, () -> Confirmation.ask(root, yes, what,
+            RunContext run = RunDriver.runAll(root, profile, plan, () -> Confirmation.ask(root, yes, what,
                     profile.confirmationWord()));
             output().line(sqlite ? "Put the SQLite databases of backup set " + backupId + " back; each passed its "
                     + "integrity check. Run " + run.runId() + "." : intoExisting ? "Merged backup set " + backupId + (bucket == null ? "" : " bucket " + bucket)

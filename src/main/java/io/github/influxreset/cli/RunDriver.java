@@ -3,20 +3,25 @@ package io.github.influxreset.cli;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.engine.Plan;
-import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.RunContext;
-import io.github.influxreset.engine.Runner;
-import io.github.influxreset.engine.WholeRun;
-import io.github.influxreset.engine.session.InterruptedRun;
 import java.util.function.Supplier;
 
-/** Runs a whole plan for a command, its log going where the command's log goes. */
+/** Runs a plan (or the interrupted run) through the profile's session, the engine's one implementation. */
 final class RunDriver {
     private RunDriver() {
     }
 
-    static RunContext runAll(RootCommand root, Profile profile, Ports ports, Plan plan, Supplier<String> confirmation) {
-        return runAll(root, profile, ports, plan, false, confirmation);
+    static RunContext runAll(RootCommand root, Profile profile, Plan plan, Supplier<String> confirmation) {
+        return runAll(root, profile, plan, false, confirmation);
+    }
+
+    /**
+     * The caller has the log going to stderr already.
+     *
+     * @param keepData whether the old points are carried into the new buckets (said before the run starts)
+     */
+    static RunContext runAll(RootCommand root, Profile profile, Plan plan, boolean keepData, Supplier<String> confirmation) {
+        return root.context.session(profile).runWhole(plan, keepData, confirmation, Progress.NONE);
     }
 
     /**
@@ -25,28 +30,11 @@ final class RunDriver {
      *
      * @param whatItDoes the rest of "Resuming run ID …" when the user is asked
      */
-    static RunContext resume(RootCommand root, Profile profile, Ports ports, boolean yes, String whatItDoes)
-            throws Exception {
-        Runner runner = root.context.runner(profile);
-        InterruptedRun interrupted = InterruptedRun.of(profile, runner).filter(InterruptedRun::wasRunning)
-                .orElseThrow(() -> RunOwner.noneOf(profile, runner.journal(), "interrupted run to resume"));
-        RunContext run = interrupted.context(ports, root.context.log());
-        String typed = interrupted.confirmedBefore() ? "" : Confirmation.ask(root, yes, "Resuming run "
-                + interrupted.record().id() + " " + whatItDoes + ".", profile.confirmationWord());
+    static RunContext resume(RootCommand root, Profile profile, boolean yes, String whatItDoes) throws Exception {
         try (AutoCloseable logging = BaseCommand.logToStderr(root)) {
-            interrupted.resume(run, typed, Progress.NONE);
+            return root.context.session(profile).resumeInterrupted(interrupted -> Confirmation.ask(root, yes,
+                    "Resuming run " + interrupted.record().id() + " " + whatItDoes + ".", profile.confirmationWord()),
+                    Progress.NONE);
         }
-        return run;
-    }
-
-    /** @param keepData whether the old points are carried into the new buckets (said before the run starts) */
-    static RunContext runAll(RootCommand root, Profile profile, Ports ports, Plan plan, boolean keepData,
-                             Supplier<String> confirmation) {
-        Runner runner = root.context.runner(profile);
-        return WholeRun.run(runner, plan, id -> {
-            RunContext run = new RunContext(profile, ports, root.context.log(), runner.journal(), id);
-            run.chooseKeepData(keepData);
-            return run;
-        }, confirmation, Progress.NONE);
     }
 }

@@ -48,7 +48,7 @@ class FirstRunTest {
         stack.labelAsCompose();
         assembly = new WizardAssembly(new SameThreadTaskRunner(), file -> {
             opened.add(file);
-            return new io.github.influxreset.engine.session.ResetSession(stack.profile, stack.ports, stack.runner(), stack.catalog,
+            return new io.github.influxreset.engine.session.ResetSession(stack.profile, stack.ports, stack.runner(),
                     stack.log, Clock.systemUTC());
         }, new ScriptedDialogs(true), stack.log, stack.finder(dir.resolve("home")));
         stage.setScene(assembly.scene());

@@ -34,7 +34,7 @@ class ThemeTest {
         this.stage = stage;
         TestStack stack = new TestStack(Files.createDirectories(dir.resolve("stack")));
         assembly = new WizardAssembly(new SameThreadTaskRunner(), file -> new ResetSession(stack.profile, stack.ports,
-                stack.runner(), stack.catalog, stack.log, Clock.systemUTC()), new ScriptedDialogs(true), stack.log,
+                stack.runner(), stack.log, Clock.systemUTC()), new ScriptedDialogs(true), stack.log,
                 stack.finder(dir.resolve("home")));
         stage.setScene(assembly.scene());
         stage.show();

@@ -54,7 +54,7 @@ class WizardFlowTest {
                 System::nanoTime);
         everyTaskIsLong.setOnNotice(notices::add);
         assembly = new WizardAssembly(watchingTheResetScreen(stage),
-                file -> new ResetSession(stack.profile, stack.ports, stack.runner(), stack.catalog, stack.log,
+                file -> new ResetSession(stack.profile, stack.ports, stack.runner(), stack.log,
                         Clock.systemUTC()), dialogs, stack.log, stack.finder(dir.resolve("home")), everyTaskIsLong);
         stage.setScene(assembly.scene());
         stage.show();

@@ -49,7 +49,7 @@ class WizardKeepDataTest {
         stack = new TestStack(Files.createTempDirectory(dir, "stack"));
         stack.writeDriftedEvents(RECENT, 10, 20);
         assembly = new WizardAssembly(new SameThreadTaskRunner(), file -> new ResetSession(stack.profile, stack.ports,
-                stack.runner(), stack.catalog, stack.log, Clock.systemUTC()), new ScriptedDialogs(true), stack.log,
+                stack.runner(), stack.log, Clock.systemUTC()), new ScriptedDialogs(true), stack.log,
                 stack.finder(dir.resolve("home")));
         stage.setScene(assembly.scene());
         stage.show();

@@ -50,7 +50,7 @@ class WizardMoveTest {
         moving = new MovingStack(Files.createTempDirectory(dir, "stack"));
         moving.stack.writeDriftedEvents(RECENT, 0, 0);
         assembly = new WizardAssembly(new SameThreadTaskRunner(), file -> new ResetSession(moving.stack.profile,
-                moving.ports, moving.stack.runner(), moving.stack.catalog, moving.stack.log, Clock.systemUTC()),
+                moving.ports, moving.stack.runner(), moving.stack.log, Clock.systemUTC()),
                 new ScriptedDialogs(true), moving.stack.log, moving.stack.finder(dir.resolve("home")));
         stage.setScene(assembly.scene());
         stage.show();

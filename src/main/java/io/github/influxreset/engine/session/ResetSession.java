@@ -7,7 +7,6 @@ import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.engine.Action;
-import io.github.influxreset.engine.ActionCatalog;
 import io.github.influxreset.engine.ActionRecord;
 import io.github.influxreset.engine.ActionStatus;
 import io.github.influxreset.engine.LogBus;
@@ -23,6 +22,7 @@ import io.github.influxreset.engine.RunRecord;
 import io.github.influxreset.engine.RunStatus;
 import io.github.influxreset.engine.Runner;
 import io.github.influxreset.engine.Step;
+import io.github.influxreset.engine.WholeRun;
 import io.github.influxreset.engine.actions.ForecastCarry;
 import io.github.influxreset.engine.plan.ResetPlanner;
 import io.github.influxreset.engine.report.RunReport;
@@ -31,29 +31,30 @@ import io.github.influxreset.engine.report.RunSummary;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * One profile's reset as the wizard drives it: the same {@link Runner} the command line uses, one
- * step at a time. Plain blocking Java, called from the task runner's threads, one call at a time.
+ * One profile's reset, move or restore: the use cases both faces call. The wizard drives it one
+ * step at a time ({@link #runStep}); the command line whole ({@link #runWhole}, {@link
+ * #resumeInterrupted}). Plain blocking Java, called from the task runner's threads, one call at a time.
  */
 public final class ResetSession {
     private final Profile profile;
     private final Ports ports;
     private final Runner runner;
-    private final ActionCatalog catalog;
     private final LogBus log;
     private final Clock clock;
     private volatile Plan plan;
     private volatile RunContext run;
     private volatile RunContext lastFindings;
 
-    public ResetSession(Profile profile, Ports ports, Runner runner, ActionCatalog catalog, LogBus log,
+    public ResetSession(Profile profile, Ports ports, Runner runner, LogBus log,
                          Clock clock) {
         this.profile = profile;
         this.log = log;
         this.ports = ports;
         this.runner = runner;
-        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -298,6 +299,42 @@ public final class ResetSession {
     private Optional<InterruptedRun> interrupted() {
         RunContext context = run;
         return InterruptedRun.of(profile, runner).filter(i -> context != null && i.record().id().equals(context.runId()));
+    }
+
+    /**
+     * Runs a plan whole, as the command line does: every step in order, the confirmation asked for
+     * when the run reaches it, rolled back on failure (a {@code ResetException} says how it ended).
+     *
+     * @param keepData whether the old points are carried into the new buckets (said before the run starts)
+     */
+    public RunContext runWhole(Plan whole, boolean keepData, Supplier<String> confirmation, Progress progress) {
+        return WholeRun.run(runner, whole, id -> {
+            RunContext context = new RunContext(profile, ports, log, runner.journal(), id);
+            context.chooseKeepData(keepData);
+            return context;
+        }, confirmation, progress);
+    }
+
+    /**
+     * Finishes the profile's interrupted run, as the command line does. {@code ask} is called for the
+     * confirmation word only when the run was not confirmed before it was interrupted.
+     *
+     * @throws ResetException (bad input) when the profile has no interrupted run to resume
+     */
+    public RunContext resumeInterrupted(Function<InterruptedRun, String> ask, Progress progress) {
+        InterruptedRun interrupted = InterruptedRun.of(profile, runner).filter(InterruptedRun::wasRunning)
+                .orElseThrow(() -> noRunToResume());
+        RunContext context = interrupted.context(ports, log);
+        interrupted.resume(context, interrupted.confirmedBefore() ? "" : ask.apply(interrupted), progress);
+        return context;
+    }
+
+    private ResetException noRunToResume() {
+        return runner.journal().unfinishedRun().map(other -> ResetException.badInput("Profile " + profile.name()
+                        + " has no interrupted run to resume; the unfinished run " + other.id() + " belongs to profile "
+                        + other.profileName() + ".", "Pass that run's profile with --profile."))
+                .orElseGet(() -> ResetException.badInput("Profile " + profile.name() + " has no interrupted run to resume.",
+                        "List the runs with 'runs list'."));
     }
 
     /** A move when the mode is one (the profile names the 2.x server), else the reset of the mode. */
