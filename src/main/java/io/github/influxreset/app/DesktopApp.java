@@ -41,8 +41,8 @@ public final class DesktopApp extends Application {
         }, new FxDialogService(stage), context.log(), context.stackFinder());
         WizardViewModel wizard = assembly.wizard();
         assembly.taskClock().setOnNotice(notice -> FxNotices.show(stage, notice));
-        wizard.themeChoiceProperty().set(settings.themeChoice());
-        wizard.themeChoiceProperty().addListener((obs, old, choice) -> settings.rememberThemeChoice(choice));
+        wizard.theme().choiceProperty().set(settings.themeChoice());
+        wizard.theme().choiceProperty().addListener((obs, old, choice) -> settings.rememberThemeChoice(choice));
         dressWindow(stage, assembly.scene());
         wizard.finishedProperty().addListener((obs, old, done) -> {
             if (done) {
@@ -80,7 +80,7 @@ public final class DesktopApp extends Application {
     private static void followSystemTheme(Stage stage, WizardViewModel wizard, TaskRunner tasks) {
         Runnable readSystemTheme = () -> tasks.run("Reading the system theme",
                 progress -> SystemTheme.detect(System.getenv(), System.getProperty("os.name")), Progress.NONE,
-                theme -> theme.ifPresent(wizard.systemThemeProperty()::set), unreadable -> { });
+                theme -> theme.ifPresent(wizard.theme().systemProperty()::set), unreadable -> { });
         readSystemTheme.run();
         stage.focusedProperty().addListener((obs, old, focused) -> {
             if (focused) {

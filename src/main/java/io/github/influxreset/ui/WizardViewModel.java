@@ -1,15 +1,14 @@
 package io.github.influxreset.ui;
 
 import io.github.influxreset.domain.Progress;
-import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetMode;
-import io.github.influxreset.engine.RollbackPlan;
 import io.github.influxreset.engine.StepState;
 import io.github.influxreset.engine.TaskRunner;
 import io.github.influxreset.engine.session.ResetSession;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -19,7 +18,6 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -28,21 +26,25 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The wizard as a whole: the steps and where the user is, the session of the profile in use, the
- * running task's progress, the last error, and the rollback button's state. Properties and
- * commands only; all blocking work goes through the {@link TaskRunner}. UI thread only.
+ * The wizard as a whole: the steps and where the user is, the session of the profile in use, and
+ * the parts every screen shares: its tasks ({@link WizardTasks}: busy, progress, the last error),
+ * the rollback button ({@link RollbackControl}), the recovery banner ({@link RecoveryControl}) and
+ * the theme. Properties and commands only; all blocking work goes through the one {@link
+ * TaskRunner}. UI thread only.
  */
 public final class WizardViewModel {
     /** Opens a profile (null for the embedded one) as a session; throws ResetException on a bad profile. */
     @FunctionalInterface
     public interface SessionFactory {
-        ResetSession open(Path profileFile);
+        ResetSession open(Path profileFile) throws Exception;
     }
 
-    private final TaskRunner tasks;
-    private final TaskClock taskClock;
     private final SessionFactory sessions;
     private final DialogService dialogs;
+    private final WizardTasks tasks;
+    private final RollbackControl rollback;
+    private final RecoveryControl recovery;
+    private final ThemeState theme = new ThemeState();
     private final ObservableList<StepViewModel> steps = FXCollections.observableArrayList();
     private final IntegerProperty currentIndex = new SimpleIntegerProperty(0);
     /** Counts state changes of any step, so bindings that read step states update. */
@@ -52,40 +54,27 @@ public final class WizardViewModel {
     private boolean modeChosenByUser;
     private final StringProperty profileName = new SimpleStringProperty("");
     private final StringProperty profileSource = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
-    /** Background tasks not yet ended; busy while any runs (two can: a step and the journal read at start). */
-    private int running;
     private final BooleanProperty finished = new SimpleBooleanProperty(false);
     private final BooleanProperty showingBackups = new SimpleBooleanProperty(false);
     private final BooleanProperty showingFirstRun = new SimpleBooleanProperty(false);
     private final BooleanBinding showingOther = showingBackups.or(showingFirstRun);
-    private final StringProperty recovery = new SimpleStringProperty("");
-    private final BooleanProperty canResume = new SimpleBooleanProperty(false);
-    private boolean resumeNeedsConfirmation;
-    private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final StringProperty progressMessage = new SimpleStringProperty("");
-    private final StringProperty error = new SimpleStringProperty("");
-    private final ObjectProperty<Throwable> errorDetails = new SimpleObjectProperty<>();
-    private final BooleanProperty canRollback = new SimpleBooleanProperty(false);
-    private final StringProperty rollbackHint = new SimpleStringProperty("Nothing to roll back yet");
-    private final ObjectProperty<Theme.Choice> themeChoice = new SimpleObjectProperty<>(Theme.Choice.SYSTEM);
-    private final ObjectProperty<Theme> systemTheme = new SimpleObjectProperty<>(Theme.LIGHT);
-    private final ObjectBinding<Theme> theme = Bindings.createObjectBinding(
-            () -> Theme.of(themeChoice.get(), systemTheme.get()), themeChoice, systemTheme);
     private final ObjectBinding<StepViewModel> current;
     private final BooleanBinding canNext;
     private final BooleanBinding canBack;
 
-    public WizardViewModel(TaskRunner tasks, SessionFactory sessions, DialogService dialogs, TaskClock clock) {
-        this.taskClock = clock;
-        this.tasks = tasks;
+    public WizardViewModel(TaskRunner runner, SessionFactory sessions, DialogService dialogs, TaskClock clock) {
         this.sessions = sessions;
         this.dialogs = dialogs;
+        this.tasks = new WizardTasks(runner, clock);
+        this.rollback = new RollbackControl(session::get, tasks, dialogs, this::restartFlow);
+        this.recovery = new RecoveryControl(tasks, dialogs, rollback, this::showAllDone);
+        tasks.afterEach(rollback::refresh);
+        BooleanProperty busy = tasks.busyProperty();
         current = Bindings.createObjectBinding(() -> steps.isEmpty() ? null : steps.get(currentIndex.get()),
                 steps, currentIndex);
         canNext = Bindings.createBooleanBinding(() -> !busy.get() && current.get() != null
-                && current.get().canAdvanceProperty().get() && recovery.get().isEmpty(),
-                busy, current, currentIndex, stateChanges, recovery);
+                && current.get().canAdvanceProperty().get() && recovery.textProperty().get().isEmpty(),
+                busy, current, currentIndex, stateChanges, recovery.textProperty());
         canBack = Bindings.createBooleanBinding(() -> !busy.get() && currentIndex.get() > 0, busy, currentIndex);
     }
 
@@ -105,58 +94,20 @@ public final class WizardViewModel {
             session.set(opened);
             profileName.set(opened.profile().name());
             profileSource.set(opened.profile().describeSource());
-            clearError();
-            recovery.set("");
+            tasks.clearError();
             restartFlow();
-            offerRecovery(opened);
-        });
-    }
-
-    /** When the journal holds a run that did not end, offers to resume it or roll it back. */
-    private void offerRecovery(ResetSession opened) {
-        load("Reading the journal", p -> opened.adoptInterruptedRun(), found -> {
-            recovery.set(found.map(ResetSession.Recovery::text).orElse(""));
-            canResume.set(found.map(ResetSession.Recovery::canResume).orElse(false));
-            resumeNeedsConfirmation = found.map(ResetSession.Recovery::needsConfirmation).orElse(false);
+            recovery.offer(opened);
         });
     }
 
     /** Finishes the interrupted run; asks for the typed confirmation if it never got one. */
     public void resumeInterrupted() {
-        ResetSession active = session.get();
-        if (busy.get() || recovery.get().isEmpty()) {
-            return;
-        }
-        String word = active.profile().confirmationWord();
-        if (resumeNeedsConfirmation && !dialogs.confirmByTyping("Resume the reset",
-                "Resuming deletes the InfluxDB data of " + active.profile().name() + " (the backup keeps it).", word)) {
-            return;
-        }
-        runTask("Resuming the interrupted run", Progress.NONE, p -> {
-            active.resumeAdopted(p);
-            return null;
-        }, ignored -> {
-            recovery.set("");
-            steps.forEach(s -> s.setState(StepState.DONE));
-            currentIndex.set(steps.size() - 1);
-            progressMessage.set("The interrupted run was resumed and finished.");
-        }, this::showError);
+        recovery.resume(session.get());
     }
 
     /** Undoes the interrupted run, newest action first. */
     public void rollBackInterrupted() {
-        if (!recovery.get().isEmpty()) {
-            recovery.set("");
-            rollback();
-        }
-    }
-
-    public StringProperty recoveryProperty() {
-        return recovery;
-    }
-
-    public BooleanProperty canResumeProperty() {
-        return canResume;
+        recovery.rollBack();
     }
 
     /** Lets the user pick a profile file. */
@@ -183,7 +134,7 @@ public final class WizardViewModel {
      * waits while busy); an unfinished run stays in the journal to resume or roll back.
      */
     public void cancel() {
-        if (busy.get()) {
+        if (tasks.busyProperty().get()) {
             return;
         }
         if (showingBackups.get()) {
@@ -205,36 +156,7 @@ public final class WizardViewModel {
 
     /** Undoes what the current run did; afterwards the flow starts again at the first step. */
     public void rollback() {
-        if (!canRollback.get() || busy.get()) {
-            return;
-        }
-        ResetSession active = session.get();
-        runTask("Checking what the rollback would do", Progress.NONE, p -> active.rollbackPlan(),
-                plan -> plan.ifPresent(checked -> confirmRollback(active, checked)), failure -> showError(failure));
-    }
-
-    /** Shows the undo plan with its checks; rolls back only when nothing fails and the user agrees. */
-    private void confirmRollback(ResetSession active, RollbackPlan plan) {
-        String lines = String.join("\n", plan.lines());
-        if (!plan.failed().isEmpty()) {
-            showError(ResetException.badInput("The rollback was refused and nothing was changed: " + plan.failed().stream()
-                    .map(p -> p.problem().orElseThrow()).distinct().collect(java.util.stream.Collectors.joining("; ")) + ".",
-                    "If the stack is as you want it now, close the run with 'runs close " + plan.run().id() + "'."));
-            return;
-        }
-        String question = plan.stale() ? "This run is stale: the stack changed since it stopped. Roll it back anyway? "
-                + "The live data is written to a new verified backup set first." : plan.needsSafetyBackup()
-                ? "Roll back? The live data it replaces is written to a new verified backup set first." : "Roll back?";
-        if (!dialogs.confirm("Roll back run " + plan.run().id(), lines + "\n\n" + question)) {
-            return;
-        }
-        runTask("Rolling back", Progress.NONE, p -> {
-            active.rollback(plan.stale());
-            return null;
-        }, ignored -> {
-            restartFlow();
-            progressMessage.set("Rolled back: the stack is as it was before the run.");
-        }, failure -> showError(failure));
+        rollback.rollback();
     }
 
     /**
@@ -255,14 +177,14 @@ public final class WizardViewModel {
     /** As above, with {@code onFailure} run after a failure has been shown. */
     public <T> void execute(StepViewModel step, String title, TaskRunner.Work<T> work, Function<T, StepState> outcome,
                             Runnable afterwards, Runnable onFailure) {
-        clearError();
+        tasks.clearError();
         step.setState(StepState.RUNNING);
-        runTask(title, step::onProgress, work, result -> {
+        tasks.run(title, step::onProgress, work, result -> {
             step.setState(outcome.apply(result));
             afterwards.run();
         }, failure -> {
             step.setState(StepState.FAILED);
-            showError(failure);
+            tasks.showError(failure);
             if (!session.get().hasOpenRun()) {
                 restartFlowKeepingFailure(step);
             }
@@ -270,54 +192,9 @@ public final class WizardViewModel {
         });
     }
 
-    private <T> void runTask(String title, Progress stepProgress, TaskRunner.Work<T> work,
-                             java.util.function.Consumer<T> onSuccess, java.util.function.Consumer<Throwable> onFailure) {
-        running++;
-        busy.set(true);
-        progress.set(-1);
-        progressMessage.set(title + "…");
-        TaskClock.Timing timing = taskClock.start(title);
-        Progress onProgress = (fraction, message) -> {
-            progress.set(fraction);
-            progressMessage.set(timing.annotate(fraction, message));
-            stepProgress.update(fraction, message);
-        };
-        tasks.run(title, work, onProgress, result -> {
-            busy.set(--running > 0);
-            progress.set(1);
-            progressMessage.set("");
-            onSuccess.accept(result);
-            timing.finished(true, progressMessage.get().isEmpty() ? "Done." : progressMessage.get());
-            refreshRollback();
-        }, failure -> {
-            busy.set(--running > 0);
-            progress.set(0);
-            onFailure.accept(failure);
-            timing.finished(false, error.get());
-            refreshRollback();
-        });
-    }
-
     /** Runs read-only work in the background (a plan to show), reporting failures as errors. */
-    public <T> void load(String title, TaskRunner.Work<T> work, java.util.function.Consumer<T> onSuccess) {
-        runTask(title, Progress.NONE, work, onSuccess, this::showError);
-    }
-
-    /** Asks the session what rollback would do next and updates the button. */
-    public void refreshRollback() {
-        ResetSession active = session.get();
-        if (active == null) {
-            return;
-        }
-        tasks.run("Reading the journal", p -> active.nextUndo(), Progress.NONE, next -> {
-            canRollback.set(next.isPresent());
-            rollbackHint.set(next.map(text -> "Undo this run and put the stack back as it was before it (the undo plan"
-                    + " is shown first; it begins with: " + lowerFirst(text) + ")").orElse("Nothing to roll back"));
-        }, this::showError);
-    }
-
-    private static String lowerFirst(String text) {
-        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    public <T> void load(String title, TaskRunner.Work<T> work, Consumer<T> onSuccess) {
+        tasks.run(title, Progress.NONE, work, onSuccess, tasks::showError);
     }
 
     private void restartFlow() {
@@ -330,24 +207,22 @@ public final class WizardViewModel {
 
     private void restartFlowKeepingFailure(StepViewModel failed) {
         steps.stream().filter(s -> s != failed).forEach(StepViewModel::clear);
-        progressMessage.set("Everything the run changed was rolled back; start again from the checks.");
+        tasks.progressMessageProperty().set("Everything the run changed was rolled back; start again from the checks.");
     }
 
-    private void showError(Throwable failure) {
-        Throwable cause = failure instanceof ResetException ? failure : failure.getCause() instanceof ResetException r ? r : failure;
-        error.set(cause instanceof ResetException r ? r.userText()
-                : "An unexpected problem stopped the step: " + cause.getMessage());
-        errorDetails.set(cause);
+    /** After a resumed run finished: every step done, the last one shown. */
+    private void showAllDone() {
+        steps.forEach(s -> s.setState(StepState.DONE));
+        currentIndex.set(steps.size() - 1);
     }
 
     public void clearError() {
-        error.set("");
-        errorDetails.set(null);
+        tasks.clearError();
     }
 
     /** Shows the technical details of the last error in a dialog. */
     public void showErrorDetails() {
-        Optional.ofNullable(errorDetails.get()).ifPresent(d -> dialogs.showError(error.get(), d));
+        tasks.showErrorDetails(dialogs);
     }
 
     public ObservableList<StepViewModel> steps() {
@@ -434,43 +309,35 @@ public final class WizardViewModel {
         return finished;
     }
 
-    /** The user's choice of theme; the application keeps it between starts. */
-    public ObjectProperty<Theme.Choice> themeChoiceProperty() {
-        return themeChoice;
-    }
-
-    /** The system's light or dark setting, as the application read it. */
-    public ObjectProperty<Theme> systemThemeProperty() {
-        return systemTheme;
-    }
-
-    /** The theme shown: the choice, or the system's when the choice is to follow it. */
-    public ObjectBinding<Theme> themeProperty() {
+    /** The theme: the user's choice and the system's setting. */
+    public ThemeState theme() {
         return theme;
     }
 
+    /** The rollback button's state. */
+    public RollbackControl rollbackControl() {
+        return rollback;
+    }
+
+    /** The banner offering to resume or roll back an interrupted run. */
+    public RecoveryControl recovery() {
+        return recovery;
+    }
+
     public BooleanProperty busyProperty() {
-        return busy;
+        return tasks.busyProperty();
     }
 
     public DoubleProperty progressProperty() {
-        return progress;
+        return tasks.progressProperty();
     }
 
     public StringProperty progressMessageProperty() {
-        return progressMessage;
+        return tasks.progressMessageProperty();
     }
 
     public StringProperty errorProperty() {
-        return error;
-    }
-
-    public BooleanProperty canRollbackProperty() {
-        return canRollback;
-    }
-
-    public StringProperty rollbackHintProperty() {
-        return rollbackHint;
+        return tasks.errorProperty();
     }
 
     public BooleanBinding canNextProperty() {

@@ -46,7 +46,7 @@ class ThemeTest {
         Parent root = stage.getScene().getRoot();
         int lightPage = brightness(robot);
 
-        robot.interact(() -> assembly.wizard().systemThemeProperty().set(Theme.DARK));
+        robot.interact(() -> assembly.wizard().theme().systemProperty().set(Theme.DARK));
         int darkPage = brightness(robot);
         boolean darkSheetWhileDark = root.getStylesheets().stream().anyMatch(sheet -> sheet.endsWith("/dark.css"));
         robot.interact(() -> Screenshots.save(stage.getScene(), "11-dark-theme"));
@@ -54,7 +54,7 @@ class ThemeTest {
         ChoiceBox<Theme.Choice> choice = robot.lookup("#themeChoice").queryAs(ChoiceBox.class);
         robot.interact(() -> choice.setValue(Theme.Choice.LIGHT));
 
-        assertEquals(Theme.LIGHT, assembly.wizard().themeProperty().get());
+        assertEquals(Theme.LIGHT, assembly.wizard().theme().shownProperty().get());
         assertEquals(true, darkSheetWhileDark);
         assertEquals(java.util.List.of(), root.getStylesheets(), "the dark sheet is removed again");
         assertEquals(true, lightPage > 200 && darkPage < 60, "page brightness light " + lightPage + ", dark " + darkPage);

@@ -115,9 +115,9 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         });
         Controls.showOnlyWhen(move, model.canMoveProperty());
         runChecks.setOnAction(e -> model.runChecks());
-        recoveryText.textProperty().bind(wizard.recoveryProperty());
-        Controls.showOnlyWhen(recoveryBanner, wizard.recoveryProperty().isNotEmpty());
-        resume.visibleProperty().bind(wizard.canResumeProperty());
+        recoveryText.textProperty().bind(wizard.recovery().textProperty());
+        Controls.showOnlyWhen(recoveryBanner, wizard.recovery().textProperty().isNotEmpty());
+        resume.visibleProperty().bind(wizard.recovery().canResumeProperty());
         resume.managedProperty().bind(resume.visibleProperty());
         resume.disableProperty().bind(wizard.busyProperty());
         rollBack.disableProperty().bind(wizard.busyProperty());
