@@ -26,6 +26,7 @@ import io.github.influxreset.ui.LogPaneModel;
 import io.github.influxreset.ui.StepViewModel;
 import io.github.influxreset.ui.TaskClock;
 import io.github.influxreset.ui.WizardView;
+import io.github.influxreset.ui.SessionFactory;
 import io.github.influxreset.ui.WizardViewModel;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,13 +47,13 @@ public final class WizardAssembly {
     private final TaskClock taskClock;
     private final List<LazyScreen> screens = new java.util.ArrayList<>();
 
-    public WizardAssembly(TaskRunner tasks, WizardViewModel.SessionFactory sessions, DialogService dialogs, LogBus log,
+    public WizardAssembly(TaskRunner tasks, SessionFactory sessions, DialogService dialogs, LogBus log,
                           StackFinder finder) {
         this(tasks, sessions, dialogs, log, finder, TaskClock.standard());
     }
 
     /** @param clock times the tasks: the time left on their progress lines, and notices of long ones */
-    public WizardAssembly(TaskRunner tasks, WizardViewModel.SessionFactory sessions, DialogService dialogs, LogBus log,
+    public WizardAssembly(TaskRunner tasks, SessionFactory sessions, DialogService dialogs, LogBus log,
                           StackFinder finder, TaskClock clock) {
         this.taskClock = clock;
         wizard = new WizardViewModel(tasks, sessions, dialogs, clock);
@@ -72,7 +73,7 @@ public final class WizardAssembly {
         views.put(validate, LazyScreen.of(() -> new ValidateView(validate, wizard).root()));
         views.put(restart, LazyScreen.of(() -> new RestartView(restart, dialogs).root()));
         backups = new BackupBrowserViewModel(tasks, dialogs, wizard::session, clock);
-        wizard.showingBackupsProperty().addListener((obs, old, showing) -> {
+        wizard.overlays().backupsProperty().addListener((obs, old, showing) -> {
             if (showing) {
                 backups.refresh();
             }
@@ -80,12 +81,12 @@ public final class WizardAssembly {
         firstRun = new FirstRunViewModel(tasks, finder);
         firstRun.setOnDone(wizard::endFirstRun);
         firstRun.openProfileProperty().bind(wizard.profileNameProperty());
-        wizard.showingFirstRunProperty().addListener((obs, old, showing) -> {
+        wizard.overlays().firstRunProperty().addListener((obs, old, showing) -> {
             if (showing) {
                 firstRun.scan();
             }
         });
-        LazyScreen backupBrowser = LazyScreen.of(() -> new BackupBrowserView(backups, wizard::hideBackups).root());
+        LazyScreen backupBrowser = LazyScreen.of(() -> new BackupBrowserView(backups, wizard.overlays()::hideBackups).root());
         LazyScreen firstRunView = LazyScreen.of(() -> new FirstRunView(firstRun).root());
         view = new WizardView(wizard, views, new LogPane(logModel, dialogs, tasks), backupBrowser, firstRunView);
         screens.addAll(views.values());

@@ -2,6 +2,7 @@ package io.github.influxreset.ui;
 
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.engine.session.ResetSession;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -13,6 +14,7 @@ import javafx.beans.property.StringProperty;
  * back. UI thread only; the work goes through {@link WizardTasks}.
  */
 public final class RecoveryControl {
+    private final Supplier<ResetSession> session;
     private final WizardTasks tasks;
     private final DialogService dialogs;
     private final RollbackControl rollback;
@@ -22,7 +24,9 @@ public final class RecoveryControl {
     private boolean needsConfirmation;
 
     /** @param onResumed what the wizard does once the resumed run finished (every step done) */
-    RecoveryControl(WizardTasks tasks, DialogService dialogs, RollbackControl rollback, Runnable onResumed) {
+    RecoveryControl(Supplier<ResetSession> session, WizardTasks tasks, DialogService dialogs, RollbackControl rollback,
+                    Runnable onResumed) {
+        this.session = session;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.rollback = rollback;
@@ -40,7 +44,8 @@ public final class RecoveryControl {
     }
 
     /** Finishes the interrupted run; asks for the typed confirmation if it never got one. */
-    public void resume(ResetSession active) {
+    public void resume() {
+        ResetSession active = session.get();
         if (tasks.busyProperty().get() || text.get().isEmpty()) {
             return;
         }

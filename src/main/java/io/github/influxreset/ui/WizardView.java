@@ -135,22 +135,22 @@ public final class WizardView extends View<WizardViewModel> {
     @Override
     protected void bind() {
         model.currentProperty().addListener((obs, old, step) -> show(step));
-        model.showingOtherProperty().addListener((obs, old, showing) -> show(model.currentProperty().get()));
+        model.overlays().anyProperty().addListener((obs, old, showing) -> show(model.currentProperty().get()));
         show(model.currentProperty().get());
         backups.setOnAction(e -> model.showBackups());
-        backups.disableProperty().bind(model.busyProperty().or(model.showingOtherProperty()));
+        backups.disableProperty().bind(model.busyProperty().or(model.overlays().anyProperty()));
         errorText.textProperty().bind(model.errorProperty());
         Controls.showOnlyWhen(errorBanner, model.errorProperty().isNotEmpty());
         errorDetails.setOnAction(e -> model.showErrorDetails());
-        progress.progressProperty().bind(model.progressProperty());
+        progress.progressProperty().bind(model.tasks().progressProperty());
         progress.visibleProperty().bind(model.busyProperty());
         progressMessage.textProperty().bind(model.progressMessageProperty());
         rollback.disableProperty().bind(model.rollbackControl().canRollbackProperty().not().or(model.busyProperty()));
         Tooltip hint = new Tooltip();
         hint.textProperty().bind(model.rollbackControl().hintProperty());
         rollback.setTooltip(hint);
-        rollback.setOnAction(e -> model.rollback());
-        back.disableProperty().bind(model.canBackProperty().not().or(model.showingOtherProperty()));
+        rollback.setOnAction(e -> model.rollbackControl().rollback());
+        back.disableProperty().bind(model.canBackProperty().not().or(model.overlays().anyProperty()));
         back.setOnAction(e -> model.back());
         root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::enterIsNext);
         themeChoice.valueProperty().bindBidirectional(model.theme().choiceProperty());
@@ -158,8 +158,8 @@ public final class WizardView extends View<WizardViewModel> {
         applyTheme(model.theme().shownProperty().get());
         cancel.disableProperty().bind(model.busyProperty());
         cancel.setOnAction(e -> model.cancel());
-        next.disableProperty().bind(model.canNextProperty().not().or(model.showingOtherProperty()));
-        next.defaultButtonProperty().bind(model.showingFirstRunProperty().not());
+        next.disableProperty().bind(model.canNextProperty().not().or(model.overlays().anyProperty()));
+        next.defaultButtonProperty().bind(model.overlays().firstRunProperty().not());
         next.setOnAction(e -> model.next());
         next.textProperty().bind(Bindings.when(model.currentIndexProperty().isEqualTo(model.steps().size() - 1))
                 .then("Finish").otherwise("Next"));
@@ -185,9 +185,9 @@ public final class WizardView extends View<WizardViewModel> {
     }
 
     private void show(StepViewModel step) {
-        if (model.showingFirstRunProperty().get()) {
+        if (model.overlays().firstRunProperty().get()) {
             content.getChildren().setAll(firstRun.get());
-        } else if (model.showingBackupsProperty().get()) {
+        } else if (model.overlays().backupsProperty().get()) {
             content.getChildren().setAll(backupBrowser.get());
         } else if (step != null) {
             content.getChildren().setAll(stepViews.get(step).get());

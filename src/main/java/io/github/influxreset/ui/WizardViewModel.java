@@ -14,7 +14,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -33,12 +32,6 @@ import javafx.collections.ObservableList;
  * TaskRunner}. UI thread only.
  */
 public final class WizardViewModel {
-    /** Opens a profile (null for the embedded one) as a session; throws ResetException on a bad profile. */
-    @FunctionalInterface
-    public interface SessionFactory {
-        ResetSession open(Path profileFile) throws Exception;
-    }
-
     private final SessionFactory sessions;
     private final DialogService dialogs;
     private final WizardTasks tasks;
@@ -50,14 +43,11 @@ public final class WizardViewModel {
     /** Counts state changes of any step, so bindings that read step states update. */
     private final IntegerProperty stateChanges = new SimpleIntegerProperty(0);
     private final ObjectProperty<ResetSession> session = new SimpleObjectProperty<>();
-    private final ObjectProperty<ResetMode> mode = new SimpleObjectProperty<>(ResetMode.FULL);
-    private boolean modeChosenByUser;
+    private final ModeChoice mode = new ModeChoice();
     private final StringProperty profileName = new SimpleStringProperty("");
     private final StringProperty profileSource = new SimpleStringProperty("");
     private final BooleanProperty finished = new SimpleBooleanProperty(false);
-    private final BooleanProperty showingBackups = new SimpleBooleanProperty(false);
-    private final BooleanProperty showingFirstRun = new SimpleBooleanProperty(false);
-    private final BooleanBinding showingOther = showingBackups.or(showingFirstRun);
+    private final Overlays overlays = new Overlays();
     private final ObjectBinding<StepViewModel> current;
     private final BooleanBinding canNext;
     private final BooleanBinding canBack;
@@ -67,7 +57,7 @@ public final class WizardViewModel {
         this.dialogs = dialogs;
         this.tasks = new WizardTasks(runner, clock);
         this.rollback = new RollbackControl(session::get, tasks, dialogs, this::restartFlow);
-        this.recovery = new RecoveryControl(tasks, dialogs, rollback, this::showAllDone);
+        this.recovery = new RecoveryControl(session::get, tasks, dialogs, rollback, this::showAllDone);
         tasks.afterEach(rollback::refresh);
         BooleanProperty busy = tasks.busyProperty();
         current = Bindings.createObjectBinding(() -> steps.isEmpty() ? null : steps.get(currentIndex.get()),
@@ -100,16 +90,6 @@ public final class WizardViewModel {
         });
     }
 
-    /** Finishes the interrupted run; asks for the typed confirmation if it never got one. */
-    public void resumeInterrupted() {
-        recovery.resume(session.get());
-    }
-
-    /** Undoes the interrupted run, newest action first. */
-    public void rollBackInterrupted() {
-        recovery.rollBack();
-    }
-
     /** Lets the user pick a profile file. */
     public void chooseProfile() {
         dialogs.chooseProfile().ifPresent(this::openProfile);
@@ -137,10 +117,10 @@ public final class WizardViewModel {
         if (tasks.busyProperty().get()) {
             return;
         }
-        if (showingBackups.get()) {
-            hideBackups();
-        } else if (showingFirstRun.get() && session.get() != null) {
-            showingFirstRun.set(false);
+        if (overlays.backupsProperty().get()) {
+            overlays.hideBackups();
+        } else if (overlays.firstRunProperty().get() && session.get() != null) {
+            overlays.firstRunProperty().set(false);
         } else if (dialogs.confirm("Quit the wizard", session.get() != null && session.get().hasOpenRun()
                 ? "The run is not finished. Start the wizard again to resume it or roll it back."
                 : "Nothing more will be changed. Quit?")) {
@@ -152,11 +132,6 @@ public final class WizardViewModel {
         if (canBack.get()) {
             currentIndex.set(currentIndex.get() - 1);
         }
-    }
-
-    /** Undoes what the current run did; afterwards the flow starts again at the first step. */
-    public void rollback() {
-        rollback.rollback();
     }
 
     /**
@@ -216,10 +191,6 @@ public final class WizardViewModel {
         currentIndex.set(steps.size() - 1);
     }
 
-    public void clearError() {
-        tasks.clearError();
-    }
-
     /** Shows the technical details of the last error in a dialog. */
     public void showErrorDetails() {
         tasks.showErrorDetails(dialogs);
@@ -242,20 +213,12 @@ public final class WizardViewModel {
     }
 
     public ObjectProperty<ResetMode> modeProperty() {
+        return mode.modeProperty();
+    }
+
+    /** The mode proposed by the checks and chosen by the user. */
+    public ModeChoice mode() {
         return mode;
-    }
-
-    /** The mode the checks propose (the gentlest that fixes what they found), taken unless the user chose one. */
-    public void proposeMode(ResetMode proposed) {
-        if (!modeChosenByUser) {
-            mode.set(proposed);
-        }
-    }
-
-    /** The user's choice of mode, kept over later proposals. */
-    public void chooseMode(ResetMode chosen) {
-        modeChosenByUser = true;
-        mode.set(chosen);
     }
 
     public StringProperty profileNameProperty() {
@@ -266,42 +229,32 @@ public final class WizardViewModel {
         return profileSource;
     }
 
-    /** True while the backup browser is shown instead of the current step. */
-    public BooleanProperty showingBackupsProperty() {
-        return showingBackups;
+    /** Busy, progress and the last error, as every screen shows them. */
+    public WizardTasks tasks() {
+        return tasks;
     }
 
-    /** Shows the backup browser; reachable from every step. */
+    /** The backup browser and the first run, which may stand in for the current step. */
+    public Overlays overlays() {
+        return overlays;
+    }
+
+    /** Shows the backup browser; reachable from every step once a profile is open. */
     public void showBackups() {
         if (session.get() != null) {
-            showingBackups.set(true);
+            overlays.backupsProperty().set(true);
         }
-    }
-
-    /** True while the first run (finding the stack, no profile chosen) is shown instead of the steps. */
-    public BooleanProperty showingFirstRunProperty() {
-        return showingFirstRun;
-    }
-
-    /** True while the backup browser or the first run stands in for the steps; Back and Next then wait. */
-    public BooleanBinding showingOtherProperty() {
-        return showingOther;
     }
 
     /** Shows the first run, which finds the stack and writes a profile, instead of the steps. */
     public void startFirstRun() {
-        showingBackups.set(false);
-        showingFirstRun.set(true);
+        overlays.showFirstRun();
     }
 
     /** Leaves the first run with the saved profile, or with the embedded HomeIQ one when empty. */
     public void endFirstRun(Optional<Path> savedProfile) {
-        showingFirstRun.set(false);
+        overlays.firstRunProperty().set(false);
         openProfile(savedProfile.orElse(null));
-    }
-
-    public void hideBackups() {
-        showingBackups.set(false);
     }
 
     /** True once the user pressed Finish on the last step; the window then closes. */
@@ -326,10 +279,6 @@ public final class WizardViewModel {
 
     public BooleanProperty busyProperty() {
         return tasks.busyProperty();
-    }
-
-    public DoubleProperty progressProperty() {
-        return tasks.progressProperty();
     }
 
     public StringProperty progressMessageProperty() {

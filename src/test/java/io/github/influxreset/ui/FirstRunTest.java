@@ -85,7 +85,7 @@ class FirstRunTest {
 
         Path saved = dir.resolve("home/profiles/homeiq.yaml");
         assertEquals(List.of(saved), opened, "the wizard opens the saved profile");
-        assertFalse(assembly.wizard().showingFirstRunProperty().get());
+        assertFalse(assembly.wizard().overlays().firstRunProperty().get());
         assertFalse(Files.readString(saved).contains(TestStack.TOKEN), "the token stays in the .env file");
         Profile profile = new ProfileLoader(Map.of(), dir).load(saved);
         assertEquals(TestStack.TOKEN, profile.influx().token().revealAsString());
@@ -129,7 +129,7 @@ class FirstRunTest {
         assertTrue(text(robot, "#firstRunError").contains("The InfluxDB token is empty."), text(robot, "#firstRunError"));
         assertTrue(opened.isEmpty());
         assertFalse(Files.exists(dir.resolve("home/profiles")));
-        assertTrue(assembly.wizard().showingFirstRunProperty().get());
+        assertTrue(assembly.wizard().overlays().firstRunProperty().get());
     }
 
     @Test

@@ -306,9 +306,9 @@ class WizardFlowTest {
     @Test
     void escapeLeavesTheBackupBrowserThenAsksBeforeQuitting(FxRobot robot) {
         pressOn(robot, "#openBackups");
-        assertTrue(assembly.wizard().showingBackupsProperty().get());
+        assertTrue(assembly.wizard().overlays().backupsProperty().get());
         robot.type(KeyCode.ESCAPE);
-        assertFalse(assembly.wizard().showingBackupsProperty().get(), "Esc closes the backup browser");
+        assertFalse(assembly.wizard().overlays().backupsProperty().get(), "Esc closes the backup browser");
         assertTrue(confirmations.isEmpty());
         robot.type(KeyCode.ESCAPE);
 

@@ -105,7 +105,7 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         for (RadioButton button : modeButtons()) {
             ResetMode buttonMode = (ResetMode) button.getUserData();
             button.setSelected(wizard.modeProperty().get() == buttonMode);
-            button.setOnAction(e -> wizard.chooseMode(buttonMode));
+            button.setOnAction(e -> wizard.mode().choose(buttonMode));
             button.disableProperty().bind(wizard.busyProperty());
         }
         wizard.modeProperty().addListener((obs, old, now) -> {
@@ -121,8 +121,8 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         resume.managedProperty().bind(resume.visibleProperty());
         resume.disableProperty().bind(wizard.busyProperty());
         rollBack.disableProperty().bind(wizard.busyProperty());
-        resume.setOnAction(e -> wizard.resumeInterrupted());
-        rollBack.setOnAction(e -> wizard.rollBackInterrupted());
+        resume.setOnAction(e -> wizard.recovery().resume());
+        rollBack.setOnAction(e -> wizard.recovery().rollBack());
         runChecks.disableProperty().bind(wizard.busyProperty());
         openProfile.disableProperty().bind(wizard.busyProperty());
         findStack.disableProperty().bind(wizard.busyProperty());

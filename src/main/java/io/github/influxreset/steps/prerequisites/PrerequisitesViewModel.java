@@ -34,7 +34,7 @@ public final class PrerequisitesViewModel extends StepViewModel {
         canMove.set(wizard.session().profile().moveTo().isPresent());
         wizard.execute(this, "Running the checks", progress -> wizard.session().runChecks(), result -> {
             findings.setAll(result);
-            wizard.session().modeAdvice().ifPresent(advice -> wizard.proposeMode(advice.mode()));
+            wizard.session().modeAdvice().ifPresent(advice -> wizard.mode().propose(advice.mode()));
             return result.stream().anyMatch(f -> f.severity().isProblem()) ? StepState.FAILED : StepState.DONE;
         });
     }
