@@ -189,6 +189,13 @@ public final class CarryTally {
         return tallies;
     }
 
+    /** Every bucket's lines of a forecast kept as facts, each bucket's retention named by {@code retentionOf}. */
+    public static List<String> linesOf(Map<String, String> facts, java.util.function.Function<String, String> retentionOf) {
+        List<String> lines = new ArrayList<>();
+        allFromFacts(facts).forEach((bucket, tally) -> lines.addAll(tally.lines(retentionOf.apply(bucket))));
+        return lines;
+    }
+
     /** The tally {@link #toFacts()} wrote. */
     public static CarryTally fromFacts(Map<String, String> facts) {
         CarryTally tally = new CarryTally(facts.get("bucket"));

@@ -1,8 +1,11 @@
 package io.github.influxreset.engine.session;
 
 import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.Progress;
+import io.github.influxreset.engine.ActionRecord;
 import io.github.influxreset.engine.ActionStatus;
+import io.github.influxreset.engine.RollbackPlanner;
 import io.github.influxreset.engine.LogBus;
 import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.RunContext;
@@ -10,6 +13,7 @@ import io.github.influxreset.engine.RunRecord;
 import io.github.influxreset.engine.RunStatus;
 import io.github.influxreset.engine.Runner;
 import io.github.influxreset.engine.actions.ConfirmReset;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -62,5 +66,35 @@ public final class InterruptedRun {
     public void resume(RunContext context, String typedConfirmation, Progress progress) {
         context.confirm(confirmedBefore() ? profile.confirmationWord() : typedConfirmation);
         runner.resume(context, runner.planOf(record.id()), progress);
+    }
+
+    /**
+     * What a person is told of a run that did not end: how far it got, the last action it touched,
+     * how long ago, whether the stack changed since (then it cannot be resumed) and what a rollback
+     * undoes first.
+     */
+    static String describe(RunRecord interrupted, Runner runner, RunContext run, String firstUndo) {
+        List<ActionRecord> actions = runner.journal().actions(interrupted.id());
+        long done = actions.stream().filter(a -> a.status() == ActionStatus.DONE).count();
+        String last = actions.stream().filter(a -> a.status() != ActionStatus.PLANNED)
+                .reduce((a, b) -> b).map(ActionRecord::description).orElse("none");
+        RollbackPlanner.Staleness check = runner.staleness(run);
+        boolean resumable = interrupted.status() == RunStatus.RUNNING && !check.stale();
+        return "Run " + interrupted.id() + " (" + interrupted.mode().describe() + " of " + interrupted.profileName()
+                + ") did not finish: " + done + " of " + actions.size() + " actions done, the last one touched: '" + last
+                + "', " + RollbackPlanner.describeAge(check.idle()) + " ago. "
+                + (check.stale() ? "The stack has changed since (" + String.join("; ", check.reasons())
+                + "): it cannot be resumed, and a rollback backs up the live data first. " : "")
+                + (resumable ? "Resume runs the " + (actions.size() - done) + " actions left. " : "")
+                + "Roll back undoes what was done, newest first (first: " + firstUndo + ").";
+    }
+
+    /** The sentence for a profile without an interrupted run to resume (naming another profile's unfinished run). */
+    static ResetException noneToResume(Profile profile, Runner runner) {
+        return runner.journal().unfinishedRun().map(other -> ResetException.badInput("Profile " + profile.name()
+                        + " has no interrupted run to resume; the unfinished run " + other.id() + " belongs to profile "
+                        + other.profileName() + ".", "Pass that run's profile with --profile."))
+                .orElseGet(() -> ResetException.badInput("Profile " + profile.name() + " has no interrupted run to resume.",
+                        "List the runs with 'runs list'."));
     }
 }

@@ -7,16 +7,12 @@ import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.engine.Action;
-import io.github.influxreset.engine.ActionRecord;
 import io.github.influxreset.engine.ActionStatus;
 import io.github.influxreset.engine.LogBus;
 import io.github.influxreset.engine.ModeAdvisor;
-import io.github.influxreset.engine.MoveTargetChecks;
 import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.Ports;
-import io.github.influxreset.engine.PrerequisiteChecks;
 import io.github.influxreset.engine.RollbackPlan;
-import io.github.influxreset.engine.RollbackPlanner;
 import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.RunRecord;
 import io.github.influxreset.engine.RunStatus;
@@ -67,31 +63,12 @@ public final class ResetSession {
         return new BackupShelf(profile, ports, runner, log, clock);
     }
 
-    /** The read-only prerequisite checks. */
+    /** The read-only checks (see {@link StackChecks}), each said in the log; the mode they propose kept. */
     public List<Finding> runChecks() {
-        List<Finding> findings = new java.util.ArrayList<>(new PrerequisiteChecks(profile, ports).run());
-        modeAdvice = Optional.empty();
-        if (profile.moveTo().isPresent()) {
-            findings.addAll(new MoveTargetChecks(profile, ports.target()).run());
-            modeAdvice = Optional.of(new ModeAdvisor.Advice(ResetMode.MOVE,
-                    "the profile names the InfluxDB 2.x server to move to (moveTo)"));
-            findings.add(Finding.info("Reset mode", "move proposed: " + modeAdvice.get().reason()));
-            findings.forEach(f -> log.finding(Step.PREREQUISITES, f));
-            return findings;
-        }
-        if (findings.stream().noneMatch(f -> f.subject().equals("InfluxDB") && f.severity().isProblem())) {
-            try {
-                ModeAdvisor.Advice advice = ModeAdvisor.advise(
-                        profile, ports.influx());
-                modeAdvice = Optional.of(advice);
-                findings.add(Finding.info("Reset mode", advice.mode().cliName() + " proposed: " + advice.reason()));
-            } catch (ResetException unreadable) {
-                findings.add(Finding.info("Reset mode", "none proposed: the live schema could not be read ("
-                        + unreadable.getMessage() + ")"));
-            }
-        }
-        findings.forEach(f -> log.finding(Step.PREREQUISITES, f));
-        return findings;
+        StackChecks.Checked checked = StackChecks.run(profile, ports);
+        modeAdvice = checked.advice();
+        checked.findings().forEach(f -> log.finding(Step.PREREQUISITES, f));
+        return checked.findings();
     }
 
     /** The gentlest mode that fixes what the last checks found; empty before them or when InfluxDB did not answer. */
@@ -145,16 +122,11 @@ public final class ResetSession {
         if (context == null) {
             return Optional.empty();
         }
-        return context.action(ForecastCarry.KIND)
-                .filter(a -> a.status() == ActionStatus.DONE).map(a -> {
-                    List<String> lines = new java.util.ArrayList<>();
-                    CarryTally.allFromFacts(a.facts()).forEach((bucket, tally) -> lines.addAll(
-                            tally.lines(profile.bucket(bucket).map(b -> b.retention().toString()).orElse("?"))));
-                    return lines;
-                });
+        return context.action(ForecastCarry.KIND).filter(a -> a.status() == ActionStatus.DONE)
+                .map(a -> CarryTally.linesOf(a.facts(), bucket -> profile.bucket(bucket)
+                        .map(b -> b.retention().toString()).orElse("?")));
     }
 
-    /** Marks the run finished well and returns its Markdown report; the next reset starts a new run. */
     /** A finished run as the last screen shows it: its summary, and its Markdown report (masked). */
     public record Finished(RunSummary summary, String markdown) {
     }
@@ -168,14 +140,10 @@ public final class ResetSession {
         return new Finished(summary, log.masker().mask(RunReport.markdown(summary)));
     }
 
-    /** Undoes what the current run did, newest first; the next reset starts a new run. */
-    public void rollback() {
-        rollback(false);
-    }
-
     /**
-     * As {@link #rollback()}; {@code forceStale} rolls back a stale run too (its live data is backed
-     * up first). A refused rollback keeps the run, so that it can be looked at or closed.
+     * Undoes what the current run did, newest first; the next reset starts a new run. {@code
+     * forceStale} rolls back a stale run too (its live data is backed up first). A refused rollback
+     * keeps the run, so that it can be looked at or closed.
      */
     public void rollback(boolean forceStale) {
         RunContext context = run;
@@ -233,15 +201,7 @@ public final class ResetSession {
         return context == null ? List.of() : context.findings(step);
     }
 
-    public Optional<String> runId() {
-        RunContext context = run;
-        return context == null ? Optional.empty() : Optional.of(context.runId());
-    }
 
-    /** A run of the journal that did not end: the process died, or its rollback failed. */
-    public Optional<RunRecord> interruptedRun() {
-        return runner.journal().unfinishedRun(profile.name());
-    }
 
     /** What the wizard offers for an interrupted run: the sentence, and what Resume needs. */
     public record Recovery(String text, boolean canResume, boolean needsConfirmation) {
@@ -249,27 +209,14 @@ public final class ResetSession {
 
     /** Takes over the journal's interrupted run, if any, and says what can be done with it. */
     public Optional<Recovery> adoptInterruptedRun() {
-        return interruptedRun().map(r -> new Recovery(adopt(r), canResume(), resumeNeedsConfirmation()));
+        return runner.journal().unfinishedRun(profile.name()).map(r -> new Recovery(adopt(r), canResume(), resumeNeedsConfirmation()));
     }
 
     /** Takes over an interrupted run, so that the wizard can resume it or roll it back. */
     public synchronized String adopt(RunRecord interrupted) {
         plan = runner.planOf(interrupted.id());
         run = new RunContext(profile, ports, log, runner.journal(), interrupted.id());
-        List<ActionRecord> actions = runner.journal().actions(interrupted.id());
-        long done = actions.stream().filter(a -> a.status() == ActionStatus.DONE).count();
-        String last = actions.stream().filter(a -> a.status() != ActionStatus.PLANNED)
-                .reduce((a, b) -> b).map(ActionRecord::description).orElse("none");
-        String undo = nextUndo().orElse("nothing");
-        RollbackPlanner.Staleness check = runner.staleness(run);
-        boolean resumable = interrupted.status() == RunStatus.RUNNING && !check.stale();
-        return "Run " + interrupted.id() + " (" + interrupted.mode().describe() + " of " + interrupted.profileName()
-                + ") did not finish: " + done + " of " + actions.size() + " actions done, the last one touched: '" + last
-                + "', " + RollbackPlanner.describeAge(check.idle()) + " ago. "
-                + (check.stale() ? "The stack has changed since (" + String.join("; ", check.reasons())
-                + "): it cannot be resumed, and a rollback backs up the live data first. " : "")
-                + (resumable ? "Resume runs the " + (actions.size() - done) + " actions left. " : "")
-                + "Roll back undoes what was done, newest first (first: " + undo + ").";
+        return InterruptedRun.describe(interrupted, runner, run, nextUndo().orElse("nothing"));
     }
 
     /** True when the adopted run can be resumed (it was interrupted, not partly rolled back). */
@@ -323,19 +270,12 @@ public final class ResetSession {
      */
     public RunContext resumeInterrupted(Function<InterruptedRun, String> ask, Progress progress) {
         InterruptedRun interrupted = InterruptedRun.of(profile, runner).filter(InterruptedRun::wasRunning)
-                .orElseThrow(() -> noRunToResume());
+                .orElseThrow(() -> InterruptedRun.noneToResume(profile, runner));
         RunContext context = interrupted.context(ports, log);
         interrupted.resume(context, interrupted.confirmedBefore() ? "" : ask.apply(interrupted), progress);
         return context;
     }
 
-    private ResetException noRunToResume() {
-        return runner.journal().unfinishedRun().map(other -> ResetException.badInput("Profile " + profile.name()
-                        + " has no interrupted run to resume; the unfinished run " + other.id() + " belongs to profile "
-                        + other.profileName() + ".", "Pass that run's profile with --profile."))
-                .orElseGet(() -> ResetException.badInput("Profile " + profile.name() + " has no interrupted run to resume.",
-                        "List the runs with 'runs list'."));
-    }
 
     /** A move when the mode is one (the profile names the 2.x server), else the reset of the mode. */
     private Plan planFor(ResetMode mode) {
