@@ -163,6 +163,22 @@ public final class RollbackPlanner {
                 .filter(Objects::nonNull).max(Instant::compareTo).orElse(run.started());
     }
 
+    /** A run partly rolled back, ended or stale is not resumed (nothing is changed). */
+    void requireResumable(RunContext ctx, RunRecord run, List<ActionRecord> records) {
+        if (run.status() != RunStatus.RUNNING || records.stream().anyMatch(a -> a.status() == ActionStatus.UNDONE
+                || a.status() == ActionStatus.UNDO_FAILED)) {
+            throw ResetException.badInput("Run " + ctx.runId() + " cannot be resumed: it is " + run.status()
+                    + (run.status() == RunStatus.RUNNING ? " and partly rolled back" : "") + ".",
+                    "Roll it back with 'rollback " + ctx.runId() + "'.");
+        }
+        Staleness sinceThen = staleness(ctx);
+        if (sinceThen.stale()) {
+            throw ResetException.badInput("Run " + ctx.runId() + " is stale, so it was not resumed and nothing was changed: "
+                    + String.join("; ", sinceThen.reasons()) + ".", "Roll it back with 'rollback " + ctx.runId()
+                    + " --force-stale' (the live data is backed up first), or close it with 'runs close " + ctx.runId() + "'.");
+        }
+    }
+
     public static String describeAge(Duration age) {
         if (age.toDays() >= 2) {
             return age.toDays() + " days";

@@ -5,10 +5,12 @@ import io.github.influxreset.domain.ResetException.Reason;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.engine.port.RunLock;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Runs a plan step by step, journaling every action before and after it runs, and undoes what a
@@ -25,8 +27,9 @@ public final class Runner {
     private final Journal journal;
     private final ActionCatalog catalog;
     private final FaultInjector faults;
-    private final java.util.function.Consumer<RunContext> onRunEnded;
+    private final Consumer<RunContext> onRunEnded;
     private final RollbackPlanner rollbackPlanner;
+    private final Undoer undoer;
     private final RunLock runLock;
     private final Map<String, RunLock.Lease> leases = new ConcurrentHashMap<>();
 
@@ -35,25 +38,26 @@ public final class Runner {
     }
 
     /** @param onRunEnded called after a run finished, was rolled back or its rollback failed (writes the report) */
-    public Runner(Journal journal, ActionCatalog catalog, FaultInjector faults, java.util.function.Consumer<RunContext> onRunEnded) {
-        this(journal, catalog, faults, onRunEnded, java.time.Clock.systemUTC());
+    public Runner(Journal journal, ActionCatalog catalog, FaultInjector faults, Consumer<RunContext> onRunEnded) {
+        this(journal, catalog, faults, onRunEnded, Clock.systemUTC());
     }
 
     /** @param clock tells how long ago a run stopped (a run idle for a day is stale) */
-    public Runner(Journal journal, ActionCatalog catalog, FaultInjector faults, java.util.function.Consumer<RunContext> onRunEnded,
-                  java.time.Clock clock) {
+    public Runner(Journal journal, ActionCatalog catalog, FaultInjector faults, Consumer<RunContext> onRunEnded,
+                  Clock clock) {
         this(journal, catalog, faults, onRunEnded, clock, RunLock.NONE);
     }
 
     /** @param runLock one run at a time per stack: taken when a run begins, resumes or is rolled back, until it ends */
-    public Runner(Journal journal, ActionCatalog catalog, FaultInjector faults, java.util.function.Consumer<RunContext> onRunEnded,
-                  java.time.Clock clock, RunLock runLock) {
+    public Runner(Journal journal, ActionCatalog catalog, FaultInjector faults, Consumer<RunContext> onRunEnded,
+                  Clock clock, RunLock runLock) {
         this.runLock = runLock;
         this.journal = journal;
         this.catalog = catalog;
         this.faults = faults;
         this.onRunEnded = onRunEnded;
         this.rollbackPlanner = new RollbackPlanner(journal, catalog, clock);
+        this.undoer = new Undoer(journal, catalog, rollbackPlanner, onRunEnded);
     }
 
     public Journal journal() {
@@ -78,7 +82,7 @@ public final class Runner {
         RunContext ctx = contexts.create(runId);
         ctx.log().info(null, "Run " + runId + " started (" + plan.mode().describe() + ", "
                 + plan.actions().size() + " actions).");
-        removeOrphanedHelpers(ctx);
+        Undoer.removeOrphanedHelpers(ctx);
         return ctx;
     }
 
@@ -90,29 +94,6 @@ public final class Runner {
                     "Finish it with 'reset --resume', undo it with 'rollback " + open.id() + "', or, if the stack is "
                     + "as you want it, close it with 'runs close " + open.id() + "'.");
         });
-    }
-
-    /**
-     * A process killed while a helper container copied a volume leaves that helper behind, holding
-     * the volume, and one killed while it copied a SQLite database out of a paused service leaves
-     * that service paused: the helper is removed (with its anonymous volumes) and the service
-     * unpaused before a run starts, resumes or is rolled back. Done under the run lock, so no live
-     * run of this stack owns them.
-     */
-    private static void removeOrphanedHelpers(RunContext ctx) {
-        try {
-            int removed = ctx.ports().docker().removeOrphanedHelpers();
-            if (removed > 0) {
-                ctx.info("Removed " + removed + " helper container(s) that a stopped run left behind, with their volumes.");
-            }
-            List<String> unpaused = ctx.ports().docker().unpauseAll(ctx.profile().stack().composeProject());
-            if (!unpaused.isEmpty()) {
-                ctx.info("Unpaused " + String.join(", ", unpaused) + ": paused to copy a SQLite database out of it when "
-                        + "a run stopped.");
-            }
-        } catch (ResetException engineUnreachable) {
-            // the prerequisite checks and the undos say so in their own words
-        }
     }
 
     /** Holds the stack's run lock for {@code runId} until {@link #release}; taken once per run and process. */
@@ -164,12 +145,12 @@ public final class Runner {
         hold(run.profileName(), run.id());
         List<ActionRecord> records = journal.actions(ctx.runId());
         try {
-            refuseUnresumable(ctx, run, records);
+            rollbackPlanner.requireResumable(ctx, run, records);
         } catch (RuntimeException refused) {
             release(run.id());
             throw refused;
         }
-        removeOrphanedHelpers(ctx);
+        Undoer.removeOrphanedHelpers(ctx);
         java.util.Set<Integer> done = new java.util.HashSet<>();
         records.stream().filter(a -> a.status() == ActionStatus.DONE).forEach(a -> done.add(a.index()));
         ctx.log().info(null, "Resuming run " + ctx.runId() + ": " + (plan.actions().size() - done.size())
@@ -184,22 +165,6 @@ public final class Runner {
             }
         }
         finish(ctx);
-    }
-
-    /** A run partly rolled back, ended or stale is not resumed (nothing is changed). */
-    private void refuseUnresumable(RunContext ctx, RunRecord run, List<ActionRecord> records) {
-        if (run.status() != RunStatus.RUNNING || records.stream().anyMatch(a -> a.status() == ActionStatus.UNDONE
-                || a.status() == ActionStatus.UNDO_FAILED)) {
-            throw ResetException.badInput("Run " + ctx.runId() + " cannot be resumed: it is " + run.status()
-                    + (run.status() == RunStatus.RUNNING ? " and partly rolled back" : "") + ".",
-                    "Roll it back with 'rollback " + ctx.runId() + "'.");
-        }
-        RollbackPlanner.Staleness sinceThen = rollbackPlanner.staleness(ctx);
-        if (sinceThen.stale()) {
-            throw ResetException.badInput("Run " + ctx.runId() + " is stale, so it was not resumed and nothing was changed: "
-                    + String.join("; ", sinceThen.reasons()) + ".", "Roll it back with 'rollback " + ctx.runId()
-                    + " --force-stale' (the live data is backed up first), or close it with 'runs close " + ctx.runId() + "'.");
-        }
     }
 
     /** Marks the run as finished well. */
@@ -255,53 +220,10 @@ public final class Runner {
         }
         hold(run.profileName(), runId);
         try {
-            undoAll(ctx, run, forceStale);
+            undoer.undoAll(ctx, run, forceStale);
         } finally {
             release(runId);
         }
-    }
-
-    private void undoAll(RunContext ctx, RunRecord run, boolean forceStale) {
-        String runId = run.id();
-        removeOrphanedHelpers(ctx);
-        RollbackPlan plan = rollbackPlanner.plan(ctx);
-        RollbackGuard.refuseUnsafe(plan, forceStale);
-        RollbackGuard.backUpLiveData(ctx, plan);
-        List<ActionRecord> toUndo = pendingUndo(runId);
-        ctx.log().info(null, "Rolling back run " + runId + ": " + toUndo.size() + " actions to undo.");
-        List<String> failures = new java.util.ArrayList<>();
-        for (ActionRecord record : toUndo) {
-            undo(ctx, record).ifPresent(failures::add);
-        }
-        if (!failures.isEmpty()) {
-            String summary = String.join("; ", failures);
-            journal.finishRun(runId, RunStatus.ROLLBACK_FAILED, summary);
-            onRunEnded.accept(ctx);
-            throw new ResetException(Reason.NEEDS_ATTENTION, "The rollback of run " + runId + " could not "
-                    + summary + ".", "Fix the cause, then run 'rollback " + runId + "' again; the backup set "
-                    + run.backupId() + " holds all data.");
-        }
-        journal.finishRun(runId, RunStatus.ROLLED_BACK, "Rolled back.");
-        ctx.log().info(null, "Rollback of run " + runId + " finished: the stack is as it was.");
-        onRunEnded.accept(ctx);
-    }
-
-    /** The action rollback would undo first, if any: what the rollback button describes. */
-    public Optional<ActionRecord> nextUndo(String runId) {
-        return pendingUndo(runId).stream().findFirst();
-    }
-
-    /** The first undo, newest first, that changes something; else the first undo at all. */
-    public Optional<Action> firstUndoThatMatters(String runId) {
-        List<Action> pending = pendingUndo(runId).stream().map(r -> catalog.rebuild(r.kind(), r.params())).toList();
-        return pending.stream().filter(a -> !a.undoChangesNothing()).findFirst().or(() -> pending.stream().findFirst());
-    }
-
-    private List<ActionRecord> pendingUndo(String runId) {
-        List<ActionRecord> done = new java.util.ArrayList<>(journal.actions(runId).stream()
-                .filter(a -> a.status().mayNeedUndo()).toList());
-        java.util.Collections.reverse(done);
-        return done;
     }
 
     private boolean changedTheStack(String runId) {
@@ -341,7 +263,7 @@ public final class Runner {
         journal.markAction(ctx.runId(), planned.index(), ActionStatus.FAILED, sentence);
         ctx.log().publish(LogLevel.ERROR, planned.step(), planned.action().kind(),
                 "Failed: " + planned.describe() + ": " + sentence);
-        logCause(ctx, planned.step(), planned.action().kind(), failure);
+        Undoer.logCause(ctx, planned.step(), planned.action().kind(), failure);
         try {
             rollback(ctx, true);
         } catch (ResetException rollbackFailure) {
@@ -358,26 +280,14 @@ public final class Runner {
                 + " Everything this run changed has been rolled back.", "", failure);
     }
 
-    /** Undoes one action; returns what could not be done, if it failed. */
-    private Optional<String> undo(RunContext ctx, ActionRecord record) {
-        Action action = catalog.rebuild(record.kind(), record.params());
-        ctx.log().publish(LogLevel.INFO, record.step(), record.kind(), "Undo: " + action.describeUndo());
-        try {
-            action.undo(ctx);
-        } catch (RuntimeException failure) {
-            String sentence = failure instanceof ResetException r ? r.getMessage() : String.valueOf(failure.getMessage());
-            journal.markAction(record.runId(), record.index(), ActionStatus.UNDO_FAILED, sentence);
-            ctx.log().publish(LogLevel.ERROR, record.step(), record.kind(), "Undo failed: " + sentence);
-            logCause(ctx, record.step(), record.kind(), failure);
-            return Optional.of(lowerFirst(action.describeUndo()) + " (" + sentence + ")");
-        }
-        journal.markAction(record.runId(), record.index(), ActionStatus.UNDONE, null);
-        return Optional.empty();
+    /** The action rollback would undo first, if any: what the rollback button describes. */
+    public Optional<ActionRecord> nextUndo(String runId) {
+        return undoer.nextUndo(runId);
     }
 
-    /** The technical cause, once, where the failure is caught: DEBUG, so the log file has it and the pane does not. */
-    private static void logCause(RunContext ctx, Step step, String kind, Throwable failure) {
-        Causes.logOnce(failure, chain -> ctx.log().publish(LogLevel.DEBUG, step, kind, "Technical cause: " + chain));
+    /** The first undo, newest first, that changes something; else the first undo at all. */
+    public Optional<Action> firstUndoThatMatters(String runId) {
+        return undoer.firstUndoThatMatters(runId);
     }
 
     private static String lowerFirst(String text) {
