@@ -8,6 +8,7 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.domain.ComposeService;
+import io.github.influxreset.domain.ContainerInfo;
 import io.github.influxreset.domain.MountInfo;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,6 +112,22 @@ final class ComposeProjects {
     private Optional<InspectContainerResponse> inspect(String id) {
         try {
             return Optional.of(client.inspectContainerCmd(id).exec());
+        } catch (NotFoundException goneMeanwhile) {
+            return Optional.empty();
+        }
+    }
+
+    /** A container as discovery describes it; empty when it was removed meanwhile. */
+    static Optional<ContainerInfo> describe(DockerClient client, String id) {
+        try {
+            InspectContainerResponse inspect = client.inspectContainerCmd(id).exec();
+            Map<String, String> labels = inspect.getConfig().getLabels();
+            var state = inspect.getState();
+            String health = state.getHealth() == null ? "none" : state.getHealth().getStatus();
+            List<MountInfo> mounts = mounts(inspect);
+            return Optional.of(new ContainerInfo(inspect.getId(), inspect.getName().replaceFirst("^/", ""),
+                    labels.getOrDefault(DockerJavaAdapter.SERVICE_LABEL, ""), inspect.getConfig().getImage(), state.getStatus(),
+                    health, mounts, ComposeService.parseDependsOn(labels.get(DEPENDS_ON_LABEL))));
         } catch (NotFoundException goneMeanwhile) {
             return Optional.empty();
         }

@@ -2,8 +2,6 @@ package io.github.influxreset.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.command.InspectVolumeResponse;
-import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
@@ -11,9 +9,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.github.influxreset.domain.ComposeProject;
-import io.github.influxreset.domain.ComposeService;
 import io.github.influxreset.domain.ContainerInfo;
-import io.github.influxreset.domain.MountInfo;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.StackSnapshot;
 import io.github.influxreset.engine.port.DockerPort;
@@ -39,6 +35,7 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
     private final DockerClient client;
     private final HealthWaiter healthWaiter;
     private final ContainerCloner cloner;
+    private final DockerVolumes volumes;
 
     public DockerJavaAdapter(String host) {
         this.host = host;
@@ -52,6 +49,7 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
         this.client = DockerClientImpl.getInstance(config, http);
         this.healthWaiter = new HealthWaiter(client);
         this.cloner = new ContainerCloner(client);
+        this.volumes = new DockerVolumes(client, host);
     }
 
     @Override
@@ -65,7 +63,7 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
                 () -> client.listContainersCmd().withShowAll(true)
                         .withLabelFilter(Map.of(PROJECT_LABEL, composeProject)).exec());
         List<ContainerInfo> infos = containers.stream()
-                .map(c -> describe(c.getId()))
+                .map(c -> ComposeProjects.describe(client, c.getId()))
                 .flatMap(Optional::stream)
                 .sorted(Comparator.comparing(ContainerInfo::service).thenComparing(ContainerInfo::name))
                 .toList();
@@ -111,21 +109,7 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
 
     @Override
     public int removeOrphanedHelpers() {
-        return call("remove the helper containers a stopped run left", () -> {
-            int removed = 0;
-            for (var helper : client.listContainersCmd().withShowAll(true)
-                    .withLabelFilter(Map.of(HelperLabels.HELPER, "true")).exec()) {
-                if (HelperLabels.orphaned(helper.getLabels())) {
-                    try {
-                        client.removeContainerCmd(helper.getId()).withForce(true).withRemoveVolumes(true).exec();
-                        removed++;
-                    } catch (NotFoundException alreadyGone) {
-                        // removed meanwhile
-                    }
-                }
-            }
-            return removed;
-        });
+        return call("remove the helper containers a stopped run left", () -> HelperRun.removeOrphans(client));
     }
 
     @Override
@@ -192,55 +176,22 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
 
     @Override
     public boolean volumeExists(String name) {
-        return call("look up volume " + name, () -> {
-            try {
-                client.inspectVolumeCmd(name).exec();
-                return true;
-            } catch (NotFoundException absent) {
-                return false;
-            }
-        });
+        return volumes.exists(name);
     }
 
     @Override
     public void createVolume(String name, String template) {
-        call("create volume " + name, () -> {
-            var create = client.createVolumeCmd().withName(name);
-            try {
-                InspectVolumeResponse like = client.inspectVolumeCmd(template).exec();
-                create.withDriver(like.getDriver());
-                if (like.getLabels() != null) {
-                    create.withLabels(like.getLabels());
-                }
-            } catch (NotFoundException noTemplate) {
-                // a plain local volume
-            }
-            return create.exec();
-        });
+        volumes.create(name, template);
     }
 
     @Override
     public java.util.OptionalLong volumeSize(String name) {
-        return call("look up volume " + name, () -> {
-            try {
-                String mountpoint = client.inspectVolumeCmd(name).exec().getMountpoint();
-                return mountpoint == null ? java.util.OptionalLong.empty() : FolderSize.of(java.nio.file.Path.of(mountpoint));
-            } catch (NotFoundException absent) {
-                return java.util.OptionalLong.empty();
-            }
-        });
+        return volumes.size(name);
     }
 
     @Override
     public void removeVolume(String name) {
-        call("remove volume " + name, () -> {
-            try {
-                client.removeVolumeCmd(name).exec();
-            } catch (NotFoundException alreadyGone) {
-                // removing an absent volume is fine
-            }
-            return null;
-        });
+        volumes.remove(name);
     }
 
     @Override
@@ -329,68 +280,11 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
         client.close();
     }
 
-    private Optional<ContainerInfo> describe(String id) {
-        try {
-            InspectContainerResponse inspect = client.inspectContainerCmd(id).exec();
-            Map<String, String> labels = inspect.getConfig().getLabels();
-            var state = inspect.getState();
-            String health = state.getHealth() == null ? "none" : state.getHealth().getStatus();
-            List<MountInfo> mounts = ComposeProjects.mounts(inspect);
-            return Optional.of(new ContainerInfo(inspect.getId(), inspect.getName().replaceFirst("^/", ""),
-                    labels.getOrDefault(SERVICE_LABEL, ""), inspect.getConfig().getImage(), state.getStatus(),
-                    health, mounts, ComposeService.parseDependsOn(labels.get(ComposeProjects.DEPENDS_ON_LABEL))));
-        } catch (NotFoundException goneMeanwhile) {
-            return Optional.empty();
-        }
-    }
-
-    /** Runs a docker-java call; its failures become a sentence naming what could not be done. */
-    private interface IoWork<T> {
-        T run() throws IOException;
-    }
-
-    private static <T> T io(IoWork<T> work) {
-        try {
-            return work.run();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     private <T> T call(String what, Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (ResetException e) {
-            throw e;
-        } catch (DockerException e) {
-            throw ResetException.problem("Docker could not " + what + ": " + firstLine(e.getMessage()) + ".",
-                    "Check the container and volume names in the profile and the Docker daemon's log.", e);
-        } catch (RuntimeException e) {
-            if (isUnreachable(e)) {
-                throw ResetException.problem("The Docker engine at " + host + " cannot be reached.",
-                        "Start Docker (or set docker.host / DOCKER_HOST) and try again.", e);
-            }
-            throw ResetException.problem("Docker could not " + what + ": " + firstLine(String.valueOf(e.getMessage())) + ".",
-                    "Check the Docker daemon's log.", e);
-        }
+        return DockerFailures.call(host, what, work);
     }
 
-    private static boolean isUnreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.ConnectException || t instanceof java.net.SocketException
-                    || t instanceof java.nio.file.NoSuchFileException
-                    || t instanceof java.net.UnknownHostException) {
-                return true;
-            }
-        }
-        String message = String.valueOf(e.getMessage());
-        return message.contains("No such file or directory") || message.contains("Connection refused");
-    }
-
-    static String firstLine(String message) {
-        String text = message == null ? "unknown error" : message.strip();
-        int newline = text.indexOf('\n');
-        String first = newline < 0 ? text : text.substring(0, newline);
-        return first.replaceFirst("^Status \\d+: ", "").replaceAll("[{}\"]", "").replaceFirst("^message:", "").strip();
+    private static <T> T io(DockerFailures.IoWork<T> work) {
+        return DockerFailures.io(work);
     }
 }

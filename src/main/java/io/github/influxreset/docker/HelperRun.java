@@ -1,6 +1,7 @@
 package io.github.influxreset.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
@@ -63,5 +64,22 @@ final class HelperRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Removes, with their anonymous volumes, the helper containers whose process died; returns how many. */
+    static int removeOrphans(DockerClient client) {
+        int removed = 0;
+        for (var helper : client.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(HelperLabels.HELPER, "true")).exec()) {
+            if (HelperLabels.orphaned(helper.getLabels())) {
+                try {
+                    client.removeContainerCmd(helper.getId()).withForce(true).withRemoveVolumes(true).exec();
+                    removed++;
+                } catch (NotFoundException alreadyGone) {
+                    // removed meanwhile
+                }
+            }
+        }
+        return removed;
     }
 }

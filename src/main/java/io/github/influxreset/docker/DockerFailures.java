@@ -1,0 +1,62 @@
+package io.github.influxreset.docker;
+
+import com.github.dockerjava.api.exception.DockerException;
+import io.github.influxreset.domain.ResetException;
+import java.io.IOException;
+import java.util.function.Supplier;
+
+/** How a docker-java failure becomes a sentence for the user: what could not be done, and what to check. */
+final class DockerFailures {
+    private DockerFailures() {
+    }
+
+    /** Runs a docker-java call; its failures become a sentence naming what could not be done. */
+    interface IoWork<T> {
+        T run() throws IOException;
+    }
+
+    static <T> T io(IoWork<T> work) {
+        try {
+            return work.run();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static <T> T call(String host, String what, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (ResetException e) {
+            throw e;
+        } catch (DockerException e) {
+            throw ResetException.problem("Docker could not " + what + ": " + firstLine(e.getMessage()) + ".",
+                    "Check the container and volume names in the profile and the Docker daemon's log.", e);
+        } catch (RuntimeException e) {
+            if (isUnreachable(e)) {
+                throw ResetException.problem("The Docker engine at " + host + " cannot be reached.",
+                        "Start Docker (or set docker.host / DOCKER_HOST) and try again.", e);
+            }
+            throw ResetException.problem("Docker could not " + what + ": " + firstLine(String.valueOf(e.getMessage())) + ".",
+                    "Check the Docker daemon's log.", e);
+        }
+    }
+
+    private static boolean isUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.SocketException
+                    || t instanceof java.nio.file.NoSuchFileException
+                    || t instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        String message = String.valueOf(e.getMessage());
+        return message.contains("No such file or directory") || message.contains("Connection refused");
+    }
+
+    static String firstLine(String message) {
+        String text = message == null ? "unknown error" : message.strip();
+        int newline = text.indexOf('\n');
+        String first = newline < 0 ? text : text.substring(0, newline);
+        return first.replaceFirst("^Status \\d+: ", "").replaceAll("[{}\"]", "").replaceFirst("^message:", "").strip();
+    }
+}
