@@ -12,7 +12,6 @@ import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.Retention;
 import io.github.influxreset.domain.StackSnapshot;
 import io.github.influxreset.engine.Ports;
-import io.github.influxreset.engine.PrerequisiteChecks;
 import io.github.influxreset.engine.port.BackupStore;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -38,7 +37,6 @@ import java.util.stream.Stream;
  */
 public final class FileBackupStore implements BackupStore {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final java.util.regex.Pattern SET_ID = java.util.regex.Pattern.compile("\\d{8}_\\d{6}(_\\d+)?");
     private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
     private static final int RESTORE_BATCH = 5_000;
 
@@ -83,38 +81,7 @@ public final class FileBackupStore implements BackupStore {
         } catch (IOException | RuntimeException e) {
             // a set cut off, whatever cut it (a full disk, InfluxDB or the engine gone), is never left to pass for one
             SecureFiles.deleteQuietly(set);
-            throw writeFailed(root, e);
-        }
-    }
-
-    private static ResetException writeFailed(Path root, Exception e) {
-        if (diskFull(e)) {
-            return ResetException.problem("The disk of the backup folder " + root + " filled up while the set was written;"
-                    + " the half-written set was removed and " + freeSpace(root) + " is free now.",
-                    "Free some space or choose another backups.dir in the profile; nothing was changed.", e);
-        }
-        if (e instanceof ResetException reset) {
-            return reset;
-        }
-        return ResetException.problem("The backup could not be written to " + root + ": " + e.getMessage() + ".",
-                "Free some space or choose another backups.dir in the profile; nothing was changed.", e);
-    }
-
-    /** ENOSPC anywhere in the chain: the JDK says it in the message of an IOException. */
-    private static boolean diskFull(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (String.valueOf(t.getMessage()).contains("No space left on device")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String freeSpace(Path root) {
-        try {
-            return PrerequisiteChecks.humanBytes(Files.getFileStore(root).getUsableSpace());
-        } catch (IOException e) {
-            return "an unknown amount";
+            throw WriteFailure.of(root, e);
         }
     }
 
@@ -125,51 +92,12 @@ public final class FileBackupStore implements BackupStore {
 
     @Override
     public List<String> list() {
-        return scan().entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey)
-                .sorted(java.util.Comparator.reverseOrder()).toList();
+        return new SetFolders(profile.backups().dir()).complete();
     }
 
     @Override
     public Map<String, String> unusable() {
-        Map<String, String> bad = new java.util.TreeMap<>();
-        scan().forEach((name, problem) -> problem.ifPresent(p -> bad.put(name, p)));
-        return bad;
-    }
-
-    /** Every folder of the backup folder that holds a manifest, with why it is not a usable set, if so. */
-    private Map<String, Optional<String>> scan() {
-        Path root = profile.backups().dir();
-        Map<String, Optional<String>> found = new java.util.TreeMap<>();
-        if (!Files.isDirectory(root)) {
-            return found;
-        }
-        try (Stream<Path> entries = Files.list(root)) {
-            for (Path entry : entries.toList()) {
-                String name = entry.getFileName().toString();
-                if (Files.isSymbolicLink(entry)) {
-                    if (Files.exists(entry.resolve(Manifest.FILE_NAME))) {
-                        found.put(name, Optional.of("it is a link, not a folder; a set is never followed through a link"));
-                    }
-                } else if (Files.isRegularFile(entry.resolve(Manifest.FILE_NAME), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    found.put(name, problemOf(entry, name));
-                }
-            }
-        } catch (IOException e) {
-            throw ResetException.problem("The backup folder " + root + " cannot be read: " + e.getMessage() + ".", "", e);
-        }
-        return found;
-    }
-
-    private static Optional<String> problemOf(Path set, String name) {
-        if (!SET_ID.matcher(name).matches()) {
-            return Optional.of("the name is not a backup set id (YYYYMMDD_HHMMSS)");
-        }
-        try {
-            new BackupVerifier(set).readManifest();
-            return Optional.empty();
-        } catch (ResetException unreadable) {
-            return Optional.of(unreadable.getMessage());
-        }
+        return new SetFolders(profile.backups().dir()).unusable();
     }
 
     @Override
