@@ -189,14 +189,14 @@ public final class FirstRunView extends View<FirstRunViewModel> {
             }
         });
         summary.textProperty().bind(model.stackSummaryProperty());
-        version.valueProperty().bindBidirectional(model.versionProperty());
-        url.textProperty().bindBidirectional(model.urlProperty());
-        org.textProperty().bindBidirectional(model.orgProperty());
-        token.textProperty().bindBidirectional(model.tokenProperty());
-        username.textProperty().bindBidirectional(model.usernameProperty());
-        password.textProperty().bindBidirectional(model.passwordProperty());
-        sqlite.textProperty().bindBidirectional(model.sqlitePathProperty());
-        backups.textProperty().bindBidirectional(model.backupsDirProperty());
+        version.valueProperty().bindBidirectional(model.fields().versionProperty());
+        url.textProperty().bindBidirectional(model.fields().urlProperty());
+        org.textProperty().bindBidirectional(model.fields().orgProperty());
+        token.textProperty().bindBidirectional(model.fields().tokenProperty());
+        username.textProperty().bindBidirectional(model.fields().usernameProperty());
+        password.textProperty().bindBidirectional(model.fields().passwordProperty());
+        sqlite.textProperty().bindBidirectional(model.fields().sqlitePathProperty());
+        backups.textProperty().bindBidirectional(model.fields().backupsDirProperty());
         saveTo.textProperty().bindBidirectional(model.saveToProperty());
         notes.textProperty().bind(model.notesProperty());
         schema.textProperty().bind(model.schemaTextProperty());
@@ -204,7 +204,7 @@ public final class FirstRunView extends View<FirstRunViewModel> {
         useLiveSchema.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> model.schemaProperty().get().learned().isEmpty(), model.schemaProperty()));
         readSchema.disableProperty().bind(model.busyProperty().or(model.draftProperty().isNull()));
-        var v1 = model.versionProperty().isEqualTo(1);
+        var v1 = model.fields().versionProperty().isEqualTo(1);
         org.disableProperty().bind(v1);
         token.disableProperty().bind(v1);
         form.disableProperty().bind(model.draftProperty().isNull());

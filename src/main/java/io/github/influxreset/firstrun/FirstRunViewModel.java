@@ -5,8 +5,6 @@ import io.github.influxreset.domain.ComposeService;
 import io.github.influxreset.domain.ProfileDraft;
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.domain.Secret;
-import io.github.influxreset.domain.SqliteSpec;
 import io.github.influxreset.engine.TaskRunner;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,14 +37,7 @@ public final class FirstRunViewModel {
     private final StringProperty activity = new SimpleStringProperty("");
     private final javafx.beans.binding.StringBinding statusLine;
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
-    private final ObjectProperty<Integer> version = new SimpleObjectProperty<>(2);
-    private final StringProperty url = new SimpleStringProperty("");
-    private final StringProperty org = new SimpleStringProperty("");
-    private final StringProperty token = new SimpleStringProperty("");
-    private final StringProperty username = new SimpleStringProperty("");
-    private final StringProperty password = new SimpleStringProperty("");
-    private final StringProperty sqlitePath = new SimpleStringProperty("");
-    private final StringProperty backupsDir = new SimpleStringProperty("");
+    private final DraftFields fields = new DraftFields();
     private final StringProperty saveTo = new SimpleStringProperty("");
     private final StringProperty stackSummary = new SimpleStringProperty("");
     private final StringProperty notes = new SimpleStringProperty("");
@@ -119,14 +110,7 @@ public final class FirstRunViewModel {
             notes.set("");
             return;
         }
-        version.set(guessed.influxVersion());
-        url.set(guessed.url());
-        org.set(guessed.org());
-        token.set(guessed.token().revealAsString());
-        username.set(guessed.username());
-        password.set(guessed.password().revealAsString());
-        sqlitePath.set(String.join(", ", guessed.sqlite().stream().map(SqliteSpec::describe).toList()));
-        backupsDir.set(guessed.backupsDir().toString());
+        fields.fill(guessed);
         saveTo.set(finder.suggestedFile(guessed.composeProject()).toString());
         stackSummary.set("Project " + guessed.composeProject() + ": InfluxDB is '" + guessed.influxService()
                 + "'; stopped and restarted around the reset: "
@@ -157,7 +141,7 @@ public final class FirstRunViewModel {
         if (!canSave.get()) {
             return;
         }
-        Optional<Path> file = path(saveTo.get(), "Save profile as");
+        Optional<Path> file = DraftFields.path(saveTo.get(), "Save profile as", error::set);
         Optional<ProfileDraft> edited = file.flatMap(f -> edited());
         if (edited.isPresent()) {
             save(useLiveSchema.get() ? edited.get().withSchema(schema.get().learned()) : edited.get(), file.get());
@@ -170,13 +154,7 @@ public final class FirstRunViewModel {
             return Optional.empty();
         }
         error.set("");
-        Optional<Path> backups = path(backupsDir.get(), "Backups folder");
-        Optional<List<SqliteSpec>> sqlite = databases(sqlitePath.get());
-        if (backups.isEmpty() || sqlite.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(draft.get().edited(version.get(), url.get(), org.get(), Secret.of(token.get()),
-                username.get(), Secret.of(password.get()), sqlite.get(), backups.get()));
+        return fields.applyTo(draft.get(), error::set);
     }
 
     private void save(ProfileDraft edited, Path file) {
@@ -187,38 +165,6 @@ public final class FirstRunViewModel {
             status.set("Profile saved to " + saved + ".");
             onDone.accept(Optional.of(saved));
         });
-    }
-
-    /**
-     * The SQLite field: databases separated by commas, each a host path or
-     * {@code service:/path/in/its/container}; blank for none. An impossible path is named in the error.
-     */
-    private Optional<List<SqliteSpec>> databases(String text) {
-        List<SqliteSpec> databases = new java.util.ArrayList<>();
-        for (String item : text.split(",")) {
-            if (item.isBlank()) {
-                continue;
-            }
-            SqliteSpec db = SqliteSpec.parse(item);
-            if (!db.inContainer() && path(db.hostPath(), "SQLite database").isEmpty()) {
-                return Optional.empty();
-            }
-            databases.add(db);
-        }
-        return Optional.of(databases);
-    }
-
-    /** The field's text as a path; a blank or impossible one is named in the error instead. */
-    private Optional<Path> path(String text, String field) {
-        try {
-            if (!text.isBlank()) {
-                return Optional.of(Path.of(text.strip()));
-            }
-            error.set(field + " is empty: type a path.");
-        } catch (java.nio.file.InvalidPathException e) {
-            error.set(field + " '" + text.strip() + "' is not a path this system can use: " + e.getReason() + ".");
-        }
-        return Optional.empty();
     }
 
     /** Goes on with the embedded HomeIQ profile; nothing is saved. */
@@ -277,30 +223,6 @@ public final class FirstRunViewModel {
         return busy;
     }
 
-    public ObjectProperty<Integer> versionProperty() {
-        return version;
-    }
-
-    public StringProperty urlProperty() {
-        return url;
-    }
-
-    public StringProperty orgProperty() {
-        return org;
-    }
-
-    public StringProperty tokenProperty() {
-        return token;
-    }
-
-    public StringProperty usernameProperty() {
-        return username;
-    }
-
-    public StringProperty passwordProperty() {
-        return password;
-    }
-
     /** What was read of the live schema, beside the brief's. */
     public javafx.beans.binding.StringBinding schemaTextProperty() {
         return schemaText;
@@ -315,12 +237,9 @@ public final class FirstRunViewModel {
         return useLiveSchema;
     }
 
-    public StringProperty sqlitePathProperty() {
-        return sqlitePath;
-    }
-
-    public StringProperty backupsDirProperty() {
-        return backupsDir;
+    /** The fields of the guessed profile the user may edit. */
+    public DraftFields fields() {
+        return fields;
     }
 
     public StringProperty saveToProperty() {

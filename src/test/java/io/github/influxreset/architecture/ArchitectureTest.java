@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,26 @@ class ArchitectureTest {
                         ROOT + ".backup..", ROOT + ".config..", ROOT + ".engine.actions..", ROOT + ".engine.port..",
                         ROOT + ".cli..", ROOT + ".app..")
                 .check(classes);
+    }
+
+    /** Small classes: no source file of the product grows past 300 lines (split it by responsibility). */
+    @Test
+    void noSourceFileIsLongerThan300Lines() throws java.io.IOException {
+        java.nio.file.Path sources = java.nio.file.Path.of("src/main/java");
+        List<String> tooLong;
+        try (var files = java.nio.file.Files.walk(sources)) {
+            tooLong = files.filter(f -> f.toString().endsWith(".java")).filter(f -> lines(f) > 300)
+                    .map(f -> sources.relativize(f) + " (" + lines(f) + " lines)").sorted().toList();
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), tooLong);
+    }
+
+    private static long lines(java.nio.file.Path file) {
+        try (var lines = java.nio.file.Files.lines(file)) {
+            return lines.count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

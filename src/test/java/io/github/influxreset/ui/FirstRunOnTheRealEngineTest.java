@@ -75,7 +75,7 @@ class FirstRunOnTheRealEngineTest {
         var firstRun = assembly.firstRun();
         assertEquals("", firstRun.errorProperty().get());
         assertEquals(rig.project, firstRun.selectedProperty().get().name(), "the project running InfluxDB is proposed");
-        assertEquals(1, firstRun.versionProperty().get(), "from the image's version");
+        assertEquals(1, firstRun.fields().versionProperty().get(), "from the image's version");
         assertEquals(rig.url(), field(robot, "#influxUrl"), "from the bind address on the host network");
         assertEquals("data-api:/app/data/metadata.db, " + rig.dir.resolve("data/webhooks.db"), field(robot, "#sqlitePath"),
                 "data-api's database in its named volume first, then sports-data's in its bind mount");
