@@ -4,15 +4,24 @@ import io.github.influxreset.domain.ContainerInfo;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.Action;
 import io.github.influxreset.engine.RunContext;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Keeps an action's params, the only state it has, so that the journal can rebuild it. */
+/** Keeps an action's kind and params, the only state it has, so that the journal can rebuild it. */
 abstract class BaseAction implements Action {
+    private final String kind;
     private final Map<String, String> params;
 
-    BaseAction(Map<String, String> params) {
-        this.params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    /** @param kind the action's stable name in the journal (its class's {@code KIND}) */
+    BaseAction(String kind, Map<String, String> params) {
+        this.kind = kind;
+        this.params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    @Override
+    public final String kind() {
+        return kind;
     }
 
     @Override

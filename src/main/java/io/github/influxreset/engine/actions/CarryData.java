@@ -18,11 +18,11 @@ import java.util.Map;
  * created, which the undo of their creation takes away (the rollback backs such a bucket up first
  * when it holds points).
  */
-public final class CarryData extends BaseAction {
+public final class CarryData extends ReadOnlyAction {
     public static final String KIND = "carry-data";
 
     public CarryData(Map<String, String> params) {
-        super(params);
+        super(KIND, params, "Nothing to undo (the carried points go with the buckets this run made)");
     }
 
     public static CarryData of() {
@@ -30,19 +30,9 @@ public final class CarryData extends BaseAction {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
     public String describe() {
         return "If chosen: carry the old points into the new buckets, converted to the new schema, and compare what "
                 + "they hold with the forecast";
-    }
-
-    @Override
-    public String describeUndo() {
-        return "Nothing to undo (the carried points go with the buckets this run made)";
     }
 
     @Override
@@ -106,10 +96,5 @@ public final class CarryData extends BaseAction {
             ctx.warn("Bucket " + bucket + " holds more values than were carried (" + String.join(", ", extra) + "): "
                     + "something outside the stack's stopped services writes to InfluxDB. Find it before the next reset.");
         }
-    }
-
-    @Override
-    public void undo(RunContext ctx) {
-        // the points go with the buckets this run created
     }
 }

@@ -15,13 +15,13 @@ import java.util.Optional;
  * backup and the stop (as {@link SealBackup} saw them) must receive new points again. Reports per
  * bucket; waits at most its budget; changes nothing, so it has nothing to undo.
  */
-public final class CheckDataFlow extends BaseAction {
+public final class CheckDataFlow extends ReadOnlyAction {
     public static final String KIND = "check-data-flow";
     /** Long enough for a writer that batches by the half minute (HomeIQ's health checks run every 30 s). */
     public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(60);
 
     public CheckDataFlow(Map<String, String> params) {
-        super(params);
+        super(KIND, params, "Nothing to undo (the check only reads)");
     }
 
     public static CheckDataFlow of(Duration budget) {
@@ -29,18 +29,8 @@ public final class CheckDataFlow extends BaseAction {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
     public String describe() {
         return "Check that points flow again into the buckets the services wrote to";
-    }
-
-    @Override
-    public String describeUndo() {
-        return "Nothing to undo (the check only reads)";
     }
 
     @Override
@@ -57,10 +47,5 @@ public final class CheckDataFlow extends BaseAction {
         ctx.info("Waiting up to " + budget.toSeconds() + " s for new points in " + String.join(", ", buckets)
                 + ", which the services wrote to before the reset");
         ctx.report(new DataFlow(ctx.ports().influx()).await(buckets, since, budget));
-    }
-
-    @Override
-    public void undo(RunContext ctx) {
-        // reads only
     }
 }

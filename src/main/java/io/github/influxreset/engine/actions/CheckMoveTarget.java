@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Checks the 2.x server a 1.x stack moves to ({@link MoveTargetChecks}); fails the step on a problem. */
-public final class CheckMoveTarget extends BaseAction {
+public final class CheckMoveTarget extends ReadOnlyAction {
     public static final String KIND = "check-move-target";
 
     public CheckMoveTarget(Map<String, String> params) {
-        super(params);
+        super(KIND, params, "Nothing to undo for the checks");
     }
 
     public static CheckMoveTarget of() {
@@ -20,18 +20,8 @@ public final class CheckMoveTarget extends BaseAction {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
     public String describe() {
         return "Check the InfluxDB 2.x server the stack moves to: version, org and token, and that no bucket to fill holds points";
-    }
-
-    @Override
-    public String describeUndo() {
-        return "Nothing to undo for the checks";
     }
 
     @Override
@@ -43,10 +33,5 @@ public final class CheckMoveTarget extends BaseAction {
             throw ResetException.problem("The 2.x server is not ready for the move: " + problems.get(0).subject() + " "
                     + problems.get(0).message() + ".", "Nothing was changed.", null);
         }
-    }
-
-    @Override
-    public void undo(RunContext ctx) {
-        // read-only
     }
 }

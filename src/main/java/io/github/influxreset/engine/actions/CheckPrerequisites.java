@@ -8,26 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 /** Runs the prerequisite checks; fails the step when any of them finds a problem. */
-public final class CheckPrerequisites extends BaseAction {
+public final class CheckPrerequisites extends ReadOnlyAction {
     public static final String KIND = "check-prerequisites";
 
     public CheckPrerequisites(Map<String, String> params) {
-        super(params);
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
+        super(KIND, params, "Nothing to undo for the checks");
     }
 
     @Override
     public String describe() {
         return "Check Docker, InfluxDB, SQLite and the backup folder";
-    }
-
-    @Override
-    public String describeUndo() {
-        return "Nothing to undo for the checks";
     }
 
     @Override
@@ -39,10 +29,5 @@ public final class CheckPrerequisites extends BaseAction {
             throw ResetException.problem(problems.size() + " prerequisite check(s) failed; the first: "
                     + problems.get(0).subject() + ": " + problems.get(0).message(), "", null);
         }
-    }
-
-    @Override
-    public void undo(RunContext ctx) {
-        // read-only
     }
 }

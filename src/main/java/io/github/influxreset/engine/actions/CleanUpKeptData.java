@@ -12,16 +12,11 @@ public final class CleanUpKeptData extends BaseAction {
     public static final String KIND = "clean-up-kept-data";
 
     public CleanUpKeptData(Map<String, String> params) {
-        super(params);
+        super(KIND, params);
     }
 
     public static CleanUpKeptData of(List<String> copies) {
         return new CleanUpKeptData(Map.of("copies", String.join(",", copies)));
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @Override

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /** After a restore: the point count of every measurement against the set's manifest. */
-public final class CompareCounts extends BaseAction {
+public final class CompareCounts extends ReadOnlyAction {
     public static final String KIND = "compare-counts";
 
     public CompareCounts(Map<String, String> params) {
-        super(params);
+        super(KIND, params, "Nothing to undo for the comparison");
     }
 
     public static CompareCounts of(String source, String bucket, String target) {
@@ -21,18 +21,8 @@ public final class CompareCounts extends BaseAction {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
     public String describe() {
         return "Compare the points of " + param("target") + " with the manifest of " + param("source");
-    }
-
-    @Override
-    public String describeUndo() {
-        return "Nothing to undo for the comparison";
     }
 
     @Override
@@ -52,10 +42,5 @@ public final class CompareCounts extends BaseAction {
             throw ResetException.problem("Bucket " + param("target") + " does not hold every point of the backup set.",
                     "See the counts above; the restore is rolled back.", null);
         }
-    }
-
-    @Override
-    public void undo(RunContext ctx) {
-        // read-only
     }
 }

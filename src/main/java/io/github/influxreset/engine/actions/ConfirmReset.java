@@ -5,26 +5,16 @@ import io.github.influxreset.engine.RunContext;
 import java.util.Map;
 
 /** The gate between backup and reset: passes only when the user typed the confirmation word. */
-public final class ConfirmReset extends BaseAction {
+public final class ConfirmReset extends ReadOnlyAction {
     public static final String KIND = RunContext.CONFIRMATION_KIND;
 
     public ConfirmReset(Map<String, String> params) {
-        super(params);
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
+        super(KIND, params, "Nothing to undo for the confirmation");
     }
 
     @Override
     public String describe() {
         return "Wait for the user to confirm by typing '" + param("word") + "'";
-    }
-
-    @Override
-    public String describeUndo() {
-        return "Nothing to undo for the confirmation";
     }
 
     @Override
@@ -40,10 +30,5 @@ public final class ConfirmReset extends BaseAction {
     @Override
     public Map<String, String> factsAfterExecute(RunContext ctx) {
         return Map.of("keepData", Boolean.toString(ctx.keepData()));
-    }
-
-    @Override
-    public void undo(RunContext ctx) {
-        // nothing happened
     }
 }

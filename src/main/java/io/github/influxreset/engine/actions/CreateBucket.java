@@ -16,7 +16,7 @@ public final class CreateBucket extends BaseAction {
     public static final String KIND = "create-bucket";
 
     public CreateBucket(Map<String, String> params) {
-        super(params);
+        super(KIND, params);
     }
 
     public static CreateBucket of(BucketSpec bucket) {
@@ -26,11 +26,6 @@ public final class CreateBucket extends BaseAction {
     /** A bucket of a freshly created InfluxDB: the undo of the volume's creation takes it away. */
     public static CreateBucket inFreshVolume(BucketSpec bucket) {
         return new CreateBucket(Map.of("bucket", bucket.name(), "retention", bucket.retention().format(), "fresh", "true"));
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @Override

@@ -17,16 +17,11 @@ public final class CreateContainer extends BaseAction {
     static final String CONTAINER_ID = "containerId";
 
     public CreateContainer(Map<String, String> params) {
-        super(params);
+        super(KIND, params);
     }
 
     public static CreateContainer of(String name) {
         return new CreateContainer(Map.of("name", name));
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @Override

@@ -24,7 +24,7 @@ public final class CreateTargetBucket extends BaseAction {
     public static final String KIND = "create-target-bucket";
 
     public CreateTargetBucket(Map<String, String> params) {
-        super(params);
+        super(KIND, params);
     }
 
     /** @param existing the retention of the bucket when the 2.x server had it (empty) as the move was planned */
@@ -33,11 +33,6 @@ public final class CreateTargetBucket extends BaseAction {
                 "retention", bucket.retention().format()));
         existing.ifPresent(retention -> params.put("existedWithRetention", retention.format()));
         return new CreateTargetBucket(params);
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @Override

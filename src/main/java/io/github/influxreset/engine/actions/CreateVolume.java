@@ -11,16 +11,11 @@ public final class CreateVolume extends BaseAction {
     public static final String KIND = "create-volume";
 
     public CreateVolume(Map<String, String> params) {
-        super(params);
+        super(KIND, params);
     }
 
     public static CreateVolume of(String volume, String template) {
         return new CreateVolume(Map.of("volume", volume, "template", template));
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @Override

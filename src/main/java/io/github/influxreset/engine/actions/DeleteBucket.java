@@ -1,7 +1,6 @@
 package io.github.influxreset.engine.actions;
 
 import io.github.influxreset.domain.BucketSpec;
-import io.github.influxreset.domain.Retention;
 import io.github.influxreset.engine.Precondition;
 import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.UndoFacts;
@@ -17,16 +16,11 @@ public final class DeleteBucket extends BaseAction {
     public static final String KIND = "delete-bucket";
 
     public DeleteBucket(Map<String, String> params) {
-        super(params);
+        super(KIND, params);
     }
 
     public static DeleteBucket of(BucketSpec bucket) {
         return new DeleteBucket(Map.of("bucket", bucket.name(), "retention", bucket.retention().format()));
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @Override

@@ -16,12 +16,12 @@ import java.util.Map;
  * retention cutoff each bucket used, is kept in the journal for {@link CarryData}, which must match
  * it. Skipped when the user said beforehand not to keep the data.
  */
-public final class ForecastCarry extends BaseAction {
+public final class ForecastCarry extends ReadOnlyAction {
     public static final String KIND = "forecast-carry";
     private final List<CarryTally> forecast = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ForecastCarry(Map<String, String> params) {
-        super(params);
+        super(KIND, params, "Nothing to undo (read only)");
     }
 
     public static ForecastCarry of() {
@@ -29,18 +29,8 @@ public final class ForecastCarry extends BaseAction {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
     public String describe() {
         return "Work out what carrying the old points into the new schema would do, per bucket and measurement (read only)";
-    }
-
-    @Override
-    public String describeUndo() {
-        return "Nothing to undo (read only)";
     }
 
     @Override
@@ -66,10 +56,5 @@ public final class ForecastCarry extends BaseAction {
     @Override
     public Map<String, String> factsAfterExecute(RunContext ctx) {
         return CarryTally.toFacts(new ArrayList<>(forecast));
-    }
-
-    @Override
-    public void undo(RunContext ctx) {
-        // read only
     }
 }

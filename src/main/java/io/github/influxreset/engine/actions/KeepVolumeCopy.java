@@ -9,16 +9,11 @@ public final class KeepVolumeCopy extends BaseAction {
     public static final String KIND = "keep-volume-copy";
 
     public KeepVolumeCopy(Map<String, String> params) {
-        super(params);
+        super(KIND, params);
     }
 
     public static KeepVolumeCopy of(String volume, String copy, String image) {
         return new KeepVolumeCopy(Map.of("volume", volume, "copy", copy, "image", image));
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @Override

@@ -17,16 +17,11 @@ public final class MergeBucket extends BaseAction {
     public static final String KIND = "merge-bucket";
 
     public MergeBucket(Map<String, String> params) {
-        super(params);
+        super(KIND, params);
     }
 
     public static MergeBucket of(String source, String bucket, BucketMerger.OnConflict onConflict) {
         return new MergeBucket(Map.of("source", source, "bucket", bucket, "onConflict", onConflict.name()));
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @Override

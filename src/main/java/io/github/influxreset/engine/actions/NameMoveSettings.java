@@ -16,11 +16,11 @@ import java.util.Optional;
  * the 2.x server ({@link MoveSettings}), for the report. Changes nothing: the services keep their
  * 1.x settings until the user changes them, so they go on working with the 1.x server meanwhile.
  */
-public final class NameMoveSettings extends BaseAction {
+public final class NameMoveSettings extends ReadOnlyAction {
     public static final String KIND = "name-move-settings";
 
     public NameMoveSettings(Map<String, String> params) {
-        super(params);
+        super(KIND, params, "Nothing to undo (read only)");
     }
 
     public static NameMoveSettings of() {
@@ -28,18 +28,8 @@ public final class NameMoveSettings extends BaseAction {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
     public String describe() {
         return "Name the settings each service must change to use the 2.x server (read only)";
-    }
-
-    @Override
-    public String describeUndo() {
-        return "Nothing to undo (read only)";
     }
 
     @Override
@@ -59,10 +49,5 @@ public final class NameMoveSettings extends BaseAction {
                 buckets).changes()).orElse(Map.of()).forEach((service, changes) -> findings.add(Finding.warning(
                 "Service " + service, "still uses InfluxDB 1.x; to use the 2.x server: " + String.join("; ", changes))));
         ctx.report(findings);
-    }
-
-    @Override
-    public void undo(RunContext ctx) {
-        // read-only
     }
 }

@@ -9,20 +9,15 @@ import java.util.Map;
  * on the server that the profile does not list: a full reset drops it with the old volume (the
  * backup set keeps its data), a buckets reset leaves it as it is. Changes nothing itself.
  */
-public final class NoteUnknownBucket extends BaseAction {
+public final class NoteUnknownBucket extends ReadOnlyAction {
     public static final String KIND = "note-unknown-bucket";
 
     public NoteUnknownBucket(Map<String, String> params) {
-        super(params);
+        super(KIND, params, "Nothing to undo (the note changes nothing)");
     }
 
     public static NoteUnknownBucket of(String bucket, ResetMode mode) {
         return new NoteUnknownBucket(Map.of("bucket", bucket, "mode", mode.name()));
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @Override
@@ -34,17 +29,7 @@ public final class NoteUnknownBucket extends BaseAction {
     }
 
     @Override
-    public String describeUndo() {
-        return "Nothing to undo (the note changes nothing)";
-    }
-
-    @Override
     public void execute(RunContext ctx) {
         ctx.info(describe() + ".");
-    }
-
-    @Override
-    public void undo(RunContext ctx) {
-        // a note
     }
 }

@@ -16,16 +16,11 @@ public final class RemoveOldContainer extends BaseAction {
     public static final String KIND = "remove-old-container";
 
     public RemoveOldContainer(Map<String, String> params) {
-        super(params);
+        super(KIND, params);
     }
 
     public static RemoveOldContainer of(String name) {
         return new RemoveOldContainer(Map.of("name", name));
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @Override

@@ -16,16 +16,11 @@ public final class RemoveVolume extends BaseAction {
     public static final String KIND = "remove-volume";
 
     public RemoveVolume(Map<String, String> params) {
-        super(params);
+        super(KIND, params);
     }
 
     public static RemoveVolume of(String volume, String copy, String image) {
         return new RemoveVolume(Map.of("volume", volume, "copy", copy, "image", image));
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @Override

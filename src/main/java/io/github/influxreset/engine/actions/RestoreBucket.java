@@ -16,7 +16,7 @@ public final class RestoreBucket extends BaseAction {
     public static final String KIND = "restore-bucket";
 
     public RestoreBucket(Map<String, String> params) {
-        super(params);
+        super(KIND, params);
     }
 
     public static RestoreBucket replacing(String source, String bucket) {
@@ -25,11 +25,6 @@ public final class RestoreBucket extends BaseAction {
 
     public static RestoreBucket into(String source, String bucket, String target) {
         return new RestoreBucket(Map.of("source", source, "bucket", bucket, "target", target, "replace", "false"));
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @Override

@@ -15,16 +15,11 @@ public final class RestoreNative extends BaseAction {
     public static final String KIND = "restore-native";
 
     public RestoreNative(Map<String, String> params) {
-        super(params);
+        super(KIND, params);
     }
 
     public static RestoreNative of(String source) {
         return new RestoreNative(Map.of("source", source));
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @Override

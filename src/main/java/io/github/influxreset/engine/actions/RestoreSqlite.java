@@ -17,17 +17,12 @@ public final class RestoreSqlite extends BaseAction {
     public static final String KIND = "restore-sqlite";
 
     public RestoreSqlite(Map<String, String> params) {
-        super(params);
+        super(KIND, params);
     }
 
     /** @param index the database's place in the profile's {@code sqlite:} list */
     public static RestoreSqlite of(String source, int index, SqliteSpec database) {
         return new RestoreSqlite(Map.of("source", source, "index", Integer.toString(index), "database", database.describe()));
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @Override

@@ -11,16 +11,11 @@ public final class RestoreVolumeSnapshot extends BaseAction {
     public static final String KIND = "restore-volume-snapshot";
 
     public RestoreVolumeSnapshot(Map<String, String> params) {
-        super(params);
+        super(KIND, params);
     }
 
     public static RestoreVolumeSnapshot of(String source, String volume, String image) {
         return new RestoreVolumeSnapshot(Map.of("source", source, "volume", volume, "image", image));
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @Override

@@ -15,11 +15,11 @@ import java.util.Optional;
  * the run's backup: no point written before the stop is in neither the backup nor the new buckets.
  * The price is downtime (the second set is written while the services are stopped), never data.
  */
-public final class SealBackup extends BaseAction {
+public final class SealBackup extends ReadOnlyAction {
     public static final String KIND = "seal-backup";
 
     public SealBackup(Map<String, String> params) {
-        super(params);
+        super(KIND, params, "Nothing to undo (backup sets are kept)");
     }
 
     public static SealBackup of() {
@@ -27,18 +27,8 @@ public final class SealBackup extends BaseAction {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
     public String describe() {
         return "Check that the backup set holds every point written until the services stopped";
-    }
-
-    @Override
-    public String describeUndo() {
-        return "Nothing to undo (backup sets are kept)";
     }
 
     /** The buckets written to between the backup and the stop: where the data flow is looked for after the restart. */
@@ -85,10 +75,5 @@ public final class SealBackup extends BaseAction {
     @Override
     public Map<String, String> factsAfterExecute(RunContext ctx) {
         return Map.of(WRITTEN_TO, String.join(",", writtenTo));
-    }
-
-    @Override
-    public void undo(RunContext ctx) {
-        // the sets stay; the run's backup is whichever was recorded last
     }
 }

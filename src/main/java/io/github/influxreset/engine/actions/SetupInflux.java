@@ -11,16 +11,11 @@ public final class SetupInflux extends BaseAction {
     public static final String KIND = "setup-influx";
 
     public SetupInflux(Map<String, String> params) {
-        super(params);
+        super(KIND, params);
     }
 
     public static SetupInflux of(String org, String firstBucket) {
         return new SetupInflux(Map.of("org", org, "bucket", firstBucket));
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @Override

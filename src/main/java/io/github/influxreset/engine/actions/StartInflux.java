@@ -14,16 +14,11 @@ public final class StartInflux extends BaseAction {
     private static final Duration POLL = Duration.ofMillis(100);
 
     public StartInflux(Map<String, String> params) {
-        super(params);
+        super(KIND, params);
     }
 
     public static StartInflux of(String name) {
         return new StartInflux(Map.of("name", name));
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @Override

@@ -13,7 +13,7 @@ public final class StartService extends BaseAction {
     static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     public StartService(Map<String, String> params) {
-        super(params);
+        super(KIND, params);
     }
 
     public static StartService of(ServiceSpec service) {
@@ -25,11 +25,6 @@ public final class StartService extends BaseAction {
     static Duration timeout(Map<String, String> params) {
         String seconds = params.get("timeoutSeconds");
         return seconds == null ? TIMEOUT : Duration.ofSeconds(Long.parseLong(seconds));
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @Override

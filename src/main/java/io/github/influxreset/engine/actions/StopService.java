@@ -16,17 +16,12 @@ public final class StopService extends BaseAction {
     static final Duration GRACE = Duration.ofSeconds(20);
 
     public StopService(Map<String, String> params) {
-        super(params);
+        super(KIND, params);
     }
 
     public static StopService of(String service, boolean wasRunning, Duration timeout) {
         return new StopService(Map.of("service", service, "wasRunning", String.valueOf(wasRunning),
                 "timeoutSeconds", String.valueOf(timeout.toSeconds())));
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @Override

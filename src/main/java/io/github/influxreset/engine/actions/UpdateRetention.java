@@ -15,18 +15,13 @@ public final class UpdateRetention extends BaseAction {
     public static final String KIND = "update-retention";
 
     public UpdateRetention(Map<String, String> params) {
-        super(params);
+        super(KIND, params);
     }
 
     /** @param previous the bucket's retention now, which undo puts back */
     public static UpdateRetention of(BucketSpec wanted, Retention previous) {
         return new UpdateRetention(Map.of("bucket", wanted.name(), "retention", wanted.retention().format(),
                 "previous", previous.format()));
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @Override

@@ -15,7 +15,7 @@ public final class ValidateSchema extends BaseAction {
     public static final String KIND = "validate-schema";
 
     public ValidateSchema(Map<String, String> params) {
-        super(params);
+        super(KIND, params);
     }
 
     /**
@@ -30,11 +30,6 @@ public final class ValidateSchema extends BaseAction {
     /** The validation of the points carried into the new buckets, when the user chose to keep the data. */
     public static ValidateSchema onCarriedData() {
         return new ValidateSchema(Map.of("scope", "carried"));
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @Override

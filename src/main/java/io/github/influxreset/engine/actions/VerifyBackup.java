@@ -7,11 +7,11 @@ import java.util.Map;
  * Re-hashes every file of the run's backup set and, only when all match, records the set as
  * verified: the key the runner asks for before any destructive action.
  */
-public final class VerifyBackup extends BaseAction {
+public final class VerifyBackup extends ReadOnlyAction {
     public static final String KIND = "verify-backup";
 
     public VerifyBackup(Map<String, String> params) {
-        super(params);
+        super(KIND, params, "Nothing to undo for the verification");
     }
 
     @Override
@@ -20,18 +20,8 @@ public final class VerifyBackup extends BaseAction {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
     public String describe() {
         return "Verify the backup set (every file's SHA-256, archive entries, every export line counted)";
-    }
-
-    @Override
-    public String describeUndo() {
-        return "Nothing to undo for the verification";
     }
 
     @Override
@@ -40,10 +30,5 @@ public final class VerifyBackup extends BaseAction {
         ctx.ports().backups().verify(backupId);
         ctx.recordBackup(backupId, true);
         ctx.info("Backup set " + backupId + " verified.");
-    }
-
-    @Override
-    public void undo(RunContext ctx) {
-        // read-only
     }
 }

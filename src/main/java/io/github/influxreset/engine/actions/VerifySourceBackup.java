@@ -5,11 +5,11 @@ import io.github.influxreset.engine.RunContext;
 import java.util.Map;
 
 /** Re-hashes every file of the set a restore reads from; a set that fails is refused before anything changes. */
-public final class VerifySourceBackup extends BaseAction {
+public final class VerifySourceBackup extends ReadOnlyAction {
     public static final String KIND = "verify-source-backup";
 
     public VerifySourceBackup(Map<String, String> params) {
-        super(params);
+        super(KIND, params, "Nothing to undo for the verification");
     }
 
     public static VerifySourceBackup of(String source) {
@@ -17,18 +17,8 @@ public final class VerifySourceBackup extends BaseAction {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
     public String describe() {
         return "Verify backup set " + param("source") + " (every file's SHA-256, archive entries and export lines)";
-    }
-
-    @Override
-    public String describeUndo() {
-        return "Nothing to undo for the verification";
     }
 
     @Override
@@ -40,10 +30,5 @@ public final class VerifySourceBackup extends BaseAction {
                     + " Nothing was changed: the set is checked before anything is stopped or removed.", corrupt.hint());
         }
         ctx.info("Backup set " + param("source") + " verified.");
-    }
-
-    @Override
-    public void undo(RunContext ctx) {
-        // read-only
     }
 }

@@ -9,12 +9,7 @@ public final class WriteBackup extends BaseAction {
     public static final String KIND = "write-backup";
 
     public WriteBackup(Map<String, String> params) {
-        super(params);
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
+        super(KIND, params);
     }
 
     @Override
