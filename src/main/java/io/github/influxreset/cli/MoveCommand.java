@@ -10,7 +10,7 @@ import io.github.influxreset.engine.actions.ForecastCarry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code move}: a stack on InfluxDB 1.x moves to the 2.x server of the profile's {@code moveTo}:
@@ -21,32 +21,26 @@ import picocli.CommandLine.Option;
 @Command(name = "move", description = "Move a 1.x stack's data to the InfluxDB 2.x server of the profile's moveTo, "
         + "in the profile's schema; the 1.x data stays.")
 final class MoveCommand extends BaseCommand {
-    @Option(names = "--dry-run", description = "Print the plan and change nothing.")
-    boolean dryRun;
-
-    @Option(names = "--yes", description = "Confirm without asking.")
-    boolean yes;
-
-    @Option(names = "--resume", description = "Finish the interrupted move instead of starting a new one.")
-    boolean resume;
+    @Mixin
+    RunOptions options = new RunOptions();
 
     @Override
     public Integer call() throws Exception {
         Profile profile = profile();
         Ports ports = root.context.ports(profile);
-        if (resume) {
-            report(RunDriver.resume(root, profile, yes, "copies the points to "
+        if (options.resume) {
+            report(RunDriver.resume(root, profile, options.yes, "copies the points to "
                     + profile.moveTo().map(t -> t.url()).orElse("the 2.x server")));
             return 0;
         }
         Plan plan = root.context.session(profile).plan(ResetMode.MOVE);
-        if (dryRun) {
+        if (options.dryRun) {
             output().line("Dry run: nothing will be changed.");
             LiveForecast.print(output(), profile, ports);
             return new PlanCommand().printFor(root, plan);
         }
         try (AutoCloseable logging = logToStderr()) {
-            RunContext run = RunDriver.runAll(root, profile, plan, true, () -> Confirmation.ask(root, yes,
+            RunContext run = RunDriver.runAll(root, profile, plan, true, () -> Confirmation.ask(root, options.yes,
                     "This stops the services of " + profile.name() + " while the points are copied to "
                             + profile.moveTo().orElseThrow().url() + " (the 1.x data stays).", profile.confirmationWord()));
             report(run);

@@ -9,6 +9,7 @@ import io.github.influxreset.engine.actions.NoteUnknownBucket;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,24 +28,18 @@ final class ResetCommand extends BaseCommand {
             + "before you confirm).")
     boolean keepData;
 
-    @Option(names = "--dry-run", description = "Print the plan and change nothing.")
-    boolean dryRun;
-
-    @Option(names = "--yes", description = "Confirm without asking.")
-    boolean yes;
-
-    @Option(names = "--resume", description = "Finish the interrupted run instead of starting a new one.")
-    boolean resume;
+    @Mixin
+    RunOptions options = new RunOptions();
 
     @Override
     public Integer call() throws Exception {
         Profile profile = profile();
         Ports ports = root.context.ports(profile);
-        if (resume) {
+        if (options.resume) {
             return resume(profile);
         }
         Plan plan = root.context.session(profile).plan(mode);
-        if (dryRun) {
+        if (options.dryRun) {
             output().line("Dry run: nothing will be changed.");
             if (keepData) {
                 LiveForecast.print(output(), profile, ports);
@@ -56,7 +51,7 @@ final class ResetCommand extends BaseCommand {
                     .equals(NoteUnknownBucket.KIND)).map(a -> " " + a.describe() + ".")
                     .reduce("", String::concat);
             String carried = keepData ? " The old points are then carried into the new buckets as forecast above." : "";
-            RunContext run = RunDriver.runAll(root, profile, plan, keepData, () -> Confirmation.ask(root, yes,
+            RunContext run = RunDriver.runAll(root, profile, plan, keepData, () -> Confirmation.ask(root, options.yes,
                     "This deletes the InfluxDB data of " + profile.name() + " (the backup keeps it)." + unknown + carried,
                     profile.confirmationWord()));
             report(run);
@@ -65,7 +60,7 @@ final class ResetCommand extends BaseCommand {
     }
 
     private int resume(Profile profile) throws Exception {
-        RunContext run = RunDriver.resume(root, profile, yes, "deletes the InfluxDB data of " + profile.name());
+        RunContext run = RunDriver.resume(root, profile, options.yes, "deletes the InfluxDB data of " + profile.name());
         report(run);
         return 0;
     }
