@@ -5,6 +5,7 @@ import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.PrerequisiteChecks;
 import io.github.influxreset.engine.TaskRunner;
+import io.github.influxreset.engine.session.BackupShelf;
 import io.github.influxreset.engine.session.ResetSession;
 import io.github.influxreset.ui.DialogService;
 import io.github.influxreset.ui.TaskClock;
@@ -56,7 +57,8 @@ public final class BackupBrowserViewModel {
 
     /** Reads the folder again; then shows {@code message}, or how many sets there are when it is null. */
     private void refreshThenSay(String message) {
-        run("Reading the backup folder", p -> session.get().shelf().list(), list -> {
+        BackupShelf shelf = session.get().shelf();
+        run("Reading the backup folder", p -> shelf.list(), list -> {
             sets.setAll(list);
             status.set(message != null ? message : list.size() + " backup set(s) in " + session.get().profile().backups().dir());
         });
@@ -65,8 +67,9 @@ public final class BackupBrowserViewModel {
     public void verifySelected() {
         BackupInfo set = selected.get();
         if (set != null) {
+            BackupShelf shelf = session.get().shelf();
             run("Verifying " + set.id(), p -> {
-                session.get().shelf().verify(set.id(), p);
+                shelf.verify(set.id(), p);
                 return null;
             }, ignored -> status.set("Backup set " + set.id() + " verified: all " + set.files() + " files match."));
         }
@@ -75,8 +78,9 @@ public final class BackupBrowserViewModel {
     public void deleteSelected() {
         BackupInfo set = selected.get();
         if (set != null && dialogs.confirmByTyping("Delete backup set", "This deletes backup set " + set.id() + ".", set.id())) {
+            BackupShelf shelf = session.get().shelf();
             run("Deleting " + set.id(), p -> {
-                session.get().shelf().delete(set.id());
+                shelf.delete(set.id());
                 return null;
             }, ignored -> {
                 status.set("Backup set " + set.id() + " deleted.");
@@ -88,7 +92,8 @@ public final class BackupBrowserViewModel {
     public void prune() {
         int keep = session.get().profile().backups().keep();
         if (dialogs.confirmByTyping("Prune backups", "This keeps the newest " + keep + " sets and deletes the rest.", "prune")) {
-            run("Pruning", p -> session.get().shelf().prune(keep), deleted -> {
+            BackupShelf shelf = session.get().shelf();
+            run("Pruning", p -> shelf.prune(keep), deleted -> {
                 status.set(deleted.isEmpty() ? "Nothing to prune." : "Deleted " + deleted + ".");
                 refresh();
             });
@@ -100,7 +105,8 @@ public final class BackupBrowserViewModel {
         String word = session.get().profile().confirmationWord();
         if (set != null && dialogs.confirmByTyping("Restore backup set", "This replaces every bucket of set " + set.id()
                 + " in InfluxDB with its copy (the current data is backed up first).", word)) {
-            run("Restoring " + set.id(), p -> session.get().shelf().restoreAll(set.id(), word, p),
+            BackupShelf shelf = session.get().shelf();
+            run("Restoring " + set.id(), p -> shelf.restoreAll(set.id(), word, p),
                     run -> refreshThenSay("Backup set " + set.id() + " restored; every point count matches (run " + run.runId()
                             + "). The set written of the state before it is listed too."));
         }
@@ -111,7 +117,8 @@ public final class BackupBrowserViewModel {
         String bucket = restoreBucket.get();
         String target = newBucketName.get().trim();
         if (set != null && !bucket.isEmpty() && !target.isEmpty()) {
-            run("Restoring " + bucket + " into " + target, p -> session.get().shelf().restoreBucket(set.id(), bucket, target, p),
+            BackupShelf shelf = session.get().shelf();
+            run("Restoring " + bucket + " into " + target, p -> shelf.restoreBucket(set.id(), bucket, target, p),
                     run -> refreshThenSay("Bucket " + bucket + " of " + set.id() + " restored into " + target + "."));
         }
     }

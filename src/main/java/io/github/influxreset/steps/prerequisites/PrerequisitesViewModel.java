@@ -3,6 +3,7 @@ package io.github.influxreset.steps.prerequisites;
 import io.github.influxreset.domain.Finding;
 import io.github.influxreset.engine.Step;
 import io.github.influxreset.engine.StepState;
+import io.github.influxreset.engine.session.ResetSession;
 import io.github.influxreset.ui.StepViewModel;
 import io.github.influxreset.ui.WizardViewModel;
 import javafx.beans.property.BooleanProperty;
@@ -32,9 +33,10 @@ public final class PrerequisitesViewModel extends StepViewModel {
     /** Runs the checks; the step is done when none of them failed. */
     public void runChecks() {
         canMove.set(wizard.session().profile().moveTo().isPresent());
-        wizard.execute(this, "Running the checks", progress -> wizard.session().runChecks(), result -> {
+        ResetSession session = wizard.session();
+        wizard.execute(this, "Running the checks", progress -> session.runChecks(), result -> {
             findings.setAll(result);
-            wizard.session().modeAdvice().ifPresent(advice -> wizard.mode().propose(advice.mode()));
+            session.modeAdvice().ifPresent(advice -> wizard.mode().propose(advice.mode()));
             return result.stream().anyMatch(f -> f.severity().isProblem()) ? StepState.FAILED : StepState.DONE;
         });
     }
