@@ -2,6 +2,7 @@ package io.github.influxreset.engine;
 
 import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetMode;
 import java.util.List;
@@ -24,6 +25,7 @@ public final class RunContext {
     /** The user's choice to carry the old points: null while not made (the wizard asks at the confirmation). */
     private volatile Boolean keepData;
     private volatile Step currentStep;
+    private volatile Progress actionProgress = Progress.NONE;
 
     /** The kind of the action that records the user's confirmation and the keep-data choice among its facts. */
     public static final String CONFIRMATION_KIND = "confirm-reset";
@@ -132,6 +134,22 @@ public final class RunContext {
     public void report(List<Finding> found) {
         found.forEach(f -> log.finding(currentStep, f));
         addFindings(found);
+    }
+
+    /**
+     * Where the running action reports how far it is (bytes copied, points carried): each message
+     * goes to the log, and the fraction moves the progress bar within the action's share of its step.
+     */
+    public Progress progress() {
+        return (fraction, message) -> {
+            info(message);
+            actionProgress.update(fraction, message);
+        };
+    }
+
+    /** Set by the runner around each action: the part of the step's progress the action may fill. */
+    void actionProgress(Progress slot) {
+        actionProgress = slot;
     }
 
     public void info(String message) {

@@ -119,8 +119,10 @@ public final class Runner {
         for (int i = 0; i < actions.size(); i++) {
             PlannedAction planned = actions.get(i);
             progress.update((double) i / actions.size(), planned.describe());
+            ctx.actionProgress(progress.within((double) i / actions.size(), (i + 1.0) / actions.size()));
             runAction(ctx, planned);
         }
+        ctx.actionProgress(Progress.NONE);
         progress.update(1.0, step.title() + " done");
     }
 
@@ -159,7 +161,9 @@ public final class Runner {
             ctx.enterStep(step);
             for (PlannedAction planned : plan.actionsOf(step)) {
                 if (!done.contains(planned.index())) {
-                    progress.update((double) planned.index() / plan.actions().size(), planned.describe());
+                    double share = 1.0 / plan.actions().size();
+                    progress.update(planned.index() * share, planned.describe());
+                    ctx.actionProgress(progress.within(planned.index() * share, (planned.index() + 1) * share));
                     runAction(ctx, planned);
                 }
             }

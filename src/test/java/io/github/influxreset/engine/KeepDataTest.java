@@ -10,6 +10,7 @@ import io.github.influxreset.domain.CarryTally;
 import io.github.influxreset.domain.FieldType;
 import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.ResetMode;
+import io.github.influxreset.engine.actions.CarryData;
 import io.github.influxreset.engine.actions.ForecastCarry;
 import io.github.influxreset.testing.TestStack;
 import java.nio.file.Path;
@@ -81,6 +82,28 @@ class KeepDataTest {
         assertFalse(validation.stream().anyMatch(f -> f.severity().isProblem()), validation.toString());
         assertTrue(validation.stream().anyMatch(f -> f.message().contains("extra tag stray")), "what the profile chose to keep");
         assertEquals(RunStatus.SUCCEEDED, runner.journal().run(run.runId()).orElseThrow().status());
+    }
+
+    @org.junit.jupiter.api.Test
+    void theCarryingMovesTheProgressBarWithinItsShareOfTheStepAsPointsAreWritten() {
+        Plan plan = new ResetPlanner(Clock.systemUTC()).plan(stack.profile, stack.ports, ResetMode.BUCKETS).plan();
+        RunContext run = runner.begin(plan, id -> new RunContext(stack.profile, stack.ports, stack.log, runner.journal(), id));
+        List<String> validate = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (Step step : Step.values()) {
+            if (step == Step.CONFIRM) {
+                run.confirm("homeiq");
+                run.chooseKeepData(true);
+            }
+            runner.runStep(run, plan, step, step == Step.VALIDATE ? (f, m) -> validate.add(f + " " + m) : Progress.NONE);
+        }
+
+        List<PlannedAction> actions = plan.actionsOf(Step.VALIDATE);
+        int carry = actions.stream().map(a -> a.action().kind()).toList().indexOf(CarryData.KIND);
+        double from = (double) carry / actions.size();
+        double to = (carry + 1.0) / actions.size();
+        assertTrue(validate.stream().anyMatch(line -> line.contains("Carrying bucket home_assistant_events")
+                && Double.parseDouble(line.split(" ")[0]) > from && Double.parseDouble(line.split(" ")[0]) <= to),
+                "the bar moves inside the carrying's share (" + from + " to " + to + "): " + validate);
     }
 
     @org.junit.jupiter.api.Test

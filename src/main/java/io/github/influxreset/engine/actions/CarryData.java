@@ -51,7 +51,7 @@ public final class CarryData extends ReadOnlyAction {
             }
             CarryTally written = new DataCarrier(ctx.profile()).carry(bucket.name(),
                     line -> ctx.ports().backups().exportLines(ctx.backupId(), bucket.name(), line), expected.cutoff(),
-                    ctx.ports().target(), expected.carried(), (fraction, message) -> ctx.info(message));
+                    ctx.ports().target(), expected.carried(), ctx.progress());
             requireAsForecast(ctx, bucket.name(), expected, written);
             ctx.info("Bucket " + bucket.name() + ": " + written.carried() + " old points carried into the new schema, "
                     + "as forecast.");

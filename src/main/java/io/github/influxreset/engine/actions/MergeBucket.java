@@ -51,7 +51,7 @@ public final class MergeBucket extends BaseAction {
         }
         BucketMerger.Result result = new BucketMerger(ctx.ports().influx()).merge(bucket,
                 line -> ctx.ports().backups().exportLines(param("source"), bucket, line), onConflict(),
-                (fraction, message) -> ctx.info(message));
+                ctx.progress());
         ctx.info("Bucket " + bucket + ": " + result.totalAdded() + " new points from the set, " + result.totalConflicting()
                 + " at a series and time it already had (" + (onConflict() == BucketMerger.OnConflict.SKIP
                 ? "kept as they were" : "written over") + ").");

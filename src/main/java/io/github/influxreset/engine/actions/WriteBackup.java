@@ -26,7 +26,7 @@ public final class WriteBackup extends BaseAction {
     @Override
     public void execute(RunContext ctx) {
         var stack = ctx.ports().docker().discover(ctx.profile().stack().composeProject());
-        Progress progress = (fraction, message) -> ctx.info(message);
+        Progress progress = ctx.progress();
         String backupId = ctx.ports().backups().write(stack, ctx.runId(), progress);
         ctx.recordBackup(backupId, false);
         ctx.info("Backup set " + backupId + " written.");
