@@ -46,7 +46,9 @@ public final class CreateBucket extends BaseAction {
         if (existing.isEmpty()) {
             influx.createBucket(spec());
         } else if (!existing.get().retention().equals(spec().retention())) {
-            warnIfShorter(ctx, existing.get().retention());
+            if (!fresh()) {
+                warnIfShorter(ctx, existing.get().retention());
+            }
             influx.updateRetention(spec());
         }
     }

@@ -6,6 +6,7 @@ import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.MeasurementSchema;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.domain.Retention;
 import io.github.influxreset.domain.Severity;
 import io.github.influxreset.engine.port.InfluxPort;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public record BucketChange(String bucket, Optional<Long> pointsBefore, String re
             Optional<BucketSpec> current = live == null ? Optional.empty()
                     : live.stream().filter(b -> b.name().equals(name)).findFirst();
             List<Finding> about = validation.stream().filter(f -> isAbout(f, name, profile)).toList();
-            changes.add(new BucketChange(name, old.map(BackupInfo.Bucket::totalPoints), old.map(BackupInfo.Bucket::retention)
+            changes.add(new BucketChange(name, old.map(BackupInfo.Bucket::totalPoints), old.map(b -> readable(b.retention()))
                     .orElse("—"), live == null ? Optional.empty() : Optional.of(current.map(b -> points(now, name)).orElse(0L)),
                     current.map(b -> b.retention().toString()).orElse(live == null ? "?" : "—"),
                     about.stream().filter(f -> f.severity().isProblem()).count(),
@@ -68,6 +69,11 @@ public record BucketChange(String bucket, Optional<Long> pointsBefore, String re
     /** "30d → 365d", or the one retention when it stayed. */
     public String retentionText() {
         return retentionBefore.equals(retentionAfter) ? retentionAfter : retentionBefore + " → " + retentionAfter;
+    }
+
+    /** A retention as the manifest keeps it ("0" for infinite), as a person reads it. */
+    private static String readable(String retention) {
+        return Retention.parse(retention).map(Retention::toString).orElse(retention);
     }
 
     private static long points(InfluxPort now, String bucket) {

@@ -44,20 +44,21 @@ public final class RunReportHtml {
         html.append("<svg class=\"timeline\" width=\"").append(WIDTH).append("\" height=\"").append(height)
                 .append("\" role=\"img\" aria-label=\"The run's actions on a time axis\">\n");
         timeline.downtime().ifPresent(w -> html.append(String.format(Locale.ROOT,
-                "<rect class=\"downtime\" x=\"%.1f\" y=\"0\" width=\"%.1f\" height=\"%d\"><title>Downtime %s</title></rect>\n",
+                "<rect class=\"downtime\" fill=\"#fde7c8\" x=\"%.1f\" y=\"0\" width=\"%.1f\" height=\"%d\"><title>Downtime %s</title>"
+                        + "</rect>\n",
                 LABEL + w.startMillis() * scale, Math.max(1, w.millis() * scale), height - 20, RunReport.seconds(w.millis()))));
         int y = 0;
         for (RunTimeline.Bar bar : timeline.bars()) {
-            html.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>", LABEL - 6, y + 13,
+            html.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>", LABEL - 6, y + 13,
                     esc(shorten(bar.label()))));
-            html.append(String.format(Locale.ROOT, "<rect class=\"bar %s%s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\">"
-                            + "<title>%s: %s, %s</title></rect>\n", bar.status().name().toLowerCase(Locale.ROOT),
-                    bar.destructive() ? " destructive" : "", LABEL + bar.startMillis() * scale, y + 3,
+            html.append(String.format(Locale.ROOT, "<rect class=\"bar %s%s\" fill=\"%s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
+                            + "height=\"%d\"><title>%s: %s, %s</title></rect>\n", bar.status().name().toLowerCase(Locale.ROOT),
+                    bar.destructive() ? " destructive" : "", fill(bar), LABEL + bar.startMillis() * scale, y + 3,
                     Math.max(2, bar.millis() * scale), ROW - 6, esc(bar.label()), bar.status(), RunReport.seconds(bar.millis())));
             y += ROW;
         }
-        html.append(String.format(Locale.ROOT, "<text class=\"axis\" x=\"%d\" y=\"%d\">0 s</text><text class=\"axis end\" x=\"%d\" "
-                + "y=\"%d\">%s</text>\n</svg>\n", LABEL, height - 6, WIDTH - 10, height - 6, RunReport.seconds(timeline.totalMillis())));
+        html.append(String.format(Locale.ROOT, "<text class=\"axis\" x=\"%d\" y=\"%d\">0 s</text><text class=\"axis end\" "
+                + "text-anchor=\"end\" x=\"%d\" y=\"%d\">%s</text>\n</svg>\n", LABEL, height - 6, WIDTH - 10, height - 6, RunReport.seconds(timeline.totalMillis())));
     }
 
     private static void buckets(StringBuilder html, RunSummary summary) {
@@ -97,6 +98,15 @@ public final class RunReportHtml {
                     .append("</td><td>").append(esc(f.subject())).append("</td><td>").append(esc(f.message())).append("</td></tr>\n");
         }
         html.append("</table>\n");
+    }
+
+    /** The bar's colour as an attribute too, so that viewers which ignore the style sheet draw it alike. */
+    private static String fill(RunTimeline.Bar bar) {
+        return switch (bar.status()) {
+            case FAILED, UNDO_FAILED -> "#b3261e";
+            case UNDONE -> "#9aa3b0";
+            default -> bar.destructive() ? "#c8442f" : "#3b6fd4";
+        };
     }
 
     private static String shorten(String label) {

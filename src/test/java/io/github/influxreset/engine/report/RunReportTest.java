@@ -81,7 +81,7 @@ class RunReportTest {
         assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("<style>") && html.contains("<svg"), html);
         assertFalse(html.contains("<link") || html.contains("<script") || html.contains("src=\"http"), "nothing fetched");
         assertEquals(4, html.split("<rect class=\"bar").length - 1, "a bar per action");
-        assertTrue(html.contains("<rect class=\"bar done destructive\""), "the destructive action marked");
+        assertTrue(html.contains("<rect class=\"bar done destructive\" fill=\"#c8442f\""), "the destructive action marked");
         assertTrue(html.contains("<rect class=\"downtime\""), html);
         assertTrue(html.contains("Delete bucket &lt;events&gt; &amp; co") && !html.contains("<events>"), "escaped");
         assertTrue(html.contains("<td>home_assistant_events</td><td class=\"n\">3200</td><td>30d</td><td class=\"n\">3000</td>"
