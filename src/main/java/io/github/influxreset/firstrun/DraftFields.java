@@ -29,7 +29,7 @@ public final class DraftFields {
     private final StringProperty sqlitePath = new SimpleStringProperty("");
     private final StringProperty backupsDir = new SimpleStringProperty("");
 
-    void fill(ProfileDraft guessed) {
+    public void fill(ProfileDraft guessed) {
         version.set(guessed.influxVersion());
         url.set(guessed.url());
         org.set(guessed.org());
@@ -41,7 +41,7 @@ public final class DraftFields {
     }
 
     /** The draft with what the fields say; empty when a field cannot be used, which {@code error} is told. */
-    Optional<ProfileDraft> applyTo(ProfileDraft draft, Consumer<String> error) {
+    public Optional<ProfileDraft> applyTo(ProfileDraft draft, Consumer<String> error) {
         Optional<Path> backups = path(backupsDir.get(), "Backups folder", error);
         Optional<List<SqliteSpec>> sqlite = databases(sqlitePath.get(), error);
         if (backups.isEmpty() || sqlite.isEmpty()) {
