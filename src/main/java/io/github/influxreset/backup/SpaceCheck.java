@@ -1,11 +1,11 @@
 package io.github.influxreset.backup;
 
+import io.github.influxreset.domain.ByteSize;
 import io.github.influxreset.domain.ContainerInfo;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.StackSnapshot;
 import io.github.influxreset.engine.Ports;
-import io.github.influxreset.engine.PrerequisiteChecks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +31,8 @@ final class SpaceCheck {
         long needed = estimate(stack);
         long free = Files.getFileStore(root).getUsableSpace();
         if (needed > free) {
-            throw ResetException.problem("The backup needs about " + PrerequisiteChecks.humanBytes(needed) + " but "
-                    + root + " has " + PrerequisiteChecks.humanBytes(free) + " free; nothing was written.",
+            throw ResetException.problem("The backup needs about " + ByteSize.human(needed) + " but "
+                    + root + " has " + ByteSize.human(free) + " free; nothing was written.",
                     "Free some space or choose another backups.dir in the profile.", null);
         }
     }

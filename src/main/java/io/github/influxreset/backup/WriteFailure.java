@@ -1,7 +1,7 @@
 package io.github.influxreset.backup;
 
+import io.github.influxreset.domain.ByteSize;
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.engine.PrerequisiteChecks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ final class WriteFailure {
 
     private static String freeSpace(Path root) {
         try {
-            return PrerequisiteChecks.humanBytes(Files.getFileStore(root).getUsableSpace());
+            return ByteSize.human(Files.getFileStore(root).getUsableSpace());
         } catch (IOException e) {
             return "an unknown amount";
         }

@@ -1,9 +1,9 @@
 package io.github.influxreset.backups;
 
+import io.github.influxreset.domain.ByteSize;
 import static io.github.influxreset.ui.Controls.button;
 
 import io.github.influxreset.domain.BackupInfo;
-import io.github.influxreset.engine.PrerequisiteChecks;
 import io.github.influxreset.ui.View;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Parent;
@@ -54,7 +54,7 @@ public final class BackupBrowserView extends View<BackupBrowserViewModel> {
         table.getColumns().setAll(java.util.List.of(
                 column("Set", BackupInfo::id, "20261202_030714"),
                 column("Created (UTC)", s -> s.created().toString().replace('T', ' ').substring(0, 19), "2026-12-02 03:07:14"),
-                column("Size", s -> PrerequisiteChecks.humanBytes(s.bytes()), "999.9 MiB"),
+                column("Size", s -> ByteSize.human(s.bytes()), "999.9 MiB"),
                 column("Buckets", s -> String.valueOf(s.buckets().size()), "99"),
                 column("Points", s -> String.format("%,d", s.totalPoints()), "9,999,999")));
         details = new TextArea();

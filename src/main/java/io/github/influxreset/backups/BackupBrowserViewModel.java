@@ -1,14 +1,15 @@
 package io.github.influxreset.backups;
 
+import io.github.influxreset.domain.ByteSize;
 import io.github.influxreset.domain.BackupInfo;
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.engine.PrerequisiteChecks;
 import io.github.influxreset.engine.TaskRunner;
 import io.github.influxreset.engine.session.BackupShelf;
 import io.github.influxreset.engine.session.ResetSession;
 import io.github.influxreset.ui.DialogService;
 import io.github.influxreset.ui.TaskClock;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -58,9 +59,10 @@ public final class BackupBrowserViewModel {
     /** Reads the folder again; then shows {@code message}, or how many sets there are when it is null. */
     private void refreshThenSay(String message) {
         BackupShelf shelf = session.get().shelf();
+        Path folder = session.get().profile().backups().dir();
         run("Reading the backup folder", p -> shelf.list(), list -> {
             sets.setAll(list);
-            status.set(message != null ? message : list.size() + " backup set(s) in " + session.get().profile().backups().dir());
+            status.set(message != null ? message : list.size() + " backup set(s) in " + folder);
         });
     }
 
@@ -107,7 +109,7 @@ public final class BackupBrowserViewModel {
                 + " in InfluxDB with its copy (the current data is backed up first).", word)) {
             BackupShelf shelf = session.get().shelf();
             run("Restoring " + set.id(), p -> shelf.restoreAll(set.id(), word, p),
-                    run -> refreshThenSay("Backup set " + set.id() + " restored; every point count matches (run " + run.runId()
+                    run -> refreshThenSay("Backup set " + set.id() + " restored; every point count matches (run " + run
                             + "). The set written of the state before it is listed too."));
         }
     }
@@ -151,7 +153,7 @@ public final class BackupBrowserViewModel {
                 .replace("Z", " UTC");
         text.append("Backup set ").append(set.id()).append("\ncreated ").append(created).append(" by run ")
                 .append(set.runId()).append("\nprofile ").append(set.profile()).append(", InfluxDB ").append(set.influxVersion())
-                .append("\n").append(set.files()).append(" files, ").append(PrerequisiteChecks.humanBytes(set.bytes()))
+                .append("\n").append(set.files()).append(" files, ").append(ByteSize.human(set.bytes()))
                 .append("\n");
         set.buckets().forEach(b -> {
             text.append("\n").append(b.name()).append(" (retention ").append(readableRetention(b.retention()))

@@ -1,10 +1,10 @@
 package io.github.influxreset.cli;
 
+import io.github.influxreset.domain.ByteSize;
 import io.github.influxreset.domain.BackupInfo;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.BackupPruner;
-import io.github.influxreset.engine.PrerequisiteChecks;
 import io.github.influxreset.engine.port.BackupStore;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +67,7 @@ final class BackupsCommand implements Callable<Integer> {
                 output.line("No backup sets in " + profile.backups().dir() + ".");
             }
             sets.forEach(s -> output.line(String.format("%-18s %-20s %10s %3d buckets %,12d points  run %s", s.id(),
-                    s.created().toString().substring(0, 19), PrerequisiteChecks.humanBytes(s.bytes()), s.buckets().size(),
+                    s.created().toString().substring(0, 19), ByteSize.human(s.bytes()), s.buckets().size(),
                     s.totalPoints(), s.runId())));
             Map<String, String> unusable = store.unusable();
             unusable.forEach((name, why) -> output.line("Not a usable set: " + name + ": " + why));
@@ -94,7 +94,7 @@ final class BackupsCommand implements Callable<Integer> {
             output.line("Backup set " + info.id() + " (" + profile.backups().dir().resolve(info.id()) + ")");
             output.line("  created " + info.created() + " by run " + info.runId() + ", profile " + info.profile()
                     + ", InfluxDB " + info.influxVersion());
-            output.line("  " + info.files() + " files, " + PrerequisiteChecks.humanBytes(info.bytes()));
+            output.line("  " + info.files() + " files, " + ByteSize.human(info.bytes()));
             info.buckets().forEach(b -> output.line("  bucket " + b.name() + " (retention " + b.retention() + "): "
                     + b.points()));
             output.document(toJson(info));

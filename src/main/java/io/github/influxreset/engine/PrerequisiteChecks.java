@@ -1,5 +1,6 @@
 package io.github.influxreset.engine;
 
+import io.github.influxreset.domain.ByteSize;
 import io.github.influxreset.domain.ContainerInfo;
 import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.Profile;
@@ -113,7 +114,7 @@ public final class PrerequisiteChecks {
         try {
             long free = Files.getFileStore(existing.get()).getUsableSpace();
             String what = existing.get().equals(dir) ? "writable" : "will be created";
-            return Finding.ok("Backup folder", dir + " " + what + ", " + humanBytes(free) + " free");
+            return Finding.ok("Backup folder", dir + " " + what + ", " + ByteSize.human(free) + " free");
         } catch (IOException e) {
             return Finding.error("Backup folder", dir + ": " + e.getMessage());
         }
@@ -133,17 +134,5 @@ public final class PrerequisiteChecks {
         } catch (ResetException e) {
             return Finding.error(subject, e.userText());
         }
-    }
-
-    /** 1.5 GiB, 200 MiB, 12 KiB. */
-    public static String humanBytes(long bytes) {
-        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
-        double value = bytes;
-        int unit = 0;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return unit == 0 ? bytes + " B" : String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 }

@@ -1,6 +1,6 @@
 package io.github.influxreset.engine;
 
-import java.util.Locale;
+import io.github.influxreset.domain.ByteSize;
 
 /**
  * Bytes done of a total, the rate so far and the time left, as one line for a progress bar. A
@@ -34,11 +34,11 @@ public final class Throughput {
     public String describe(long done, long nowNanos) {
         double seconds = Math.max(1e-3, (nowNanos - startNanos) / 1e9);
         double rate = done / seconds;
-        String rateText = PrerequisiteChecks.humanBytes((long) rate) + "/s";
+        String rateText = ByteSize.human((long) rate) + "/s";
         if (total < 0) {
-            return PrerequisiteChecks.humanBytes(done) + ", " + rateText;
+            return ByteSize.human(done) + ", " + rateText;
         }
-        String soFar = PrerequisiteChecks.humanBytes(done) + " of " + PrerequisiteChecks.humanBytes(total) + ", " + rateText;
+        String soFar = ByteSize.human(done) + " of " + ByteSize.human(total) + ", " + rateText;
         if (total > 0 && (double) done / total < TOO_EARLY) {
             return soFar;
         }

@@ -36,35 +36,9 @@ public final class FindingsTable {
         subject.setMaxWidth(260);
         TableColumn<Finding, String> message = new TableColumn<>("Result");
         message.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().message()));
-        message.setCellFactory(c -> new MessageCell());
+        message.setCellFactory(c -> new WrappingTableCell<>());
         table.getColumns().setAll(java.util.List.of(status, subject, message));
         return table;
-    }
-
-    /**
-     * A result, wrapped over as many lines as it needs (a problem's sentence ends with what to do,
-     * which must not be cut off), and the whole text in a tooltip too.
-     */
-    private static final class MessageCell extends TableCell<Finding, String> {
-        private final Text text = new Text();
-
-        MessageCell() {
-            text.wrappingWidthProperty().bind(widthProperty().subtract(12));
-            // the cell's own text colour, as the theme and the selection set it
-            text.fillProperty().bind(textFillProperty());
-            text.fontProperty().bind(fontProperty());
-            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-            setPrefHeight(Region.USE_COMPUTED_SIZE);
-        }
-
-        @Override
-        protected void updateItem(String message, boolean empty) {
-            super.updateItem(message, empty);
-            text.setText(empty || message == null ? "" : message);
-            setGraphic(empty || message == null ? null : text);
-            setAccessibleText(empty ? null : message);
-            setTooltip(empty || message == null ? null : new Tooltip(message));
-        }
     }
 
     /** The severity as a word, coloured through pseudo-classes. */

@@ -66,18 +66,20 @@ public final class BackupShelf {
     }
 
     /** Puts every bucket of a set back: a run of its own, backed up first, undone on failure. */
-    public RunContext restoreAll(String backupId, String typedConfirmation, Progress progress) {
+    /** @return the id of the restore's run */
+    public String restoreAll(String backupId, String typedConfirmation, Progress progress) {
         Plan restore = new RestorePlanBuilder(profile)
                 .wholeSet(ports.backups().info(backupId), Plan.newId(clock));
         return WholeRun.run(runner, restore,
-                id -> new RunContext(profile, ports, log, runner.journal(), id), () -> typedConfirmation, progress);
+                id -> new RunContext(profile, ports, log, runner.journal(), id), () -> typedConfirmation, progress).runId();
     }
 
     /** Restores one bucket of a set into a new bucket. */
-    public RunContext restoreBucket(String backupId, String bucket, String newBucket, Progress progress) {
+    /** @return the id of the restore's run */
+    public String restoreBucket(String backupId, String bucket, String newBucket, Progress progress) {
         Plan restore = new RestorePlanBuilder(profile)
                 .oneBucket(ports.backups().info(backupId), bucket, newBucket, Plan.newId(clock));
         return WholeRun.run(runner, restore,
-                id -> new RunContext(profile, ports, log, runner.journal(), id), () -> "", progress);
+                id -> new RunContext(profile, ports, log, runner.journal(), id), () -> "", progress).runId();
     }
 }

@@ -72,8 +72,8 @@ public final class ResetSession {
     }
 
     /** The gentlest mode that fixes what the last checks found; empty before them or when InfluxDB did not answer. */
-    public Optional<ModeAdvisor.Advice> modeAdvice() {
-        return modeAdvice;
+    public Optional<ResetMode> proposedMode() {
+        return modeAdvice.map(ModeAdvisor.Advice::mode);
     }
 
     /** The plan of the current run, or a fresh one when no run is active. */

@@ -1,14 +1,15 @@
 package io.github.influxreset.steps.confirm;
 
+import io.github.influxreset.engine.PlannedAction;
 import io.github.influxreset.engine.Step;
 import io.github.influxreset.ui.Controls;
 import io.github.influxreset.ui.StepHeader;
 import io.github.influxreset.ui.View;
-import io.github.influxreset.ui.WrappingListCell;
+import io.github.influxreset.ui.PlanTable;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -17,7 +18,7 @@ import javafx.scene.layout.VBox;
 /** Step 3's view: the plan, the field to type the name into, and the Reset button. */
 public final class ConfirmView extends View<ConfirmViewModel> {
     private VBox root;
-    private ListView<String> plan;
+    private TableView<PlannedAction> plan;
     private Label prompt;
     private TextField confirmation;
     private Button reset;
@@ -33,11 +34,7 @@ public final class ConfirmView extends View<ConfirmViewModel> {
 
     @Override
     protected void createParts() {
-        plan = new ListView<>();
-        plan.setId("plan");
-        plan.setAccessibleText("The actions the reset will take, in order");
-        plan.getStyleClass().add("plan-list");
-        plan.setCellFactory(list -> new WrappingListCell());
+        plan = PlanTable.create("plan", model.plan());
         prompt = new Label();
         prompt.setId("confirmPrompt");
         prompt.setWrapText(true);
@@ -74,7 +71,6 @@ public final class ConfirmView extends View<ConfirmViewModel> {
 
     @Override
     protected void bind() {
-        plan.setItems(model.planLines());
         prompt.textProperty().bind(javafx.beans.binding.Bindings.concat(model.consequenceProperty(),
                 javafx.beans.binding.Bindings.when(model.keepDataProperty().and(model.canKeepDataProperty()))
                         .then(" The backup's points are then carried into the new buckets, as forecast above.").otherwise(""),

@@ -20,7 +20,7 @@ import javafx.collections.ObservableList;
  * name. Confirming runs the confirmation gate and moves on to the reset.
  */
 public final class ConfirmViewModel extends StepViewModel {
-    private final ObservableList<String> planLines = FXCollections.observableArrayList();
+    private final ObservableList<PlannedAction> plan = FXCollections.observableArrayList();
     private final StringProperty word = new SimpleStringProperty("");
     private final StringProperty typed = new SimpleStringProperty("");
     private final StringProperty consequence = new SimpleStringProperty("");
@@ -37,8 +37,9 @@ public final class ConfirmViewModel extends StepViewModel {
                 && !wizard.busyProperty().get() && state() != StepState.DONE, word, typed, wizard.busyProperty(), stateProperty());
     }
 
-    public ObservableList<String> planLines() {
-        return planLines;
+    /** The plan's actions, in order. */
+    public ObservableList<PlannedAction> plan() {
+        return plan;
     }
 
     public StringProperty wordProperty() {
@@ -129,11 +130,11 @@ public final class ConfirmViewModel extends StepViewModel {
     public void clear() {
         super.clear();
         typed.set("");
-        planLines.clear();
+        plan.clear();
     }
 
     private void show(Plan plan) {
-        planLines.setAll(plan.actions().stream().map(ConfirmViewModel::line).toList());
+        this.plan.setAll(plan.actions());
         boolean deletes = plan.actions().stream().anyMatch(a -> a.action().destructive());
         if (plan.mode() == ResetMode.MOVE) {
             consequence.set("Nothing on the 1.x server is changed: the services stop while the points are copied into new "
@@ -143,10 +144,5 @@ public final class ConfirmViewModel extends StepViewModel {
         consequence.set(deletes ? "This deletes InfluxDB data (the verified backup keeps it)."
                 : "Nothing is deleted and no service stops: the buckets are changed in place (the verified backup is "
                 + "there all the same).");
-    }
-
-    private static String line(PlannedAction action) {
-        return String.format("%2d. %-10s %s%s", action.index() + 1, action.step().title(), action.describe(),
-                action.action().destructive() ? "   ⚠ deletes data" : "");
     }
 }

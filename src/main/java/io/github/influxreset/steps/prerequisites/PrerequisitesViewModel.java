@@ -36,7 +36,7 @@ public final class PrerequisitesViewModel extends StepViewModel {
         ResetSession session = wizard.session();
         wizard.execute(this, "Running the checks", progress -> session.runChecks(), result -> {
             findings.setAll(result);
-            session.modeAdvice().ifPresent(advice -> wizard.mode().propose(advice.mode()));
+            session.proposedMode().ifPresent(wizard.mode()::propose);
             return result.stream().anyMatch(f -> f.severity().isProblem()) ? StepState.FAILED : StepState.DONE;
         });
     }
