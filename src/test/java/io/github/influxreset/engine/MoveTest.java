@@ -150,5 +150,9 @@ class MoveTest {
         ResetException onItself = assertThrows(ResetException.class, () -> new ProfileLoader(Map.of(), dir).load(same));
         assertTrue(onItself.getMessage().contains("is the URL of the 1.x server"), onItself.getMessage());
         assertEquals(ResetMode.MOVE.describe(), "move to InfluxDB 2.x");
+        TestStack on2xStack = new TestStack(dir.resolve("2x-stack"));
+        ResetException already2x = assertThrows(ResetException.class,
+                () -> new ResetPlanner(Clock.systemUTC()).planMove(on2xStack.profile, on2xStack.ports));
+        assertTrue(already2x.getMessage().contains("runs InfluxDB 2.x already"), already2x.getMessage());
     }
 }

@@ -44,6 +44,10 @@ public final class ResetPlanner {
      * the 2.x server has now are read (none when it does not answer: its check says why).
      */
     public Result planMove(Profile profile, Ports ports) {
+        if (!profile.influx().isV1()) {
+            throw ResetException.badInput("Profile " + profile.name() + " runs InfluxDB 2.x already; a move takes a 1.x "
+                    + "stack to 2.x.", "To fix the structure of a 2.x stack, use 'reset' (--mode repair, buckets or full).");
+        }
         if (profile.moveTo().isEmpty()) {
             throw ResetException.badInput("Profile " + profile.name() + " names no InfluxDB 2.x server to move to.",
                     "Add a moveTo section to the profile (version 2, url, org, token), as the README shows.");
