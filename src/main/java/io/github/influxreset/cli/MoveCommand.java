@@ -6,6 +6,7 @@ import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.actions.CarryData;
 import io.github.influxreset.engine.actions.ForecastCarry;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,9 +51,10 @@ final class MoveCommand extends BaseCommand {
 
     private void report(RunContext run) {
         output().line("Move finished. Run " + run.runId() + ", backup set " + run.backupId() + ".");
-        Map<String, CarryTally> forecast = run.action(ForecastCarry.KIND)
-                .map(a -> CarryTally.allFromFacts(a.facts())).orElse(Map.of());
-        forecast.forEach((bucket, tally) -> output().line("  bucket " + bucket + ": " + tally.carried() + " point(s) carried"));
+        Map<String, CarryTally> forecast = tallies(run, ForecastCarry.KIND);
+        Map<String, CarryTally> written = tallies(run, CarryData.KIND);
+        written.forEach((bucket, tally) -> output().line("  bucket " + bucket + ": " + tally.carried() + " point(s) carried"
+                + beyond(tally.carried() - forecast.getOrDefault(bucket, new CarryTally(bucket)).carried())));
         run.findings().stream().filter(f -> f.subject().startsWith("Service "))
                 .forEach(f -> output().line("  " + f.subject() + " " + f.message()));
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -60,9 +62,17 @@ final class MoveCommand extends BaseCommand {
         doc.put("backupId", run.backupId());
         doc.put("outcome", "succeeded");
         Map<String, Long> carried = new LinkedHashMap<>();
-        forecast.forEach((bucket, tally) -> carried.put(bucket, tally.carried()));
+        written.forEach((bucket, tally) -> carried.put(bucket, tally.carried()));
         doc.put("carried", carried);
         doc.put("findings", Findings.toJson(run.findings()));
         output().document(doc);
+    }
+
+    private static Map<String, CarryTally> tallies(RunContext run, String kind) {
+        return run.action(kind).map(a -> CarryTally.allFromFacts(a.facts())).orElse(Map.of());
+    }
+
+    private static String beyond(long more) {
+        return more > 0 ? " (the forecast's, plus " + more + " written by the services before they stopped)" : "";
     }
 }

@@ -26,6 +26,7 @@ public final class RunContext {
     private volatile Boolean keepData;
     private volatile Step currentStep;
     private volatile Progress actionProgress = Progress.NONE;
+    private volatile int actionIndex = -1;
 
     /** The kind of the action that records the user's confirmation and the keep-data choice among its facts. */
     public static final String CONFIRMATION_KIND = "confirm-reset";
@@ -145,6 +146,23 @@ public final class RunContext {
             info(message);
             actionProgress.update(fraction, message);
         };
+    }
+
+    /** Set by the runner before each action runs: whose journal row {@link #recordFacts} writes. */
+    void enterAction(int index) {
+        actionIndex = index;
+    }
+
+    /**
+     * Records facts of the running action in the journal now, while it runs (replacing those it
+     * recorded before), so that an undo after a crash in the middle of it knows them; what
+     * {@link Action#factsAfterExecute} returns replaces them once it ends. Never secrets.
+     */
+    public void recordFacts(java.util.Map<String, String> facts) {
+        if (actionIndex < 0) {
+            throw new IllegalStateException("No action is running, so there is no journal row for its facts.");
+        }
+        journal.recordFacts(runId, actionIndex, facts);
     }
 
     /** Set by the runner around each action: the part of the step's progress the action may fill. */

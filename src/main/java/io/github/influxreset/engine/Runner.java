@@ -242,6 +242,7 @@ public final class Runner {
         }
         faults.before(planned.index());
         journal.markAction(ctx.runId(), planned.index(), ActionStatus.STARTED, null);
+        ctx.enterAction(planned.index());
         ctx.log().publish(LogLevel.INFO, planned.step(), action.kind(), action.describe());
         try {
             action.execute(ctx);

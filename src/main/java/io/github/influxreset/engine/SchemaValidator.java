@@ -53,6 +53,20 @@ public final class SchemaValidator {
         }
     }
 
+    /**
+     * The probe points of a run still in {@code bucket}: the run's own test data, which the undo of
+     * its validation deletes (one written while the server's answer was lost stays until then).
+     */
+    public long probesIn(String bucket, String runId) {
+        long probes = 0;
+        for (MeasurementSchema schema : profile.schema()) {
+            if (schema.bucket().equals(bucket) && bucketExists(bucket)) {
+                probes += influx.countWhere(bucket, schema.measurement(), probeTag(schema), PROBE_PREFIX + runId);
+            }
+        }
+        return probes;
+    }
+
     private List<Finding> bucketFindings() {
         Map<String, BucketSpec> live = new LinkedHashMap<>();
         influx.buckets().forEach(b -> live.put(b.name(), b));

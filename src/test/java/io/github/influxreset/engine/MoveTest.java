@@ -113,6 +113,64 @@ class MoveTest {
                 "the point written after the move is still there");
     }
 
+    /** The move step by step, the services writing to 1.x between the backup and the stop. */
+    private RunContext moveWithLatePoints(int late) {
+        Plan plan = new ResetPlanner(Clock.systemUTC()).planMove(stack.profile, ports).plan();
+        RunContext run = runner.begin(plan, id -> new RunContext(stack.profile, ports, stack.log, runner.journal(), id));
+        for (Step step : Step.values()) {
+            if (step == Step.CONFIRM) {
+                run.confirm("home_assistant_events");
+            }
+            runner.runStep(run, plan, step, Progress.NONE);
+            if (step == Step.BACKUP) {
+                stack.influx.write("home_assistant_events", KeepDataTest.lateLines(late));
+            }
+        }
+        runner.finish(run);
+        return run;
+    }
+
+    @Test
+    void pointsWrittenTo1xAfterTheBackupAreMovedTooAndTheRollbackTakesThemOffAgain() {
+        RunContext run = moveWithLatePoints(7);
+
+        assertEquals(RunStatus.SUCCEEDED, runner.journal().run(run.runId()).orElseThrow().status());
+        assertEquals(Map.of("home_assistant_events", RECENT + 7L), target.countPoints("home_assistant_events"),
+                "the forecast's points and the late ones");
+
+        runner.rollback(run);
+
+        assertEquals(List.of(), target.buckets(), "the move's own points, the late ones too, are taken off again");
+        assertEquals(RunStatus.ROLLED_BACK, runner.journal().run(run.runId()).orElseThrow().status());
+    }
+
+    /**
+     * The carrying broke off after the server took points the forecast did not count (the late
+     * ones), before it could journal what it wrote: the rollback goes by the most it could have
+     * written, journalled before it began, and removes them.
+     */
+    @Test
+    void aCarryingCutOffAfterItWroteMoreThanForecastIsRolledBackWithoutHelp() {
+        target.failAfterWritesOf("sensor.late");
+
+        ResetException failed = assertThrows(ResetException.class, () -> moveWithLatePoints(7));
+
+        assertEquals(ResetException.Reason.STEP_FAILED, failed.reason(), failed.getMessage());
+        assertEquals(RunStatus.ROLLED_BACK, runner.journal().runs().get(0).status());
+        assertEquals(List.of(), target.buckets(), "the 2.x server as before the move");
+    }
+
+    /** The validation's probe point stored, its answer lost: the rollback removes it with the move's buckets. */
+    @Test
+    void aProbePointLeftByABrokenConnectionDoesNotBlockTheRollback() {
+        target.failAfterWritesOf(SchemaValidator.PROBE_PREFIX);
+
+        ResetException failed = assertThrows(ResetException.class, () -> moveWithLatePoints(0));
+
+        assertEquals(ResetException.Reason.STEP_FAILED, failed.reason(), failed.getMessage());
+        assertEquals(List.of(), target.buckets(), "the 2.x server as before the move");
+    }
+
     @Test
     void aBucketOfThe2xServerThatHoldsPointsStopsTheMoveBeforeAnythingChanges() {
         target.createBucket(new BucketSpec("sports_data", Retention.parse("0").orElseThrow()));

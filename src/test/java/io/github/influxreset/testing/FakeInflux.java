@@ -93,6 +93,9 @@ public final class FakeInflux implements InfluxPort {
             });
             target.points.add(point);
         }
+        if (failAfterWritesOf != null && lineProtocol.contains(failAfterWritesOf)) {
+            throw ResetException.problem("The connection to the server broke after it took the points.", "", null);
+        }
     }
 
     @Override
@@ -110,6 +113,12 @@ public final class FakeInflux implements InfluxPort {
 
     private String dropFromWrites;
     private String alongsideEveryWrite;
+    private String failAfterWritesOf;
+
+    /** A connection that breaks after the server took the points: each write holding {@code text} stores them, then fails. */
+    public synchronized void failAfterWritesOf(String text) {
+        failAfterWritesOf = text;
+    }
 
     /** A faulty server: writes leave out every line {@code regex} finds something in, and say nothing. */
     public synchronized void dropWrittenLinesMatching(String regex) {

@@ -1,25 +1,36 @@
 package io.github.influxreset.engine.actions;
 
+import io.github.influxreset.domain.BackupInfo;
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.CarryTally;
 import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.engine.ActionRecord;
 import io.github.influxreset.engine.DataCarrier;
 import io.github.influxreset.engine.RunContext;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * When the user chose to keep the data: writes the old points of each bucket, from the run's
- * verified backup set, into the new bucket, converted to the profile's schema exactly as {@link
- * ForecastCarry} forecast (the same cutoff, the same rules), then fails unless what was written is
- * the forecast and InfluxDB counts every value of it. Run again after a crash, it writes the same points
- * over themselves. Undo has nothing of its own to do: the points live in the buckets this run
- * created, which the undo of their creation takes away (the rollback backs such a bucket up first
- * when it holds points).
+ * verified backup set, into the new bucket, converted to the profile's schema by the rules and the
+ * cutoff {@link ForecastCarry} forecast with, then fails unless every forecast value was written and
+ * InfluxDB counts every written value ({@link CarryComparison}). The set carried is the one sealed at
+ * the stop when the services wrote after the first one, so it may hold more than was forecast:
+ * that is never a failure. Run again after a crash, it writes the same points over themselves.
+ *
+ * <p>What it writes is journalled as it goes, for an undo that must tell its points from others'
+ * (the move's): before a bucket's carrying, at most the set's points of that bucket ({@link
+ * #atMostKey}); right after it, the exact tally of what was written. Undo itself has nothing to do:
+ * the points live in the buckets this run created, which the undo of their creation takes away (the
+ * rollback backs such a bucket up first when it holds points).
  */
 public final class CarryData extends ReadOnlyAction {
     public static final String KIND = "carry-data";
+    private final Map<String, String> journalled = new ConcurrentHashMap<>();
 
     public CarryData(Map<String, String> params) {
         super(KIND, params, "Nothing to undo (the carried points go with the buckets this run made)");
@@ -27,6 +38,28 @@ public final class CarryData extends ReadOnlyAction {
 
     public static CarryData of() {
         return new CarryData(Map.of());
+    }
+
+    /** The fact, recorded before a bucket's carrying begins, of the most points it can write into the bucket. */
+    public static String atMostKey(String bucket) {
+        return "atMost:" + bucket;
+    }
+
+    /**
+     * The points this run's carrying wrote into {@code bucket}, as its journal row says: the exact
+     * count once the bucket was carried, the most it could have written when it was interrupted while
+     * carrying it, zero when it had not reached it; empty when the row recorded nothing at all.
+     */
+    public static Optional<Long> pointsWrittenInto(ActionRecord carrying, String bucket) {
+        Map<String, String> facts = carrying.facts();
+        if (facts.isEmpty()) {
+            return Optional.empty();
+        }
+        CarryTally written = CarryTally.allFromFacts(facts).get(bucket);
+        if (written != null) {
+            return Optional.of(written.carried());
+        }
+        return Optional.of(Long.parseLong(facts.getOrDefault(atMostKey(bucket), "0")));
     }
 
     @Override
@@ -37,6 +70,7 @@ public final class CarryData extends ReadOnlyAction {
 
     @Override
     public void execute(RunContext ctx) {
+        journalled.clear();
         if (!ctx.keepData()) {
             ctx.info("The old points were not carried (not chosen); they are in backup set " + ctx.backupId() + ".");
             return;
@@ -44,57 +78,43 @@ public final class CarryData extends ReadOnlyAction {
         Map<String, CarryTally> forecast = CarryTally.allFromFacts(ctx.action(ForecastCarry.KIND)
                 .orElseThrow(() -> ResetException.problem("This run has no forecast, so no point is carried blind.",
                         "Roll the run back and start it again.", null)).facts());
+        String set = ctx.backupId();
         for (BucketSpec bucket : ctx.profile().buckets()) {
-            CarryTally expected = forecast.get(bucket.name());
-            if (expected == null || expected.measurements().isEmpty()) {
+            CarryTally expected = forecast.getOrDefault(bucket.name(), emptyForecast(bucket));
+            long atMost = ctx.ports().backups().holdsBucket(set, bucket.name()) ? pointsInSet(ctx, set, bucket.name()) : 0;
+            if (atMost == 0 && expected.measurements().isEmpty()) {
                 continue;
             }
+            journal(ctx, Map.of(atMostKey(bucket.name()), Long.toString(atMost)));
             CarryTally written = new DataCarrier(ctx.profile()).carry(bucket.name(),
-                    line -> ctx.ports().backups().exportLines(ctx.backupId(), bucket.name(), line), expected.cutoff(),
-                    ctx.ports().target(), expected.carried(), ctx.progress());
-            requireAsForecast(ctx, bucket.name(), expected, written);
-            ctx.info("Bucket " + bucket.name() + ": " + written.carried() + " old points carried into the new schema, "
-                    + "as forecast.");
+                    line -> ctx.ports().backups().exportLines(set, bucket.name(), line), expected.cutoff(),
+                    ctx.ports().target(), Math.max(atMost, expected.carried()), ctx.progress());
+            written.setCutoff(expected.cutoff());
+            journal(ctx, CarryTally.toFacts(List.of(written)));
+            new CarryComparison(bucket.name(), expected, written).require(ctx, ctx.ports().target()
+                    .countFieldValues(bucket.name()));
         }
     }
 
-    /**
-     * What was written is, per measurement, what the forecast said, and the bucket holds at least
-     * every value of every field that was carried (InfluxDB's own count; where points merged, fields
-     * of the same time overwrite each other and only the written count is compared). A value short
-     * fails the step; values beyond the carried ones were written by someone else meanwhile (a writer
-     * outside the stack: the services are stopped), which is said, not failed.
-     */
-    private static void requireAsForecast(RunContext ctx, String bucket, CarryTally forecast, CarryTally written) {
-        Map<String, Map<String, Long>> stored = ctx.ports().target().countFieldValues(bucket);
-        List<String> differences = new ArrayList<>();
-        List<String> extra = new ArrayList<>();
-        forecast.measurements().forEach((measurement, counts) -> {
-            Map<String, Long> actual = stored.getOrDefault(measurement, Map.of());
-            if (counts.merged() == 0) {
-                counts.fieldValues().forEach((field, expected) -> {
-                    long held = actual.getOrDefault(field, 0L);
-                    if (held < expected) {
-                        differences.add(measurement + "." + field + ": InfluxDB counts " + held + " values, " + expected
-                                + " were carried");
-                    } else if (held > expected) {
-                        extra.add(measurement + "." + field + ": " + (held - expected));
-                    }
-                });
-            }
-            long carried = written.measurements().containsKey(measurement)
-                    ? written.measurements().get(measurement).carried() : 0;
-            if (carried != counts.carried()) {
-                differences.add(measurement + ": " + carried + " written, " + counts.carried() + " forecast");
-            }
-        });
-        if (!differences.isEmpty()) {
-            throw ResetException.problem("Bucket " + bucket + " does not hold what was forecast (" + String.join("; ",
-                    differences) + ").", "The run is rolled back; the backup set keeps every point.", null);
-        }
-        if (!extra.isEmpty()) {
-            ctx.warn("Bucket " + bucket + " holds more values than were carried (" + String.join(", ", extra) + "): "
-                    + "something outside the stack's stopped services writes to InfluxDB. Find it before the next reset.");
-        }
+    private void journal(RunContext ctx, Map<String, String> facts) {
+        journalled.putAll(facts);
+        ctx.recordFacts(new LinkedHashMap<>(journalled));
+    }
+
+    /** A bucket the forecast did not see points of (the services wrote its first ones after the first set). */
+    private static CarryTally emptyForecast(BucketSpec bucket) {
+        CarryTally none = new CarryTally(bucket.name());
+        none.setCutoff(DataCarrier.cutoff(bucket, Instant.now()));
+        return none;
+    }
+
+    private static long pointsInSet(RunContext ctx, String set, String bucket) {
+        return ctx.ports().backups().info(set).buckets().stream().filter(b -> b.name().equals(bucket))
+                .mapToLong(BackupInfo.Bucket::totalPoints).sum();
+    }
+
+    @Override
+    public Map<String, String> factsAfterExecute(RunContext ctx) {
+        return Map.copyOf(journalled);
     }
 }

@@ -4,8 +4,11 @@ import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.CarryTally;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.Retention;
+import io.github.influxreset.engine.ActionRecord;
+import io.github.influxreset.engine.ActionStatus;
 import io.github.influxreset.engine.Precondition;
 import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.SchemaValidator;
 import io.github.influxreset.engine.UndoFacts;
 import io.github.influxreset.engine.port.InfluxPort;
 import java.util.List;
@@ -17,8 +20,8 @@ import java.util.Optional;
  * retention. A bucket already there must be empty (the checks said so; it is asked again here):
  * it is taken over and its retention set. Undo deletes a bucket it made, and empties a bucket it
  * took over (its retention put back), but only while the bucket holds no more points than the move
- * carried into it: points written there since (services already moved) are never deleted by a
- * rollback.
+ * carried into it (as its carrying journalled them) and its validation probed with: points written
+ * there since (services already moved) are never deleted by a rollback.
  */
 public final class CreateTargetBucket extends BaseAction {
     public static final String KIND = "create-target-bucket";
@@ -77,7 +80,7 @@ public final class CreateTargetBucket extends BaseAction {
         if (live(target).isEmpty()) {
             return List.of(Precondition.holds(what));
         }
-        long held = points(target);
+        long held = points(target) - new SchemaValidator(ctx.profile(), target).probesIn(param("bucket"), ctx.runId());
         long carried = carriedInto(facts);
         return List.of(held <= carried ? Precondition.holds(what) : Precondition.fails(what, "it holds " + held
                 + " point(s), " + (held - carried) + " more than the move carried: something writes there now (a service "
@@ -95,7 +98,16 @@ public final class CreateTargetBucket extends BaseAction {
         return Optional.ofNullable(params().get("existedWithRetention")).flatMap(Retention::parse);
     }
 
+    /**
+     * What the move's carrying wrote into this bucket, as it journalled it while carrying (see {@link
+     * CarryData#pointsWrittenInto}); a run journalled before that was recorded falls back on the forecast.
+     */
     private long carriedInto(UndoFacts facts) {
+        Optional<ActionRecord> carrying = facts.run().stream().filter(a -> a.kind().equals(CarryData.KIND)).findFirst();
+        Optional<Long> written = carrying.flatMap(a -> CarryData.pointsWrittenInto(a, param("bucket")));
+        if (written.isPresent() || carrying.map(a -> a.status() == ActionStatus.PLANNED).orElse(true)) {
+            return written.orElse(0L);
+        }
         return facts.run().stream().filter(a -> a.kind().equals(ForecastCarry.KIND)).findFirst()
                 .map(a -> CarryTally.allFromFacts(a.facts()))
                 .map(all -> all.get(param("bucket"))).map(CarryTally::carried).orElse(0L);

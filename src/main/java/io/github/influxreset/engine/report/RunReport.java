@@ -37,6 +37,7 @@ public final class RunReport {
         }
         timeline(md, summary.timeline());
         buckets(md, summary.buckets());
+        carrying(md, CarryingLines.of(actions));
         md.append("\n## Actions\n\n| # | Step | Action | Status | Time |\n|---|---|---|---|---|\n");
         for (ActionRecord action : actions) {
             md.append("| ").append(action.index() + 1).append(" | ").append(action.step().title()).append(" | ")
@@ -83,6 +84,14 @@ public final class RunReport {
                             .orElse("?")).append(" | ").append(b.retentionAfter()).append(" | ").append(b.validationText())
                     .append(" |\n");
         }
+    }
+
+    private static void carrying(StringBuilder md, List<String> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        md.append("\n## The points carried\n\n");
+        lines.forEach(line -> md.append("- ").append(cell(line)).append('\n'));
     }
 
     /** A length of time as "12.3 s". */

@@ -3,6 +3,7 @@ package io.github.influxreset.engine.report;
 import io.github.influxreset.domain.Finding;
 import io.github.influxreset.engine.ActionRecord;
 import io.github.influxreset.engine.RunRecord;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -30,6 +31,7 @@ public final class RunReportHtml {
                 .append(esc(run.backupId() == null ? "none" : run.backupId())).append(".</p>\n");
         timeline(html, summary.timeline());
         buckets(html, summary);
+        carrying(html, CarryingLines.of(summary.actions()));
         actions(html, summary);
         findings(html, summary);
         return html.append("</body></html>\n").toString();
@@ -75,6 +77,15 @@ public final class RunReportHtml {
                             ? "warning" : "ok").append("\">").append(esc(b.validationText())).append("</td></tr>\n");
         }
         html.append("</table>\n");
+    }
+
+    private static void carrying(StringBuilder html, List<String> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        html.append("<h2>The points carried</h2>\n<ul>\n");
+        lines.forEach(line -> html.append("<li>").append(esc(line)).append("</li>\n"));
+        html.append("</ul>\n");
     }
 
     private static void actions(StringBuilder html, RunSummary summary) {
