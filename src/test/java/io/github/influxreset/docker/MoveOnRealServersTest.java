@@ -26,6 +26,7 @@ import io.github.influxreset.testing.LineProtocolParser;
 import io.github.influxreset.testing.Point;
 import io.github.influxreset.testing.RequiresDocker;
 import io.github.influxreset.testing.RigStack;
+import io.github.influxreset.testing.RigWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code move} from the real InfluxDB 1.6.7 of a HomeIQ-shaped stack to a real 2.7.12 (whose image
  * setup made an empty home_assistant_events): 20,000 points with normalized_value written as
- * integers and a tag the profile drops, 500 of them older than the profile's 365 days. Then the
+ * integers and a tag the profile drops, 500 of them older than the profile's 365 days, while a
+ * service writes a numbered point to 1.x five times a second all through the move (every point it
+ * had acknowledged before the move stopped it must be on 2.x, and the rollback must still take the
+ * move's points, those included, off the 2.x server). Then the
  * official peer, {@code influxd upgrade}, on a copy of the same 1.x data folder: both end with the
  * same points (ours without those the new retention would delete), but only ours has the
  * profile's structure (float, no stray tag, 365 days), and only ours can be rolled back.
@@ -68,7 +72,8 @@ class MoveOnRealServersTest {
                 source.createBucket(new BucketSpec(BUCKET, Retention.parse("0").orElseThrow()));
             }
             source.write(BUCKET, KeepDataOnRealServersTest.lines(POINTS, OLDER_THAN_A_YEAR));
-            Path profile = withMoveTo(rig, v2);
+            RigWriter writer = RigWriter.start(rig);
+            Path profile = RigWriter.listedIn(withMoveTo(rig, v2));
             AppContext app = new AppContext(new AppHome(dir.resolve("home")), new ProfileLoader(Map.of(), dir));
 
             CliRun move = CliRun.run(app, "", "--profile", profile.toString(), "move", "--yes");
@@ -76,14 +81,21 @@ class MoveOnRealServersTest {
             assertEquals(0, move.code(), move.out() + move.err());
             InfluxPort target = new InfluxV2Adapter(targetSpec(v2));
             long kept = POINTS - OLDER_THAN_A_YEAR;
-            assertEquals(Map.of(BUCKET, kept), target.countPoints(BUCKET), "every point the profile's retention holds");
+            assertEquals(kept, target.countPoints(BUCKET).get(BUCKET), "every point the profile's retention holds");
+            Set<Long> beforeTheStop = writer.acknowledgedBefore(writer.lastStart());
+            Set<Long> missing = new java.util.TreeSet<>(beforeTheStop);
+            missing.removeAll(RigWriter.numbersIn(export(target, BUCKET)));
+            assertEquals(Set.of(), missing, "every point the writer had acknowledged before the move stopped it ("
+                    + beforeTheStop.size() + ")");
+            assertTrue(move.out().matches("(?s).*point\\(s\\) carried \\(the forecast's, plus \\d+ written by the services "
+                    + "before they stopped\\).*"), move.out());
             assertEquals(FieldType.FLOAT, target.fieldKeys(BUCKET, BUCKET).get("normalized_value"), "the field is float now");
             assertFalse(target.tagKeys(BUCKET, BUCKET).contains("stray"), "the tag the profile drops is gone");
             assertEquals(Retention.parse("365d").orElseThrow(), retentionOf(target, BUCKET), "the profile's retention");
             RunRecord run = app.journal(rig.profile).runs().get(0);
             CarryTally forecast = CarryTally.allFromFacts(app.journal(rig.profile).actions(run.id()).stream()
                     .filter(a -> a.kind().equals(ForecastCarry.KIND)).findFirst().orElseThrow().facts()).get(BUCKET);
-            assertEquals(kept, forecast.carried(), "the forecast is what was written");
+            assertEquals(kept, forecast.measurements().get(BUCKET).carried(), "the forecast is what was written");
             assertTrue(move.out().contains("Service websocket-ingestion still uses InfluxDB 1.x")
                     && move.out().contains("set INFLUXDB_URL=" + v2.url())
                     && move.out().contains("replace INFLUXDB_DB with INFLUXDB_BUCKET=" + BUCKET)
@@ -91,7 +103,7 @@ class MoveOnRealServersTest {
             for (String secret : List.of(TOKEN, RigStack.PASSWORD)) {
                 assertFalse((move.out() + move.err()).contains(secret), "no secret is printed");
             }
-            assertEquals(Map.of(BUCKET, (long) POINTS), source.countPoints(BUCKET), "the 1.x data stays");
+            assertEquals((long) POINTS, source.countPoints(BUCKET).get(BUCKET), "the 1.x data stays");
             Set<String> moved = pointsOf(target, BUCKET, Long.MIN_VALUE);
 
             CliRun rollback = CliRun.run(app, "", "--profile", profile.toString(), "rollback", run.id());
@@ -100,14 +112,15 @@ class MoveOnRealServersTest {
             assertEquals(RunStatus.ROLLED_BACK, app.journal(rig.profile).run(run.id()).orElseThrow().status());
             assertEquals(List.of(BUCKET), target.buckets().stream().map(BucketSpec::name).filter(b -> !b.startsWith("_"))
                     .toList(), "the 2.x server as before: only the empty bucket its setup made");
-            assertEquals(Map.of(), target.countPoints(BUCKET));
-            assertEquals(Map.of(BUCKET, (long) POINTS), source.countPoints(BUCKET), "the 1.x data still there");
+            assertEquals(Map.of(), target.countPoints(BUCKET), "the writer's points the move carried are gone from 2.x too");
+            assertEquals((long) POINTS, source.countPoints(BUCKET).get(BUCKET), "the 1.x data still there");
+            assertTrue(RigWriter.numbersIn(export(source, BUCKET)).containsAll(beforeTheStop), "and the writer's on 1.x");
 
             try (Influxd2Process upgraded = upgrade(rig)) {
                 InfluxPort peer = new InfluxV2Adapter(new InfluxSpec(2, "influxdb", upgraded.url(), "homeiq",
                         Secret.of(TOKEN), "", Secret.of(""), "admin", Secret.of("")));
                 String peerBucket = BUCKET + "/autogen";
-                assertEquals(Map.of(BUCKET, (long) POINTS), peer.countPoints(peerBucket), "influxd upgrade keeps every point");
+                assertEquals((long) POINTS, peer.countPoints(peerBucket).get(BUCKET), "influxd upgrade keeps every point");
                 assertEquals(moved, pointsOf(peer, peerBucket, forecast.cutoff()),
                         "the same points, as far as the new retention keeps them");
                 assertEquals(FieldType.INTEGER, peer.fieldKeys(peerBucket, BUCKET).get("normalized_value"),
@@ -137,14 +150,18 @@ class MoveOnRealServersTest {
     }
 
     /**
-     * Each value of the bucket at or after {@code since} as "series time field=value", numbers as
+     * Each value of the bucket's measurement home_assistant_events at or after {@code since} as "series time field=value", numbers as
      * doubles (an integer and the float it became are the same value), without the dropped tag.
      */
     private static Set<String> pointsOf(InfluxPort influx, String bucket, long since) {
+        return LineProtocolParser.parse(export(influx, bucket)).stream().filter(p -> p.time() >= since)
+                .filter(p -> p.measurement().equals(BUCKET)).flatMap(MoveOnRealServersTest::values).collect(Collectors.toSet());
+    }
+
+    private static String export(InfluxPort influx, String bucket) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         influx.export(bucket, out);
-        return LineProtocolParser.parse(out.toString(StandardCharsets.UTF_8)).stream().filter(p -> p.time() >= since)
-                .flatMap(MoveOnRealServersTest::values).collect(Collectors.toSet());
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static java.util.stream.Stream<String> values(Point point) {

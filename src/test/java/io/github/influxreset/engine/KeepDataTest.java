@@ -154,7 +154,7 @@ class KeepDataTest {
             }
             runner.runStep(run, plan, step, Progress.NONE);
             if (step == Step.BACKUP) {
-                stack.influx.write("home_assistant_events", lateLines(LATE));
+                stack.influx.write("home_assistant_events", TestStack.lateEvents(LATE));
             }
         }
         runner.finish(run);
@@ -199,17 +199,6 @@ class KeepDataTest {
         assertTrue(stack.events.stream().anyMatch(e -> e.message().contains("does not hold what was forecast")
                 && e.message().contains("home_assistant_events: " + (RECENT - RECENT / 4) + " written, " + RECENT
                 + " forecast")), "the sentence names what is short");
-    }
-
-    /** Recent points of the schema's measurement (normalized_value as integers, to be converted). */
-    static String lateLines(int count) {
-        long now = System.currentTimeMillis() * 1_000_000L;
-        StringBuilder lines = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            lines.append("home_assistant_events,entity_id=sensor.late normalized_value=").append(i).append("i ")
-                    .append(now - i * 1_000_000L).append('\n');
-        }
-        return lines.toString();
     }
 
     @ParameterizedTest

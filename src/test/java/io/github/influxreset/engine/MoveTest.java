@@ -123,7 +123,7 @@ class MoveTest {
             }
             runner.runStep(run, plan, step, Progress.NONE);
             if (step == Step.BACKUP) {
-                stack.influx.write("home_assistant_events", KeepDataTest.lateLines(late));
+                stack.influx.write("home_assistant_events", TestStack.lateEvents(late));
             }
         }
         runner.finish(run);

@@ -25,6 +25,7 @@ import io.github.influxreset.testing.CliProcess;
 import io.github.influxreset.testing.Influxd2Process;
 import io.github.influxreset.testing.RequiresDocker;
 import io.github.influxreset.testing.RigStack;
+import io.github.influxreset.testing.RigWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,7 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
  * right after the first bucket is made and right after the points are carried ({@code
  * Runtime.halt}), and with {@code kill -9} while the points stream into the 2.x server. Each time
  * {@code rollback} leaves the 2.x server as it was (only the empty bucket its setup made) and the
- * 1.x data and services as they were; once, {@code move --resume} finishes the move instead.
+ * 1.x data and services as they were; twice, {@code move --resume} finishes the move instead. A
+ * service writes to 1.x five times a second all the while, as on a live stack: the move carries
+ * more than its forecast, and neither the rollback nor the resume may take that for a stranger's.
  */
 @ExtendWith(RequiresDocker.class)
 class MoveKilledTest {
@@ -75,10 +78,12 @@ class MoveKilledTest {
                     .append(".5 ").append(now - i * 1_000_000_000L).append('\n');
         }
         source.write(BUCKET, lines.toString());
+        RigWriter.start(rig);
         String text = Files.readString(rig.profile.source().orElseThrow());
-        profile = rig.dir.resolve("move.yaml");
-        Files.writeString(profile, text.replace("\nbuckets:\n", "\nmoveTo: {service: influxdb2, url: '" + v2.url()
+        Path moveTo = rig.dir.resolve("move.yaml");
+        Files.writeString(moveTo, text.replace("\nbuckets:\n", "\nmoveTo: {service: influxdb2, url: '" + v2.url()
                 + "', org: homeiq, token: " + TOKEN + "}\nbuckets:\n"));
+        profile = RigWriter.listedIn(moveTo);
         target = new InfluxV2Adapter(new InfluxSpec(2, "influxdb2", v2.url(), "homeiq", Secret.of(TOKEN), "", Secret.of(""),
                 "admin", Secret.of("")));
         Profile loaded = new ProfileLoader(Map.of(), dir).load(profile);
@@ -125,6 +130,24 @@ class MoveKilledTest {
     }
 
     @Test
+    void aMoveKilledWhileThePointsStreamIsFinishedByMoveResumeAndThenRolledBack() throws Exception {
+        Path home = dir.resolve("mid-stream-resume");
+        Path log = dir.resolve("mid-stream-resume.log");
+        Files.createDirectories(home);
+        Files.writeString(log, "");
+        Process move = CliProcess.start(home, log, null, List.of("--profile", profile.toString(), "move", "--yes"));
+        awaitLine(log, "Carrying bucket " + BUCKET + ":", move);
+        move.destroyForcibly().waitFor();
+
+        assertEquals(0, cli(home, null, "move", "--resume", "--yes"), "move --resume after a kill mid-stream");
+
+        assertEquals(RunStatus.SUCCEEDED, journal(home).runs().get(0).status());
+        assertEquals((long) POINTS, target.countPoints(BUCKET).get(BUCKET), "every point carried");
+        assertEquals(0, cli(home, null, "rollback", journal(home).runs().get(0).id()), "and taken off again");
+        assertServersAsBefore("rollback of the move resumed after a kill mid-stream");
+    }
+
+    @Test
     void aMoveKilledAfterItsFirstBucketIsFinishedByMoveResume() throws Exception {
         Path home = dir.resolve("resume");
         int k = kinds.indexOf(CreateTargetBucket.KIND);
@@ -133,7 +156,7 @@ class MoveKilledTest {
         assertEquals(0, cli(home, null, "move", "--resume", "--yes"));
 
         assertEquals(RunStatus.SUCCEEDED, journal(home).runs().get(0).status());
-        assertEquals(Map.of(BUCKET, (long) POINTS), target.countPoints(BUCKET), "every point carried");
+        assertEquals((long) POINTS, target.countPoints(BUCKET).get(BUCKET), "every point carried");
         assertEquals(0, cli(home, null, "rollback", journal(home).runs().get(0).id()), "and taken off again");
         assertServersAsBefore("rollback of the resumed move");
     }
@@ -142,8 +165,8 @@ class MoveKilledTest {
         assertEquals(List.of(BUCKET), target.buckets().stream().map(BucketSpec::name).filter(b -> !b.startsWith("_")).toList(),
                 "only the bucket the 2.x setup made, " + when);
         assertEquals(Map.of(), target.countPoints(BUCKET), "and it is empty, " + when);
-        assertEquals(Map.of(BUCKET, (long) POINTS), source.countPoints(BUCKET), "the 1.x data, " + when);
-        for (String service : RigStack.SERVICES) {
+        assertEquals((long) POINTS, source.countPoints(BUCKET).get(BUCKET), "the 1.x data, " + when);
+        for (String service : concat(RigStack.SERVICES, RigWriter.SERVICE)) {
             assertEquals("true", docker("inspect", "--format", "{{.State.Running}}", rig.containerName(service)),
                     service + " running " + when);
         }
@@ -158,6 +181,12 @@ class MoveKilledTest {
             assertTrue(Instant.now().isBefore(deadline), "no carrying logged: " + Files.readString(log));
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
         }
+    }
+
+    private static List<String> concat(List<String> services, String one) {
+        List<String> all = new ArrayList<>(services);
+        all.add(one);
+        return all;
     }
 
     private static Journal journal(Path home) {

@@ -16,6 +16,7 @@ import io.github.influxreset.testing.CliProcess;
 import io.github.influxreset.testing.DockerRig;
 import io.github.influxreset.testing.RequiresDocker;
 import io.github.influxreset.testing.RigStack;
+import io.github.influxreset.testing.RigWriter;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,8 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,11 +40,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @ExtendWith(RequiresDocker.class)
 class WriterDuringResetTest {
-    private static final Pattern WROTE = Pattern.compile("^wrote (\\d+)$", Pattern.MULTILINE);
-    private static final Pattern SEQ = Pattern.compile("^writes,source=w seq=(\\d+)i ", Pattern.MULTILINE);
     @TempDir
     Path dir;
     RigStack rig;
+    RigWriter writer;
     InfluxV1Adapter influx;
     Path profile;
 
@@ -57,17 +55,8 @@ class WriterDuringResetTest {
         // a volume that takes a moment to snapshot: the export ends well before the writers stop, as on a big database
         docker("run", "--rm", "--network", "none", "-v", rig.volume + ":/data", DockerRig.BUSYBOX_IMAGE,
                 "dd", "if=/dev/zero", "of=/data/padding", "bs=1M", "count=300");
-        // the counter survives the reset's stop and start (the image has no /tmp of its own)
-        String loop = "mkdir -p /tmp; n=$(cat /tmp/n 2>/dev/null || echo 0); while true; do n=$((n+1)); echo $n > /tmp/n; "
-                + "wget -q -O /dev/null --post-data \"writes,source=w seq=${n}i\" "
-                + "'" + rig.url() + "/write?db=home_assistant_events' && echo \"wrote $n\"; sleep 0.2; done";
-        docker("run", "-d", "--init", "--network", "host", "--name", rig.containerName("writer"),
-                "--label", "com.docker.compose.project=" + rig.project, "--label", "com.docker.compose.service=writer",
-                "--label", "com.docker.compose.oneoff=False", DockerRig.BUSYBOX_IMAGE, "sh", "-c", loop);
-        String yaml = Files.readString(rig.profile.source().orElseThrow());
-        profile = dir.resolve("with-writer.yaml");
-        Files.writeString(profile, yaml.replace("services:\n", "services:\n  - {name: writer}\n"));
-        awaitWrites(5);
+        writer = RigWriter.start(rig);
+        profile = RigWriter.listedIn(rig.profile.source().orElseThrow());
     }
 
     @AfterEach
@@ -82,16 +71,16 @@ class WriterDuringResetTest {
         int code = CliProcess.run(home, dir.resolve("cli.log"), null, List.of("--profile", profile.toString(), "reset",
                 "--mode", mode, "--yes"));
         assertEquals(0, code, Files.readString(dir.resolve("cli.log")));
-        awaitWrites(3);
+        writer.awaitWrites(3);
 
-        Set<Long> logged = numbers(WROTE, docker("logs", rig.containerName("writer")));
-        Set<Long> kept = new TreeSet<>(numbers(SEQ, exportOfTheRunsSet(home)));
-        kept.addAll(numbers(SEQ, liveExport()));
+        Set<Long> logged = writer.acknowledged();
+        Set<Long> kept = new TreeSet<>(RigWriter.numbersIn(exportOfTheRunsSet(home)));
+        kept.addAll(RigWriter.numbersIn(liveExport()));
         Set<Long> lost = logged.stream().filter(n -> !kept.contains(n)).collect(Collectors.toCollection(TreeSet::new));
 
         System.out.println("WRITER DURING RESET (" + mode + "): " + logged.size() + " points logged as written, "
-                + lost.size() + " lost; in the first set " + numbers(SEQ, exportOf(home, firstSet(home))) + ", in the run's "
-                + numbers(SEQ, exportOfTheRunsSet(home)) + ", live " + numbers(SEQ, liveExport()) + ", logged " + logged);
+                + lost.size() + " lost; in the first set " + RigWriter.numbersIn(exportOf(home, firstSet(home))) + ", in the run's "
+                + RigWriter.numbersIn(exportOfTheRunsSet(home)) + ", live " + RigWriter.numbersIn(liveExport()) + ", logged " + logged);
         assertTrue(logged.size() > 10, "the writer wrote throughout: " + logged.size());
         assertEquals(Set.of(), lost, "points the writer wrote that are in neither the run's set nor the new bucket");
         assertTrue(Files.readString(dir.resolve("cli.log")).matches(
@@ -99,17 +88,6 @@ class WriterDuringResetTest {
                 "the product saw the writer's points flow again after the restart");
         assertTrue(Files.readString(dir.resolve("cli.log")).contains("Points were written after the backup set was made"),
                 "the run saw the late points and sealed a second set");
-    }
-
-    private void awaitWrites(int more) {
-        int before = numbers(WROTE, docker("logs", rig.containerName("writer"))).size();
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (numbers(WROTE, docker("logs", rig.containerName("writer"))).size() < before + more) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the writer does not write: " + docker("logs", "--tail", "5", rig.containerName("writer")));
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
-        }
     }
 
     private String exportOfTheRunsSet(Path home) throws Exception {
@@ -136,14 +114,5 @@ class WriterDuringResetTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         influx.export("home_assistant_events", out);
         return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static Set<Long> numbers(Pattern pattern, String text) {
-        Set<Long> numbers = new TreeSet<>();
-        Matcher m = pattern.matcher(text);
-        while (m.find()) {
-            numbers.add(Long.parseLong(m.group(1)));
-        }
-        return numbers;
     }
 }

@@ -134,6 +134,20 @@ public final class TestStack {
         influx.write("home_assistant_events", lines.toString());
     }
 
+    /**
+     * Points a service writes while the stack runs: recent ones of the schema's measurement, with
+     * normalized_value as integers (as the drifted events have it), to be written after a backup.
+     */
+    public static String lateEvents(int count) {
+        long now = System.currentTimeMillis() * 1_000_000L;
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            lines.append("home_assistant_events,entity_id=sensor.late normalized_value=").append(i).append("i ")
+                    .append(now - i * 1_000_000L).append('\n');
+        }
+        return lines.toString();
+    }
+
     /** The first run's finder on this fake engine, saving profiles under {@code home}. */
     public io.github.influxreset.firstrun.StackFinder finder(Path home) {
         return new io.github.influxreset.app.MachineStackFinder(docker::composeProjects,

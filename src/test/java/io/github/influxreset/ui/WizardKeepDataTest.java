@@ -36,6 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class WizardKeepDataTest {
     private static final int RECENT = 300;
+    private static final int LATE = 4;
 
     @TempDir
     Path dir;
@@ -82,6 +83,34 @@ class WizardKeepDataTest {
                 .get("normalized_value"));
         assertEquals(RunStatus.SUCCEEDED, stack.journal().runs().get(0).status());
         theLastScreenShowsTheRunOnATimeAxisAndTheBucketsBeforeAndAfter(robot);
+    }
+
+    /**
+     * The services write between the backup and the stop, as on every live stack: the run still
+     * finishes, carrying their points too, and the log says they came on top of the forecast.
+     */
+    @Test
+    void pointsTheServicesWriteAfterTheBackupAreCarriedAndTheRunFinishes(FxRobot robot) {
+        robot.clickOn("#modeFull");
+        robot.clickOn("#next");
+        robot.clickOn("#createBackup");
+        robot.clickOn("#next");
+        stack.influx.write("home_assistant_events", TestStack.lateEvents(LATE));
+        robot.clickOn("#confirmText").write("homeiq");
+        robot.clickOn("#resetButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#next");
+        robot.clickOn("#next");
+        robot.clickOn("#next");
+
+        assertTrue(assembly.wizard().finishedProperty().get(), assembly.wizard().errorProperty().get());
+        assertEquals(Map.of("home_assistant_events", (long) RECENT + LATE), stack.influx.countPoints("home_assistant_events"));
+        assertTrue(stack.events.stream().anyMatch(e -> e.message().contains("the " + RECENT + " forecast plus " + LATE
+                + " written by the services before they stopped")), "the log pane says where the extra points came from");
+        javafx.scene.control.TableView<?> table = robot.lookup("#beforeAfter").queryAs(javafx.scene.control.TableView.class);
+        BucketChange events = table.getItems().stream().map(BucketChange.class::cast)
+                .filter(b -> b.bucket().equals("home_assistant_events")).findFirst().orElseThrow();
+        assertEquals(java.util.Optional.of((long) RECENT + LATE), events.pointsAfter(), "after: every point carried");
     }
 
     private void theLastScreenShowsTheRunOnATimeAxisAndTheBucketsBeforeAndAfter(FxRobot robot) {
