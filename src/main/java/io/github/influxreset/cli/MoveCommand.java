@@ -6,6 +6,7 @@ import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.Step;
 import io.github.influxreset.engine.actions.CarryData;
 import io.github.influxreset.engine.actions.ForecastCarry;
 import java.util.LinkedHashMap;
@@ -55,7 +56,9 @@ final class MoveCommand extends BaseCommand {
         Map<String, CarryTally> written = tallies(run, CarryData.KIND);
         written.forEach((bucket, tally) -> output().line("  bucket " + bucket + ": " + tally.carried() + " point(s) carried"
                 + beyond(tally.carried() - forecast.getOrDefault(bucket, new CarryTally(bucket)).carried())));
-        run.findings().stream().filter(f -> f.subject().startsWith("Service "))
+        run.findings(Step.RESET).stream().filter(f -> f.subject().startsWith("Database "))
+                .forEach(f -> output().line("  " + f.subject() + " " + f.message()));
+        run.findings(Step.RESTART).stream().filter(f -> f.subject().startsWith("Service "))
                 .forEach(f -> output().line("  " + f.subject() + " " + f.message()));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("runId", run.runId());

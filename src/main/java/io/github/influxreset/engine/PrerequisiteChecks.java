@@ -82,14 +82,15 @@ public final class PrerequisiteChecks {
 
     /**
      * A running, not unhealthy container is fine. A stopped InfluxDB cannot be backed up: an error.
-     * A stopped service is left stopped by the reset: a warning; an unhealthy one: a warning.
+     * A stopped service is started with the others at the end of a run: a warning; an unhealthy one: a warning.
      */
     private static Finding serviceFinding(String service, ContainerInfo c, boolean isInflux) {
         String state = c.name() + " " + c.state() + ("none".equals(c.health()) ? "" : ", " + c.health());
         if (!c.isRunning()) {
             return isInflux ? Finding.error("Service " + service, state + ": InfluxDB must run to be backed up; start it "
                     + "with 'docker start " + c.name() + "'")
-                    : Finding.warning("Service " + service, state + ": it is not running, and the reset leaves it stopped");
+                    : Finding.warning("Service " + service, state + ": it is not running now; the run starts it with "
+                    + "the others at the end (take it out of the profile's services to leave it stopped)");
         }
         if ("unhealthy".equals(c.health())) {
             return Finding.warning("Service " + service, state + ": check its log ('docker logs " + c.name() + "')");

@@ -172,6 +172,24 @@ class MoveTest {
     }
 
     @Test
+    void aDatabaseTheProfileDoesNotListIsNamedInThePlanAndTheFindingsAsNotMoved() {
+        stack.influx.createBucket(new BucketSpec("extra_db", Retention.parse("0").orElseThrow()));
+        stack.influx.write("extra_db", "things,id=1 value=1i 1700000000000000000\n");
+        Plan plan = new ResetPlanner(Clock.systemUTC()).planMove(stack.profile, ports).plan();
+        assertTrue(plan.actions().stream().anyMatch(a -> a.describe().equals("Leave database extra_db on the 1.x server, "
+                + "not moved: the profile does not list it (add it to the profile's buckets to move it too)")),
+                "the plan says it before anything runs");
+
+        RunContext run = move();
+
+        assertTrue(run.findings(Step.RESET).stream().anyMatch(f -> f.subject().equals("Database extra_db")
+                && f.severity() == io.github.influxreset.domain.Severity.WARNING && f.message().startsWith("not moved")),
+                run.findings(Step.RESET).toString());
+        assertFalse(target.buckets().stream().anyMatch(b -> b.name().equals("extra_db")));
+        assertEquals(Map.of("things", 1L), stack.influx.countPoints("extra_db"), "and it stays on 1.x");
+    }
+
+    @Test
     void aBucketOfThe2xServerThatHoldsPointsStopsTheMoveBeforeAnythingChanges() {
         target.createBucket(new BucketSpec("sports_data", Retention.parse("0").orElseThrow()));
         target.write("sports_data", "games,team=x score=1i 1700000000000000000\n");

@@ -47,7 +47,7 @@ class NewUserFindingsTest {
         assertTrue(influx.message().contains("must run to be backed up") && influx.message().contains("docker start"),
                 influx.message());
         assertEquals(Severity.WARNING, dataApi.severity(), dataApi.message());
-        assertTrue(dataApi.message().contains("the reset leaves it stopped"), dataApi.message());
+        assertTrue(dataApi.message().contains("the run starts it with the others at the end"), dataApi.message());
     }
 
     @Test

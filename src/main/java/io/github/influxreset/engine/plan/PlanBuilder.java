@@ -149,7 +149,8 @@ public final class PlanBuilder {
      * A move of a 1.x stack to the 2.x server of {@code moveTo}: the backup as for a reset, then with
      * the services stopped each bucket of the profile is made on the 2.x server and the set's points
      * carried into it in the profile's schema, validated there, the services started again (still on
-     * 1.x) and the settings each must change named. Nothing on the 1.x server is deleted.
+     * 1.x) and the settings each must change named. Nothing on the 1.x server is deleted; a database
+     * of it that the profile does not list is named as not moved (set with {@link #withLiveBuckets}).
      *
      * @param onTarget the buckets the 2.x server has now: an empty one of the profile's is filled
      */
@@ -165,6 +166,8 @@ public final class PlanBuilder {
         step = Step.CONFIRM;
         add(new ConfirmReset(Map.of("word", profile.confirmationWord())));
         step = Step.RESET;
+        liveBuckets.stream().filter(b -> profile.bucket(b).isEmpty()).sorted()
+                .forEach(b -> add(NoteUnknownBucket.of(b, ResetMode.MOVE)));
         stopServices();
         add(SealBackup.of());
         for (BucketSpec bucket : profile.buckets()) {

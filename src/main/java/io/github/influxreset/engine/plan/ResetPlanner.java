@@ -40,8 +40,9 @@ public final class ResetPlanner {
     }
 
     /**
-     * The plan of moving a 1.x stack to the 2.x server of its profile's {@code moveTo}; the buckets
-     * the 2.x server has now are read (none when it does not answer: its check says why).
+     * The plan of moving a 1.x stack to the 2.x server of its profile's {@code moveTo}; the databases
+     * of the 1.x server and the buckets the 2.x server has now are read (none when a server does not
+     * answer: its check says why).
      */
     public Result planMove(Profile profile, Ports ports) {
         if (!profile.influx().isV1()) {
@@ -53,7 +54,8 @@ public final class ResetPlanner {
                     "Add a moveTo section to the profile (version 2, url, org, token), as the README shows.");
         }
         Discovery found = discover(profile, ports);
-        Plan plan = new PlanBuilder(profile, found.stack()).move(Plan.newId(clock), liveBuckets(ports.target()));
+        Plan plan = new PlanBuilder(profile, found.stack()).withLiveBucketSpecs(liveBuckets(ports.influx()))
+                .move(Plan.newId(clock), liveBuckets(ports.target()));
         return new Result(plan, found.problem());
     }
 
