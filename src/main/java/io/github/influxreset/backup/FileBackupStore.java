@@ -270,12 +270,12 @@ public final class FileBackupStore implements BackupStore {
     }
 
     private Path freeName(Path root) {
-        String base = FOLDER.format(clock.instant());
-        Path candidate = root.resolve(base);
-        for (int i = 2; Files.exists(candidate); i++) {
-            candidate = root.resolve(base + "_" + i);
+        try (Stream<Path> entries = Files.list(root)) {
+            List<String> names = entries.map(p -> p.getFileName().toString()).toList();
+            return root.resolve(SetIds.next(FOLDER.format(clock.instant()), names));
+        } catch (IOException e) {
+            throw ResetException.problem("The backup folder " + root + " cannot be read: " + e.getMessage() + ".", "", e);
         }
-        return candidate;
     }
 
     private static void writeManifest(Path set, Manifest manifest) throws IOException {

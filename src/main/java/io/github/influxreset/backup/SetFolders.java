@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +27,7 @@ final class SetFolders {
     /** The complete, usable sets, newest first. */
     List<String> complete() {
         return scan().entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey)
-                .sorted(Comparator.reverseOrder()).toList();
+                .sorted(SetIds.NEWEST_FIRST).toList();
     }
 
     /** Each folder that holds a manifest but is not a usable set, with why. */

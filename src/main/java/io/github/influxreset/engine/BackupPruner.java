@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 /**
  * Keeps the newest backup sets and deletes the rest, never a set that an unfinished run needs for
- * its rollback.
+ * its rollback: on demand ({@code backups prune}), and after every run that succeeded.
  */
 public final class BackupPruner {
     private final BackupStore backups;
@@ -42,6 +42,24 @@ public final class BackupPruner {
         List<String> delete = candidates(keep);
         delete.forEach(backups::delete);
         return delete;
+    }
+
+    /**
+     * After a run succeeded: keeps the newest {@code backups.keep} sets of the profile and deletes
+     * the older ones (never one an unfinished run needs), saying which. A set that cannot be deleted
+     * is warned of; the run has succeeded all the same.
+     */
+    public void keepWhatTheProfileSays(RunContext ctx) {
+        int keep = ctx.profile().backups().keep();
+        try {
+            List<String> deleted = prune(keep);
+            if (!deleted.isEmpty()) {
+                ctx.log().info(null, "Deleted " + deleted.size() + " older backup set(s), as the profile keeps the newest "
+                        + keep + " (backups.keep): " + String.join(", ", deleted) + ".");
+            }
+        } catch (ResetException e) {
+            ctx.log().warn(null, "The older backup sets were not pruned: " + e.getMessage());
+        }
     }
 
     /** Deletes one set, unless an unfinished run still needs it. */

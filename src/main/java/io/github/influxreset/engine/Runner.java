@@ -171,10 +171,11 @@ public final class Runner {
         finish(ctx);
     }
 
-    /** Marks the run as finished well. */
+    /** Marks the run as finished well, then keeps only the newest backup sets the profile asks for. */
     public void finish(RunContext ctx) {
         journal.finishRun(ctx.runId(), RunStatus.SUCCEEDED, "Finished.");
         ctx.log().info(null, "Run " + ctx.runId() + " finished.");
+        new BackupPruner(ctx.ports().backups(), journal).keepWhatTheProfileSays(ctx);
         release(ctx.runId());
         onRunEnded.accept(ctx);
     }
@@ -257,8 +258,8 @@ public final class Runner {
     private void requireVerifiedBackup(RunContext ctx, PlannedAction planned) {
         boolean verified = journal.run(ctx.runId()).map(RunRecord::backupVerified).orElse(false);
         if (!verified) {
-            throw new ResetException(Reason.STEP_FAILED,
-                    "Refused to " + lowerFirst(planned.describe()) + ": this run has no verified backup.",
+            String what = Character.toLowerCase(planned.describe().charAt(0)) + planned.describe().substring(1);
+            throw new ResetException(Reason.STEP_FAILED, "Refused to " + what + ": this run has no verified backup.",
                     "Run the backup step; nothing destructive happens before a backup is written and verified.");
         }
     }
@@ -293,9 +294,5 @@ public final class Runner {
     /** The first undo, newest first, that changes something; else the first undo at all. */
     public Optional<Action> firstUndoThatMatters(String runId) {
         return undoer.firstUndoThatMatters(runId);
-    }
-
-    private static String lowerFirst(String text) {
-        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 }
