@@ -18,9 +18,11 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "reset", description = "Back up, then reset InfluxDB; rolls back on failure.")
 final class ResetCommand extends BaseCommand {
-    @Option(names = "--mode", paramLabel = "repair|buckets|full", converter = ModeConverter.class,
+    @Option(names = "--mode", paramLabel = "repair|buckets|online|full", converter = ModeConverter.class,
             description = "repair: fix retention and missing buckets in place (no downtime, nothing deleted); buckets: "
-                    + "recreate the buckets through the API; full (default): recreate the container and volumes.")
+                    + "recreate the buckets through the API; online (2.x): new buckets filled beside the live ones and "
+                    + "switched to by name, no service stopped, nothing deleted; full (default): recreate the container "
+                    + "and volumes.")
     ResetMode mode = ResetMode.FULL;
 
     @Option(names = "--keep-data", description = "After the reset, carry the backup's points into the new buckets, "
@@ -51,9 +53,12 @@ final class ResetCommand extends BaseCommand {
                     .equals(NoteUnknownBucket.KIND)).map(a -> " " + a.describe() + ".")
                     .reduce("", String::concat);
             String carried = keepData ? " The old points are then carried into the new buckets as forecast above." : "";
+            String what = mode == ResetMode.ONLINE ? "This makes new buckets for " + profile.name() + " beside the live ones "
+                    + "and switches the services to them by name; no service stops and nothing is deleted (the old "
+                    + "buckets stay under the run's name)." : "This deletes the InfluxDB data of " + profile.name()
+                    + " (the backup keeps it).";
             RunContext run = RunDriver.runAll(root, profile, plan, keepData, () -> Confirmation.ask(root, options.yes,
-                    "This deletes the InfluxDB data of " + profile.name() + " (the backup keeps it)." + unknown + carried,
-                    profile.confirmationWord()));
+                    what + unknown + carried, profile.confirmationWord()));
             report(run);
         }
         return 0;
@@ -67,6 +72,11 @@ final class ResetCommand extends BaseCommand {
 
     private void report(RunContext run) {
         output().line("Reset finished. Run " + run.runId() + ", backup set " + run.backupId() + ".");
+        if (mode == ResetMode.ONLINE) {
+            output().line("The old buckets are kept as NAME.before-" + run.runId() + " for a rollback ('rollback "
+                    + run.runId() + "'); once you are sure, delete them with 'influx bucket delete --name NAME.before-"
+                    + run.runId() + "' or in InfluxDB's UI.");
+        }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("runId", run.runId());
         doc.put("backupId", run.backupId());

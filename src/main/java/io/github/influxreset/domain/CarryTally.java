@@ -57,6 +57,11 @@ public final class CarryTally {
             return java.util.Collections.unmodifiableMap(leftOutFields);
         }
 
+        /** The values read per field key, carried or not. */
+        public Map<String, Long> readValues() {
+            return java.util.Collections.unmodifiableMap(read);
+        }
+
         /** The values written per field key: what InfluxDB counts once they are in (when nothing merged). */
         public Map<String, Long> fieldValues() {
             return java.util.Collections.unmodifiableMap(fieldValues);

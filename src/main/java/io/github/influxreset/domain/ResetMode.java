@@ -17,6 +17,11 @@ public enum ResetMode {
     BUCKETS,
     /** Remove the container and its volumes, recreate them, then set up org and buckets. */
     FULL,
+    /**
+     * The buckets made anew beside the live ones, filled while the services write, then switched to
+     * by name in a moment; nothing stops, nothing is deleted (2.x only: 1.x cannot rename a database).
+     */
+    ONLINE,
     /** Not a reset: buckets are put back from a backup set (a run of its own, undoable too). */
     RESTORE,
     /**
@@ -46,6 +51,8 @@ public enum ResetMode {
                     + "tokens, users and dashboards stay";
             case FULL -> "the services stop for a few minutes; InfluxDB's container and volumes are made anew "
                     + "(everything kept in the backup)";
+            case ONLINE -> "no service stops: new buckets are filled beside the live ones and switched to by name in "
+                    + "milliseconds; the old buckets stay under the run's name until you delete them (InfluxDB 2.x)";
             case RESTORE -> "the services stop while the set's data is put back";
             case MOVE -> "the services stop while the points are copied; the 1.x data stays as it is";
         };

@@ -63,8 +63,14 @@ public final class DataCarrier {
      * write that fails stops the carrying with its sentence.
      */
     public CarryTally carry(String bucket, Lines source, long cutoff, InfluxPort influx, long expected, Progress progress) {
+        return carry(bucket, bucket, source, cutoff, influx, expected, progress);
+    }
+
+    /** As {@link #carry(String, Lines, long, InfluxPort, long, Progress)}, by {@code bucket}'s schema, written into {@code into}. */
+    public CarryTally carry(String bucket, String into, Lines source, long cutoff, InfluxPort influx, long expected,
+                            Progress progress) {
         long started = System.nanoTime();
-        try (BatchWriter writer = new BatchWriter(influx, bucket)) {
+        try (BatchWriter writer = new BatchWriter(influx, into)) {
             StringBuilder batch = new StringBuilder(BATCH * 160);
             int[] inBatch = {0};
             CarryTally tally = run(bucket, source, cutoff, line -> {

@@ -203,9 +203,10 @@ public final class Runner {
      * is not stale or {@code forceStale} is given; a refusal is {@link Reason#BAD_INPUT}. When the
      * undos would delete live points, those are first written to a new verified backup set.
      *
-     * <p>A run that succeeded is undone by restoring its backup set instead, but for a move: its undos
-     * only take the new buckets off the 2.x server (guarded against points written there since), so a
-     * finished move can be rolled back as an unfinished run is.
+     * <p>A run that succeeded is undone by restoring its backup set instead, but for a move and an
+     * online reset: their undos only take the new buckets off the 2.x server (a move: guarded against
+     * points written there since) or switch back to the old ones (an online reset: carrying back what
+     * the services wrote since), so they can be rolled back finished as an unfinished run is.
      *
      * <p>An undo that fails does not stop the others (the data is put back even when a service will
      * not start); the run then stays open and {@link Reason#NEEDS_ATTENTION} names every undo that failed.
@@ -214,7 +215,8 @@ public final class Runner {
         String runId = ctx.runId();
         RunRecord run = journal.run(runId).orElseThrow(() -> ResetException.badInput(
                 "There is no run " + runId + " in the journal.", "List the runs with 'runs list'."));
-        boolean finishedMove = run.status() == RunStatus.SUCCEEDED && run.mode() == ResetMode.MOVE;
+        boolean finishedMove = run.status() == RunStatus.SUCCEEDED && (run.mode() == ResetMode.MOVE
+                || run.mode() == ResetMode.ONLINE);
         if (run.status() == RunStatus.SUCCEEDED && !finishedMove) {
             throw ResetException.badInput("Run " + runId + " finished successfully and cannot be undone action by action.",
                     "To go back to the data before it, restore its backup set: restore " + run.backupId());

@@ -83,15 +83,33 @@ public final class FakeInflux implements InfluxPort {
             lineProtocol = lineProtocol + "\n" + alongsideEveryWrite + " " + (System.currentTimeMillis() * 1_000_000L
                     + alongsideTime++);
         }
+        Map<String, Integer> at = new java.util.HashMap<>();
+        for (int i = 0; i < target.points.size(); i++) {
+            at.put(seriesAndTime(target.points.get(i)), i);
+        }
+        String conflict = null;
         for (Point point : LineProtocolParser.parse(lineProtocol)) {
-            point.fields().forEach((field, value) -> {
-                FieldType existing = fieldKeys(bucket, point.measurement()).get(field);
-                if (existing != null && existing != typeOf(value)) {
-                    throw ResetException.problem("InfluxDB refused the points for " + bucket + ": field type conflict on "
-                            + field + ".", "", null);
-                }
-            });
-            target.points.add(point);
+            String clash = point.fields().entrySet().stream().filter(f -> {
+                FieldType existing = fieldKeys(bucket, point.measurement()).get(f.getKey());
+                return existing != null && existing != typeOf(f.getValue());
+            }).map(Map.Entry::getKey).findFirst().orElse(null);
+            if (clash != null) {
+                conflict = clash;
+                continue;
+            }
+            Integer same = at.get(seriesAndTime(point));
+            if (same == null) {
+                at.put(seriesAndTime(point), target.points.size());
+                target.points.add(point);
+            } else {
+                Map<String, Object> fields = new LinkedHashMap<>(target.points.get(same).fields());
+                fields.putAll(point.fields());
+                target.points.set(same, new Point(point.measurement(), point.tags(), fields, point.time()));
+            }
+        }
+        if (conflict != null) {
+            throw ResetException.problem("InfluxDB refused some points for " + bucket + " (partial write): field type "
+                    + "conflict on " + conflict + ".", "", null);
         }
         if (failAfterWritesOf != null && lineProtocol.contains(failAfterWritesOf)) {
             throw ResetException.problem("The connection to the server broke after it took the points.", "", null);
@@ -199,6 +217,61 @@ public final class FakeInflux implements InfluxPort {
     public synchronized long tagCardinality(String bucket, String measurement, String tag) {
         return bucket(bucket).points.stream().filter(p -> p.measurement().equals(measurement))
                 .map(p -> p.tags().get(tag)).filter(java.util.Objects::nonNull).distinct().count();
+    }
+
+    @Override
+    public synchronized Map<String, String> bucketIds() {
+        Map<String, String> ids = new LinkedHashMap<>();
+        data().buckets.forEach((name, b) -> ids.put(name, b.id));
+        return ids;
+    }
+
+    @Override
+    public synchronized void renameBucket(String id, String newName) {
+        String name = data().buckets.entrySet().stream().filter(e -> e.getValue().id.equals(id)).map(Map.Entry::getKey)
+                .findFirst().orElseThrow(() -> ResetException.problem("bucket " + id + " not found", "", null));
+        if (data().buckets.containsKey(newName)) {
+            throw ResetException.problem("bucket " + newName + " already exists", "", null);
+        }
+        InfluxData.Bucket bucket = data().buckets.remove(name);
+        data().buckets.put(newName, bucket);
+    }
+
+    @Override
+    public synchronized Map<String, Map<String, Long>> countFieldValues(String bucket, java.time.Instant from,
+                                                                         java.time.Instant to) {
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        bucket(bucket).points.stream().filter(p -> within(p, from, to)).forEach(p -> p.fields().keySet().forEach(
+                f -> counts.computeIfAbsent(p.measurement(), m -> new LinkedHashMap<>()).merge(f, 1L, Long::sum)));
+        return counts;
+    }
+
+    @Override
+    public synchronized long export(String bucket, OutputStream out, java.time.Instant from, java.time.Instant to) {
+        long n = 0;
+        try {
+            for (Point p : bucket(bucket).points) {
+                if (within(p, from, to)) {
+                    out.write((LineProtocol.point(p.measurement(), p.tags(), p.fields(), p.time()) + "\n")
+                            .getBytes(StandardCharsets.UTF_8));
+                    n++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return n;
+    }
+
+    /** As InfluxDB: a point of the same series and time overwrites the fields it has. */
+    private static String seriesAndTime(Point p) {
+        return p.measurement() + new java.util.TreeMap<>(p.tags()) + " " + p.time();
+    }
+
+    private static boolean within(Point p, java.time.Instant from, java.time.Instant to) {
+        long nanos = p.time();
+        return nanos >= from.getEpochSecond() * 1_000_000_000L + from.getNano()
+                && nanos < to.getEpochSecond() * 1_000_000_000L + to.getNano();
     }
 
     @Override

@@ -12,9 +12,16 @@ public final class InfluxData {
     public static final class Bucket {
         public Retention retention;
         public final List<Point> points = new ArrayList<>();
+        /** As on 2.x: stays when the bucket is renamed. */
+        public final String id;
 
         public Bucket(Retention retention) {
+            this(retention, java.util.UUID.randomUUID().toString().substring(0, 16));
+        }
+
+        Bucket(Retention retention, String id) {
             this.retention = retention;
+            this.id = id;
         }
     }
 
@@ -23,7 +30,7 @@ public final class InfluxData {
     public InfluxData copy() {
         InfluxData copy = new InfluxData();
         buckets.forEach((name, bucket) -> {
-            Bucket b = new Bucket(bucket.retention);
+            Bucket b = new Bucket(bucket.retention, bucket.id);
             b.points.addAll(bucket.points);
             copy.buckets.put(name, b);
         });

@@ -4,6 +4,7 @@ import io.github.influxreset.domain.BackupInfo;
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.CarryTally;
 import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.domain.SwitchNames;
 import io.github.influxreset.engine.ActionRecord;
 import io.github.influxreset.engine.DataCarrier;
 import io.github.influxreset.engine.RunContext;
@@ -40,6 +41,16 @@ public final class CarryData extends ReadOnlyAction {
         return new CarryData(Map.of());
     }
 
+    /** An online reset's carrying: into each bucket's {@link SwitchNames#next()} of the run, beside the live one. */
+    public static CarryData intoNext(String run) {
+        return new CarryData(Map.of("run", run));
+    }
+
+    /** The bucket the points of {@code bucket} are written into. */
+    private String into(String bucket) {
+        return params().containsKey("run") ? new SwitchNames(bucket, param("run")).next() : bucket;
+    }
+
     /** The fact, recorded before a bucket's carrying begins, of the most points it can write into the bucket. */
     public static String atMostKey(String bucket) {
         return "atMost:" + bucket;
@@ -64,8 +75,9 @@ public final class CarryData extends ReadOnlyAction {
 
     @Override
     public String describe() {
-        return "If chosen: carry the old points into the new buckets, converted to the new schema, and compare what "
-                + "they hold with the forecast";
+        return "If chosen: carry the old points into the new buckets" + (params().containsKey("run") ? " (beside the live "
+                + "ones, the services still writing)" : "") + ", converted to the new schema, and compare what they hold "
+                + "with the forecast";
     }
 
     @Override
@@ -86,13 +98,13 @@ public final class CarryData extends ReadOnlyAction {
                 continue;
             }
             journal(ctx, Map.of(atMostKey(bucket.name()), Long.toString(atMost)));
-            CarryTally written = new DataCarrier(ctx.profile()).carry(bucket.name(),
+            CarryTally written = new DataCarrier(ctx.profile()).carry(bucket.name(), into(bucket.name()),
                     line -> ctx.ports().backups().exportLines(set, bucket.name(), line), expected.cutoff(),
                     ctx.ports().target(), Math.max(atMost, expected.carried()), ctx.progress());
             written.setCutoff(expected.cutoff());
             journal(ctx, CarryTally.toFacts(List.of(written)));
             new CarryComparison(bucket.name(), expected, written).require(ctx, ctx.ports().target()
-                    .countFieldValues(bucket.name()));
+                    .countFieldValues(into(bucket.name())));
         }
     }
 

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * The brief's data-flow check, last of the restart: the buckets the services wrote to between the
- * backup and the stop (as {@link SealBackup} saw them) must receive new points again. Reports per
+ * backup and the stop (as {@link SealBackup} saw them; in an online reset, between the backup and
+ * the switch, as {@link CarryDelta} carried them) must receive new points again. Reports per
  * bucket; waits at most its budget; changes nothing, so it has nothing to undo.
  */
 public final class CheckDataFlow extends ReadOnlyAction {
@@ -35,7 +36,7 @@ public final class CheckDataFlow extends ReadOnlyAction {
 
     @Override
     public void execute(RunContext ctx) {
-        Optional<ActionRecord> seal = ctx.action(SealBackup.KIND);
+        Optional<ActionRecord> seal = ctx.action(SealBackup.KIND).or(() -> ctx.action(CarryDelta.KIND));
         List<String> buckets = seal.map(s -> s.facts().getOrDefault(SealBackup.WRITTEN_TO, "")).stream()
                 .flatMap(list -> Arrays.stream(list.split(","))).map(String::strip).filter(b -> !b.isEmpty()).toList();
         if (seal.isEmpty() || seal.get().started() == null || buckets.isEmpty()) {

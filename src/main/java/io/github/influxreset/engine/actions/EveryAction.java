@@ -42,6 +42,9 @@ public final class EveryAction {
                 .register(VerifySourceBackup.KIND, VerifySourceBackup::new)
                 .register(RestoreBucket.KIND, RestoreBucket::new)
                 .register(RestoreVolumeSnapshot.KIND, RestoreVolumeSnapshot::new)
-                .register(CompareCounts.KIND, CompareCounts::new);
+                .register(CompareCounts.KIND, CompareCounts::new)
+                .register(PrepareNextBucket.KIND, PrepareNextBucket::new)
+                .register(SwitchBucket.KIND, SwitchBucket::new)
+                .register(CarryDelta.KIND, CarryDelta::new);
     }
 }

@@ -82,6 +82,9 @@ public final class PlanBuilder {
      *               for rollback
      */
     public Plan build(ResetMode mode, String planId) {
+        if (mode == ResetMode.ONLINE) {
+            return new OnlinePlanBuilder(profile, liveBuckets).build(planId);
+        }
         actions.clear();
         step = Step.PREREQUISITES;
         add(new CheckPrerequisites(Map.of()));

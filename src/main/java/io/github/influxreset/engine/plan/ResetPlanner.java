@@ -33,6 +33,11 @@ public final class ResetPlanner {
     }
 
     public Result plan(Profile profile, Ports ports, ResetMode mode) {
+        if (mode == ResetMode.ONLINE && profile.influx().isV1()) {
+            throw ResetException.badInput("An online reset renames buckets, which InfluxDB 1.x cannot do with a database.",
+                    "Use --mode buckets or --mode full on 1.x (the services stop while it runs), or move the stack to 2.x "
+                    + "first ('move').");
+        }
         Discovery found = discover(profile, ports);
         Plan plan = new PlanBuilder(profile, found.stack()).withLiveBucketSpecs(liveBuckets(ports.influx()))
                 .build(mode, Plan.newId(clock));

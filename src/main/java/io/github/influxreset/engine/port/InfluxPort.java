@@ -2,6 +2,7 @@ package io.github.influxreset.engine.port;
 
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.FieldType;
+import io.github.influxreset.domain.ResetException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,37 @@ public interface InfluxPort {
 
     /** Streams every point of a bucket as line protocol; returns the number of points written. */
     long export(String bucket, OutputStream out);
+
+    /**
+     * Streams the points of a bucket with {@code from <= time < to} as line protocol; returns the
+     * number of points written. (2.x; a 1.x server says it cannot.)
+     */
+    default long export(String bucket, OutputStream out, java.time.Instant from, java.time.Instant to) {
+        throw onlyOn2x("read a time range of a bucket");
+    }
+
+    /** {@link #countFieldValues(String)} of the values with {@code from <= time < to}. */
+    default Map<String, Map<String, Long>> countFieldValues(String bucket, java.time.Instant from, java.time.Instant to) {
+        throw onlyOn2x("count a time range of a bucket");
+    }
+
+    /** The id of every bucket of the org, by name (2.x: an id stays when a bucket is renamed). */
+    default Map<String, String> bucketIds() {
+        throw onlyOn2x("tell buckets by their ids");
+    }
+
+    /**
+     * Gives the bucket with the id a new name, keeping its id, retention and points: writers that
+     * address the bucket by name write to whichever bucket has the name now. (2.x only.)
+     */
+    default void renameBucket(String id, String newName) {
+        throw onlyOn2x("rename a bucket");
+    }
+
+    private static ResetException onlyOn2x(String what) {
+        return ResetException.problem("Only InfluxDB 2.x can " + what + "; this server is 1.x.",
+                "Use a reset that stops the services (the plan chooses one for 1.x).", null);
+    }
 
     /**
      * Why the server's own backup cannot be taken here, if so (2.x: the token must be the operator

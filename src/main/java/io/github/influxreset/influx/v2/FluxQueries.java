@@ -19,6 +19,7 @@ final class FluxQueries {
     private static final Set<String> SYSTEM_COLUMNS = Set.of("result", "table", "_start", "_stop", "_time",
             "_value", "_field", "_measurement");
 
+    private static final String ALL = "start: 0";
     private final InfluxDBClient client;
     private final String org;
 
@@ -46,7 +47,12 @@ final class FluxQueries {
 
     /** Values per measurement and field of the whole bucket. */
     Map<String, Map<String, Long>> countPerField(String bucket) {
-        String query = from(bucket) + " |> group(columns: [\"_measurement\", \"_field\"]) |> count()";
+        return countPerField(bucket, ALL);
+    }
+
+    /** Values per measurement and field in a {@link #range} of the bucket. */
+    Map<String, Map<String, Long>> countPerField(String bucket, String range) {
+        String query = from(bucket, range) + " |> group(columns: [\"_measurement\", \"_field\"]) |> count()";
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         for (FluxTable table : client.getQueryApi().query(query, org)) {
             for (FluxRecord record : table.getRecords()) {
@@ -113,10 +119,15 @@ final class FluxQueries {
 
     /** Streams the whole bucket as line protocol, one line per field value; blocks until done. */
     long export(String bucket, OutputStream out) {
+        return export(bucket, out, ALL);
+    }
+
+    /** Streams a {@link #range} of the bucket as line protocol, one line per field value; blocks until done. */
+    long export(String bucket, OutputStream out, String range) {
         long[] lines = {0};
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
         Throwable[] failure = {null};
-        client.getQueryApi().query(from(bucket), org, (cancellable, record) -> {
+        client.getQueryApi().query(from(bucket, range), org, (cancellable, record) -> {
             writeLine(out, record);
             lines[0]++;
         }, error -> {
@@ -165,7 +176,16 @@ final class FluxQueries {
     }
 
     private static String from(String bucket) {
-        return "from(bucket: " + string(bucket) + ") |> range(start: 0)";
+        return from(bucket, ALL);
+    }
+
+    private static String from(String bucket, String range) {
+        return "from(bucket: " + string(bucket) + ") |> range(" + range + ")";
+    }
+
+    /** The arguments of Flux's range() for {@code from <= time < to}. */
+    static String range(java.time.Instant from, java.time.Instant to) {
+        return "start: " + from + ", stop: " + to;
     }
 
     private static FieldType typeOf(Object value) {

@@ -18,12 +18,14 @@ import io.github.influxreset.engine.port.InfluxPort;
 import io.github.influxreset.influx.InfluxErrors;
 import io.github.influxreset.influx.TlsFailure;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * {@link InfluxPort} for InfluxDB 2.x through influxdb-client-java. The token travels as
@@ -183,6 +185,31 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
     @Override
     public long export(String bucket, OutputStream out) {
         return call("export bucket " + bucket, () -> flux.export(bucket, out));
+    }
+
+    @Override
+    public long export(String bucket, OutputStream out, Instant from, Instant to) {
+        return call("export bucket " + bucket, () -> flux.export(bucket, out, FluxQueries.range(from, to)));
+    }
+
+    @Override
+    public Map<String, Map<String, Long>> countFieldValues(String bucket, Instant from, Instant to) {
+        return call("count the values of " + bucket, () -> flux.countPerField(bucket, FluxQueries.range(from, to)));
+    }
+
+    @Override
+    public Map<String, String> bucketIds() {
+        return call("list the buckets of org " + spec.org(), () -> client.getBucketsApi().findBucketsByOrgName(spec.org())
+                .stream().filter(b -> !b.getName().startsWith("_")).collect(Collectors.toMap(Bucket::getName, Bucket::getId)));
+    }
+
+    @Override
+    public void renameBucket(String id, String newName) {
+        call("rename bucket " + id + " to " + newName, () -> {
+            Bucket live = client.getBucketsApi().findBucketByID(id);
+            live.setName(newName);
+            return client.getBucketsApi().updateBucket(live);
+        });
     }
 
     @Override
