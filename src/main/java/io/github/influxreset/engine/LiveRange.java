@@ -36,6 +36,21 @@ public final class LiveRange {
         };
     }
 
+    /**
+     * {@link #copyInto}, again while the range took values during the copy (writes on their way when
+     * the bucket was renamed), at most three times.
+     */
+    public Copied copyUntilStill(String into) {
+        Copied copied;
+        int rounds = 0;
+        java.util.Map<String, java.util.Map<String, Long>> before;
+        do {
+            before = influx.countFieldValues(bucket, from, to);
+            copied = copyInto(into);
+        } while (++rounds < 3 && !before.equals(influx.countFieldValues(bucket, from, to)));
+        return copied;
+    }
+
     /** What {@link #copyInto} wrote, and the first refusal of a batch that the server took only in part or not at all. */
     public record Copied(long lines, int refusedBatches, String firstRefusal) {
     }

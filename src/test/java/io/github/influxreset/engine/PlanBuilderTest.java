@@ -21,7 +21,7 @@ class PlanBuilderTest {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(value = ResetMode.class, mode = EnumSource.Mode.EXCLUDE, names = "REPAIR")
+    @EnumSource(value = ResetMode.class, mode = EnumSource.Mode.EXCLUDE, names = {"REPAIR", "ONLINE"})
     void backupIsWrittenAndVerifiedBeforeTheFirstDestructiveActionInEveryMode(ResetMode mode) throws Exception {
         TestStack stack = new TestStack(dir);
         Plan plan = new PlanBuilder(stack.profile, stack.docker.discover("homeiq")).build(mode, "p1");
@@ -36,11 +36,25 @@ class PlanBuilderTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ResetMode.class, mode = EnumSource.Mode.EXCLUDE, names = "REPAIR")
+    @EnumSource(value = ResetMode.class, mode = EnumSource.Mode.EXCLUDE, names = {"REPAIR", "ONLINE"})
     void previewWithoutDiscoveryKeepsTheSameOrder(ResetMode mode) throws Exception {
         TestStack stack = new TestStack(dir);
         Plan plan = new PlanBuilder(stack.profile, new StackSnapshot("homeiq", List.of())).build(mode, "p1");
         assertTrue(indexOf(plan, VerifyBackup.class) < plan.firstDestructiveIndex());
+    }
+
+    @Test
+    void anOnlineResetDeletesNothingAndChangesNothingBeforeItsBackupIsVerified() throws Exception {
+        TestStack stack = new TestStack(dir);
+        Plan plan = new PlanBuilder(stack.profile, stack.docker.discover("homeiq"))
+                .withLiveBuckets(List.of("home_assistant_events")).build(ResetMode.ONLINE, "p1");
+
+        assertTrue(plan.actions().stream().noneMatch(a -> a.action().destructive()), "nothing is deleted");
+        assertTrue(plan.actions().stream().noneMatch(a -> a.action().kind().equals("stop-service")), "nothing stops");
+        int firstChange = plan.actions().stream().filter(a -> !a.action().undoChangesNothing()).mapToInt(PlannedAction::index)
+                .min().orElseThrow();
+        assertTrue(indexOf(plan, WriteBackup.class) < indexOf(plan, VerifyBackup.class)
+                && indexOf(plan, VerifyBackup.class) < firstChange, "the first change comes after the verified backup");
     }
 
     @Test

@@ -48,7 +48,7 @@ class ResetFlowTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ResetMode.class, mode = EnumSource.Mode.EXCLUDE, names = "REPAIR")
+    @EnumSource(value = ResetMode.class, mode = EnumSource.Mode.EXCLUDE, names = {"REPAIR", "ONLINE"})
     void aResetLeavesEmptyBucketsWithTheProfilesRetentionAndAVerifiedBackup(ResetMode mode) {
         Plan[] plan = new Plan[1];
         RunContext run = run(mode, EnumSet.allOf(Step.class), plan);
@@ -66,7 +66,7 @@ class ResetFlowTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ResetMode.class, mode = EnumSource.Mode.EXCLUDE, names = "REPAIR")
+    @EnumSource(value = ResetMode.class, mode = EnumSource.Mode.EXCLUDE, names = {"REPAIR", "ONLINE"})
     void rollbackAfterTheResetBringsBackEveryPointAndEveryService(ResetMode mode) {
         long before = stack.pointsInVolume();
         Plan[] plan = new Plan[1];

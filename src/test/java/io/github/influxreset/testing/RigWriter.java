@@ -86,6 +86,21 @@ public final class RigWriter {
         return numbers;
     }
 
+    /** The longest time between two points InfluxDB acknowledged in a row (the writer posts every 0.2 s). */
+    public java.time.Duration longestGap() {
+        Matcher m = WROTE.matcher(docker("logs", "--timestamps", rig.containerName(SERVICE)));
+        java.time.Duration longest = java.time.Duration.ZERO;
+        Instant previous = null;
+        while (m.find()) {
+            Instant at = Instant.parse(m.group(1));
+            if (previous != null && java.time.Duration.between(previous, at).compareTo(longest) > 0) {
+                longest = java.time.Duration.between(previous, at);
+            }
+            previous = at;
+        }
+        return longest;
+    }
+
     /** When the writer's container was last started: a reset's restart, or the first start. */
     public Instant lastStart() {
         return Instant.parse(docker("inspect", "--format", "{{.State.StartedAt}}", rig.containerName(SERVICE)).trim());

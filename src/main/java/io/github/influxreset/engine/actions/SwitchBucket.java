@@ -98,8 +98,8 @@ public final class SwitchBucket extends BaseAction {
     /** Best effort: what the old schema refuses stays in the undone bucket, which is never deleted. */
     private void carryBack(RunContext ctx, SwitchNames names) {
         Instant since = ctx.action(KIND).map(ActionRecord::started).orElse(Instant.now()).minus(MARGIN);
-        LiveRange.Copied copied = new LiveRange(ctx.ports().target(), names.undone(), since, LiveRange.END)
-                .copyInto(names.bucket());
+        LiveRange range = new LiveRange(ctx.ports().target(), names.undone(), since, LiveRange.END);
+        LiveRange.Copied copied = range.copyUntilStill(names.bucket());
         if (copied.refusedBatches() == 0) {
             ctx.info("Bucket " + names.bucket() + " is the old one again, with the " + copied.lines() + " value(s) written to "
                     + "the new one since the switch; the new one stays as " + names.undone() + ".");
