@@ -13,8 +13,9 @@ import java.util.Optional;
 
 /**
  * Which mode fixes every difference between the live server and the profile at the least cost:
- * a repair when only retention and buckets differ (or nothing does), a buckets reset when a field's
- * type or a tag differs (only rewriting the data fixes those). Reads only.
+ * a repair when only retention and buckets differ (or nothing does), a reset when a field's type or
+ * a tag differs (only rewriting the data fixes those): on 2.x the online one, which stops nothing,
+ * on 1.x the buckets one. Reads only.
  */
 public final class ModeAdvisor {
     /** The gentlest mode that fixes everything found, and the sentence saying why. */
@@ -28,8 +29,10 @@ public final class ModeAdvisor {
         List<String> inPlace = inPlaceDifferences(profile, influx.buckets());
         List<String> structural = structuralDifferences(profile, LiveSchema.learn(profile.buckets(), influx));
         if (!structural.isEmpty()) {
-            return new Advice(ResetMode.BUCKETS, "only a reset fixes " + String.join("; ", structural)
-                    + (inPlace.isEmpty() ? "" : " (a repair would fix " + String.join("; ", inPlace) + ")"));
+            String why = "only a reset fixes " + String.join("; ", structural)
+                    + (inPlace.isEmpty() ? "" : " (a repair would fix " + String.join("; ", inPlace) + ")");
+            return profile.influx().isV1() ? new Advice(ResetMode.BUCKETS, why)
+                    : new Advice(ResetMode.ONLINE, why + "; on InfluxDB 2.x it runs online, no service stopped");
         }
         return new Advice(ResetMode.REPAIR, inPlace.isEmpty() ? "the live server already matches the profile's buckets, "
                 + "retention and schema: a repair changes nothing" : "a repair fixes everything found, in place: "

@@ -85,6 +85,10 @@ class OnlineResetTest {
         assertTrue(stack.events.stream().anyMatch(e -> e.message().startsWith("Bucket " + EVENTS + " is the new one now "
                 + "(the switch took ")), "the switch's length is said");
         assertFalse(run.findings(Step.VALIDATE).stream().anyMatch(f -> f.severity().isProblem()), run.findings().toString());
+        String report = io.github.influxreset.engine.report.RunReport.markdown(
+                io.github.influxreset.engine.report.RunSummaries.of(run, runner.journal()));
+        assertTrue(report.contains("No service was stopped.") && report.matches("(?s).*the longest switch, while a name "
+                + "had no bucket, took \\*\\*\\d+ ms\\*\\*.*"), report);
     }
 
     @Test

@@ -215,7 +215,7 @@ class WizardFlowTest {
         stack.ports.influx().write("home_assistant_events", "home_assistant_events,entity_id=a,stray=x confidence=\"high\" 1\n");
         robot.clickOn("#runChecks");
 
-        assertEquals(ResetMode.BUCKETS, assembly.wizard().modeProperty().get(), "a wrong type needs the data rewritten");
+        assertEquals(ResetMode.ONLINE, assembly.wizard().modeProperty().get(), "a wrong type needs the data rewritten: online, on 2.x");
         shoot(robot, "1-prerequisites-modes");
     }
 

@@ -59,7 +59,7 @@ class WizardKeepDataTest {
 
     @Test
     void aFullResetThatKeepsTheDataShowsTheForecastAndCarriesThePoints(FxRobot robot) {
-        assertEquals(ResetMode.BUCKETS, assembly.wizard().modeProperty().get(), "a wrong type: the checks propose a reset");
+        assertEquals(ResetMode.ONLINE, assembly.wizard().modeProperty().get(), "a wrong type on 2.x: the checks propose the online reset");
         robot.clickOn("#modeFull");
         robot.clickOn("#next");
         robot.clickOn("#createBackup");
@@ -111,6 +111,30 @@ class WizardKeepDataTest {
         BucketChange events = table.getItems().stream().map(BucketChange.class::cast)
                 .filter(b -> b.bucket().equals("home_assistant_events")).findFirst().orElseThrow();
         assertEquals(java.util.Optional.of((long) RECENT + LATE), events.pointsAfter(), "after: every point carried");
+    }
+
+    /** The mode the checks propose on 2.x: no service stops, the old bucket is kept, the points carried. */
+    @Test
+    void theProposedOnlineResetRunsEndToEndWithoutStoppingAService(FxRobot robot) {
+        assertEquals(ResetMode.ONLINE, assembly.wizard().modeProperty().get());
+        robot.clickOn("#next");
+        robot.clickOn("#createBackup");
+        robot.clickOn("#next");
+        assertTrue(robot.lookup("#keepData").queryAs(CheckBox.class).isSelected());
+        robot.interact(() -> Screenshots.save(stage.getScene(), "3-confirm-online"));
+        stack.influx.write("home_assistant_events", TestStack.lateEvents(LATE));
+        robot.clickOn("#confirmText").write("homeiq");
+        robot.clickOn("#resetButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#next");
+        robot.clickOn("#next");
+        robot.clickOn("#next");
+
+        assertTrue(assembly.wizard().finishedProperty().get(), assembly.wizard().errorProperty().get());
+        assertTrue(stack.docker.calls().stream().noneMatch(c -> c.startsWith("stop ")), stack.docker.calls().toString());
+        assertEquals(Map.of("home_assistant_events", (long) RECENT + LATE), stack.influx.countPoints("home_assistant_events"));
+        assertTrue(stack.influx.bucketIds().keySet().stream().anyMatch(b -> b.startsWith("home_assistant_events.before-")),
+                "the old bucket is kept");
     }
 
     private void theLastScreenShowsTheRunOnATimeAxisAndTheBucketsBeforeAndAfter(FxRobot robot) {

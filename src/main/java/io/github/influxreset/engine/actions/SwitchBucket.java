@@ -70,8 +70,18 @@ public final class SwitchBucket extends BaseAction {
             throw ResetException.problem("Bucket " + names.bucket() + " was not switched to the new one: the server lists "
                     + String.join(", ", ids.keySet()) + ".", "Roll the run back; it renames the buckets as they were.", null);
         }
+        switchMillis = millis;
         ctx.info("Bucket " + names.bucket() + " is the new one now (the switch took " + millis + " ms); the old one is "
                 + (existed() ? names.before() : "none") + ".");
+    }
+
+    /** How long the bucket's name had no bucket (between the two renames), in milliseconds. */
+    public static final String SWITCH_MILLIS = "switchMillis";
+    private volatile long switchMillis;
+
+    @Override
+    public Map<String, String> factsAfterExecute(RunContext ctx) {
+        return Map.of(SWITCH_MILLIS, Long.toString(switchMillis));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.influxreset.engine.report;
 import io.github.influxreset.engine.ActionRecord;
 import io.github.influxreset.engine.RunRecord;
 import io.github.influxreset.engine.RunStatus;
+import io.github.influxreset.engine.actions.SwitchBucket;
 
 import io.github.influxreset.domain.Finding;
 import java.time.Duration;
@@ -36,6 +37,8 @@ public final class RunReport {
             md.append("| Message | ").append(cell(run.message())).append(" |\n");
         }
         timeline(md, summary.timeline());
+        switchWindow(actions).ifPresent(ms -> md.append("The services were switched to the new buckets by name: the "
+                + "longest switch, while a name had no bucket, took **").append(ms).append(" ms**.\n"));
         buckets(md, summary.buckets());
         carrying(md, CarryingLines.of(actions));
         md.append("\n## Actions\n\n| # | Step | Action | Status | Time |\n|---|---|---|---|---|\n");
@@ -84,6 +87,13 @@ public final class RunReport {
                             .orElse("?")).append(" | ").append(b.retentionAfter()).append(" | ").append(b.validationText())
                     .append(" |\n");
         }
+    }
+
+    /** An online reset's longest switch of one bucket, when the run switched any. */
+    static java.util.Optional<Long> switchWindow(List<ActionRecord> actions) {
+        return actions.stream().filter(a -> a.kind().equals(SwitchBucket.KIND))
+                .map(a -> a.facts().get(SwitchBucket.SWITCH_MILLIS)).filter(java.util.Objects::nonNull)
+                .map(Long::parseLong).max(Long::compare);
     }
 
     private static void carrying(StringBuilder md, List<String> lines) {

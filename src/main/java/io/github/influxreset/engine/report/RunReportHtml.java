@@ -31,6 +31,8 @@ public final class RunReportHtml {
                 .append(esc(run.backupId() == null ? "none" : run.backupId())).append(".</p>\n");
         timeline(html, summary.timeline());
         buckets(html, summary);
+        RunReport.switchWindow(summary.actions()).ifPresent(ms -> html.append("<p>The services were switched to the new "
+                + "buckets by name: the longest switch, while a name had no bucket, took <b>").append(ms).append(" ms</b>.</p>\n"));
         carrying(html, CarryingLines.of(summary.actions()));
         actions(html, summary);
         findings(html, summary);

@@ -141,6 +141,12 @@ public final class ConfirmViewModel extends StepViewModel {
                     + "buckets of the 2.x server, then start again, still on 1.x.");
             return;
         }
+        if (plan.mode() == ResetMode.ONLINE) {
+            consequence.set("No service stops and nothing is deleted: new buckets are filled beside the live ones, then "
+                    + "the services are switched to them by name (a moment of milliseconds); the old buckets stay under "
+                    + "the run's name until you delete them.");
+            return;
+        }
         consequence.set(deletes ? "This deletes InfluxDB data (the verified backup keeps it)."
                 : "Nothing is deleted and no service stops: the buckets are changed in place (the verified backup is "
                 + "there all the same).");

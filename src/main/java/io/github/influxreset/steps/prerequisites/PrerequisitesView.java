@@ -31,6 +31,7 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
     private RadioButton buckets;
     private RadioButton repair;
     private RadioButton move;
+    private RadioButton online;
     private Button runChecks;
     private TableView<Finding> findings;
     private VBox recoveryBanner;
@@ -58,6 +59,8 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         ToggleGroup mode = new ToggleGroup();
         repair = modeButton(mode, ResetMode.REPAIR, "Repair: fix in place what can be", "modeRepair");
         buckets = modeButton(mode, ResetMode.BUCKETS, "Buckets: delete and recreate the buckets", "modeBuckets");
+        online = modeButton(mode, ResetMode.ONLINE, "Online: new buckets beside the live ones, switched to by name while "
+                + "the services write", "modeOnline");
         full = modeButton(mode, ResetMode.FULL, "Full: recreate the InfluxDB container and its volumes", "modeFull");
         move = modeButton(mode, ResetMode.MOVE, "Move to InfluxDB 2.x: copy the data into the profile's schema on the "
                 + "2.x server it names; the 1.x data stays", "modeMove");
@@ -85,7 +88,7 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         profile.add(new javafx.scene.layout.VBox(6, openProfile, findStack), 2, 0, 1, 2);
         GridPane.setHgrow(profileSource, Priority.ALWAYS);
         VBox modes = new VBox(4, new Label("Reset mode (the checks propose the gentlest that fixes what they found)"),
-                repair, buckets, full, move);
+                repair, online, buckets, full, move);
         modes.getStyleClass().add("card");
         HBox actions = new HBox(8, runChecks);
         recoveryBanner = new VBox(8, recoveryText, new HBox(8, resume, rollBack));
@@ -114,6 +117,7 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
             }
         });
         Controls.showOnlyWhen(move, model.canMoveProperty());
+        Controls.showOnlyWhen(online, model.canSwitchOnlineProperty());
         runChecks.setOnAction(e -> model.runChecks());
         recoveryText.textProperty().bind(wizard.recovery().textProperty());
         Controls.showOnlyWhen(recoveryBanner, wizard.recovery().textProperty().isNotEmpty());
@@ -130,7 +134,7 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
 
     /** A mode's choice, its cost on a second line. */
     private RadioButton[] modeButtons() {
-        return new RadioButton[] {repair, buckets, full, move};
+        return new RadioButton[] {repair, online, buckets, full, move};
     }
 
     private static RadioButton modeButton(ToggleGroup group, ResetMode mode, String text, String id) {

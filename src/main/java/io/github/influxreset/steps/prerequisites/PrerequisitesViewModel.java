@@ -16,6 +16,7 @@ import javafx.collections.ObservableList;
 public final class PrerequisitesViewModel extends StepViewModel {
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final BooleanProperty canMove = new SimpleBooleanProperty(false);
+    private final BooleanProperty canSwitchOnline = new SimpleBooleanProperty(false);
 
     public PrerequisitesViewModel(WizardViewModel wizard) {
         super(Step.PREREQUISITES, wizard);
@@ -30,9 +31,15 @@ public final class PrerequisitesViewModel extends StepViewModel {
         return canMove;
     }
 
+    /** True when the stack runs InfluxDB 2.x, which can rename buckets: the online reset is offered. */
+    public ReadOnlyBooleanProperty canSwitchOnlineProperty() {
+        return canSwitchOnline;
+    }
+
     /** Runs the checks; the step is done when none of them failed. */
     public void runChecks() {
         canMove.set(wizard.session().profile().moveTo().isPresent());
+        canSwitchOnline.set(!wizard.session().profile().influx().isV1());
         ResetSession session = wizard.session();
         wizard.execute(this, "Running the checks", progress -> session.runChecks(), result -> {
             findings.setAll(result);
