@@ -1,0 +1,130 @@
+package io.github.influxreset.bench;
+
+import io.github.influxreset.app.AppContext;
+import io.github.influxreset.app.AppHome;
+import io.github.influxreset.config.ProfileLoader;
+import io.github.influxreset.domain.BucketSpec;
+import io.github.influxreset.domain.Retention;
+import io.github.influxreset.engine.port.InfluxPort;
+import io.github.influxreset.influx.v2.InfluxV2Adapter;
+import io.github.influxreset.testing.CliRun;
+import io.github.influxreset.testing.RequiresDocker;
+import io.github.influxreset.testing.RigStack;
+import io.github.influxreset.testing.RigWriter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a writer posting a numbered point every 0.2 s sees of a reset that keeps the data, on the
+ * real InfluxDB 2.7.12 rig: its longest gap between two acknowledged points, the acknowledged
+ * points missing afterwards, and the run's whole time; for the buckets reset (services stopped
+ * while the points are carried) and the online reset (nothing stops), at two sizes. The median of
+ * {@code -Dgap.runs} runs (default 3) with its range. Prints; asserts nothing about time. Run with
+ * {@code mvn -Pbench verify -Dtest=WriterGapBenchmark}; {@code -Dgap.sizes=200000,1000000} sets the sizes.
+ */
+@Tag("benchmark")
+@ExtendWith(RequiresDocker.class)
+class WriterGapBenchmark {
+    private static final String EVENTS = "home_assistant_events";
+    @TempDir
+    Path dir;
+
+    @Test
+    void theWritersLongestGapThroughAKeepDataResetStoppedAndOnline() throws Exception {
+        int runs = Integer.getInteger("gap.runs", 3);
+        List<Integer> sizes = java.util.Arrays.stream(System.getProperty("gap.sizes", "200000,1000000").split(","))
+                .map(String::strip).map(Integer::parseInt).toList();
+        Map<String, Double> gaps = new java.util.LinkedHashMap<>();
+        for (int size : sizes) {
+            for (String mode : List.of("buckets", "online")) {
+                List<double[]> results = new ArrayList<>();
+                for (int i = 0; i < runs; i++) {
+                    results.add(once(mode, size, dir.resolve(mode + size + "-" + i)));
+                }
+                double gap = median(results, 0);
+                gaps.put(mode + size, gap);
+                System.out.printf(Locale.ROOT, "%nBENCHMARK writer's longest gap, %s reset with keep-data, %,d points "
+                        + "(median of %d, range %.2f-%.2f s): %.2f s; acknowledged points missing: %.0f (most of any run); "
+                        + "whole run %.1f s (range %.1f-%.1f)%n", mode, size, runs, min(results, 0), max(results, 0), gap,
+                        max(results, 1), median(results, 2), min(results, 2), max(results, 2));
+                Bench.print("gap_" + mode + "_" + size + "_seconds", gap);
+                Bench.print("missing_" + mode + "_" + size, max(results, 1));
+                Bench.print("run_" + mode + "_" + size + "_seconds", median(results, 2));
+            }
+        }
+        int small = sizes.get(0);
+        int large = sizes.get(sizes.size() - 1);
+        for (String mode : List.of("buckets", "online")) {
+            Bench.print("gap_" + mode + "_growth_" + large + "_over_" + small, gaps.get(mode + large) / gaps.get(mode + small));
+        }
+    }
+
+    /** One run: the writer's longest gap (s), acknowledged points missing afterwards, the run's time (s). */
+    private double[] once(String mode, int points, Path at) throws Exception {
+        try (RigStack rig = RigStack.v2(at.resolve("rig")).start()) {
+            InfluxPort influx = new InfluxV2Adapter(rig.profile.influx());
+            if (!influx.bucketIds().containsKey(EVENTS)) {
+                influx.createBucket(new BucketSpec(EVENTS, Retention.parse("0").orElseThrow()));
+            }
+            write(influx, points);
+            RigWriter writer = RigWriter.start(rig);
+            Path profile = RigWriter.listedIn(rig.profile.source().orElseThrow());
+            AppContext app = new AppContext(new AppHome(at.resolve("home")), new ProfileLoader(Map.of(), at));
+            long started = System.nanoTime();
+            CliRun reset = CliRun.run(app, "", "--profile", profile.toString(), "reset", "--mode", mode, "--keep-data", "--yes");
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (reset.code() != 0) {
+                throw new AssertionError(mode + " reset failed: " + reset.err());
+            }
+            writer.awaitWrites(5);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            influx.export(EVENTS, out);
+            Set<Long> missing = new TreeSet<>(writer.acknowledged());
+            missing.removeAll(RigWriter.numbersIn(out.toString(StandardCharsets.UTF_8)));
+            return new double[] {writer.longestGap().toMillis() / 1000.0, missing.size(), seconds};
+        }
+    }
+
+    /** HomeIQ-shaped events ten seconds apart (all within the profile's 365 days), integers where it says float. */
+    private static void write(InfluxPort influx, int points) {
+        long now = System.currentTimeMillis() * 1_000_000L;
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < points; i++) {
+            lines.append("home_assistant_events,entity_id=sensor.s").append(i % 40).append(",domain=sensor,area=a")
+                    .append(i % 7).append(" normalized_value=").append(i).append("i,state_value=\"").append(i % 100)
+                    .append("\" ").append(now - (i + 1) * 10_000_000_000L).append('\n');
+            if ((i + 1) % 50_000 == 0) {
+                influx.write(EVENTS, lines.toString());
+                lines.setLength(0);
+            }
+        }
+        if (lines.length() > 0) {
+            influx.write(EVENTS, lines.toString());
+        }
+    }
+
+    private static double median(List<double[]> runs, int at) {
+        List<Double> values = new ArrayList<>(runs.stream().map(r -> r[at]).toList());
+        values.sort(Double::compare);
+        return values.get(values.size() / 2);
+    }
+
+    private static double min(List<double[]> runs, int at) {
+        return runs.stream().mapToDouble(r -> r[at]).min().orElse(0);
+    }
+
+    private static double max(List<double[]> runs, int at) {
+        return runs.stream().mapToDouble(r -> r[at]).max().orElse(0);
+    }
+}
