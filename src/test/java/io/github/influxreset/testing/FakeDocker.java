@@ -162,6 +162,14 @@ public final class FakeDocker implements DockerPort {
                     "Look at its logs.", null);
         }
         container.running = true;
+        whenStarted.getOrDefault(container.service, () -> { }).run();
+    }
+
+    private final Map<String, Runnable> whenStarted = new java.util.HashMap<>();
+
+    /** What a service does once started, such as write a point (a writer of the stack). */
+    public synchronized void whenStarted(String service, Runnable action) {
+        whenStarted.put(service, action);
     }
 
     @Override

@@ -148,6 +148,16 @@ public final class TestStack {
         return lines.toString();
     }
 
+    /**
+     * Makes websocket-ingestion a writer of the stack: each time it starts, it writes one point to
+     * home_assistant_events, so a run's data-flow check sees points flow again at once.
+     */
+    public void writerWritesWhenStarted() {
+        docker.whenStarted("websocket-ingestion", () -> influx.write("home_assistant_events",
+                "home_assistant_events,entity_id=sensor.writer state_value=\"on\" " + System.currentTimeMillis() * 1_000_000L
+                        + "\n"));
+    }
+
     /** The first run's finder on this fake engine, saving profiles under {@code home}. */
     public io.github.influxreset.firstrun.StackFinder finder(Path home) {
         return new io.github.influxreset.app.MachineStackFinder(docker::composeProjects,
