@@ -14,6 +14,7 @@ import io.github.influxreset.engine.actions.CarryData;
 import io.github.influxreset.engine.actions.ForecastCarry;
 import io.github.influxreset.engine.report.RunReport;
 import io.github.influxreset.engine.report.RunSummaries;
+import io.github.influxreset.testing.StepByStep;
 import io.github.influxreset.testing.TestStack;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -147,18 +148,12 @@ class KeepDataTest {
     void pointsTheServicesWroteAfterTheBackupAreCarriedTooAndNamedApartFromTheForecast(ResetMode mode) {
         stack.writerWritesWhenStarted();
         Plan plan = new ResetPlanner(Clock.systemUTC()).plan(stack.profile, stack.ports, mode).plan();
-        RunContext run = runner.begin(plan, id -> new RunContext(stack.profile, stack.ports, stack.log, runner.journal(), id));
-        for (Step step : Step.values()) {
-            if (step == Step.CONFIRM) {
-                run.confirm("homeiq");
-                run.chooseKeepData(true);
-            }
-            runner.runStep(run, plan, step, Progress.NONE);
-            if (step == Step.BACKUP) {
-                stack.influx.write("home_assistant_events", TestStack.lateEvents(LATE));
-            }
-        }
-        runner.finish(run);
+        RunContext run = StepByStep.run(runner, plan, id -> new RunContext(stack.profile, stack.ports, stack.log,
+                runner.journal(), id), "homeiq", step -> {
+                    if (step == Step.BACKUP) {
+                        stack.influx.write("home_assistant_events", TestStack.lateEvents(LATE));
+                    }
+                });
 
         assertEquals(RunStatus.SUCCEEDED, runner.journal().run(run.runId()).orElseThrow().status());
         assertEquals(RECENT + LATE + 1, stack.influx.countPoints("home_assistant_events").get("home_assistant_events"),

@@ -16,6 +16,7 @@ import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.Retention;
 import io.github.influxreset.testing.FakeInflux;
 import io.github.influxreset.testing.MovingStack;
+import io.github.influxreset.testing.StepByStep;
 import io.github.influxreset.testing.TestStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,18 +117,12 @@ class MoveTest {
     /** The move step by step, the services writing to 1.x between the backup and the stop. */
     private RunContext moveWithLatePoints(int late) {
         Plan plan = new ResetPlanner(Clock.systemUTC()).planMove(stack.profile, ports).plan();
-        RunContext run = runner.begin(plan, id -> new RunContext(stack.profile, ports, stack.log, runner.journal(), id));
-        for (Step step : Step.values()) {
-            if (step == Step.CONFIRM) {
-                run.confirm("home_assistant_events");
-            }
-            runner.runStep(run, plan, step, Progress.NONE);
-            if (step == Step.BACKUP) {
-                stack.influx.write("home_assistant_events", TestStack.lateEvents(late));
-            }
-        }
-        runner.finish(run);
-        return run;
+        return StepByStep.run(runner, plan, id -> new RunContext(stack.profile, ports, stack.log, runner.journal(), id),
+                "home_assistant_events", step -> {
+                    if (step == Step.BACKUP) {
+                        stack.influx.write("home_assistant_events", TestStack.lateEvents(late));
+                    }
+                });
     }
 
     @Test

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.influxreset.domain.FieldType;
-import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.SwitchNames;
 import io.github.influxreset.engine.actions.SwitchBucket;
 import io.github.influxreset.engine.plan.ResetPlanner;
 import io.github.influxreset.testing.MovingStack;
+import io.github.influxreset.testing.StepByStep;
 import io.github.influxreset.testing.TestStack;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,22 +50,14 @@ class OnlineResetTest {
     /** The whole online reset; the services write {@code late} points after the backup, {@code after} after the switch. */
     private RunContext online(int late, int after) {
         Plan plan = new ResetPlanner(Clock.systemUTC()).plan(stack.profile, stack.ports, ResetMode.ONLINE).plan();
-        RunContext run = runner.begin(plan, id -> new RunContext(stack.profile, stack.ports, stack.log, runner.journal(), id));
-        for (Step step : Step.values()) {
-            if (step == Step.CONFIRM) {
-                run.confirm("homeiq");
-                run.chooseKeepData(true);
-            }
-            runner.runStep(run, plan, step, Progress.NONE);
-            if (step == Step.BACKUP) {
-                stack.influx.write(EVENTS, TestStack.lateEvents(late));
-            }
-            if (step == Step.RESET) {
-                stack.influx.write(EVENTS, afterTheSwitch(after));
-            }
-        }
-        runner.finish(run);
-        return run;
+        return StepByStep.run(runner, plan, id -> new RunContext(stack.profile, stack.ports, stack.log, runner.journal(), id),
+                "homeiq", step -> {
+                    if (step == Step.BACKUP) {
+                        stack.influx.write(EVENTS, TestStack.lateEvents(late));
+                    } else if (step == Step.RESET) {
+                        stack.influx.write(EVENTS, afterTheSwitch(after));
+                    }
+                });
     }
 
     @Test
