@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * not see); validation is clean; the forecast is what was carried of the first set.
  */
 @ExtendWith(RequiresDocker.class)
-class KeepDataOnRealServersTest {
+public class KeepDataOnRealServersTest {
     private static final int POINTS = 20_000;
     private static final int OLDER_THAN_A_YEAR = 500;
 
@@ -105,7 +105,7 @@ class KeepDataOnRealServersTest {
      * Points a minute apart, the last {@code old} ones older than a year; integers where the schema
      * says float, and a tag ({@code stray}) the schema does not list.
      */
-    static String lines(int points, int old) {
+    public static String lines(int points, int old) {
         long now = System.currentTimeMillis() * 1_000_000L;
         long minute = 60_000_000_000L;
         long year = 366L * 24 * 3600 * 1_000_000_000L;
