@@ -5,9 +5,12 @@ import io.github.influxreset.engine.ActionRecord;
 import io.github.influxreset.engine.Journal;
 import io.github.influxreset.engine.RunRecord;
 import io.github.influxreset.engine.RunStatus;
+import io.github.influxreset.engine.report.RunReport;
+import io.github.influxreset.engine.report.RunTimeline;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -115,9 +118,16 @@ final class RunsCommand implements Callable<Integer> {
                     + run.profileName() + ")");
             output.line("Backup set: " + (run.backupId() == null ? "none" : run.backupId()
                     + (run.backupVerified() ? " (verified)" : " (not verified)")));
+            Optional<RunTimeline.Window> downtime = RunTimeline.of(run, actions).downtime();
+            Optional<Long> switchMillis = RunReport.switchWindow(actions);
+            output.line(downtime.map(w -> "Downtime: " + RunReport.seconds(w.millis()) + " (the first service stopped → "
+                    + "the last healthy again)").orElse("No service was stopped.")
+                    + switchMillis.map(ms -> " The longest switch of a bucket took " + ms + " ms.").orElse(""));
             actions.forEach(a -> output.line(String.format("  %2d. %-11s %s%s", a.index() + 1, a.status(),
                     a.description(), a.error() == null ? "" : " — " + a.error())));
             Map<String, Object> doc = toJson(run);
+            doc.put("downtimeMillis", downtime.map(RunTimeline.Window::millis).orElse(0L));
+            switchMillis.ifPresent(ms -> doc.put("switchMillis", ms));
             doc.put("actions", actions.stream().map(a -> Map.of("index", a.index() + 1, "step", a.step().title(),
                     "kind", a.kind(), "description", a.description(), "status", a.status().name())).toList());
             output.document(doc);

@@ -79,6 +79,21 @@ class CliTest {
         assertTrue(out.contains(result.get("runId").asText()) && out.contains("SUCCEEDED"), out);
     }
 
+    @Test
+    void runsShowSaysTheDowntimeOfAResetAndThatAnOnlineResetStoppedNothing() throws Exception {
+        assertEquals(0, run("", "--json", "reset", "--mode", "buckets", "--yes"));
+        String stopped = new ObjectMapper().readTree(out).get("runId").asText();
+        assertEquals(0, run("", "--json", "reset", "--mode", "online", "--yes"));
+        String online = new ObjectMapper().readTree(out).get("runId").asText();
+
+        assertEquals(0, run("", "runs", "show", stopped));
+        assertTrue(out.matches("(?s).*Downtime: \\d+\\.\\d s \\(the first service stopped → the last healthy again\\).*"), out);
+        assertEquals(0, run("", "runs", "show", online));
+        assertTrue(out.matches("(?s).*No service was stopped\\. The longest switch of a bucket took \\d+ ms\\..*"), out);
+        assertEquals(0, run("", "--json", "runs", "show", online));
+        assertEquals(0, new ObjectMapper().readTree(out).get("downtimeMillis").asLong());
+    }
+
     /** A reset of the HomeIQ profile that stopped after its reset step, as a killed process leaves it. */
     private String interruptedRun() {
         var runner = stack.runner();

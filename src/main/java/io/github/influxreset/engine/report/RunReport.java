@@ -90,7 +90,7 @@ public final class RunReport {
     }
 
     /** An online reset's longest switch of one bucket, when the run switched any. */
-    static java.util.Optional<Long> switchWindow(List<ActionRecord> actions) {
+    public static java.util.Optional<Long> switchWindow(List<ActionRecord> actions) {
         return actions.stream().filter(a -> a.kind().equals(SwitchBucket.KIND))
                 .map(a -> a.facts().get(SwitchBucket.SWITCH_MILLIS)).filter(java.util.Objects::nonNull)
                 .map(Long::parseLong).max(Long::compare);
