@@ -146,6 +146,35 @@ abstract class InfluxV2Scenarios {
         }
     }
 
+    /** What the online reset stands on: a rename keeps the bucket's id, retention and points; a time range is read and counted. */
+    @Test
+    void aRenamedBucketKeepsItsIdRetentionAndPointsAndATimeRangeIsReadAndCounted() throws Exception {
+        server = setUp("homeiq", TOKEN);
+        server.createBucket("home_assistant_events", 365 * 86_400L);
+        Profile profile = profile(server.url(), TOKEN, "homeiq");
+        try (InfluxV2Adapter influx = new InfluxV2Adapter(profile.influx())) {
+            java.time.Instant hourAgo = java.time.Instant.now().minusSeconds(3600);
+            long old = (hourAgo.getEpochSecond() - 3600) * 1_000_000_000L;
+            long recent = (hourAgo.getEpochSecond() + 1800) * 1_000_000_000L;
+            influx.write("home_assistant_events", "e,entity_id=x v=1,w=2 " + old + "\ne,entity_id=y v=3 " + recent + "\n");
+            String id = influx.bucketIds().get("home_assistant_events");
+
+            influx.renameBucket(id, "home_assistant_events.before-r1");
+
+            assertEquals(id, influx.bucketIds().get("home_assistant_events.before-r1"), "the same bucket, by its id");
+            assertTrue(!influx.bucketIds().containsKey("home_assistant_events"), "the old name is free");
+            assertEquals("365d", retentions(influx).get("home_assistant_events.before-r1"));
+            assertEquals(Map.of("e", Map.of("v", 1L, "w", 1L)), influx.countFieldValues("home_assistant_events.before-r1",
+                    java.time.Instant.EPOCH, hourAgo));
+            ByteArrayOutputStream recentOnly = new ByteArrayOutputStream();
+            assertEquals(1, influx.export("home_assistant_events.before-r1", recentOnly, hourAgo,
+                    java.time.Instant.parse("2200-01-01T00:00:00Z")));
+            assertTrue(recentOnly.toString(StandardCharsets.UTF_8).startsWith("e,entity_id=y v=3"), recentOnly.toString());
+            assertThrows(ResetException.class, () -> influx.write("home_assistant_events", "e v=1\n"),
+                    "a write to the freed name is refused until a bucket has it again");
+        }
+    }
+
     @Test
     void driftIsReportedWithTheWrongTypeAndTheExtraTag() throws Exception {
         server = setUp("homeiq", TOKEN);

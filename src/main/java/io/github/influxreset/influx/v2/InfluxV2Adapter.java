@@ -206,7 +206,9 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
     @Override
     public void renameBucket(String id, String newName) {
         call("rename bucket " + id + " to " + newName, () -> {
-            Bucket live = client.getBucketsApi().findBucketByID(id);
+            Bucket live = client.getBucketsApi().findBucketsByOrgName(spec.org()).stream().filter(b -> b.getId().equals(id))
+                    .findFirst().orElseThrow(() -> ResetException.problem("Org " + spec.org() + " has no bucket with id " + id
+                            + " (to be named " + newName + ").", "List the buckets with 'influx bucket list'.", null));
             live.setName(newName);
             return client.getBucketsApi().updateBucket(live);
         });
@@ -294,6 +296,4 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
         return ResetException.problem("InfluxDB could not " + what + " (HTTP " + status + "): " + words + ".",
                 what.startsWith("write") ? InfluxErrors.hintForWrite(String.valueOf(e.getMessage()))
                         : "Check the names in the profile and the server's log.", e);
-    }
-
-}
+    }}

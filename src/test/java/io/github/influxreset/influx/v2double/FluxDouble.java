@@ -39,9 +39,12 @@ final class FluxDouble {
                 flux.contains("start: -24h") ? 86_400_000L : 0);
         String start = find(flux, "range\\(start: (\\d{4}-[0-9T:.\\-]+Z)(?:, stop: [0-9T:.\\-]+Z)?\\)");
         if (start != null) {
-            Instant since = Instant.parse(start);
-            long nanos = since.getEpochSecond() * 1_000_000_000L + since.getNano();
-            records = records.stream().filter(r -> ((Number) r.get("_time")).longValue() > nanos).toList();
+            // as Flux: the start is inclusive, the stop exclusive
+            long from = nanos(Instant.parse(start));
+            String stop = find(flux, "range\\(start: [0-9T:.\\-]+Z, stop: (\\d{4}-[0-9T:.\\-]+Z)\\)");
+            long to = stop == null ? Long.MAX_VALUE : nanos(Instant.parse(stop));
+            records = records.stream().filter(r -> ((Number) r.get("_time")).longValue() >= from
+                    && ((Number) r.get("_time")).longValue() < to).toList();
         }
         List<Table> tables;
         if (flux.contains("schema.measurements(")) {
@@ -63,12 +66,16 @@ final class FluxDouble {
             tables = lastPerField(records);
         } else if (flux.contains("count()")) {
             tables = countPerMeasurementAndField(records);
-        } else if (flux.trim().endsWith("range(start: 0)")) {
+        } else if (flux.trim().endsWith("range(start: 0)") || flux.trim().matches("(?s).*\\|> range\\([^|]*\\)$")) {
             tables = everyRecord(records);
         } else {
             throw new IllegalArgumentException("the double does not understand: " + flux);
         }
         return csv(tables);
+    }
+
+    private static long nanos(Instant time) {
+        return time.getEpochSecond() * 1_000_000_000L + time.getNano();
     }
 
     static Object existingValue(InfluxV2Double.Bucket bucket, String measurement, String field) {

@@ -42,7 +42,7 @@ public final class InfluxV2Double implements AutoCloseable {
     /** A bucket of the double. */
     static final class Bucket {
         final String id = hex16();
-        final String name;
+        String name;
         final String orgId;
         long everySeconds;
         final List<Point> points = new ArrayList<>();
@@ -220,6 +220,11 @@ public final class InfluxV2Double implements AutoCloseable {
         if (bucket == null) {
             return Reply.json(404, error("not found", "bucket not found"));
         }
+        String name = request.path("name").asText(bucket.name);
+        if (!name.equals(bucket.name) && buckets.values().stream().anyMatch(b -> b.name.equals(name))) {
+            return Reply.json(422, error("conflict", "bucket with name " + name + " already exists"));
+        }
+        bucket.name = name;
         bucket.everySeconds = everySeconds(request);
         return Reply.json(200, bucketJson(bucket));
     }
