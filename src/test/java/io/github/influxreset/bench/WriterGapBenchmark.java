@@ -88,9 +88,9 @@ class WriterGapBenchmark {
                 throw new AssertionError(mode + " reset failed: " + reset.err());
             }
             writer.awaitWrites(5);
+            Set<Long> missing = new TreeSet<>(writer.acknowledged());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             influx.export(EVENTS, out);
-            Set<Long> missing = new TreeSet<>(writer.acknowledged());
             missing.removeAll(RigWriter.numbersIn(out.toString(StandardCharsets.UTF_8)));
             return new double[] {writer.longestGap().toMillis() / 1000.0, missing.size(), seconds};
         }

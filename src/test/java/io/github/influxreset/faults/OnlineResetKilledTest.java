@@ -158,9 +158,9 @@ class OnlineResetKilledTest {
     private static void assertEveryAcknowledgedPointLive(String when) {
         writer.awaitWrites(3);
         assertEquals(writerStarted, writer.lastStart(), "the writer was never stopped, " + when);
+        Set<Long> missing = new TreeSet<>(writer.acknowledged());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         influx.export(EVENTS, out);
-        Set<Long> missing = new TreeSet<>(writer.acknowledged());
         missing.removeAll(RigWriter.numbersIn(out.toString(StandardCharsets.UTF_8)));
         assertEquals(Set.of(), missing, "every acknowledged point is in the live bucket after " + when);
     }
