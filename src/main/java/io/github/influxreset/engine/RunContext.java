@@ -68,6 +68,11 @@ public final class RunContext {
         journal.recordBackup(runId, backupId, verified);
     }
 
+    /** Every action of this run as the journal has it (planned, running or ended), in plan order. */
+    public List<ActionRecord> journalActions() {
+        return journal.actions(runId);
+    }
+
     /** This run's first action of a kind as the journal has it (its facts, when it ran), if the run has one. */
     public java.util.Optional<ActionRecord> action(String kind) {
         return journal.actions(runId).stream().filter(a -> a.kind().equals(kind)).findFirst();

@@ -80,11 +80,15 @@ class CliTest {
     }
 
     @Test
-    void runsShowSaysTheDowntimeOfAResetAndThatAnOnlineResetStoppedNothing() throws Exception {
+    void theDowntimeIsForecastBeforeTheConfirmationAndRunsShowSaysWhatItWas() throws Exception {
         assertEquals(0, run("", "--json", "reset", "--mode", "buckets", "--yes"));
         String stopped = new ObjectMapper().readTree(out).get("runId").asText();
+        assertTrue(err.matches("(?s).*Downtime: 4 service\\(s\\) stop \\(sports-data, data-api, enrichment-pipeline, "
+                + "websocket-ingestion\\) until they are healthy again, while the run checks the backup.*"), err);
         assertEquals(0, run("", "--json", "reset", "--mode", "online", "--yes"));
         String online = new ObjectMapper().readTree(out).get("runId").asText();
+        assertTrue(err.contains("Downtime: none. No service stops; a write to a bucket's name is refused only while that "
+                + "bucket is switched (milliseconds)."), err);
 
         assertEquals(0, run("", "runs", "show", stopped));
         assertTrue(out.matches("(?s).*Downtime: \\d+\\.\\d s \\(the first service stopped → the last healthy again\\).*"), out);

@@ -69,6 +69,14 @@ class WizardKeepDataTest {
         assertTrue(forecast.startsWith("home_assistant_events / home_assistant_events: 320 read, 300 carried (300 converted),"
                 + " 20 older than 365d skipped; field confidence left out of 10 point(s), e.g. \"n/a\""), forecast);
         assertTrue(robot.lookup("#keepData").queryAs(CheckBox.class).isSelected(), "on, since the backup holds data");
+        String downtime = robot.lookup("#downtimeForecast").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(downtime.startsWith("Downtime: 5 service(s) stop (sports-data, data-api, enrichment-pipeline, websocket-ingestion, influxdb)") && downtime.contains("copies the InfluxDB volumes")
+                && downtime.contains("carries the old points into the new buckets (reading them for the forecast took")
+                && downtime.endsWith("an online reset (InfluxDB 2.x) stops nothing."), downtime);
+        robot.clickOn("#keepData");
+        assertTrue(!robot.lookup("#downtimeForecast").queryAs(javafx.scene.control.Label.class).getText()
+                .contains("carries the old points"), "not carried, not forecast");
+        robot.clickOn("#keepData");
         robot.interact(() -> Screenshots.save(stage.getScene(), "3-confirm-keep-data"));
         robot.clickOn("#confirmText").write("homeiq");
         robot.clickOn("#resetButton");
@@ -123,6 +131,8 @@ class WizardKeepDataTest {
         robot.clickOn("#createBackup");
         robot.clickOn("#next");
         assertTrue(robot.lookup("#keepData").queryAs(CheckBox.class).isSelected());
+        assertEquals("Downtime: none. No service stops; a write to a bucket's name is refused only while that bucket is "
+                + "switched (milliseconds).", robot.lookup("#downtimeForecast").queryAs(javafx.scene.control.Label.class).getText());
         robot.interact(() -> Screenshots.save(stage.getScene(), "3-confirm-online"));
         stack.influx.write("home_assistant_events", TestStack.lateEvents(LATE));
         robot.clickOn("#confirmText").write("homeiq");

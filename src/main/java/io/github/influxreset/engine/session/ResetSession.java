@@ -19,6 +19,7 @@ import io.github.influxreset.engine.RunStatus;
 import io.github.influxreset.engine.Runner;
 import io.github.influxreset.engine.Step;
 import io.github.influxreset.engine.WholeRun;
+import io.github.influxreset.engine.actions.DowntimeForecast;
 import io.github.influxreset.engine.actions.ForecastCarry;
 import io.github.influxreset.engine.plan.ResetPlanner;
 import io.github.influxreset.engine.report.RunReport;
@@ -118,13 +119,14 @@ public final class ResetSession {
      * current run forecast it from its backup set; empty without such a forecast (a repair, no run).
      */
     public Optional<List<String>> carryForecast() {
-        RunContext context = run;
-        if (context == null) {
-            return Optional.empty();
-        }
-        return context.action(ForecastCarry.KIND).filter(a -> a.status() == ActionStatus.DONE)
-                .map(a -> CarryTally.linesOf(a.facts(), bucket -> profile.bucket(bucket)
-                        .map(b -> b.retention().toString()).orElse("?")));
+        return Optional.ofNullable(run).flatMap(context -> context.action(ForecastCarry.KIND))
+                .filter(a -> a.status() == ActionStatus.DONE).map(a -> CarryTally.linesOf(a.facts(),
+                        bucket -> profile.bucket(bucket).map(b -> b.retention().toString()).orElse("?")));
+    }
+
+    /** What the current run's write path goes through, the points carried or not ({@link DowntimeForecast}); empty without a run. */
+    public Optional<String> downtimeForecast(boolean keepData) {
+        return Optional.ofNullable(run).map(context -> DowntimeForecast.of(context, keepData));
     }
 
     /** A finished run as the last screen shows it: its summary, and its Markdown report (masked). */
@@ -255,11 +257,15 @@ public final class ResetSession {
      * @param keepData whether the old points are carried into the new buckets (said before the run starts)
      */
     public RunContext runWhole(Plan whole, boolean keepData, Supplier<String> confirmation, Progress progress) {
+        RunContext[] made = new RunContext[1];
         return WholeRun.run(runner, whole, id -> {
-            RunContext context = new RunContext(profile, ports, log, runner.journal(), id);
-            context.chooseKeepData(keepData);
-            return context;
-        }, confirmation, progress);
+            made[0] = new RunContext(profile, ports, log, runner.journal(), id);
+            made[0].chooseKeepData(keepData);
+            return made[0];
+        }, () -> {
+            made[0].info(DowntimeForecast.of(made[0]));
+            return confirmation.get();
+        }, progress);
     }
 
     /**
@@ -275,7 +281,6 @@ public final class ResetSession {
         interrupted.resume(context, interrupted.confirmedBefore() ? "" : ask.apply(interrupted), progress);
         return context;
     }
-
 
     /** A move when the mode is one (the profile names the 2.x server), else the reset of the mode. */
     private Plan planFor(ResetMode mode) {

@@ -24,6 +24,7 @@ public final class ConfirmView extends View<ConfirmViewModel> {
     private Button reset;
     private javafx.scene.control.CheckBox keepData;
     private Label heading;
+    private Label downtime;
     private javafx.scene.control.TextArea forecast;
     private VBox carry;
 
@@ -64,7 +65,12 @@ public final class ConfirmView extends View<ConfirmViewModel> {
         HBox.setHgrow(confirmation, Priority.ALWAYS);
         carry = new VBox(6, keepData, forecast);
         heading = new Label();
-        root = new VBox(12, StepHeader.of(Step.CONFIRM), heading, plan, carry, prompt, confirm);
+        downtime = new Label();
+        downtime.setId("downtimeForecast");
+        downtime.setWrapText(true);
+        downtime.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        downtime.getStyleClass().add("emphasis");
+        root = new VBox(12, StepHeader.of(Step.CONFIRM), heading, plan, carry, downtime, prompt, confirm);
         root.getStyleClass().add("step-view");
         VBox.setVgrow(plan, Priority.ALWAYS);
     }
@@ -83,6 +89,7 @@ public final class ConfirmView extends View<ConfirmViewModel> {
         keepData.selectedProperty().bindBidirectional(model.keepDataProperty());
         keepData.disableProperty().bind(model.keepDataFixedProperty());
         forecast.textProperty().bind(model.forecastProperty());
+        downtime.textProperty().bind(model.downtimeProperty());
         Controls.showOnlyWhen(carry, model.canKeepDataProperty());
         reset.disableProperty().bind(model.canResetProperty().not());
         reset.setOnAction(e -> model.confirmAndReset());

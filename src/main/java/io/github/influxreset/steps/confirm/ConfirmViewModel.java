@@ -24,6 +24,8 @@ public final class ConfirmViewModel extends StepViewModel {
     private final StringProperty word = new SimpleStringProperty("");
     private final StringProperty typed = new SimpleStringProperty("");
     private final StringProperty consequence = new SimpleStringProperty("");
+    private final StringProperty downtimeCarrying = new SimpleStringProperty("");
+    private final StringProperty downtimeNot = new SimpleStringProperty("");
     private final javafx.beans.property.BooleanProperty keepData = new javafx.beans.property.SimpleBooleanProperty(false);
     private final javafx.beans.property.BooleanProperty canKeepData = new javafx.beans.property.SimpleBooleanProperty(false);
     private final javafx.beans.property.BooleanProperty keepDataFixed = new javafx.beans.property.SimpleBooleanProperty(false);
@@ -72,6 +74,11 @@ public final class ConfirmViewModel extends StepViewModel {
     }
 
     /** What the confirmed plan does to the data, in one sentence, before the word to type. */
+    /** Which services stop, for about how long, with the old points carried or not as chosen now. */
+    public javafx.beans.binding.StringExpression downtimeProperty() {
+        return javafx.beans.binding.Bindings.when(keepData.and(canKeepData)).then(downtimeCarrying).otherwise(downtimeNot);
+    }
+
     public StringProperty consequenceProperty() {
         return consequence;
     }
@@ -89,17 +96,20 @@ public final class ConfirmViewModel extends StepViewModel {
         ResetSession session = wizard.session();
         word.set(session.profile().confirmationWord());
         var mode = wizard.modeProperty().get();
-        wizard.load("Reading the plan", progress -> new PlanAndForecast(session.plan(mode), session.carryForecast()),
-                read -> {
+        wizard.load("Reading the plan", progress -> new PlanAndForecast(session.plan(mode), session.carryForecast(),
+                session.downtimeForecast(true).orElse(""), session.downtimeForecast(false).orElse("")), read -> {
                     keepDataFixed.set(read.plan().mode() == ResetMode.MOVE);
                     actionName.set(keepDataFixed.get() ? "Move" : "Reset");
                     show(read.plan());
                     showForecast(read.forecast());
+                    downtimeCarrying.set(read.downtimeCarrying());
+                    downtimeNot.set(read.downtimeNot());
                 });
     }
 
     /** What the step shows, read off the FX thread: the journal and the plan. */
-    private record PlanAndForecast(Plan plan, java.util.Optional<java.util.List<String>> forecast) {
+    private record PlanAndForecast(Plan plan, java.util.Optional<java.util.List<String>> forecast, String downtimeCarrying,
+                                   String downtimeNot) {
     }
 
     private void showForecast(java.util.Optional<java.util.List<String>> lines) {

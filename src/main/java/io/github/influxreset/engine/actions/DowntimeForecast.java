@@ -1,0 +1,68 @@
+package io.github.influxreset.engine.actions;
+
+import io.github.influxreset.engine.ActionRecord;
+import io.github.influxreset.engine.ActionStatus;
+import io.github.influxreset.engine.RunContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a run's write path will go through, said before the user confirms: which services stop, and
+ * what the run does while they are stopped, with the time that work took when the run did the like
+ * of it before the stop (the backup, the forecast's read of the points). A lower bound, never a
+ * promise: restarts and health waits come on top. Reads the run's journal only.
+ */
+public final class DowntimeForecast {
+    private DowntimeForecast() {
+    }
+
+    /** One paragraph for a person, the old points carried as the run has it chosen. */
+    public static String of(RunContext ctx) {
+        return of(ctx, ctx.keepData());
+    }
+
+    /** One paragraph for a person, the old points carried or not. */
+    public static String of(RunContext ctx, boolean keepData) {
+        List<ActionRecord> actions = ctx.journalActions();
+        List<String> services = actions.stream().filter(a -> a.kind().equals(StopService.KIND))
+                .map(a -> a.params().get("service")).toList();
+        boolean switches = actions.stream().anyMatch(a -> a.kind().equals(SwitchBucket.KIND));
+        if (services.isEmpty()) {
+            return switches ? "Downtime: none. No service stops; a write to a bucket's name is refused only while that "
+                    + "bucket is switched (milliseconds)." : "Downtime: none. No service stops.";
+        }
+        List<String> work = new ArrayList<>();
+        long seconds = 0;
+        Optional<Duration> backup = took(actions, WriteBackup.KIND);
+        if (actions.stream().anyMatch(a -> a.kind().equals(SealBackup.KIND))) {
+            work.add("checks the backup against every field's count, and writes a second set if the services wrote "
+                    + "since the first" + backup.map(d -> " (the first took " + seconds(d) + ")").orElse(""));
+            seconds += backup.map(Duration::toSeconds).orElse(0L);
+        }
+        if (actions.stream().anyMatch(a -> a.kind().equals(KeepVolumeCopy.KIND))) {
+            work.add("copies the InfluxDB volumes for the rollback (longer the larger they are)");
+        }
+        Optional<Duration> read = took(actions, ForecastCarry.KIND);
+        if (keepData && actions.stream().anyMatch(a -> a.kind().equals(CarryData.KIND))) {
+            work.add("carries the old points into the new buckets" + read.map(d -> " (reading them for the forecast took "
+                    + seconds(d) + "; writing them takes longer)").orElse(""));
+            seconds += read.map(d -> d.toSeconds() * 2).orElse(0L);
+        }
+        return "Downtime: " + services.size() + " service(s) stop (" + String.join(", ", services) + ") until they are "
+                + "healthy again, while the run " + String.join("; ", work) + ". Expect at least "
+                + (seconds > 0 ? "about " + seconds + " s" : "a few seconds") + " without writes"
+                + (ctx.profile().influx().isV1() ? "." : "; an online reset (InfluxDB 2.x) stops nothing.");
+    }
+
+    private static Optional<Duration> took(List<ActionRecord> actions, String kind) {
+        return actions.stream().filter(a -> a.kind().equals(kind) && a.status() == ActionStatus.DONE
+                && a.started() != null && a.ended() != null).findFirst().map(a -> Duration.between(a.started(), a.ended()));
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+}
