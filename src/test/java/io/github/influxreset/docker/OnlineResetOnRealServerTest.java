@@ -90,6 +90,40 @@ class OnlineResetOnRealServerTest {
         }
     }
 
+    @Test
+    void aBucketThe1xApiReachesThroughAMappingIsRefusedBeforeAnythingChanges() throws Exception {
+        try (RigStack rig = RigStack.v2(dir.resolve("mapped")).start()) {
+            InfluxPort influx = new InfluxV2Adapter(rig.profile.influx());
+            if (!influx.bucketIds().containsKey(EVENTS)) {
+                influx.createBucket(new BucketSpec(EVENTS, Retention.parse("0").orElseThrow()));
+            }
+            Map<String, String> before = influx.bucketIds();
+            String orgId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(http(rig, "GET", "/api/v2/orgs?org=homeiq",
+                    null)).path("orgs").get(0).path("id").asText();
+            http(rig, "POST", "/api/v2/dbrps", "{\"orgID\":\"" + orgId + "\",\"bucketID\":\"" + before.get(EVENTS)
+                    + "\",\"database\":\"home_assistant\",\"retention_policy\":\"autogen\",\"default\":true}");
+            AppContext app = new AppContext(new AppHome(dir.resolve("mapped-home")), new ProfileLoader(Map.of(), dir));
+
+            CliRun reset = CliRun.run(app, "", "--profile", rig.profile.source().orElseThrow().toString(), "reset", "--mode",
+                    "online", "--yes");
+
+            assertEquals(2, reset.code(), reset.err());
+            assertTrue(reset.err().contains("An online reset cannot switch home_assistant_events (home_assistant/autogen)"),
+                    reset.err());
+            assertEquals(before, influx.bucketIds(), "nothing changed");
+        }
+    }
+
+    private static String http(RigStack rig, String method, String path, String json) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(rig.url() + path))
+                .header("Authorization", "Token " + RigStack.TOKEN).header("Content-Type", "application/json")
+                .method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(json)).build();
+        var answer = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(answer.statusCode() < 300, path + ": " + answer.body());
+        return answer.body();
+    }
+
     private static Set<Long> missing(Set<Long> acknowledged, InfluxPort influx, String bucket) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         influx.export(bucket, out);

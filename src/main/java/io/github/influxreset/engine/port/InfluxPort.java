@@ -97,6 +97,14 @@ public interface InfluxPort {
         throw onlyOn2x("rename a bucket");
     }
 
+    /**
+     * Bucket → the 1.x database/retention policies the server maps onto it (2.x DBRP mappings, which
+     * point at a bucket's id, not its name); none on a 1.x server.
+     */
+    default Map<String, List<String>> v1Mappings() {
+        return Map.of();
+    }
+
     private static ResetException onlyOn2x(String what) {
         return ResetException.problem("Only InfluxDB 2.x can " + what + "; this server is 1.x.",
                 "Use a reset that stops the services (the plan chooses one for 1.x).", null);

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * {@link InfluxPort} for InfluxDB 2.x through influxdb-client-java. The token travels as
@@ -199,19 +198,20 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
 
     @Override
     public Map<String, String> bucketIds() {
-        return call("list the buckets of org " + spec.org(), () -> client.getBucketsApi().findBucketsByOrgName(spec.org())
-                .stream().filter(b -> !b.getName().startsWith("_")).collect(Collectors.toMap(Bucket::getName, Bucket::getId)));
+        return call("list the buckets of org " + spec.org(), () -> new OrgBuckets(client, spec.org()).ids());
     }
 
     @Override
     public void renameBucket(String id, String newName) {
         call("rename bucket " + id + " to " + newName, () -> {
-            Bucket live = client.getBucketsApi().findBucketsByOrgName(spec.org()).stream().filter(b -> b.getId().equals(id))
-                    .findFirst().orElseThrow(() -> ResetException.problem("Org " + spec.org() + " has no bucket with id " + id
-                            + " (to be named " + newName + ").", "List the buckets with 'influx bucket list'.", null));
-            live.setName(newName);
-            return client.getBucketsApi().updateBucket(live);
+            new OrgBuckets(client, spec.org()).rename(id, newName);
+            return null;
         });
+    }
+
+    @Override
+    public Map<String, List<String>> v1Mappings() {
+        return call("list the 1.x mappings (DBRP)", () -> new OrgBuckets(client, spec.org()).v1Mappings(organization().getId()));
     }
 
     @Override
