@@ -39,7 +39,11 @@ final class OrgBuckets {
         client.getBucketsApi().updateBucket(live);
     }
 
-    /** Bucket name → the 1.x database/retention policies mapped onto it, for the buckets that have such a mapping. */
+    /**
+     * Bucket name → the 1.x database/retention policies mapped onto it by id, for the buckets that
+     * have such a mapping. The virtual mappings 2.x makes for every bucket (database = its name, id =
+     * its id) are left out: they are resolved by name.
+     */
     Map<String, List<String>> v1Mappings(String orgId) {
         Map<String, String> names = buckets().stream().collect(Collectors.toMap(Bucket::getId, Bucket::getName));
         try {
@@ -52,6 +56,9 @@ final class OrgBuckets {
             DBRPs mappings = answer.body();
             Map<String, List<String>> mapped = new TreeMap<>();
             for (DBRP m : mappings == null || mappings.getContent() == null ? List.<DBRP>of() : mappings.getContent()) {
+                if (m.getId().equals(m.getBucketID())) {
+                    continue; // a virtual mapping (database = the bucket's name): it follows the name, and so a switch
+                }
                 mapped.computeIfAbsent(names.getOrDefault(m.getBucketID(), m.getBucketID()), b -> new java.util.ArrayList<>())
                         .add(m.getDatabase() + "/" + m.getRetentionPolicy());
             }
