@@ -20,9 +20,17 @@ public final class DataFlow {
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final InfluxPort influx;
+    private final String moment;
 
+    /** After a restart: "… since the services were restarted". */
     public DataFlow(InfluxPort influx) {
+        this(influx, "restart");
+    }
+
+    /** @param moment what the flow is awaited after: {@code restart}, or {@code switch} for an online reset */
+    public DataFlow(InfluxPort influx, String moment) {
         this.influx = influx;
+        this.moment = moment;
     }
 
     public List<Finding> await(List<String> buckets, Instant since, Duration budget) {
@@ -45,13 +53,14 @@ public final class DataFlow {
         return findings(buckets, flowing, budget);
     }
 
-    private static List<Finding> findings(List<String> buckets, Map<String, Long> flowing, Duration budget) {
+    private List<Finding> findings(List<String> buckets, Map<String, Long> flowing, Duration budget) {
         List<Finding> findings = new ArrayList<>();
         for (String bucket : buckets) {
             findings.add(flowing.containsKey(bucket)
                     ? Finding.ok("Data flow " + bucket, flowing.get(bucket) + (flowing.get(bucket) == 1 ? " new point" : " new points")
-                    + " since the services were restarted")
-                    : Finding.warning("Data flow " + bucket, "no new point within " + budget.toSeconds() + " s of the restart,"
+                    + (moment.equals("restart") ? " since the services were restarted" : " since the " + moment))
+                    : Finding.warning("Data flow " + bucket, "no new point within " + budget.toSeconds() + " s of the " + moment
+                    + ","
                     + " though services wrote to it before the reset: check that they run and can write (their token, org and"
                     + " bucket), e.g. with 'docker logs'"));
         }

@@ -5,9 +5,9 @@ public enum Step {
     PREREQUISITES("Prerequisites", "Check Docker, InfluxDB, SQLite and the backup folder"),
     BACKUP("Backup", "Write a backup set and verify every file"),
     CONFIRM("Confirm", "Review the plan and confirm the reset"),
-    RESET("Reset", "Stop the services and reset InfluxDB"),
+    RESET("Reset", "Reset InfluxDB: the services stop for it, unless the reset is online"),
     VALIDATE("Validate", "Check buckets, retention and the schema"),
-    RESTART("Restart", "Start the services and wait until they are healthy");
+    RESTART("Restart", "Start the services again, wait until they are healthy and points flow");
 
     private final String title;
     private final String summary;

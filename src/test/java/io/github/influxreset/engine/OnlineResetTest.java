@@ -76,6 +76,8 @@ class OnlineResetTest {
         assertFalse(stack.influx.bucketIds().containsKey(names.next()));
         assertTrue(stack.events.stream().anyMatch(e -> e.message().startsWith("Bucket " + EVENTS + " is the new one now "
                 + "(the switch took ")), "the switch's length is said");
+        assertTrue(run.findings(Step.RESTART).stream().anyMatch(f -> f.message().equals("5 new points since the switch")),
+                "the services' points flow into the new bucket: " + run.findings(Step.RESTART));
         assertFalse(run.findings(Step.VALIDATE).stream().anyMatch(f -> f.severity().isProblem()), run.findings().toString());
         String report = io.github.influxreset.engine.report.RunReport.markdown(
                 io.github.influxreset.engine.report.RunSummaries.of(run, runner.journal()));

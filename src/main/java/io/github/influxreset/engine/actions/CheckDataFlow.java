@@ -47,6 +47,7 @@ public final class CheckDataFlow extends ReadOnlyAction {
         Duration budget = Duration.ofSeconds(Long.parseLong(param("budgetSeconds")));
         ctx.info("Waiting up to " + budget.toSeconds() + " s for new points in " + String.join(", ", buckets)
                 + ", which the services wrote to before the reset");
-        ctx.report(new DataFlow(ctx.ports().influx()).await(buckets, since, budget));
+        String moment = seal.get().kind().equals(CarryDelta.KIND) ? "switch" : "restart";
+        ctx.report(new DataFlow(ctx.ports().influx(), moment).await(buckets, since, budget));
     }
 }
