@@ -28,11 +28,12 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code reset --mode full --keep-data} on the real servers (1.6.7 and 2.7.12): 20,000 points with
- * normalized_value written as integers (the schema says float) and a tag the schema does not list
+ * {@code reset --keep-data}, {@code --mode full} and {@code buckets}, on the real servers (1.6.7 and
+ * 2.7.12): 20,000 points with normalized_value written as integers (the schema says float) and a tag
+ * the schema does not list
  * (the profile says drop it), some older than the new 365-day retention, while a service of the
  * stack writes a numbered point five times a second all through the run. The run finishes: every
  * point that fits the retention comes back, as float, without the tag, and so does every point the
@@ -47,9 +48,9 @@ public class KeepDataOnRealServersTest {
     @TempDir
     Path dir;
 
-    @ParameterizedTest(name = "InfluxDB {0}.x")
-    @ValueSource(ints = {1, 2})
-    void aFullResetKeepsEveryPointTheNewRetentionHoldsInTheNewSchema(int version) throws Exception {
+    @ParameterizedTest(name = "InfluxDB {0}.x, --mode {1}")
+    @CsvSource({"1, full", "2, full", "1, buckets", "2, buckets"})
+    void aResetKeepsEveryPointTheNewRetentionHoldsInTheNewSchema(int version, String mode) throws Exception {
         RigStack made = version == 1 ? new RigStack(dir.resolve("rig")) : RigStack.v2(dir.resolve("rig"));
         try (RigStack rig = made.withCarryRule("extraTags: drop").start()) {
             InfluxPort influx = influx(rig);
@@ -62,7 +63,7 @@ public class KeepDataOnRealServersTest {
             AppContext app = new AppContext(new AppHome(dir.resolve("home")), new ProfileLoader(Map.of(), dir));
 
             CliRun reset = CliRun.run(app, "", "--profile", profile.toString(),
-                    "reset", "--mode", "full", "--keep-data", "--yes");
+                    "reset", "--mode", mode, "--keep-data", "--yes");
 
             assertEquals(0, reset.code(), reset.err());
             writer.awaitWrites(3);
