@@ -52,7 +52,8 @@ public enum ResetMode {
             case FULL -> "the services stop for a few minutes; InfluxDB's container and volumes are made anew "
                     + "(everything kept in the backup)";
             case ONLINE -> "no service stops: new buckets are filled beside the live ones and switched to by name in "
-                    + "milliseconds; the old buckets stay under the run's name until you delete them (InfluxDB 2.x)";
+                    + "milliseconds; the old buckets stay under the run's name until you delete them, so the disk needs "
+                    + "room for a second copy of the data meanwhile (InfluxDB 2.x)";
             case RESTORE -> "the services stop while the set's data is put back";
             case MOVE -> "the services stop while the points are copied; the 1.x data stays as it is";
         };
