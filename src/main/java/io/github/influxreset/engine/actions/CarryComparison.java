@@ -80,6 +80,18 @@ final class CarryComparison {
      * fields overwrite each other: such a measurement is compared by what was written only.
      */
     private void compareStored(Map<String, Map<String, Long>> stored, List<String> missing, List<String> extra) {
+        compare(written, stored, missing, extra);
+    }
+
+    /** The fields of {@code written} that {@code stored} (InfluxDB's count) holds fewer values of, as phrases. */
+    static List<String> heldShortOf(CarryTally written, Map<String, Map<String, Long>> stored) {
+        List<String> missing = new ArrayList<>();
+        compare(written, stored, missing, new ArrayList<>());
+        return missing;
+    }
+
+    private static void compare(CarryTally written, Map<String, Map<String, Long>> stored, List<String> missing,
+                                List<String> extra) {
         written.measurements().forEach((measurement, counts) -> {
             if (counts.merged() > 0) {
                 return;

@@ -12,7 +12,6 @@ import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.port.InfluxPort;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,17 +127,7 @@ public final class CarryDelta extends ReadOnlyAction {
 
     /** The new bucket holds at least every value carried into it (the services add more). */
     private static void requireHeld(String bucket, CarryTally written, Map<String, Map<String, Long>> stored) {
-        List<String> missing = new ArrayList<>();
-        written.measurements().forEach((measurement, counts) -> {
-            if (counts.merged() == 0) {
-                counts.fieldValues().forEach((field, n) -> {
-                    long held = stored.getOrDefault(measurement, Map.of()).getOrDefault(field, 0L);
-                    if (held < n) {
-                        missing.add(measurement + "." + field + ": InfluxDB counts " + held + ", " + n + " were carried");
-                    }
-                });
-            }
-        });
+        List<String> missing = CarryComparison.heldShortOf(written, stored);
         if (!missing.isEmpty()) {
             throw ResetException.problem("Bucket " + bucket + " does not hold what was carried into it after the switch ("
                     + String.join("; ", missing) + ").", "The run is rolled back; the old bucket keeps every point.", null);
