@@ -10,15 +10,10 @@ import io.github.influxreset.engine.Step;
 import io.github.influxreset.engine.actions.CarryData;
 import io.github.influxreset.engine.actions.CarryDelta;
 import io.github.influxreset.engine.actions.CheckDataFlow;
-import io.github.influxreset.engine.actions.CheckPrerequisites;
-import io.github.influxreset.engine.actions.ConfirmReset;
-import io.github.influxreset.engine.actions.ForecastCarry;
 import io.github.influxreset.engine.actions.NoteUnknownBucket;
 import io.github.influxreset.engine.actions.PrepareNextBucket;
 import io.github.influxreset.engine.actions.SwitchBucket;
 import io.github.influxreset.engine.actions.ValidateSchema;
-import io.github.influxreset.engine.actions.VerifyBackup;
-import io.github.influxreset.engine.actions.WriteBackup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,14 +37,10 @@ final class OnlinePlanBuilder {
     }
 
     Plan build(String planId) {
-        step = Step.PREREQUISITES;
-        add(new CheckPrerequisites(Map.of()));
-        step = Step.BACKUP;
-        add(new WriteBackup(Map.of("dir", profile.backups().dir().toString())));
-        add(new VerifyBackup(Map.of()));
-        add(ForecastCarry.of());
-        step = Step.CONFIRM;
-        add(new ConfirmReset(Map.of("word", profile.confirmationWord())));
+        PlanOpening.add(profile, List.of(), true, (at, action) -> {
+            step = at;
+            add(action);
+        });
         step = Step.RESET;
         liveBuckets.stream().filter(b -> profile.bucket(b).isEmpty()).sorted()
                 .forEach(b -> add(NoteUnknownBucket.of(b, ResetMode.BUCKETS)));

@@ -17,16 +17,13 @@ import io.github.influxreset.engine.Step;
 import io.github.influxreset.engine.actions.CarryData;
 import io.github.influxreset.engine.actions.CheckDataFlow;
 import io.github.influxreset.engine.actions.CheckMoveTarget;
-import io.github.influxreset.engine.actions.CheckPrerequisites;
 import io.github.influxreset.engine.actions.CleanUpKeptData;
 import io.github.influxreset.engine.actions.CompareCounts;
-import io.github.influxreset.engine.actions.ConfirmReset;
 import io.github.influxreset.engine.actions.CreateBucket;
 import io.github.influxreset.engine.actions.CreateContainer;
 import io.github.influxreset.engine.actions.CreateTargetBucket;
 import io.github.influxreset.engine.actions.CreateVolume;
 import io.github.influxreset.engine.actions.DeleteBucket;
-import io.github.influxreset.engine.actions.ForecastCarry;
 import io.github.influxreset.engine.actions.KeepVolumeCopy;
 import io.github.influxreset.engine.actions.NameMoveSettings;
 import io.github.influxreset.engine.actions.NoteUnknownBucket;
@@ -40,9 +37,7 @@ import io.github.influxreset.engine.actions.StartService;
 import io.github.influxreset.engine.actions.StopService;
 import io.github.influxreset.engine.actions.UpdateRetention;
 import io.github.influxreset.engine.actions.ValidateSchema;
-import io.github.influxreset.engine.actions.VerifyBackup;
 import io.github.influxreset.engine.actions.VerifySourceBackup;
-import io.github.influxreset.engine.actions.WriteBackup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,16 +81,7 @@ public final class PlanBuilder {
             return new OnlinePlanBuilder(profile, liveBuckets).build(planId);
         }
         actions.clear();
-        step = Step.PREREQUISITES;
-        add(new CheckPrerequisites(Map.of()));
-        step = Step.BACKUP;
-        add(new WriteBackup(Map.of("dir", profile.backups().dir().toString())));
-        add(new VerifyBackup(Map.of()));
-        if (mode != ResetMode.REPAIR) {
-            add(ForecastCarry.of());
-        }
-        step = Step.CONFIRM;
-        add(new ConfirmReset(Map.of("word", profile.confirmationWord())));
+        PlanOpening.add(profile, List.of(), mode != ResetMode.REPAIR, this::add);
         step = Step.RESET;
         if (mode == ResetMode.REPAIR) {
             addRepair();
@@ -128,14 +114,7 @@ public final class PlanBuilder {
      */
     public Plan fromVolumes(BackupInfo source, String planId) {
         actions.clear();
-        step = Step.PREREQUISITES;
-        add(new CheckPrerequisites(Map.of()));
-        add(VerifySourceBackup.of(source.id()));
-        step = Step.BACKUP;
-        add(new WriteBackup(Map.of("dir", profile.backups().dir().toString())));
-        add(new VerifyBackup(Map.of()));
-        step = Step.CONFIRM;
-        add(new ConfirmReset(Map.of("word", profile.confirmationWord())));
+        PlanOpening.add(profile, List.of(VerifySourceBackup.of(source.id())), false, this::add);
         step = Step.RESET;
         ContainerInfo influx = influxContainer();
         List<String> copies = recreateInflux(influx, planId, volume -> add(
@@ -159,15 +138,7 @@ public final class PlanBuilder {
      */
     public Plan move(String planId, List<BucketSpec> onTarget) {
         actions.clear();
-        step = Step.PREREQUISITES;
-        add(new CheckPrerequisites(Map.of()));
-        add(CheckMoveTarget.of());
-        step = Step.BACKUP;
-        add(new WriteBackup(Map.of("dir", profile.backups().dir().toString())));
-        add(new VerifyBackup(Map.of()));
-        add(ForecastCarry.of());
-        step = Step.CONFIRM;
-        add(new ConfirmReset(Map.of("word", profile.confirmationWord())));
+        PlanOpening.add(profile, List.of(CheckMoveTarget.of()), true, this::add);
         step = Step.RESET;
         liveBuckets.stream().filter(b -> profile.bucket(b).isEmpty()).sorted()
                 .forEach(b -> add(NoteUnknownBucket.of(b, ResetMode.MOVE)));
@@ -286,6 +257,11 @@ public final class PlanBuilder {
         return new ContainerInfo("", "<" + service + " container>", service, "<image>", "unknown", "none",
                 List.of(new MountInfo(MountInfo.Kind.VOLUME,
                         "<" + service + " volume>", "/var/lib/influxdb")));
+    }
+
+    private void add(Step at, Action action) {
+        step = at;
+        add(action);
     }
 
     private void add(Action action) {

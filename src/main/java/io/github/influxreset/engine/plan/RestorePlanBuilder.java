@@ -10,21 +10,16 @@ import io.github.influxreset.engine.BucketMerger;
 import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.PlannedAction;
 import io.github.influxreset.engine.Step;
-import io.github.influxreset.engine.actions.CheckPrerequisites;
 import io.github.influxreset.engine.actions.CompareCounts;
-import io.github.influxreset.engine.actions.ConfirmReset;
 import io.github.influxreset.engine.actions.MergeBucket;
 import io.github.influxreset.engine.actions.RestoreBucket;
 import io.github.influxreset.engine.actions.RestoreNative;
 import io.github.influxreset.engine.actions.RestoreSqlite;
 import io.github.influxreset.engine.actions.StartService;
 import io.github.influxreset.engine.actions.StopService;
-import io.github.influxreset.engine.actions.VerifyBackup;
 import io.github.influxreset.engine.actions.VerifySourceBackup;
-import io.github.influxreset.engine.actions.WriteBackup;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The plan of a restore. Putting every bucket of a set back replaces data, so it is a run like a
@@ -90,14 +85,10 @@ public final class RestorePlanBuilder {
      */
     private void backUpConfirmAndStop(BackupInfo source) {
         actions.clear();
-        step = Step.PREREQUISITES;
-        add(new CheckPrerequisites(Map.of()));
-        add(VerifySourceBackup.of(source.id()));
-        step = Step.BACKUP;
-        add(new WriteBackup(Map.of("dir", profile.backups().dir().toString())));
-        add(new VerifyBackup(Map.of()));
-        step = Step.CONFIRM;
-        add(new ConfirmReset(Map.of("word", profile.confirmationWord())));
+        PlanOpening.add(profile, List.of(VerifySourceBackup.of(source.id())), false, (at, action) -> {
+            step = at;
+            add(action);
+        });
         step = Step.RESET;
         List<ServiceSpec> reversed = new ArrayList<>(profile.services());
         java.util.Collections.reverse(reversed);
