@@ -107,6 +107,7 @@ public final class SwitchBucket extends BaseAction {
 
     /** Best effort: what the old schema refuses stays in the undone bucket, which is never deleted. */
     private void carryBack(RunContext ctx, SwitchNames names) {
+        // from the run's first switch (every bucket's switch came after it, milliseconds apart), less the margin
         Instant since = ctx.action(KIND).map(ActionRecord::started).orElse(Instant.now()).minus(MARGIN);
         LiveRange range = new LiveRange(ctx.ports().target(), names.undone(), since, LiveRange.END);
         LiveRange.Copied copied = range.copyUntilStill(names.bucket());
