@@ -6,13 +6,19 @@ import io.github.influxreset.engine.Throughput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Checks a backup set against its manifest: every listed file present with its size and SHA-256,
- * and no file the manifest does not list. The first mismatch is named in the exception.
+ * Checks a backup set against its manifest (and a sealed set against its seal's too): every listed
+ * file present with its size and SHA-256, and no file the manifests do not list. The first mismatch
+ * is named in the exception. A seal cut off while written ({@code .seal-incomplete/}) is no part
+ * of the set: the next seal removes it, and nothing reads it.
  */
 final class BackupVerifier {
     private final Path set;
@@ -24,10 +30,30 @@ final class BackupVerifier {
     Manifest verify(Progress progress) {
         checkNoLinks();
         Manifest manifest = readManifest();
-        Throughput throughput = new Throughput(
-                manifest.totalBytes(), System.nanoTime());
+        Optional<Seal> seal = readSeal();
+        checkFiles(manifest.files(), progress);
+        seal.ifPresent(s -> checkFiles(s.files(), progress));
+        checkNoExtraFiles(manifest.files(), seal);
+        checkContent(manifest.files(), manifest.buckets().stream().filter(b -> b.values() != null)
+                .collect(Collectors.toMap(Manifest.BucketEntry::name, Manifest.BucketEntry::values)), "export/");
+        seal.ifPresent(s -> checkContent(s.files(), s.buckets().stream()
+                .collect(Collectors.toMap(Seal.Entry::name, Seal.Entry::deltaValues)), Seal.FOLDER + "/export/"));
+        return manifest;
+    }
+
+    /** Only the seal's files, as the seal is written: what a seal adds is verified before it counts. */
+    void verifySeal() {
+        readSeal().ifPresent(s -> {
+            checkFiles(s.files(), Progress.NONE);
+            checkContent(s.files(), s.buckets().stream()
+                    .collect(Collectors.toMap(Seal.Entry::name, Seal.Entry::deltaValues)), Seal.FOLDER + "/export/");
+        });
+    }
+
+    private void checkFiles(List<Manifest.FileEntry> files, Progress progress) {
+        Throughput throughput = new Throughput(files.stream().mapToLong(Manifest.FileEntry::size).sum(), System.nanoTime());
         long done = 0;
-        for (Manifest.FileEntry entry : manifest.files()) {
+        for (Manifest.FileEntry entry : files) {
             progress.update(throughput.fraction(done), "Verifying " + entry.path() + ": "
                     + throughput.describe(done, System.nanoTime()));
             done += entry.size();
@@ -50,9 +76,6 @@ final class BackupVerifier {
                 throw corrupt("file " + entry.path() + " cannot be read (" + e.getMessage() + ")");
             }
         }
-        checkNoExtraFiles(manifest);
-        checkContent(manifest);
-        return manifest;
     }
 
     /** A set never holds a link: verifying, restoring or deleting would follow it out of the set. */
@@ -73,8 +96,9 @@ final class BackupVerifier {
      * What a restore will read is checked too, not only hashed: every archive entry (paths, links,
      * devices) and every export line, whose values must be those the manifest counted.
      */
-    private void checkContent(Manifest manifest) {
-        for (Manifest.FileEntry entry : manifest.files()) {
+    private void checkContent(List<Manifest.FileEntry> files, Map<String, Map<String, Map<String, Long>>> counted,
+                              String exports) {
+        for (Manifest.FileEntry entry : files) {
             Path file = set.resolve(entry.path());
             try {
                 if (entry.path().startsWith("volumes/") && entry.path().endsWith(".tar.zst")) {
@@ -82,8 +106,9 @@ final class BackupVerifier {
                         ArchiveSafety.check(in, entry.path());
                     }
                 }
-                if (entry.path().startsWith("export/") && entry.path().endsWith(".lp.zst")) {
-                    checkExport(manifest, entry.path(), file);
+                if (entry.path().startsWith(exports) && entry.path().endsWith(".lp.zst")) {
+                    String bucket = entry.path().substring(exports.length(), entry.path().length() - ".lp.zst".length());
+                    checkExport(counted.get(bucket), bucket, entry.path(), file);
                 }
             } catch (ResetException unsafe) {
                 throw corrupt(lowerFirst(unsafe.getMessage().replaceFirst("\\.$", "")));
@@ -93,17 +118,17 @@ final class BackupVerifier {
         }
     }
 
-    private static void checkExport(Manifest manifest, String path, Path file) throws IOException {
-        java.util.Map<String, java.util.Map<String, Long>> held;
+    /** @param counted the values the manifest counted in the export; null in sets older than those counts */
+    private static void checkExport(Map<String, Map<String, Long>> counted, String bucket, String path, Path file)
+            throws IOException {
+        Map<String, Map<String, Long>> held;
         try (java.io.InputStream in = new com.github.luben.zstd.ZstdInputStream(Files.newInputStream(file))) {
             held = ExportTally.of(in, path);
         }
-        String bucket = path.substring("export/".length(), path.length() - ".lp.zst".length());
-        manifest.buckets().stream().filter(b -> b.name().equals(bucket) && b.values() != null).findFirst()
-                .filter(b -> !b.values().equals(held)).ifPresent(b -> {
-                    throw ResetException.problem("the export of bucket " + bucket + " does not hold the values its manifest "
-                            + "counted", "", null);
-                });
+        if (counted != null && !Seal.nonZero(counted).equals(Seal.nonZero(held))) {
+            throw ResetException.problem("the export " + path + " of bucket " + bucket + " does not hold the values its "
+                    + "manifest counted", "", null);
+        }
     }
 
     private static String lowerFirst(String text) {
@@ -118,12 +143,29 @@ final class BackupVerifier {
         }
     }
 
-    private void checkNoExtraFiles(Manifest manifest) {
-        Set<String> listed = manifest.files().stream().map(Manifest.FileEntry::path).collect(Collectors.toSet());
+    /** Reads {@code seal/manifest.json} when the set was sealed. */
+    Optional<Seal> readSeal() {
+        Path file = set.resolve(Seal.FILE_NAME);
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(FileBackupStore.JSON.readValue(file.toFile(), Seal.class));
+        } catch (IOException e) {
+            throw corrupt("its " + Seal.FILE_NAME + " cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private void checkNoExtraFiles(List<Manifest.FileEntry> files, Optional<Seal> seal) {
+        Set<String> listed = new HashSet<>();
+        files.forEach(f -> listed.add(f.path()));
+        seal.ifPresent(s -> s.files().forEach(f -> listed.add(f.path())));
+        listed.add(Manifest.FILE_NAME);
+        seal.ifPresent(s -> listed.add(Seal.FILE_NAME));
         try (Stream<Path> all = Files.walk(set)) {
             all.filter(Files::isRegularFile)
                     .map(p -> set.relativize(p).toString().replace('\\', '/'))
-                    .filter(p -> !p.equals(Manifest.FILE_NAME) && !listed.contains(p))
+                    .filter(p -> !p.startsWith(Seal.INCOMPLETE + "/") && !listed.contains(p))
                     .findFirst()
                     .ifPresent(extra -> {
                         throw corrupt("file " + extra + " is not in its manifest");

@@ -27,12 +27,15 @@ final class BackupWriter {
     private final Ports ports;
     private final Path set;
     private final Progress progress;
+    private final java.time.Instant cut;
 
-    BackupWriter(Profile profile, Ports ports, Path set, Progress progress) {
+    /** @param cut before it, each export's values are counted apart (see {@link Manifest.BucketEntry}) */
+    BackupWriter(Profile profile, Ports ports, Path set, Progress progress, java.time.Instant cut) {
         this.profile = profile;
         this.ports = ports;
         this.set = set;
         this.progress = progress;
+        this.cut = cut;
     }
 
     static String containerFile(String containerName) {
@@ -116,15 +119,17 @@ final class BackupWriter {
                 ports.influx().export(bucket.name(), out);
             }
             SecureFiles.restrictFile(file);
-            Map<String, Map<String, Long>> held;
+            ExportTally.Counts counted;
             try (java.io.InputStream in = new com.github.luben.zstd.ZstdInputStream(Files.newInputStream(file))) {
-                held = ExportTally.of(in, exportFile(bucket.name()));
+                counted = ExportTally.of(in, exportFile(bucket.name()), cut.getEpochSecond() * 1_000_000_000L + cut.getNano());
             }
+            Map<String, Map<String, Long>> held = counted.values();
             requireComplete(bucket.name(), before, held);
             Map<String, Long> points = ExportTally.points(held);
             progress.update(-1, "Exported " + points.values().stream().mapToLong(Long::longValue).sum() + " points of "
                     + bucket.name() + " (counted in the file, every field as InfluxDB counted it)");
-            entries.add(new Manifest.BucketEntry(bucket.name(), live.get(bucket.name()).retention().format(), points, held));
+            entries.add(new Manifest.BucketEntry(bucket.name(), live.get(bucket.name()).retention().format(), points, held,
+                    cut.toString(), counted.before()));
         }
         return entries;
     }
@@ -133,7 +138,7 @@ final class BackupWriter {
      * Every value InfluxDB counted before the export must be in the file (more may have been
      * written during it); else the backup fails naming the first measurement and field short.
      */
-    private static void requireComplete(String bucket, Map<String, Map<String, Long>> before,
+    static void requireComplete(String bucket, Map<String, Map<String, Long>> before,
                                         Map<String, Map<String, Long>> held) {
         before.forEach((measurement, fields) -> fields.forEach((field, count) -> {
             long inFile = held.getOrDefault(measurement, Map.of()).getOrDefault(field, 0L);

@@ -20,9 +20,22 @@ final class ExportTally {
     private ExportTally() {
     }
 
+    /**
+     * What an export holds, per measurement and field: every value, and those stamped before a cut
+     * (what a seal compares with the server to know whether the older values are all in the set).
+     */
+    record Counts(Map<String, Map<String, Long>> values, Map<String, Map<String, Long>> before) {
+    }
+
     /** measurement → field → values, of the export in {@code in} (named {@code what} in errors). */
     static Map<String, Map<String, Long>> of(InputStream in, String what) throws IOException {
+        return of(in, what, Long.MIN_VALUE).values();
+    }
+
+    /** As {@link #of(InputStream, String)}, also counting the values stamped before {@code cutNanos}. */
+    static Counts of(InputStream in, String what, long cutNanos) throws IOException {
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> before = new LinkedHashMap<>();
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         long number = 0;
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -31,15 +44,35 @@ final class ExportTally {
                 continue;
             }
             try {
-                Map<String, Long> fields = counts.computeIfAbsent(measurement(line), m -> new LinkedHashMap<>());
-                fieldKeys(line).forEach(field -> fields.merge(field, 1L, Long::sum));
+                String measurement = measurement(line);
+                List<String> keys = fieldKeys(line);
+                Map<String, Long> fields = counts.computeIfAbsent(measurement, m -> new LinkedHashMap<>());
+                keys.forEach(field -> fields.merge(field, 1L, Long::sum));
+                if (cutNanos != Long.MIN_VALUE && timestamp(line) < cutNanos) {
+                    Map<String, Long> older = before.computeIfAbsent(measurement, m -> new LinkedHashMap<>());
+                    keys.forEach(field -> older.merge(field, 1L, Long::sum));
+                }
             } catch (IllegalArgumentException malformed) {
                 throw ResetException.problem("Line " + number + " of " + what + " is not line protocol ("
                         + malformed.getMessage() + "), so the export cannot be counted.",
                         "Write the backup again; if it repeats, check InfluxDB's log.", malformed);
             }
         }
-        return counts;
+        return new Counts(counts, before);
+    }
+
+    /** The nanosecond timestamp after the fields; a line without one (never in an export) counts as stamped last. */
+    static long timestamp(String line) {
+        int start = sectionEnd(line, 0, false) + 1;
+        int end = sectionEnd(line, start, true);
+        if (start <= 0 || end >= line.length()) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            return Long.parseLong(line.substring(end + 1).trim());
+        } catch (NumberFormatException notATime) {
+            throw new IllegalArgumentException("its timestamp is not a number");
+        }
     }
 
     /** The most values of one field, per measurement: the points the export holds, as InfluxDB counts them. */

@@ -2,7 +2,6 @@ package io.github.influxreset.backup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.github.luben.zstd.ZstdInputStream;
 import com.github.luben.zstd.ZstdOutputStream;
 import io.github.influxreset.domain.BackupInfo;
 import io.github.influxreset.domain.BucketSpec;
@@ -10,14 +9,12 @@ import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.Retention;
+import io.github.influxreset.domain.SealOutcome;
 import io.github.influxreset.domain.StackSnapshot;
 import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.port.BackupStore;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -64,7 +61,7 @@ public final class FileBackupStore implements BackupStore {
             // only a folder marked with its run, which that run's rollback removes
             set = SecureFiles.createPrivateDirectory(root.resolve(incompletePrefix(runId) + finalName.getFileName()));
             progress.update(0.05, "Writing backup set " + finalName);
-            BackupWriter writer = new BackupWriter(profile, ports, set, progress);
+            BackupWriter writer = new BackupWriter(profile, ports, set, progress, clock.instant().minus(Seal.MARGIN));
             writer.writeConfig(stack);
             writer.writeSqlite();
             List<Manifest.BucketEntry> buckets = writer.writeExports();
@@ -102,11 +99,28 @@ public final class FileBackupStore implements BackupStore {
 
     @Override
     public BackupInfo info(String backupId) {
-        Manifest manifest = new BackupVerifier(folder(backupId)).readManifest();
+        SealedSet set = new SealedSet(folder(backupId));
+        Manifest manifest = set.manifest();
+        List<Manifest.FileEntry> sealFiles = set.seal().map(Seal::files).orElse(List.of());
         return new BackupInfo(backupId, java.time.Instant.parse(manifest.created()), manifest.profile(),
-                manifest.influxVersion(), manifest.runId(), manifest.buckets().stream()
+                manifest.influxVersion(), manifest.runId(), set.buckets().stream()
                 .map(b -> new BackupInfo.Bucket(b.name(), b.retention(), b.points())).toList(),
-                manifest.files().size(), manifest.totalBytes());
+                manifest.files().size() + sealFiles.size(),
+                manifest.totalBytes() + sealFiles.stream().mapToLong(Manifest.FileEntry::size).sum(),
+                set.seal().map(seal -> java.time.Instant.parse(seal.created())));
+    }
+
+    @Override
+    public SealOutcome seal(String backupId, Progress progress) {
+        Path set = folder(backupId);
+        try {
+            SealOutcome outcome = new SealWriter(profile, ports, set, progress, clock).seal(new BackupVerifier(set).readManifest());
+            new BackupVerifier(set).verifySeal();
+            return outcome;
+        } catch (IOException e) {
+            throw ResetException.problem("Backup set " + backupId + " could not be sealed: " + e.getMessage() + ".",
+                    "Check the space and permissions of " + set + "; nothing was changed.", e);
+        }
     }
 
     @Override
@@ -144,8 +158,7 @@ public final class FileBackupStore implements BackupStore {
 
     @Override
     public Optional<Map<String, Map<String, Long>>> fieldValues(String backupId, String bucket) {
-        return new BackupVerifier(folder(backupId)).readManifest().buckets().stream()
-                .filter(b -> b.name().equals(bucket) && b.values() != null).map(Manifest.BucketEntry::values).findFirst();
+        return new SealedSet(folder(backupId)).bucket(bucket).map(Manifest.BucketEntry::values);
     }
 
     @Override
@@ -172,15 +185,12 @@ public final class FileBackupStore implements BackupStore {
 
     @Override
     public boolean holdsBucket(String backupId, String bucket) {
-        return new BackupVerifier(folder(backupId)).readManifest().buckets().stream().anyMatch(b -> b.name().equals(bucket));
+        return new SealedSet(folder(backupId)).bucket(bucket).isPresent();
     }
 
     @Override
     public void restoreBucket(String backupId, String bucket, String targetBucket) {
-        Path set = folder(backupId);
-        Manifest.BucketEntry entry = new BackupVerifier(set).readManifest().buckets().stream()
-                .filter(b -> b.name().equals(bucket)).findFirst()
-                .orElseThrow(() -> ResetException.badInput("Backup set " + backupId + " holds no bucket " + bucket + ".",
+        Manifest.BucketEntry entry = new SealedSet(folder(backupId)).bucket(bucket).orElseThrow(() -> ResetException.badInput("Backup set " + backupId + " holds no bucket " + bucket + ".",
                         "See the buckets of the set with 'backups show " + backupId + "'."));
         if (ports.influx().buckets().stream().noneMatch(b -> b.name().equals(targetBucket))) {
             ports.influx().createBucket(new BucketSpec(targetBucket, Retention.parse(entry.retention()).orElseThrow()));
@@ -205,23 +215,19 @@ public final class FileBackupStore implements BackupStore {
 
     @Override
     public Optional<Path> sqliteCopy(String backupId, String setFile) {
-        Path copy = folder(backupId).resolve(setFile);
-        return Files.isRegularFile(copy) ? Optional.of(copy) : Optional.empty();
+        return new SealedSet(folder(backupId)).sqlite(setFile);
     }
 
     @Override
     public void exportLines(String backupId, String bucket, java.util.function.Consumer<String> line) {
-        Path export = folder(backupId).resolve(BackupWriter.exportFile(bucket));
-        if (!Files.isRegularFile(export)) {
+        SealedSet set = new SealedSet(folder(backupId));
+        if (!set.holdsExport(bucket)) {
             throw ResetException.badInput("Backup set " + backupId + " holds no export of bucket " + bucket + ".",
                     "See the buckets of the set with 'backups show " + backupId + "'.");
         }
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-                new ZstdInputStream(Files.newInputStream(export)), StandardCharsets.UTF_8), 1 << 16)) {
-            for (String next = lines.readLine(); next != null; next = lines.readLine()) {
-                line.accept(next);
-            }
-        } catch (IOException e) {
+        try {
+            set.exportLines(bucket, line);
+        } catch (IOException | IllegalArgumentException e) {
             throw ResetException.problem("Bucket " + bucket + " could not be read from backup set " + backupId + ": "
                     + e.getMessage() + ".", "Verify the set with 'backups verify " + backupId + "'.", e);
         }

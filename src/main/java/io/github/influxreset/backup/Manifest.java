@@ -22,10 +22,14 @@ public record Manifest(int formatVersion, String productVersion, String created,
 
     /**
      * A bucket as it was backed up: retention, point count per measurement, and the values of every
-     * field, all counted from the export file itself ({@code values} is absent in older sets).
+     * field, all counted from the export file itself ({@code values} is absent in older sets); and
+     * of those, the values stamped before {@code cut} (a margin before the set began), which a seal
+     * compares with the server to carry only what came later ({@code cut} and {@code valuesBefore}
+     * are absent in older sets: their seal exports whole buckets).
      */
     public record BucketEntry(String name, String retention, Map<String, Long> points,
-                              Map<String, Map<String, Long>> values) {
+                              Map<String, Map<String, Long>> values, String cut,
+                              Map<String, Map<String, Long>> valuesBefore) {
     }
 
     /** A file of the set, by its path relative to the set's folder. */

@@ -155,6 +155,9 @@ public final class BackupBrowserViewModel {
                 .append(set.runId()).append("\nprofile ").append(set.profile()).append(", InfluxDB ").append(set.influxVersion())
                 .append("\n").append(set.files()).append(" files, ").append(ByteSize.human(set.bytes()))
                 .append("\n");
+        set.sealed().ifPresent(at -> text.append("sealed ").append(at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString().replace('T', ' ').replace("Z", " UTC"))
+                .append(" with what the services wrote until they stopped (the points below are those at the stop)\n"));
         set.buckets().forEach(b -> {
             text.append("\n").append(b.name()).append(" (retention ").append(readableRetention(b.retention()))
                     .append("): ").append(String.format("%,d", b.totalPoints())).append(" points");

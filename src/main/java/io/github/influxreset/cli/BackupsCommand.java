@@ -43,6 +43,7 @@ final class BackupsCommand implements Callable<Integer> {
         row.put("profile", info.profile());
         row.put("influxVersion", info.influxVersion());
         row.put("runId", info.runId());
+        info.sealed().ifPresent(at -> row.put("sealed", at.toString()));
         row.put("files", info.files());
         row.put("bytes", info.bytes());
         row.put("points", info.totalPoints());
@@ -95,6 +96,8 @@ final class BackupsCommand implements Callable<Integer> {
             output.line("  created " + info.created() + " by run " + info.runId() + ", profile " + info.profile()
                     + ", InfluxDB " + info.influxVersion());
             output.line("  " + info.files() + " files, " + ByteSize.human(info.bytes()));
+            info.sealed().ifPresent(at -> output.line("  sealed " + at + " with what the services wrote until they stopped "
+                    + "(the points below are those at the stop)"));
             info.buckets().forEach(b -> output.line("  bucket " + b.name() + " (retention " + b.retention() + "): "
                     + b.points()));
             output.document(toJson(info));

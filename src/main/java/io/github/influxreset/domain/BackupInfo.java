@@ -7,12 +7,19 @@ import java.util.Map;
 /**
  * What the backup browser shows of one complete backup set, read from its manifest.
  *
- * @param runId the run that wrote it, or {@code manual} for {@code influx-reset backup}
+ * @param runId  the run that wrote it, or {@code manual} for {@code influx-reset backup}
+ * @param sealed when a run added what the services wrote until they stopped (the buckets and
+ *               counts are then those at the stop)
  */
 public record BackupInfo(String id, Instant created, String profile, String influxVersion, String runId,
-                         List<Bucket> buckets, int files, long bytes) {
+                         List<Bucket> buckets, int files, long bytes, java.util.Optional<Instant> sealed) {
     public BackupInfo {
         buckets = List.copyOf(buckets);
+    }
+
+    public BackupInfo(String id, Instant created, String profile, String influxVersion, String runId,
+                      List<Bucket> buckets, int files, long bytes) {
+        this(id, created, profile, influxVersion, runId, buckets, files, bytes, java.util.Optional.empty());
     }
 
     /** A bucket as the set holds it: its retention then, and its points per measurement. */

@@ -3,7 +3,6 @@ package io.github.influxreset.engine;
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.engine.plan.ResetPlanner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,7 +56,9 @@ class ZeroLossTest {
         runner.runStep(run, plan, Step.RESET, Progress.NONE);
 
         String sealed = run.backupId();
-        assertNotEquals(first, sealed, "a second set was written with the writers stopped");
+        assertEquals(first, sealed, "the run's set was sealed, not written again");
+        assertEquals(1, stack.ports.backups().list().size());
+        assertTrue(stack.ports.backups().info(sealed).sealed().isPresent());
         assertEquals(before + 2, stack.ports.backups().info(sealed).totalPoints(), "the late points are in the run's backup");
         stack.ports.backups().verify(sealed);
         assertTrue(stack.events.stream().anyMatch(e -> e.message().contains("Points were written after the backup set was made")));

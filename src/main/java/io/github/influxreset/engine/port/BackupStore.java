@@ -22,6 +22,15 @@ public interface BackupStore {
     void verify(String backupId, Progress progress);
 
     /**
+     * Adds to a complete set what InfluxDB (and the SQLite databases) took since it was written:
+     * per bucket the values stamped from a margin before the set began, or the whole bucket where
+     * older values arrived late; written, counted against the server and verified before it counts.
+     * Called with the services stopped: its cost follows what they wrote since the set, not the set.
+     * Afterwards the set reads as it stood at the stop. Nothing is written when nothing changed.
+     */
+    io.github.influxreset.domain.SealOutcome seal(String backupId, Progress progress);
+
+    /**
      * Ids of complete, readable sets, newest first. A folder without a manifest is never listed, nor
      * one that is not a usable set (see {@link #unusable}).
      */

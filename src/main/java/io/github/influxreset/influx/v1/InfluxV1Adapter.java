@@ -98,9 +98,23 @@ public final class InfluxV1Adapter implements InfluxPort {
 
     @Override
     public Map<String, Map<String, Long>> countFieldValues(String bucket) {
+        return countFieldValues(bucket, "");
+    }
+
+    @Override
+    public Map<String, Map<String, Long>> countFieldValues(String bucket, java.time.Instant from, java.time.Instant to) {
+        return countFieldValues(bucket, within(from, to));
+    }
+
+    /** A time range [from, to) as an InfluxQL condition. */
+    private static String within(java.time.Instant from, java.time.Instant to) {
+        return " WHERE time >= '" + from + "' AND time < '" + to + "'";
+    }
+
+    private Map<String, Map<String, Long>> countFieldValues(String bucket, String where) {
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         for (String measurement : measurements(bucket)) {
-            JsonNode result = http.query(bucket, "SELECT count(*) FROM " + InfluxQl.ident(measurement));
+            JsonNode result = http.query(bucket, "SELECT count(*) FROM " + InfluxQl.ident(measurement) + where);
             Map<String, Long> fields = new LinkedHashMap<>();
             for (JsonNode series : result.path("series")) {
                 JsonNode columns = series.path("columns");
@@ -163,11 +177,20 @@ public final class InfluxV1Adapter implements InfluxPort {
 
     @Override
     public long export(String bucket, OutputStream out) {
+        return export(bucket, out, "");
+    }
+
+    @Override
+    public long export(String bucket, OutputStream out, java.time.Instant from, java.time.Instant to) {
+        return export(bucket, out, within(from, to));
+    }
+
+    private long export(String bucket, OutputStream out, String where) {
         long points = 0;
         for (String measurement : measurements(bucket)) {
             LineWriter writer = new LineWriter(measurement, fieldKeys(bucket, measurement));
             long[] count = {0};
-            http.queryChunked(bucket, "SELECT * FROM " + InfluxQl.ident(measurement) + " GROUP BY *", chunk -> {
+            http.queryChunked(bucket, "SELECT * FROM " + InfluxQl.ident(measurement) + where + " GROUP BY *", chunk -> {
                 for (JsonNode series : chunk.path("series")) {
                     count[0] += writer.write(series, line -> writeLine(out, line));
                 }
