@@ -35,7 +35,6 @@ import java.util.stream.Stream;
 public final class FileBackupStore implements BackupStore {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
-    private static final int RESTORE_BATCH = 5_000;
 
     private final Profile profile;
     private final Ports ports;
@@ -195,22 +194,27 @@ public final class FileBackupStore implements BackupStore {
         if (ports.influx().buckets().stream().noneMatch(b -> b.name().equals(targetBucket))) {
             ports.influx().createBucket(new BucketSpec(targetBucket, Retention.parse(entry.retention()).orElseThrow()));
         }
-        String export = BackupWriter.exportFile(bucket);
-        StringBuilder batch = new StringBuilder();
-        long[] number = {0};
-        int[] inBatch = {0};
-        exportLines(backupId, bucket, line -> {
-            batch.append(line).append('\n');
-            number[0]++;
-            if (++inBatch[0] == RESTORE_BATCH) {
-                writeBatch(targetBucket, batch, number[0] - inBatch[0] + 1, number[0], export);
-                batch.setLength(0);
-                inBatch[0] = 0;
+        new BucketWriter(ports.influx(), targetBucket, BackupWriter.exportFile(bucket))
+                .writeAll(line -> exportLines(backupId, bucket, line));
+    }
+
+    @Override
+    public List<String> sealedBuckets(String backupId) {
+        return new SealedSet(folder(backupId)).seal().map(s -> s.buckets().stream().map(Seal.Entry::name).toList())
+                .orElse(List.of());
+    }
+
+    @Override
+    public void restoreSealedValues(String backupId, String bucket) {
+        SealedSet set = new SealedSet(folder(backupId));
+        new BucketWriter(ports.influx(), bucket, Seal.exportFile(bucket)).writeAll(line -> {
+            try {
+                set.sealLines(bucket, line);
+            } catch (IOException e) {
+                throw ResetException.problem("The seal of bucket " + bucket + " could not be read from backup set " + backupId
+                        + ": " + e.getMessage() + ".", "Verify the set with 'backups verify " + backupId + "'.", e);
             }
         });
-        if (inBatch[0] > 0) {
-            writeBatch(targetBucket, batch, number[0] - inBatch[0] + 1, number[0], export);
-        }
     }
 
     @Override
@@ -244,16 +248,6 @@ public final class FileBackupStore implements BackupStore {
                     "List the sets with 'backups list'.");
         }
         return set;
-    }
-
-    /** Writes lines {@code first..last} of an export; a refusal names them. */
-    private void writeBatch(String bucket, StringBuilder batch, long first, long last, String export) {
-        try {
-            ports.influx().write(bucket, batch.toString());
-        } catch (ResetException refused) {
-            throw new ResetException(refused.reason(), "Lines " + first + "-" + last + " of " + export + ": "
-                    + refused.getMessage(), refused.hint(), refused);
-        }
     }
 
     /** Where a run's set is written until it is whole. */

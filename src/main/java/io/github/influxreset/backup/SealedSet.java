@@ -68,6 +68,13 @@ final class SealedSet {
         read(set.resolve(Seal.exportFile(bucket)), null, line);
     }
 
+    /** Only the lines the seal added for a bucket (none where it added none). */
+    void sealLines(String bucket, Consumer<String> line) throws IOException {
+        if (sealed(bucket).isPresent()) {
+            read(set.resolve(Seal.exportFile(bucket)), null, line);
+        }
+    }
+
     boolean holdsExport(String bucket) {
         return Files.isRegularFile(set.resolve(BackupWriter.exportFile(bucket)))
                 || Files.isRegularFile(set.resolve(Seal.exportFile(bucket)));

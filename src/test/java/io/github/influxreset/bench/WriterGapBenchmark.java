@@ -28,10 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What a writer posting a numbered point every 0.2 s sees of a reset that keeps the data, on the
  * real InfluxDB 2.7.12 rig: its longest gap between two acknowledged points, the acknowledged
- * points missing afterwards, and the run's whole time; for the buckets reset (services stopped
- * while the points are carried) and the online reset (nothing stops), at two sizes. The median of
- * {@code -Dgap.runs} runs (default 3) with its range. Prints; asserts nothing about time. Run with
- * {@code mvn -Pbench verify -Dtest=WriterGapBenchmark}; {@code -Dgap.sizes=200000,1000000} sets the sizes.
+ * points missing afterwards, and the run's whole time; for the full reset and the buckets reset
+ * (services stopped while InfluxDB is recreated or the buckets replaced, and the points carried)
+ * and the online reset (nothing stops), at two sizes. The median of {@code -Dgap.runs} runs
+ * (default 3) with its range. Prints; asserts nothing about time. Run with {@code mvn -Pbench
+ * verify -Dtest=WriterGapBenchmark}; {@code -Dgap.sizes=200000,1000000} sets the sizes,
+ * {@code -Dgap.modes=full,buckets,online} the modes.
  */
 @Tag("benchmark")
 @ExtendWith(RequiresDocker.class)
@@ -45,9 +47,11 @@ class WriterGapBenchmark {
         int runs = Integer.getInteger("gap.runs", 3);
         List<Integer> sizes = java.util.Arrays.stream(System.getProperty("gap.sizes", "200000,1000000").split(","))
                 .map(String::strip).map(Integer::parseInt).toList();
+        List<String> modes = java.util.Arrays.stream(System.getProperty("gap.modes", "full,buckets,online").split(","))
+                .map(String::strip).toList();
         Map<String, Double> gaps = new java.util.LinkedHashMap<>();
         for (int size : sizes) {
-            for (String mode : List.of("buckets", "online")) {
+            for (String mode : modes) {
                 List<double[]> results = new ArrayList<>();
                 for (int i = 0; i < runs; i++) {
                     results.add(once(mode, size, dir.resolve(mode + size + "-" + i)));
@@ -65,7 +69,7 @@ class WriterGapBenchmark {
         }
         int small = sizes.get(0);
         int large = sizes.get(sizes.size() - 1);
-        for (String mode : List.of("buckets", "online")) {
+        for (String mode : modes) {
             Bench.print("gap_" + mode + "_growth_" + large + "_over_" + small, gaps.get(mode + large) / gaps.get(mode + small));
         }
     }

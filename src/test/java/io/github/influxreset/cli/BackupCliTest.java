@@ -133,6 +133,22 @@ class BackupCliTest {
     }
 
     @Test
+    void aSealedSetRestoredFromItsVolumeSnapshotsGetsItsSealedPointsBackToo() throws Exception {
+        String id = backup();
+        long now = System.currentTimeMillis() * 1_000_000L;
+        stack.influx.write("home_assistant_events", "home_assistant_events,entity_id=sensor.late state_value=\"a\" " + now
+                + "\nhome_assistant_events,entity_id=sensor.late state_value=\"b\" " + (now - 1) + "\n");
+        assertEquals(2, stack.ports.backups().seal(id, io.github.influxreset.domain.Progress.NONE).values());
+        long sealed = stack.pointsInVolume();
+        assertEquals(0, run("reset", "--mode", "full", "--yes"), err);
+
+        assertEquals(0, run("restore", id, "--from", "volumes", "--yes"), err);
+
+        assertEquals(sealed, stack.pointsInVolume(), "the snapshot's points and the two the seal added");
+        assertTrue(out.contains("52 of 52 points restored"), out);
+    }
+
+    @Test
     void oneBucketIntoANewNameLeavesTheOriginalAlone() throws Exception {
         String id = backup();
         assertEquals(0, run("restore", id, "--bucket", "home_assistant_events", "--new-bucket", "hae_copy"), err);

@@ -43,6 +43,7 @@ public final class EveryAction {
                 .register(RestoreBucket.KIND, RestoreBucket::new)
                 .register(RestoreVolumeSnapshot.KIND, RestoreVolumeSnapshot::new)
                 .register(CompareCounts.KIND, CompareCounts::new)
+                .register(ReplaySeal.KIND, ReplaySeal::new)
                 .register(PrepareNextBucket.KIND, PrepareNextBucket::new)
                 .register(SwitchBucket.KIND, SwitchBucket::new)
                 .register(CarryDelta.KIND, CarryDelta::new);

@@ -29,6 +29,7 @@ import io.github.influxreset.engine.actions.NameMoveSettings;
 import io.github.influxreset.engine.actions.NoteUnknownBucket;
 import io.github.influxreset.engine.actions.RemoveOldContainer;
 import io.github.influxreset.engine.actions.RemoveVolume;
+import io.github.influxreset.engine.actions.ReplaySeal;
 import io.github.influxreset.engine.actions.RestoreVolumeSnapshot;
 import io.github.influxreset.engine.actions.SealBackup;
 import io.github.influxreset.engine.actions.SetupInflux;
@@ -119,6 +120,9 @@ public final class PlanBuilder {
         ContainerInfo influx = influxContainer();
         List<String> copies = recreateInflux(influx, planId, volume -> add(
                 RestoreVolumeSnapshot.of(source.id(), volume, influx.image())));
+        if (source.sealed().isPresent()) {
+            add(ReplaySeal.of(source.id()));
+        }
         step = Step.VALIDATE;
         source.buckets().forEach(b -> add(CompareCounts.of(source.id(), b.name(), b.name())));
         step = Step.RESTART;

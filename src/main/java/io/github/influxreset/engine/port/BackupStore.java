@@ -30,6 +30,15 @@ public interface BackupStore {
      */
     io.github.influxreset.domain.SealOutcome seal(String backupId, Progress progress);
 
+    /** The buckets the set's seal added values to (none for a set never sealed). */
+    List<String> sealedBuckets(String backupId);
+
+    /**
+     * Writes only the values the seal added for a bucket into it: what a restore from the set's
+     * volume snapshots (taken before the seal) lacks. Same series, time and field overwrite.
+     */
+    void restoreSealedValues(String backupId, String bucket);
+
     /**
      * Ids of complete, readable sets, newest first. A folder without a manifest is never listed, nor
      * one that is not a usable set (see {@link #unusable}).
