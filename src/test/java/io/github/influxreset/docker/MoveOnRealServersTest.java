@@ -45,9 +45,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code move} from the real InfluxDB 1.6.7 of a HomeIQ-shaped stack to a real 2.7.12 (whose image
  * setup made an empty home_assistant_events): 20,000 points with normalized_value written as
  * integers and a tag the profile drops, 500 of them older than the profile's 365 days, while a
- * service writes a numbered point to 1.x five times a second all through the move (every point it
- * had acknowledged before the move stopped it must be on 2.x, and the rollback must still take the
- * move's points, those included, off the 2.x server). Then the
+ * service writes a numbered point to 1.x five times a second all through the move, which never
+ * stops it (every point it had acknowledged before the move last read 1.x must be on 2.x, and the
+ * rollback must still take the move's points, those included, off the 2.x server); moved again,
+ * {@code move --catch-up} brings what it wrote since. Then the
  * official peer, {@code influxd upgrade}, on a copy of the same 1.x data folder: both end with the
  * same points (ours without those the new retention would delete), but only ours has the
  * profile's structure (float, no stray tag, 365 days), and only ours can be rolled back.
@@ -73,6 +74,7 @@ class MoveOnRealServersTest {
             }
             source.write(BUCKET, KeepDataOnRealServersTest.lines(POINTS, OLDER_THAN_A_YEAR));
             RigWriter writer = RigWriter.start(rig);
+            java.time.Instant writerStarted = writer.lastStart();
             Path profile = RigWriter.listedIn(withMoveTo(rig, v2));
             AppContext app = new AppContext(new AppHome(dir.resolve("home")), new ProfileLoader(Map.of(), dir));
 
@@ -82,17 +84,16 @@ class MoveOnRealServersTest {
             InfluxPort target = new InfluxV2Adapter(targetSpec(v2));
             long kept = POINTS - OLDER_THAN_A_YEAR;
             assertEquals(kept, target.countPoints(BUCKET).get(BUCKET), "every point the profile's retention holds");
-            Set<Long> beforeTheStop = writer.acknowledgedBefore(writer.lastStart());
-            Set<Long> missing = new java.util.TreeSet<>(beforeTheStop);
-            missing.removeAll(RigWriter.numbersIn(export(target, BUCKET)));
-            assertEquals(Set.of(), missing, "every point the writer had acknowledged before the move stopped it ("
-                    + beforeTheStop.size() + ")");
-            assertTrue(move.out().matches("(?s).*point\\(s\\) carried \\(the forecast's, plus \\d+ written by the services "
-                    + "before they stopped\\).*"), move.out());
+            RunRecord run = app.journal(rig.profile).runs().get(0);
+            assertEquals(writerStarted, writer.lastStart(), "the move never stopped the writer");
+            Set<Long> beforeTheStop = writer.acknowledgedBefore(readFrom(app, rig, run.id()));
+            assertEveryPointOn(target, beforeTheStop, "the move last read 1.x");
+            assertTrue(move.out().matches("(?s).*point\\(s\\) carried.*, then \\d+ the services wrote to 1.x since the "
+                    + "backup began.*"), move.out());
+            assertTrue(move.out().contains("run 'influx-reset move --catch-up'"), move.out());
             assertEquals(FieldType.FLOAT, target.fieldKeys(BUCKET, BUCKET).get("normalized_value"), "the field is float now");
             assertFalse(target.tagKeys(BUCKET, BUCKET).contains("stray"), "the tag the profile drops is gone");
             assertEquals(Retention.parse("365d").orElseThrow(), retentionOf(target, BUCKET), "the profile's retention");
-            RunRecord run = app.journal(rig.profile).runs().get(0);
             CarryTally forecast = CarryTally.allFromFacts(app.journal(rig.profile).actions(run.id()).stream()
                     .filter(a -> a.kind().equals(ForecastCarry.KIND)).findFirst().orElseThrow().facts()).get(BUCKET);
             assertEquals(kept, forecast.measurements().get(BUCKET).carried(), "the forecast is what was written");
@@ -116,6 +117,13 @@ class MoveOnRealServersTest {
             assertEquals((long) POINTS, source.countPoints(BUCKET).get(BUCKET), "the 1.x data still there");
             assertTrue(RigWriter.numbersIn(export(source, BUCKET)).containsAll(beforeTheStop), "and the writer's on 1.x");
 
+            assertEquals(0, CliRun.run(app, "", "--profile", profile.toString(), "move", "--yes").code(), "moved again");
+            CliRun catchUp = CliRun.run(app, "", "--profile", profile.toString(), "move", "--catch-up");
+            assertEquals(0, catchUp.code(), catchUp.out() + catchUp.err());
+            assertEveryPointOn(target, writer.acknowledgedBefore(readFrom(app, rig, app.journal(rig.profile).runs().get(0).id())),
+                    "the catch-up last read 1.x");
+            assertEquals(writerStarted, writer.lastStart(), "nothing stopped the writer");
+
             try (Influxd2Process upgraded = upgrade(rig)) {
                 InfluxPort peer = new InfluxV2Adapter(new InfluxSpec(2, "influxdb", upgraded.url(), "homeiq",
                         Secret.of(TOKEN), "", Secret.of(""), "admin", Secret.of("")));
@@ -129,6 +137,20 @@ class MoveOnRealServersTest {
                 assertTrue(retentionOf(peer, peerBucket).isInfinite(), "and the 1.x retention");
             }
         }
+    }
+
+    /** When the run's carrying of the delta began reading 1.x, as its journal says. */
+    private static java.time.Instant readFrom(AppContext app, RigStack rig, String runId) {
+        return java.time.Instant.parse(app.journal(rig.profile).actions(runId).stream()
+                .filter(a -> a.kind().equals(io.github.influxreset.engine.actions.CarryDelta.KIND)).findFirst()
+                .orElseThrow().facts().get(io.github.influxreset.engine.actions.CarryDelta.READ_FROM));
+    }
+
+    private static void assertEveryPointOn(InfluxPort target, Set<Long> acknowledged, String when) {
+        Set<Long> missing = new java.util.TreeSet<>(acknowledged);
+        missing.removeAll(RigWriter.numbersIn(export(target, BUCKET)));
+        assertEquals(Set.of(), missing, "every point the writer had acknowledged before " + when + " ("
+                + acknowledged.size() + ") is on 2.x");
     }
 
     /** The rig's profile with a moveTo section naming the 2.x server. */

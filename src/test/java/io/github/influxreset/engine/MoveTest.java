@@ -92,6 +92,33 @@ class MoveTest {
     }
 
     @Test
+    void theMoveStopsNoServiceAndSaysSoBeforeTheConfirmation() {
+        RunContext run = move();
+
+        assertFalse(stack.docker.calls().stream().anyMatch(c -> c.startsWith("stop ")), stack.docker.calls().toString());
+        assertTrue(io.github.influxreset.engine.actions.DowntimeForecast.of(run).startsWith("Downtime: none. No service "
+                + "stops: they keep writing to 1.x"), io.github.influxreset.engine.actions.DowntimeForecast.of(run));
+    }
+
+    /** The services still write to 1.x after the move; once switched, the catch-up carries what 1.x took since. */
+    @Test
+    void theCatchUpCarriesWhatThe1xServerTookAfterTheMoveReadIt() {
+        RunContext run = move();
+        stack.influx.write("home_assistant_events", TestStack.lateEvents(9));
+        assertEquals(Map.of("home_assistant_events", (long) RECENT), target.countPoints("home_assistant_events"));
+
+        Plan catchUp = new ResetPlanner(Clock.systemUTC()).planCatchUp(stack.profile, ports,
+                java.time.Instant.parse(runner.journal().actions(run.runId()).stream()
+                        .filter(a -> a.kind().equals(io.github.influxreset.engine.actions.CarryDelta.KIND)).findFirst()
+                        .orElseThrow().facts().get(io.github.influxreset.engine.actions.CarryDelta.READ_FROM))).plan();
+        assertEquals(-1, catchUp.firstDestructiveIndex(), "it only adds points");
+        WholeRun.run(runner, catchUp, id -> new RunContext(stack.profile, ports, stack.log, runner.journal(), id),
+                () -> "", Progress.NONE);
+
+        assertEquals(Map.of("home_assistant_events", RECENT + 9L), target.countPoints("home_assistant_events"));
+    }
+
+    @Test
     void aRollbackTakesTheNewBucketsOffThe2xServerAndLeavesThe1xAsItWas() {
         Map<String, Long> before = stack.influx.countPoints("home_assistant_events");
         RunContext run = move();

@@ -6,11 +6,13 @@ import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.Retention;
 import io.github.influxreset.engine.ActionRecord;
 import io.github.influxreset.engine.ActionStatus;
+import io.github.influxreset.engine.LiveRange;
 import io.github.influxreset.engine.Precondition;
 import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.SchemaValidator;
 import io.github.influxreset.engine.UndoFacts;
 import io.github.influxreset.engine.port.InfluxPort;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,11 +82,22 @@ public final class CreateTargetBucket extends BaseAction {
         if (live(target).isEmpty()) {
             return List.of(Precondition.holds(what));
         }
-        long held = points(target) - new SchemaValidator(ctx.profile(), target).probesIn(param("bucket"), ctx.runId());
-        long carried = carriedInto(facts);
-        return List.of(held <= carried ? Precondition.holds(what) : Precondition.fails(what, "it holds " + held
-                + " point(s), " + (held - carried) + " more than the move carried: something writes there now (a service "
-                + "already moved?); move it back to 1.x, or delete the bucket on the 2.x server yourself"));
+        long probes = new SchemaValidator(ctx.profile(), target).probesIn(param("bucket"), ctx.runId());
+        Optional<ActionRecord> delta = facts.run().stream().filter(a -> a.kind().equals(CarryDelta.KIND)
+                && a.facts().containsKey(CarryDelta.fromKey(param("bucket")))).findFirst();
+        if (delta.isEmpty()) {
+            return List.of(atMost(what, points(target) - probes, history(facts)));
+        }
+        Instant from = Instant.parse(delta.get().facts().get(CarryDelta.fromKey(param("bucket"))));
+        long deltaCarried = CarryData.pointsWrittenInto(delta.get(), param("bucket")).orElse(0L);
+        return List.of(atMost(what + " stamped before " + from, points(target, Instant.EPOCH, from), history(facts)),
+                atMost(what + " stamped from " + from + " on", points(target, from, LiveRange.END) - probes, deltaCarried));
+    }
+
+    private static Precondition atMost(String what, long held, long carried) {
+        return held <= carried ? Precondition.holds(what) : Precondition.fails(what, "it holds " + held + " point(s), "
+                + (held - carried) + " more than the move carried: something writes there now (a service already "
+                + "moved?); move it back to 1.x, or delete the bucket on the 2.x server yourself");
     }
 
     @Override
@@ -99,10 +112,11 @@ public final class CreateTargetBucket extends BaseAction {
     }
 
     /**
-     * What the move's carrying wrote into this bucket, as it journalled it while carrying (see {@link
-     * CarryData#pointsWrittenInto}); a run journalled before that was recorded falls back on the forecast.
+     * What the move's carrying of the history wrote into this bucket, as it journalled it while
+     * carrying (see {@link CarryData#pointsWrittenInto}); a run journalled before that was recorded
+     * falls back on the forecast.
      */
-    private long carriedInto(UndoFacts facts) {
+    private long history(UndoFacts facts) {
         Optional<ActionRecord> carrying = facts.run().stream().filter(a -> a.kind().equals(CarryData.KIND)).findFirst();
         Optional<Long> written = carrying.flatMap(a -> CarryData.pointsWrittenInto(a, param("bucket")));
         if (written.isPresent() || carrying.map(a -> a.status() == ActionStatus.PLANNED).orElse(true)) {
@@ -119,6 +133,12 @@ public final class CreateTargetBucket extends BaseAction {
 
     private long points(InfluxPort target) {
         return target.countPoints(param("bucket")).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Points stamped in [from, to): per measurement the most values of one field. */
+    private long points(InfluxPort target, Instant from, Instant to) {
+        return target.countFieldValues(param("bucket"), from, to).values().stream()
+                .mapToLong(fields -> fields.values().stream().mapToLong(Long::longValue).max().orElse(0)).sum();
     }
 
     private BucketSpec spec() {

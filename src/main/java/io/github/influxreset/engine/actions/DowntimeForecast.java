@@ -31,16 +31,18 @@ public final class DowntimeForecast {
                 .map(a -> a.params().get("service")).toList();
         boolean switches = actions.stream().anyMatch(a -> a.kind().equals(SwitchBucket.KIND));
         if (services.isEmpty()) {
+            if (actions.stream().anyMatch(a -> a.kind().equals(CreateTargetBucket.KIND))) {
+                return "Downtime: none. No service stops: they keep writing to 1.x while the points are copied, and "
+                        + "what they write meanwhile is copied after the history.";
+            }
             return switches ? "Downtime: none. No service stops; a write to a bucket's name is refused only while that "
                     + "bucket is switched (milliseconds)." : "Downtime: none. No service stops.";
         }
         List<String> work = new ArrayList<>();
         long seconds = 0;
-        Optional<Duration> backup = took(actions, WriteBackup.KIND);
         if (actions.stream().anyMatch(a -> a.kind().equals(SealBackup.KIND))) {
-            work.add("checks the backup against every field's count, and writes a second set if the services wrote "
-                    + "since the first" + backup.map(d -> " (the first took " + seconds(d) + ")").orElse(""));
-            seconds += backup.map(Duration::toSeconds).orElse(0L);
+            work.add("seals the backup with what the services wrote since it began (counted per field; "
+                    + "its time follows those minutes of writes, not the data)");
         }
         if (actions.stream().anyMatch(a -> a.kind().equals(KeepVolumeCopy.KIND))) {
             work.add("copies the InfluxDB volumes for the rollback (longer the larger they are)");

@@ -15,6 +15,8 @@ import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.PlannedAction;
 import io.github.influxreset.engine.Step;
 import io.github.influxreset.engine.actions.CarryData;
+import io.github.influxreset.engine.actions.CarryDelta;
+import io.github.influxreset.engine.actions.CheckPrerequisites;
 import io.github.influxreset.engine.actions.CheckDataFlow;
 import io.github.influxreset.engine.actions.CheckMoveTarget;
 import io.github.influxreset.engine.actions.CleanUpKeptData;
@@ -132,11 +134,13 @@ public final class PlanBuilder {
     }
 
     /**
-     * A move of a 1.x stack to the 2.x server of {@code moveTo}: the backup as for a reset, then with
-     * the services stopped each bucket of the profile is made on the 2.x server and the set's points
-     * carried into it in the profile's schema, validated there, the services started again (still on
-     * 1.x) and the settings each must change named. Nothing on the 1.x server is deleted; a database
-     * of it that the profile does not list is named as not moved (set with {@link #withLiveBuckets}).
+     * A move of a 1.x stack to the 2.x server of {@code moveTo}, which stops nothing: the backup as
+     * for a reset, then each bucket of the profile is made on the 2.x server and the set's points
+     * carried into it in the profile's schema while the services keep writing to 1.x, then what they
+     * wrote since the backup is carried from the live 1.x server, the buckets validated there and
+     * the settings each service must change named ({@code move --catch-up} carries what 1.x takes
+     * until they are changed). Nothing on the 1.x server is deleted; a database of it that the
+     * profile does not list is named as not moved (set with {@link #withLiveBuckets}).
      *
      * @param onTarget the buckets the 2.x server has now: an empty one of the profile's is filled
      */
@@ -146,8 +150,6 @@ public final class PlanBuilder {
         step = Step.RESET;
         liveBuckets.stream().filter(b -> profile.bucket(b).isEmpty()).sorted()
                 .forEach(b -> add(NoteUnknownBucket.of(b, ResetMode.MOVE)));
-        stopServices();
-        add(SealBackup.of());
         for (BucketSpec bucket : profile.buckets()) {
             add(CreateTargetBucket.of(bucket, onTarget.stream()
                     .filter(b -> b.name().equals(bucket.name())).map(BucketSpec::retention).findFirst()));
@@ -155,10 +157,22 @@ public final class PlanBuilder {
         step = Step.VALIDATE;
         add(new ValidateSchema(Map.of()));
         add(CarryData.of());
+        add(CarryDelta.fromTheSource());
         add(ValidateSchema.onCarriedData());
         step = Step.RESTART;
-        servicesInStartOrder().forEach(s -> add(StartService.of(s)));
         add(NameMoveSettings.of());
+        return new Plan(planId, profile.name(), ResetMode.MOVE, actions);
+    }
+
+    /**
+     * After a move, once the services write to 2.x: what they wrote to 1.x since the move last read
+     * it ({@code since}) is carried into the 2.x buckets. It only adds points (the same point again
+     * overwrites itself), so it needs no backup and no confirmation.
+     */
+    public Plan catchUp(String planId, java.time.Instant since) {
+        actions.clear();
+        add(Step.PREREQUISITES, new CheckPrerequisites(Map.of()));
+        add(Step.VALIDATE, CarryDelta.fromTheSourceSince(since));
         return new Plan(planId, profile.name(), ResetMode.MOVE, actions);
     }
 

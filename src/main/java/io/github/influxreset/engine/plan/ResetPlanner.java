@@ -54,6 +54,14 @@ public final class ResetPlanner {
      * answer: its check says why).
      */
     public Result planMove(Profile profile, Ports ports) {
+        requireMovable(profile);
+        Discovery found = discover(profile, ports);
+        Plan plan = new PlanBuilder(profile, found.stack()).withLiveBucketSpecs(liveBuckets(ports.influx()))
+                .move(Plan.newId(clock), liveBuckets(ports.target()));
+        return new Result(plan, found.problem());
+    }
+
+    private static void requireMovable(Profile profile) {
         if (!profile.influx().isV1()) {
             throw ResetException.badInput("Profile " + profile.name() + " runs InfluxDB 2.x already; a move takes a 1.x "
                     + "stack to 2.x.", "To fix the structure of a 2.x stack, use 'reset' (--mode repair, buckets or full).");
@@ -62,10 +70,13 @@ public final class ResetPlanner {
             throw ResetException.badInput("Profile " + profile.name() + " names no InfluxDB 2.x server to move to.",
                     "Add a moveTo section to the profile (version 2, url, org, token), as the README shows.");
         }
+    }
+
+    /** A move's catch-up (see {@link PlanBuilder#catchUp}): what 1.x took since {@code since}, carried to 2.x. */
+    public Result planCatchUp(Profile profile, Ports ports, java.time.Instant since) {
+        requireMovable(profile);
         Discovery found = discover(profile, ports);
-        Plan plan = new PlanBuilder(profile, found.stack()).withLiveBucketSpecs(liveBuckets(ports.influx()))
-                .move(Plan.newId(clock), liveBuckets(ports.target()));
-        return new Result(plan, found.problem());
+        return new Result(new PlanBuilder(profile, found.stack()).catchUp(Plan.newId(clock), since), found.problem());
     }
 
     /**

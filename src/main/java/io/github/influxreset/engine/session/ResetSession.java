@@ -45,9 +45,9 @@ public final class ResetSession {
     private volatile Plan plan;
     private volatile RunContext run;
     private volatile RunContext lastFindings;
+    private volatile Optional<ModeAdvisor.Advice> modeAdvice = Optional.empty();
 
-    public ResetSession(Profile profile, Ports ports, Runner runner, LogBus log,
-                         Clock clock) {
+    public ResetSession(Profile profile, Ports ports, Runner runner, LogBus log, Clock clock) {
         this.profile = profile;
         this.log = log;
         this.ports = ports;
@@ -82,8 +82,6 @@ public final class ResetSession {
         Plan current = plan;
         return run != null && current != null ? current : planFor(mode);
     }
-
-    private volatile Optional<ModeAdvisor.Advice> modeAdvice = Optional.empty();
 
     /** Runs one step in the current run, starting a run first when there is none. */
     public void runStep(Step step, ResetMode mode, Progress progress) {
@@ -192,6 +190,7 @@ public final class ResetSession {
                 .map(RunRecord::status).map(s -> s.isUnfinished()).orElse(false);
     }
 
+    /** The backup set of the current run, once it has one. */
     public Optional<String> backupId() {
         RunContext context = run;
         return context == null ? Optional.empty() : runner.journal().run(context.runId()).map(RunRecord::backupId);
@@ -202,8 +201,6 @@ public final class ResetSession {
         RunContext context = run;
         return context == null ? List.of() : context.findings(step);
     }
-
-
 
     /** What the wizard offers for an interrupted run: the sentence, and what Resume needs. */
     public record Recovery(String text, boolean canResume, boolean needsConfirmation) {
@@ -280,6 +277,11 @@ public final class ResetSession {
         RunContext context = interrupted.context(ports, log);
         interrupted.resume(context, interrupted.confirmedBefore() ? "" : ask.apply(interrupted), progress);
         return context;
+    }
+
+    /** A move's catch-up (see {@code PlanBuilder#catchUp}); bad input when no move of the profile finished. */
+    public Plan catchUpPlan() {
+        return new ResetPlanner(clock).planCatchUp(profile, ports, CatchUp.since(runner.journal(), profile)).plan();
     }
 
     /** A move when the mode is one (the profile names the 2.x server), else the reset of the mode. */

@@ -147,8 +147,9 @@ public final class ConfirmViewModel extends StepViewModel {
         this.plan.setAll(plan.actions());
         boolean deletes = plan.actions().stream().anyMatch(a -> a.action().destructive());
         if (plan.mode() == ResetMode.MOVE) {
-            consequence.set("Nothing on the 1.x server is changed: the services stop while the points are copied into new "
-                    + "buckets of the 2.x server, then start again, still on 1.x.");
+            consequence.set("Nothing on the 1.x server is changed and no service stops: the points are copied into new "
+                    + "buckets of the 2.x server while the services keep writing to 1.x, then what they wrote meanwhile. "
+                    + "After you switch them to 2.x, 'influx-reset move --catch-up' copies what 1.x took since.");
             return;
         }
         if (plan.mode() == ResetMode.ONLINE) {
