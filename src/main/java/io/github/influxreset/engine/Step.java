@@ -7,7 +7,8 @@ public enum Step {
     CONFIRM("Confirm", "Review the plan and confirm the reset"),
     RESET("Reset", "Reset InfluxDB: the services stop for it, unless the reset is online"),
     VALIDATE("Validate", "Check buckets, retention and the schema"),
-    RESTART("Restart", "Start the services again, wait until they are healthy and points flow");
+    RESTART("Restart", "Start the services again, wait until they are healthy and points flow; then, if chosen, carry "
+            + "the old points while they write");
 
     private final String title;
     private final String summary;

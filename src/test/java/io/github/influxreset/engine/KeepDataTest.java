@@ -82,7 +82,8 @@ class KeepDataTest {
                 .get("normalized_value"), "the field is float now");
         assertTrue(stack.influx.tagKeys("home_assistant_events", "home_assistant_events").contains("stray"),
                 "the profile keeps tags it does not list (extraTags: keep, the default)");
-        List<Finding> validation = run.findings(Step.VALIDATE);
+        List<Finding> validation = new java.util.ArrayList<>(run.findings(Step.VALIDATE));
+        validation.addAll(run.findings(Step.RESTART));
         assertFalse(validation.stream().anyMatch(f -> f.severity().isProblem()), validation.toString());
         assertTrue(validation.stream().anyMatch(f -> f.message().contains("extra tag stray")), "what the profile chose to keep");
         assertEquals(RunStatus.SUCCEEDED, runner.journal().run(run.runId()).orElseThrow().status());
@@ -98,10 +99,10 @@ class KeepDataTest {
                 run.confirm("homeiq");
                 run.chooseKeepData(true);
             }
-            runner.runStep(run, plan, step, step == Step.VALIDATE ? (f, m) -> validate.add(f + " " + m) : Progress.NONE);
+            runner.runStep(run, plan, step, step == Step.RESTART ? (f, m) -> validate.add(f + " " + m) : Progress.NONE);
         }
 
-        List<PlannedAction> actions = plan.actionsOf(Step.VALIDATE);
+        List<PlannedAction> actions = plan.actionsOf(Step.RESTART);
         int carry = actions.stream().map(a -> a.action().kind()).toList().indexOf(CarryData.KIND);
         double from = (double) carry / actions.size();
         double to = (carry + 1.0) / actions.size();
@@ -177,7 +178,7 @@ class KeepDataTest {
     void aForecastPointMissingFromTheCarriedSetFailsTheRunWhichIsRolledBack() {
         Plan plan = new ResetPlanner(Clock.systemUTC()).plan(stack.profile, stack.ports, ResetMode.BUCKETS).plan();
         RunContext run = runner.begin(plan, id -> new RunContext(stack.profile, stack.ports, stack.log, runner.journal(), id));
-        for (Step step : List.of(Step.PREREQUISITES, Step.BACKUP, Step.CONFIRM, Step.RESET)) {
+        for (Step step : List.of(Step.PREREQUISITES, Step.BACKUP, Step.CONFIRM, Step.RESET, Step.VALIDATE)) {
             if (step == Step.CONFIRM) {
                 run.confirm("homeiq");
                 run.chooseKeepData(true);
@@ -189,7 +190,7 @@ class KeepDataTest {
         }
 
         org.junit.jupiter.api.Assertions.assertThrows(io.github.influxreset.domain.ResetException.class,
-                () -> runner.runStep(run, plan, Step.VALIDATE, Progress.NONE));
+                () -> runner.runStep(run, plan, Step.RESTART, Progress.NONE));
 
         assertEquals(RunStatus.ROLLED_BACK, runner.journal().run(run.runId()).orElseThrow().status());
         assertTrue(stack.events.stream().anyMatch(e -> e.message().contains("does not hold what was forecast")

@@ -71,8 +71,10 @@ class PlanBuilderTest {
                 "Stop service websocket-ingestion"), stops);
         assertEquals(List.of("Start service websocket-ingestion", "Start service enrichment-pipeline",
                 "Start service data-api", "Start service sports-data"), starts);
-        List<PlannedAction> restart = plan.actionsOf(Step.RESTART);
-        assertEquals("check-data-flow", restart.get(restart.size() - 1).action().kind(), "after every start");
+        List<String> restart = plan.actionsOf(Step.RESTART).stream().map(a -> a.action().kind()).toList();
+        assertEquals(List.of("start-service", "start-service", "start-service", "start-service", "check-data-flow",
+                "carry-data", "validate-schema"), restart, "the data flow checked after every start; the history carried "
+                + "after that, the services writing again");
     }
 
     private static int indexOf(Plan plan, Class<?> type) {

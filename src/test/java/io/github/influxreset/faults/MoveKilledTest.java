@@ -17,6 +17,7 @@ import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.plan.ResetPlanner;
 import io.github.influxreset.engine.RunStatus;
 import io.github.influxreset.engine.actions.CarryData;
+import io.github.influxreset.engine.actions.CarryDelta;
 import io.github.influxreset.engine.actions.CreateTargetBucket;
 import io.github.influxreset.engine.port.InfluxPort;
 import io.github.influxreset.influx.v1.InfluxV1Adapter;
@@ -42,8 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A move from the real 1.6.7 to a real 2.7.12, its command line killed as a user's machine fails:
- * right after the first bucket is made and right after the points are carried ({@code
- * Runtime.halt}), and with {@code kill -9} while the points stream into the 2.x server. Each time
+ * right after the first bucket is made, right after the set's points are carried and right after
+ * what the services wrote since was carried from the live 1.x ({@code Runtime.halt}), and with {@code kill -9} while the points stream into the 2.x server. Each time
  * {@code rollback} leaves the 2.x server as it was (only the empty bucket its setup made) and the
  * 1.x data and services as they were; twice, {@code move --resume} finishes the move instead. A
  * service writes to 1.x five times a second all the while, as on a live stack: the move carries
@@ -99,9 +100,10 @@ class MoveKilledTest {
     }
 
     @Test
-    void aMoveKilledAfterItsFirstBucketOrItsCarryingIsRolledBackToTheServersAsTheyWere() throws Exception {
+    void aMoveKilledAfterItsFirstBucketItsCarryingOrItsDeltaIsRolledBackToTheServersAsTheyWere() throws Exception {
         List<Integer> covered = new ArrayList<>();
-        for (int k : List.of(kinds.indexOf(CreateTargetBucket.KIND), kinds.indexOf(CarryData.KIND))) {
+        for (int k : List.of(kinds.indexOf(CreateTargetBucket.KIND), kinds.indexOf(CarryData.KIND),
+                kinds.indexOf(CarryDelta.KIND))) {
             Path home = dir.resolve("rollback-" + k);
             assertEquals(137, cli(home, "after:" + k, "move", "--yes"), "killed after action " + (k + 1));
             assertEquals(0, cli(home, null, "rollback"), "rollback after kill point " + (k + 1));

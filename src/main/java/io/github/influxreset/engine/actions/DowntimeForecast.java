@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What a run's write path will go through, said before the user confirms: which services stop, and
- * what the run does while they are stopped, with the time that work took when the run did the like
- * of it before the stop (the backup, the forecast's read of the points). A lower bound, never a
- * promise: restarts and health waits come on top. Reads the run's journal only.
+ * What a run's write path will go through, said before the user confirms: which services stop, what
+ * the run does while they are stopped (none of it grows with the data but the kept volume copy of a
+ * full reset), and that the old points are carried after the restart, with the time the forecast's
+ * read of them took. Never a promise: restarts and health waits come on top. Reads the run's journal only.
  */
 public final class DowntimeForecast {
     private DowntimeForecast() {
@@ -39,7 +39,6 @@ public final class DowntimeForecast {
                     + "bucket is switched (milliseconds)." : "Downtime: none. No service stops.";
         }
         List<String> work = new ArrayList<>();
-        long seconds = 0;
         if (actions.stream().anyMatch(a -> a.kind().equals(SealBackup.KIND))) {
             work.add("seals the backup with what the services wrote since it began (counted per field; "
                     + "its time follows those minutes of writes, not the data)");
@@ -48,15 +47,13 @@ public final class DowntimeForecast {
             work.add("copies the InfluxDB volumes for the rollback (longer the larger they are)");
         }
         Optional<Duration> read = took(actions, ForecastCarry.KIND);
-        if (keepData && actions.stream().anyMatch(a -> a.kind().equals(CarryData.KIND))) {
-            work.add("carries the old points into the new buckets" + read.map(d -> " (reading them for the forecast took "
-                    + seconds(d) + "; writing them takes longer)").orElse(""));
-            seconds += read.map(d -> d.toSeconds() * 2).orElse(0L);
-        }
+        String carrying = keepData && actions.stream().anyMatch(a -> a.kind().equals(CarryData.KIND))
+                ? " The old points are carried into the new buckets after the services are healthy again, while they "
+                + "write (not in the downtime" + read.map(d -> "; reading them for the forecast took " + seconds(d)).orElse("")
+                + ")." : "";
         return "Downtime: " + services.size() + " service(s) stop (" + String.join(", ", services) + ") until they are "
-                + "healthy again, while the run " + String.join("; ", work) + ". Expect at least "
-                + (seconds > 0 ? "about " + seconds + " s" : "a few seconds") + " without writes"
-                + (ctx.profile().influx().isV1() ? "." : "; an online reset (InfluxDB 2.x) stops nothing.");
+                + "healthy again, while the run " + String.join("; ", work) + ". Expect a few seconds without writes"
+                + (ctx.profile().influx().isV1() ? "." : "; an online reset (InfluxDB 2.x) stops nothing.") + carrying;
     }
 
     private static Optional<Duration> took(List<ActionRecord> actions, String kind) {

@@ -97,13 +97,14 @@ public final class PlanBuilder {
         List<String> copies = mode == ResetMode.FULL ? addFullReset(planId) : addBucketReset();
         step = Step.VALIDATE;
         add(new ValidateSchema(Map.of()));
-        add(CarryData.of());
-        add(ValidateSchema.onCarriedData());
         step = Step.RESTART;
         for (ServiceSpec service : servicesInStartOrder()) {
             add(StartService.of(service));
         }
         add(CheckDataFlow.of(CheckDataFlow.DEFAULT_BUDGET));
+        // the history is carried once the services write again: its time grows with the data, the downtime must not
+        add(CarryData.of());
+        add(ValidateSchema.onCarriedData());
         if (!copies.isEmpty()) {
             add(CleanUpKeptData.of(copies));
         }
