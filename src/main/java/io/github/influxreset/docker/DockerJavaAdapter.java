@@ -13,6 +13,7 @@ import io.github.influxreset.domain.ContainerInfo;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.StackSnapshot;
 import io.github.influxreset.engine.port.DockerPort;
+import io.github.influxreset.engine.port.AsideMove;
 import io.github.influxreset.engine.port.TarArchive;
 import java.io.IOException;
 import java.time.Duration;
@@ -271,6 +272,14 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
         }
         call("copy volume " + from + " to " + to, () -> {
             new VolumeCopier(client, RawArchive.forHost(host)).copy(from, to, image);
+            return null;
+        });
+    }
+
+    @Override
+    public void aside(List<String> volumes, String image, AsideMove move) {
+        call("move data inside volume(s) " + String.join(", ", volumes), () -> {
+            new VolumeAside(client).apply(volumes, image, move);
             return null;
         });
     }

@@ -47,15 +47,16 @@ public enum ResetMode {
         return switch (this) {
             case REPAIR -> "no downtime, no point deleted (a shorter retention excepted); fixes retention and missing "
                     + "buckets only";
-            case BUCKETS -> "the services stop for a minute; every bucket's points are deleted (kept in the backup); "
-                    + "tokens, users and dashboards stay";
-            case FULL -> "the services stop for a few minutes; InfluxDB's container and volumes are made anew "
-                    + "(everything kept in the backup)";
+            case BUCKETS -> "the services stop for seconds (kept points are carried after they start again); every "
+                    + "bucket's points are deleted (kept in the backup); tokens, users and dashboards stay";
+            case FULL -> "the services stop while InfluxDB's volumes are copied for the rollback and its container and "
+                    + "volumes are made anew (kept points are carried after they start again; everything kept in the backup)";
             case ONLINE -> "no service stops: new buckets are filled beside the live ones and switched to by name in "
                     + "milliseconds; the old buckets stay under the run's name until you delete them, so the disk needs "
                     + "room for a second copy of the data meanwhile (InfluxDB 2.x)";
             case RESTORE -> "the services stop while the set's data is put back";
-            case MOVE -> "the services stop while the points are copied; the 1.x data stays as it is";
+            case MOVE -> "no service stops: the points are copied while the services write to 1.x; the 1.x data stays "
+                    + "as it is";
         };
     }
 

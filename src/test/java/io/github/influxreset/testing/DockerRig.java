@@ -79,6 +79,9 @@ public final class DockerRig {
         Path context = Files.createTempDirectory("influx-image");
         Path root = context.resolve("rootfs");
         copy(INFLUXD, root.resolve("usr/bin/influxd"));
+        // as the official images, a shell: the full reset moves the data aside inside the volume with it
+        copy(BUSYBOX, root.resolve("bin/busybox"));
+        copy(BUSYBOX, root.resolve("bin/sh"));
         for (String library : List.of("/lib/x86_64-linux-gnu/libc.so.6", "/lib64/ld-linux-x86-64.so.2")) {
             copy(Path.of(library).toRealPath(), root.resolve(library.substring(1)));
         }

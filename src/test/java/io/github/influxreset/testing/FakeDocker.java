@@ -393,6 +393,42 @@ public final class FakeDocker implements DockerPort {
         return 0;
     }
 
+    /** The data set aside inside volumes, by "volume/folder". */
+    private final Map<String, InfluxData> asides = new LinkedHashMap<>();
+
+    @Override
+    public synchronized void aside(List<String> names, String image, io.github.influxreset.engine.port.AsideMove move) {
+        requireReachable();
+        for (String volume : names) {
+            if (!volumes.containsKey(volume)) {
+                throw ResetException.problem("Volume " + volume + " does not exist.", "", null);
+            }
+            String kept = volume + "/" + io.github.influxreset.engine.port.AsideMove.folder(move.name());
+            switch (move.kind()) {
+                case SET_ASIDE -> {
+                    if (!asides.containsKey(kept)) {
+                        asides.put(kept, volumes.get(volume));
+                        volumes.put(volume, new InfluxData());
+                    }
+                }
+                case BRING_BACK -> {
+                    if (asides.containsKey(kept)) {
+                        asides.put(volume + "/" + io.github.influxreset.engine.port.AsideMove.folder(move.undone()),
+                                volumes.get(volume));
+                        volumes.put(volume, asides.remove(kept));
+                    }
+                }
+                case DROP -> asides.remove(kept);
+            }
+        }
+        calls.add(move.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + String.join(",", names) + " " + move.name());
+    }
+
+    /** The folders data was set aside into, as "volume/folder". */
+    public synchronized java.util.Set<String> asides() {
+        return new java.util.TreeSet<>(asides.keySet());
+    }
+
     @Override
     public synchronized void copyVolume(String from, String to, String image) {
         if (!volumes.containsKey(from)) {

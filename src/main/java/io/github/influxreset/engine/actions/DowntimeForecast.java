@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * What a run's write path will go through, said before the user confirms: which services stop, what
- * the run does while they are stopped (none of it grows with the data but the kept volume copy of a
- * full reset), and that the old points are carried after the restart, with the time the forecast's
+ * the run does while they are stopped (none of it grows with the data: the seal exports what was
+ * written since the backup, a full reset renames), and that the old points are carried after the restart, with the time the forecast's
  * read of them took. Never a promise: restarts and health waits come on top. Reads the run's journal only.
  */
 public final class DowntimeForecast {
@@ -45,6 +45,9 @@ public final class DowntimeForecast {
         }
         if (actions.stream().anyMatch(a -> a.kind().equals(KeepVolumeCopy.KIND))) {
             work.add("copies the InfluxDB volumes for the rollback (longer the larger they are)");
+        }
+        if (actions.stream().anyMatch(a -> a.kind().equals(SetAsideData.KIND))) {
+            work.add("moves InfluxDB's data aside inside its volumes (renames, instant at any size) and starts it empty");
         }
         Optional<Duration> read = took(actions, ForecastCarry.KIND);
         String carrying = keepData && actions.stream().anyMatch(a -> a.kind().equals(CarryData.KIND))

@@ -44,6 +44,8 @@ public final class EveryAction {
                 .register(RestoreVolumeSnapshot.KIND, RestoreVolumeSnapshot::new)
                 .register(CompareCounts.KIND, CompareCounts::new)
                 .register(ReplaySeal.KIND, ReplaySeal::new)
+                .register(SetAsideData.KIND, SetAsideData::new)
+                .register(DropSetAsideData.KIND, DropSetAsideData::new)
                 .register(PrepareNextBucket.KIND, PrepareNextBucket::new)
                 .register(SwitchBucket.KIND, SwitchBucket::new)
                 .register(CarryDelta.KIND, CarryDelta::new);

@@ -47,7 +47,8 @@ public final class StartInflux extends BaseAction {
         docker.containerIdByName(param("name")).ifPresent(id -> docker.stop(id, StopService.GRACE));
     }
 
-    private static void awaitInflux(RunContext ctx) {
+    /** Waits until InfluxDB answers (at most {@link StartService#TIMEOUT}). */
+    static void awaitInflux(RunContext ctx) {
         Instant deadline = Instant.now().plus(StartService.TIMEOUT);
         while (true) {
             try {

@@ -26,6 +26,7 @@ import io.github.influxreset.engine.actions.CreateContainer;
 import io.github.influxreset.engine.actions.CreateTargetBucket;
 import io.github.influxreset.engine.actions.CreateVolume;
 import io.github.influxreset.engine.actions.DeleteBucket;
+import io.github.influxreset.engine.actions.DropSetAsideData;
 import io.github.influxreset.engine.actions.KeepVolumeCopy;
 import io.github.influxreset.engine.actions.NameMoveSettings;
 import io.github.influxreset.engine.actions.NoteUnknownBucket;
@@ -34,6 +35,7 @@ import io.github.influxreset.engine.actions.RemoveVolume;
 import io.github.influxreset.engine.actions.ReplaySeal;
 import io.github.influxreset.engine.actions.RestoreVolumeSnapshot;
 import io.github.influxreset.engine.actions.SealBackup;
+import io.github.influxreset.engine.actions.SetAsideData;
 import io.github.influxreset.engine.actions.SetupInflux;
 import io.github.influxreset.engine.actions.StartInflux;
 import io.github.influxreset.engine.actions.StartService;
@@ -94,7 +96,11 @@ public final class PlanBuilder {
         }
         liveBuckets.stream().filter(b -> profile.bucket(b).isEmpty()).sorted()
                 .forEach(b -> add(NoteUnknownBucket.of(b, mode)));
-        List<String> copies = mode == ResetMode.FULL ? addFullReset(planId) : addBucketReset();
+        if (mode == ResetMode.FULL) {
+            addFullReset(planId);
+        } else {
+            addBucketReset();
+        }
         step = Step.VALIDATE;
         add(new ValidateSchema(Map.of()));
         step = Step.RESTART;
@@ -105,8 +111,9 @@ public final class PlanBuilder {
         // the history is carried once the services write again: its time grows with the data, the downtime must not
         add(CarryData.of());
         add(ValidateSchema.onCarriedData());
-        if (!copies.isEmpty()) {
-            add(CleanUpKeptData.of(copies));
+        if (mode == ResetMode.FULL) {
+            ContainerInfo influx = influxContainer();
+            add(DropSetAsideData.of(influx.volumeNames(), influx.image(), planId));
         }
         return new Plan(planId, profile.name(), mode, actions);
     }
@@ -177,12 +184,20 @@ public final class PlanBuilder {
         return new Plan(planId, profile.name(), ResetMode.MOVE, actions);
     }
 
-    private List<String> addFullReset(String keepSuffix) {
+    /**
+     * With the services stopped and the backup sealed: InfluxDB stopped, its volumes' data moved
+     * aside inside them (a rename, whatever the size), the same container started on them empty and
+     * set up. The old data stays inside the volumes until the run ends well.
+     */
+    private void addFullReset(String run) {
         ContainerInfo influx = influxContainer();
-        List<String> copies = recreateInflux(influx, keepSuffix, volume -> { });
+        stopServices();
+        add(SealBackup.of());
+        add(StopService.of(profile.influx().service(), true, ServiceSpec.DEFAULT_TIMEOUT));
+        add(SetAsideData.of(influx.volumeNames(), influx.image(), run));
+        add(StartInflux.of(influx.name()));
         add(SetupInflux.of(profile.influx().org(), profile.buckets().get(0).name()));
         profile.buckets().forEach(b -> add(CreateBucket.inFreshVolume(b)));
-        return copies;
     }
 
     /**
@@ -227,14 +242,13 @@ public final class PlanBuilder {
         }
     }
 
-    private List<String> addBucketReset() {
+    private void addBucketReset() {
         stopServices();
         add(SealBackup.of());
         for (BucketSpec bucket : profile.buckets()) {
             add(DeleteBucket.of(bucket));
             add(CreateBucket.of(bucket));
         }
-        return List.of();
     }
 
     private void stopServices() {

@@ -147,4 +147,12 @@ public interface DockerPort {
      * containers of {@code image} that are created but never started.
      */
     void copyVolume(String from, String to, String image);
+
+    /**
+     * Moves the data of stopped volumes aside inside them, or back, or drops what was set aside
+     * ({@link AsideMove}): renames in a one-off container of {@code image} (which needs /bin/sh), so
+     * the time does not grow with the data. Run again after an interruption, each finishes what it
+     * began; a set-aside cut off is brought back without touching what stayed in place.
+     */
+    void aside(java.util.List<String> volumes, String image, AsideMove move);
 }
