@@ -2,7 +2,6 @@ package io.github.influxreset.docker;
 
 import io.github.influxreset.engine.actions.EveryAction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.influxreset.backup.FileBackupStore;
@@ -110,33 +109,64 @@ class ComposeStackTest {
         assertEquals(List.of("data-api"), draft.services());
     }
 
+    /**
+     * A full reset keeps compose's container and volumes: the stack's own {@code docker-compose up
+     * -d} (after a stop, as a user restarting the stack) starts InfluxDB on the reset's data; after
+     * the rollback of a reset, on the old data again.
+     */
     @Test
-    void aRecreatedInfluxContainerIsStillComposesOwnAndComposeDoesNotRecreateIt() throws Exception {
+    void composeStartsInfluxOnTheNewDataAfterAFullResetAndOnTheOldAfterItsRollback() throws Exception {
         Profile profile = profile();
         DockerJavaAdapter docker = new DockerJavaAdapter("unix:///var/run/docker.sock");
         InfluxV1Adapter influx = new InfluxV1Adapter(profile.influx());
         var metadata = new SqliteMetadataStore(docker, profile.stack().composeProject());
         Ports base = new Ports(docker, influx, null, metadata);
         Ports ports = new Ports(docker, influx, new FileBackupStore(profile, base, Clock.systemUTC(), "test"), metadata);
-        String before = compose("ps", "-q", "influxdb");
+        String container = compose("ps", "-q", "influxdb");
         assertEquals(2, docker.discover(project).containers().size(), "the wizard finds every compose service");
+        influx.createBucket(new io.github.influxreset.domain.BucketSpec(EVENTS,
+                io.github.influxreset.domain.Retention.parse("30d").orElseThrow()));
+        influx.write(EVENTS, "home_assistant_events,entity_id=a value=1 1700000000000000000\n");
 
-        Plan plan = new ResetPlanner(Clock.systemUTC()).plan(profile, ports, ResetMode.FULL).plan();
-        Runner runner = new Runner(new SqliteJournal(dir.resolve("journal.db"), SecretMasker.NONE, Clock.systemUTC()),
+        Runner runner = runner();
+        runner.finish(fullReset(runner, profile, ports));
+
+        assertEquals(container, compose("ps", "-q", "influxdb"), "the same container, compose's own");
+        restartWithCompose();
+        assertEquals(Map.of(), influx.countPoints(EVENTS), "compose starts InfluxDB on the reset's data");
+        assertEquals("365d", influx.buckets().stream().filter(b -> b.name().equals(EVENTS)).findFirst().orElseThrow()
+                .retention().format(), "the profile's bucket");
+
+        influx.write(EVENTS, "home_assistant_events,entity_id=b value=2 1700000000000000000\n");
+        runner.rollback(fullReset(runner, profile, ports));
+
+        restartWithCompose();
+        assertEquals(Map.of(EVENTS, 1L), influx.countPoints(EVENTS), "after the rollback compose starts it on the old data");
+        assertEquals(container, compose("ps", "-q", "influxdb"));
+        docker.close();
+    }
+
+    private static final String EVENTS = "home_assistant_events";
+
+    private Runner runner() {
+        return new Runner(new SqliteJournal(dir.resolve("journal.db"), SecretMasker.NONE, Clock.systemUTC()),
                 EveryAction.catalog(), FaultInjector.NONE);
+    }
+
+    private RunContext fullReset(Runner runner, Profile profile, Ports ports) {
+        Plan plan = new ResetPlanner(Clock.systemUTC()).plan(profile, ports, ResetMode.FULL).plan();
         RunContext run = runner.begin(plan, id -> new RunContext(profile, ports, new LogBus(SecretMasker.NONE), runner.journal(), id));
         run.confirm(profile.confirmationWord());
         for (Step step : Step.values()) {
             runner.runStep(run, plan, step, Progress.NONE);
         }
-        runner.finish(run);
+        return run;
+    }
 
-        String after = compose("ps", "-q", "influxdb");
-        assertNotEquals(before, after, "a new container");
-        assertTrue(compose("ps").contains(project + "_influxdb_1"), compose("ps"));
+    private void restartWithCompose() throws Exception {
+        compose("stop", "influxdb");
         compose("up", "-d");
-        assertEquals(after, compose("ps", "-q", "influxdb"), "compose sees its own configuration and leaves it be");
-        docker.close();
+        Http.await("http://127.0.0.1:" + influxPort + "/ping", 30_000);
     }
 
     private Profile profile() throws IOException {

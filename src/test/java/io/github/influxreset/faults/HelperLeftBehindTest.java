@@ -31,9 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command line is killed ({@code kill -9}) while a helper container copies the InfluxDB volume
- * to its kept copy, in the middle of an action: the helper is left holding the copy. Rollback must
- * still put everything back (the helper and its anonymous volumes go first), and the next reset
- * must run. Checked from outside: every container and volume on the engine, before and after.
+ * to its kept copy (a restore from a set's volume snapshots keeps one), in the middle of an action:
+ * the helper is left holding the copy. Rollback must still put everything back (the helper and its
+ * anonymous volumes go first), and the next reset must run. Checked from outside: every container
+ * and volume on the engine, before and after.
  */
 @ExtendWith(RequiresDocker.class)
 class HelperLeftBehindTest {
@@ -67,11 +68,14 @@ class HelperLeftBehindTest {
 
     @Test
     void aKillWhileAHelperCopiesTheVolumeIsRolledBackWithNothingLeftOver() throws Exception {
+        Path home = dir.resolve("home");
+        assertEquals(0, cli(home, "backup"), "a set to restore from");
+        String set = new AppContext(new AppHome(home), new ProfileLoader(Map.of(), dir)).ports(rig.profile).backups().list()
+                .get(0);
         String containers = allContainers();
         String volumes = docker("volume", "ls", "-q");
-        Path home = dir.resolve("home");
         Process reset = CliProcess.start(home, dir.resolve("cli.log"), null, List.of("--profile",
-                rig.profile.source().orElseThrow().toString(), "reset", "--mode", "full", "--yes"));
+                rig.profile.source().orElseThrow().toString(), "restore", set, "--from", "volumes", "--yes"));
 
         awaitCopyStartedWithAHelper(home, reset);
         reset.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -98,7 +102,7 @@ class HelperLeftBehindTest {
             }
             java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
         }
-        throw new AssertionError("the reset never reached the volume copy with a helper running");
+        throw new AssertionError("the restore never reached the volume copy with a helper running");
     }
 
     /** Every container on the engine with its name and image, sorted. */
