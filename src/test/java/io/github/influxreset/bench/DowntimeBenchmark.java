@@ -1,137 +1,186 @@
 package io.github.influxreset.bench;
 
-import io.github.influxreset.engine.actions.EveryAction;
-import static io.github.influxreset.testing.DockerRig.docker;
-
-import io.github.influxreset.backup.FileBackupStore;
-import io.github.influxreset.docker.DockerJavaAdapter;
-import io.github.influxreset.domain.ResetMode;
-import io.github.influxreset.engine.ActionCatalog;
-import io.github.influxreset.engine.FaultInjector;
-import io.github.influxreset.engine.LogBus;
-import io.github.influxreset.engine.Plan;
-import io.github.influxreset.engine.PlannedAction;
-import io.github.influxreset.engine.Ports;
-import io.github.influxreset.domain.Progress;
-import io.github.influxreset.engine.plan.ResetPlanner;
-import io.github.influxreset.engine.RunContext;
-import io.github.influxreset.engine.Runner;
-import io.github.influxreset.engine.SecretMasker;
-import io.github.influxreset.engine.Step;
+import io.github.influxreset.app.AppContext;
+import io.github.influxreset.app.AppHome;
+import io.github.influxreset.config.ProfileLoader;
+import io.github.influxreset.domain.BucketSpec;
+import io.github.influxreset.domain.Retention;
+import io.github.influxreset.engine.port.InfluxPort;
+import io.github.influxreset.domain.InfluxSpec;
+import io.github.influxreset.domain.Secret;
+import io.github.influxreset.engine.actions.CarryDelta;
 import io.github.influxreset.influx.v1.InfluxV1Adapter;
-import io.github.influxreset.store.SqliteJournal;
-import io.github.influxreset.store.SqliteMetadataStore;
-import io.github.influxreset.testing.DockerRig;
-import io.github.influxreset.testing.Http;
+import io.github.influxreset.influx.v2.InfluxV2Adapter;
+import io.github.influxreset.testing.Influxd2Process;
+import io.github.influxreset.testing.CliRun;
 import io.github.influxreset.testing.RequiresDocker;
 import io.github.influxreset.testing.RigStack;
+import io.github.influxreset.testing.RigWriter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Downtime of a full reset on the rig (first service stopped → InfluxDB recreated → every service
- * healthy), median of 5, beside the same work done with the docker CLI in the same run. Prints;
- * asserts nothing about time. Run with {@code mvn -Pbench verify}.
+ * What a writer posting a numbered point every 0.2 s sees of a reset that keeps the data, on the
+ * real InfluxDB 2.7.12 rig: its longest gap between two acknowledged points, the acknowledged
+ * points missing afterwards, and the run's whole time; for the full reset and the buckets reset
+ * (services stopped while InfluxDB's data is moved aside or the buckets replaced; the points carried
+ * after they start again), the online reset (nothing stops) and the move from a real 1.6.7 to a
+ * real 2.7.12 (nothing stops; its catch-up run after it, missing points counted up to when that read
+ * 1.x), at two sizes. The median of {@code -Dgap.runs} runs
+ * (default 3) with its range. Prints; asserts nothing about time. Run with {@code mvn -Pbench
+ * verify -Dtest=DowntimeBenchmark}; {@code -Dgap.sizes=200000,1000000} sets the sizes,
+ * {@code -Dgap.modes=full,buckets,online,move} the modes.
  */
 @Tag("benchmark")
 @ExtendWith(RequiresDocker.class)
 class DowntimeBenchmark {
-    private static final int RUNS = 5;
+    private static final String EVENTS = "home_assistant_events";
     @TempDir
     Path dir;
 
     @Test
-    void downtimeOfAFullResetBesideTheDockerCli() throws Exception {
-        List<Double> ours = new ArrayList<>();
-        List<Double> cli = new ArrayList<>();
-        for (int i = 0; i < RUNS; i++) {
-            try (RigStack rig = new RigStack(dir.resolve("ours" + i)).start()) {
-                ours.add(withEngine(rig));
-            }
-            try (RigStack rig = new RigStack(dir.resolve("cli" + i)).start()) {
-                cli.add(withCli(rig));
+    void theWritersLongestGapThroughAKeepDataResetStoppedAndOnline() throws Exception {
+        int runs = Integer.getInteger("gap.runs", 3);
+        List<Integer> sizes = java.util.Arrays.stream(System.getProperty("gap.sizes", "200000,1000000").split(","))
+                .map(String::strip).map(Integer::parseInt).toList();
+        List<String> modes = java.util.Arrays.stream(System.getProperty("gap.modes", "full,buckets,online,move").split(","))
+                .map(String::strip).toList();
+        Map<String, Double> gaps = new java.util.LinkedHashMap<>();
+        for (int size : sizes) {
+            for (String mode : modes) {
+                List<double[]> results = new ArrayList<>();
+                for (int i = 0; i < runs; i++) {
+                    results.add(once(mode, size, dir.resolve(mode + size + "-" + i)));
+                }
+                double gap = median(results, 0);
+                gaps.put(mode + size, gap);
+                System.out.printf(Locale.ROOT, "%nBENCHMARK writer's longest gap, %s reset with keep-data, %,d points "
+                        + "(median of %d, range %.2f-%.2f s): %.2f s; acknowledged points missing: %.0f (most of any run); "
+                        + "whole run %.1f s (range %.1f-%.1f)%n", mode, size, runs, min(results, 0), max(results, 0), gap,
+                        max(results, 1), median(results, 2), min(results, 2), max(results, 2));
+                Bench.print("gap_" + mode + "_" + size + "_seconds", gap);
+                Bench.print("missing_" + mode + "_" + size, max(results, 1));
+                Bench.print("run_" + mode + "_" + size + "_seconds", median(results, 2));
             }
         }
-        double engine = median(ours);
-        double baseline = median(cli);
-        System.out.printf("%nBENCHMARK downtime of stop -> recreate -> all healthy (median of %d)%n", RUNS);
-        System.out.printf("  influx-reset engine: %.2f s   runs %s%n", engine, ours);
-        System.out.printf("  docker CLI         : %.2f s   runs %s%n", baseline, cli);
-        System.out.printf("  ratio engine / CLI : %.2fx   (goal <= 1.2x and <= 6 s)%n%n", engine / baseline);
-        Bench.print("downtime_seconds", engine);
-        Bench.print("downtime_cli_seconds", baseline);
-        Bench.print("downtime_ratio", engine / baseline);
-    }
-
-    private double withEngine(RigStack rig) throws Exception {
-        try (DockerJavaAdapter docker = new DockerJavaAdapter("unix:///var/run/docker.sock")) {
-            InfluxV1Adapter influx = new InfluxV1Adapter(rig.profile.influx());
-            var metadata = new SqliteMetadataStore(docker, rig.profile.stack().composeProject());
-            Ports base = new Ports(docker, influx, null, metadata);
-            Ports ports = new Ports(docker, influx, new FileBackupStore(rig.profile, base, Clock.systemUTC(), "bench"), metadata);
-            Plan full = new ResetPlanner(Clock.systemUTC()).plan(rig.profile, ports, ResetMode.FULL).plan();
-            List<PlannedAction> withoutValidation = full.actions().stream().filter(a -> a.step() != Step.VALIDATE).toList();
-            List<PlannedAction> renumbered = new ArrayList<>();
-            for (PlannedAction a : withoutValidation) {
-                renumbered.add(new PlannedAction(renumbered.size(), a.step(), a.action()));
-            }
-            Plan plan = new Plan(full.id(), full.profileName(), ResetMode.FULL, renumbered);
-            Runner runner = new Runner(new SqliteJournal(rig.dir.resolve("journal.db"), SecretMasker.NONE, Clock.systemUTC()),
-                    EveryAction.catalog(), FaultInjector.NONE);
-            RunContext run = runner.begin(plan, id -> new RunContext(rig.profile, ports, new LogBus(SecretMasker.NONE),
-                    runner.journal(), id));
-            run.confirm(rig.profile.confirmationWord());
-            for (Step step : List.of(Step.PREREQUISITES, Step.BACKUP, Step.CONFIRM)) {
-                runner.runStep(run, plan, step, Progress.NONE);
-            }
-            long start = System.nanoTime();
-            runner.runStep(run, plan, Step.RESET, Progress.NONE);
-            runner.runStep(run, plan, Step.RESTART, Progress.NONE);
-            return (System.nanoTime() - start) / 1e9;
+        int small = sizes.get(0);
+        int large = sizes.get(sizes.size() - 1);
+        for (String mode : modes) {
+            Bench.print("gap_" + mode + "_growth_" + large + "_over_" + small, gaps.get(mode + large) / gaps.get(mode + small));
         }
     }
 
-    /** The same work by hand: stop, copy the volume aside, recreate volume and container, start, wait. */
-    private double withCli(RigStack rig) {
-        String influxName = rig.containerName("influxdb");
-        String env = docker("inspect", "--format", "{{range .Config.Env}}{{println .}}{{end}}", influxName);
-        long start = System.nanoTime();
-        for (int i = RigStack.SERVICES.size() - 1; i >= 0; i--) {
-            docker("stop", rig.containerName(RigStack.SERVICES.get(i)));
+    /** One run: the writer's longest gap (s), acknowledged points missing afterwards, the run's time (s). */
+    private double[] once(String mode, int points, Path at) throws Exception {
+        if (mode.equals("move")) {
+            return move(points, at);
         }
-        docker("stop", influxName);
-        docker("volume", "create", rig.volume + "-keep");
-        docker("run", "--rm", "--network", "none", "-v", rig.volume + ":/from", "-v", rig.volume + "-keep:/to",
-                DockerRig.BUSYBOX_IMAGE, "cp", "-a", "/from/.", "/to/");
-        docker("rm", influxName);
-        docker("volume", "rm", rig.volume);
-        docker("volume", "create", "--label", "com.docker.compose.project=" + rig.project, rig.volume);
-        List<String> run = new ArrayList<>(List.of("run", "-d", "--network", "host", "--name", influxName,
-                "--label", "com.docker.compose.project=" + rig.project, "--label", "com.docker.compose.service=influxdb",
-                "-v", rig.volume + ":/var/lib/influxdb", "--restart", "unless-stopped"));
-        Arrays.stream(env.split("\n")).filter(e -> !e.isBlank()).forEach(e -> run.addAll(List.of("-e", e)));
-        run.add(DockerRig.INFLUX_IMAGE);
-        docker(run.toArray(String[]::new));
-        Http.await(rig.url() + "/ping", 60_000);
-        for (int i = 0; i < RigStack.SERVICES.size(); i++) {
-            docker("start", rig.containerName(RigStack.SERVICES.get(i)));
-            Http.await("http://127.0.0.1:" + rig.servicePorts[i] + "/health", 60_000);
+        try (RigStack rig = RigStack.v2(at.resolve("rig")).start()) {
+            InfluxPort influx = new InfluxV2Adapter(rig.profile.influx());
+            if (!influx.bucketIds().containsKey(EVENTS)) {
+                influx.createBucket(new BucketSpec(EVENTS, Retention.parse("0").orElseThrow()));
+            }
+            write(influx, points);
+            RigWriter writer = RigWriter.start(rig);
+            Path profile = RigWriter.listedIn(rig.profile.source().orElseThrow());
+            AppContext app = new AppContext(new AppHome(at.resolve("home")), new ProfileLoader(Map.of(), at));
+            long started = System.nanoTime();
+            CliRun reset = CliRun.run(app, "", "--profile", profile.toString(), "reset", "--mode", mode, "--keep-data", "--yes");
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (reset.code() != 0) {
+                throw new AssertionError(mode + " reset failed: " + reset.err());
+            }
+            writer.awaitWrites(5);
+            Set<Long> missing = new TreeSet<>(writer.acknowledged());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            influx.export(EVENTS, out);
+            missing.removeAll(RigWriter.numbersIn(out.toString(StandardCharsets.UTF_8)));
+            return new double[] {writer.longestGap().toMillis() / 1000.0, missing.size(), seconds};
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        docker("volume", "rm", rig.volume + "-keep");
-        return seconds;
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        sorted.sort(Double::compare);
-        return sorted.get(sorted.size() / 2);
+    /** A move of the 1.x rig to a 2.x server beside it, then its catch-up; missing: acknowledged before the catch-up read. */
+    private double[] move(int points, Path at) throws Exception {
+        String token = "bench-move-TOKEN";
+        try (RigStack rig = new RigStack(at.resolve("rig")).start();
+             Influxd2Process v2 = new Influxd2Process(at.resolve("v2")).setUp("homeiq", EVENTS, token)) {
+            InfluxPort source = new InfluxV1Adapter(rig.profile.influx());
+            if (source.buckets().stream().noneMatch(b -> b.name().equals(EVENTS))) {
+                source.createBucket(new BucketSpec(EVENTS, Retention.parse("0").orElseThrow()));
+            }
+            write(source, points);
+            RigWriter writer = RigWriter.start(rig);
+            String text = Files.readString(rig.profile.source().orElseThrow());
+            Path moveTo = rig.dir.resolve("move.yaml");
+            Files.writeString(moveTo, text.replace("\nbuckets:\n", "\nmoveTo: {service: influxdb2, url: '" + v2.url()
+                    + "', org: homeiq, token: " + token + "}\nbuckets:\n"));
+            Path profile = RigWriter.listedIn(moveTo);
+            AppContext app = new AppContext(new AppHome(at.resolve("home")), new ProfileLoader(Map.of(), at));
+            long started = System.nanoTime();
+            CliRun move = CliRun.run(app, "", "--profile", profile.toString(), "move", "--yes");
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (move.code() != 0) {
+                throw new AssertionError("move failed: " + move.err());
+            }
+            CliRun catchUp = CliRun.run(app, "", "--profile", profile.toString(), "move", "--catch-up");
+            if (catchUp.code() != 0) {
+                throw new AssertionError("catch-up failed: " + catchUp.err());
+            }
+            String run = app.journal(rig.profile).runs().get(0).id();
+            Instant read = Instant.parse(app.journal(rig.profile).actions(run).stream()
+                    .filter(a -> a.kind().equals(CarryDelta.KIND)).findFirst().orElseThrow().facts().get(CarryDelta.READ_FROM));
+            InfluxPort target = new InfluxV2Adapter(new InfluxSpec(2, "influxdb2", v2.url(), "homeiq", Secret.of(token), "",
+                    Secret.of(""), "admin", Secret.of("")));
+            Set<Long> missing = new TreeSet<>(writer.acknowledgedBefore(read));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            target.export(EVENTS, out);
+            missing.removeAll(RigWriter.numbersIn(out.toString(StandardCharsets.UTF_8)));
+            return new double[] {writer.longestGap().toMillis() / 1000.0, missing.size(), seconds};
+        }
+    }
+
+    /** HomeIQ-shaped events ten seconds apart (all within the profile's 365 days), integers where it says float. */
+    private static void write(InfluxPort influx, int points) {
+        long now = System.currentTimeMillis() * 1_000_000L;
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < points; i++) {
+            lines.append("home_assistant_events,entity_id=sensor.s").append(i % 40).append(",domain=sensor,area=a")
+                    .append(i % 7).append(" normalized_value=").append(i).append("i,state_value=\"").append(i % 100)
+                    .append("\" ").append(now - (i + 1) * 10_000_000_000L).append('\n');
+            if ((i + 1) % 50_000 == 0) {
+                influx.write(EVENTS, lines.toString());
+                lines.setLength(0);
+            }
+        }
+        if (lines.length() > 0) {
+            influx.write(EVENTS, lines.toString());
+        }
+    }
+
+    private static double median(List<double[]> runs, int at) {
+        List<Double> values = new ArrayList<>(runs.stream().map(r -> r[at]).toList());
+        values.sort(Double::compare);
+        return values.get(values.size() / 2);
+    }
+
+    private static double min(List<double[]> runs, int at) {
+        return runs.stream().mapToDouble(r -> r[at]).min().orElse(0);
+    }
+
+    private static double max(List<double[]> runs, int at) {
+        return runs.stream().mapToDouble(r -> r[at]).max().orElse(0);
     }
 }
