@@ -70,12 +70,13 @@ class WizardKeepDataTest {
                 + " 20 older than 365d skipped; field confidence left out of 10 point(s), e.g. \"n/a\""), forecast);
         assertTrue(robot.lookup("#keepData").queryAs(CheckBox.class).isSelected(), "on, since the backup holds data");
         String downtime = robot.lookup("#downtimeForecast").queryAs(javafx.scene.control.Label.class).getText();
-        assertTrue(downtime.startsWith("Downtime: 5 service(s) stop (sports-data, data-api, enrichment-pipeline, websocket-ingestion, influxdb)") && downtime.contains("copies the InfluxDB volumes")
-                && downtime.contains("carries the old points into the new buckets (reading them for the forecast took")
-                && downtime.endsWith("an online reset (InfluxDB 2.x) stops nothing."), downtime);
+        assertTrue(downtime.startsWith("Downtime: 5 service(s) stop (sports-data, data-api, enrichment-pipeline, websocket-ingestion, influxdb)") && downtime.contains("moves InfluxDB's data aside inside its volumes")
+                && downtime.contains("an online reset (InfluxDB 2.x) stops nothing.")
+                && downtime.contains("The old points are carried into the new buckets after the services are healthy again, "
+                + "while they write (not in the downtime; reading them for the forecast took"), downtime);
         robot.clickOn("#keepData");
         assertTrue(!robot.lookup("#downtimeForecast").queryAs(javafx.scene.control.Label.class).getText()
-                .contains("carries the old points"), "not carried, not forecast");
+                .contains("The old points are carried"), "not carried, not forecast");
         robot.clickOn("#keepData");
         robot.interact(() -> Screenshots.save(stage.getScene(), "3-confirm-keep-data"));
         robot.clickOn("#confirmText").write("homeiq");
