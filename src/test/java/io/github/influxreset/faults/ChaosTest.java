@@ -66,22 +66,36 @@ class ChaosTest {
 
     @Test
     void aResetKilledAtRandomMomentsIsRecoveredWithNothingLostOrLeftOver() throws Exception {
+        chaos(OFFSETS, "reset", "--mode", "full", "--yes");
+    }
+
+    /**
+     * A full reset that keeps the data: its set-aside, its restart and its carrying of the history
+     * while the services write again are killed at random moments too.
+     */
+    @Test
+    void aResetThatKeepsTheDataKilledAtRandomMomentsIsRecoveredWithNothingLostOrLeftOver() throws Exception {
+        chaos(OFFSETS / 2, "reset", "--mode", "full", "--keep-data", "--yes");
+    }
+
+    private void chaos(int offsets, String... reset) throws Exception {
         long chaosSeed = Long.getLong("chaos.seed", System.nanoTime());
         Random random = new Random(chaosSeed);
         String containers = BlackBox.allContainers();
         String volumes = BlackBox.allVolumes();
-        long[] timing = timeAWholeReset();
+        long[] timing = timeAWholeReset(reset);
         long begins = timing[0];
         long ends = timing[1];
         System.out.println("CHAOS seed=" + chaosSeed + " (replay with -Dchaos.seed=" + chaosSeed + "): the run begins "
                 + begins + " ms after the process starts and ends at " + ends + " ms");
         List<String> outcomes = new ArrayList<>();
-        for (int i = 0; i < OFFSETS; i++) {
-            long offset = begins + (long) ((i + random.nextDouble()) / OFFSETS * (ends - begins));
+        for (int i = 0; i < offsets; i++) {
+            long offset = begins + (long) ((i + random.nextDouble()) / offsets * (ends - begins));
             boolean resume = i % 2 == 1;
-            Path home = dir.resolve("chaos-" + i);
-            String what = "kill at " + offset + " ms then " + (resume ? "resume" : "rollback") + " (seed " + chaosSeed + ")";
-            killResetAfter(home, offset);
+            Path home = dir.resolve("chaos-" + reset.length + "-" + i);
+            String what = "kill at " + offset + " ms of '" + String.join(" ", reset) + "' then " + (resume ? "resume"
+                    : "rollback") + " (seed " + chaosSeed + ")";
+            killResetAfter(home, offset, reset);
             outcomes.add(offset + "ms:" + recover(home, resume, what));
             assertEquals(baseline, exportSha(), "every point, byte for byte, after " + what);
             for (String service : RigStack.SERVICES) {
@@ -92,17 +106,17 @@ class ChaosTest {
             assertEquals(volumes, BlackBox.allVolumes(), "no volume left over or missing after " + what);
             assertTrue(journal(home).unfinishedRun().isEmpty(), "the journal is closed after " + what);
         }
-        System.out.println("CHAOS recovered from " + OFFSETS + " kills: " + outcomes);
+        System.out.println("CHAOS recovered from " + offsets + " kills of '" + String.join(" ", reset) + "': " + outcomes);
     }
 
     /**
      * Runs one reset to its end and returns when, after the process started, its run appeared in the
      * journal and when the process ended (ms); then puts the data back.
      */
-    private static long[] timeAWholeReset() throws Exception {
-        Path home = dir.resolve("timing");
+    private static long[] timeAWholeReset(String... command) throws Exception {
+        Path home = dir.resolve("timing-" + command.length);
         long start = System.nanoTime();
-        Process reset = CliProcess.start(home, dir.resolve("cli.log"), null, args("reset", "--mode", "full", "--yes"));
+        Process reset = CliProcess.start(home, dir.resolve("cli.log"), null, args(command));
         long begins = -1;
         while (reset.isAlive()) {
             if (begins < 0 && !journal(home).runs().isEmpty()) {
@@ -117,8 +131,8 @@ class ChaosTest {
         return new long[] {Math.max(0, begins), ends};
     }
 
-    private static void killResetAfter(Path home, long millis) throws Exception {
-        Process reset = CliProcess.start(home, dir.resolve("cli.log"), null, args("reset", "--mode", "full", "--yes"));
+    private static void killResetAfter(Path home, long millis, String... command) throws Exception {
+        Process reset = CliProcess.start(home, dir.resolve("cli.log"), null, args(command));
         if (!reset.waitFor(millis, TimeUnit.MILLISECONDS)) {
             reset.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
