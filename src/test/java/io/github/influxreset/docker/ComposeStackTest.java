@@ -126,7 +126,7 @@ class ComposeStackTest {
         assertEquals(2, docker.discover(project).containers().size(), "the wizard finds every compose service");
         influx.createBucket(new io.github.influxreset.domain.BucketSpec(EVENTS,
                 io.github.influxreset.domain.Retention.parse("30d").orElseThrow()));
-        influx.write(EVENTS, "home_assistant_events,entity_id=a value=1 1700000000000000000\n");
+        influx.write(EVENTS, "home_assistant_events,entity_id=a value=1 " + System.currentTimeMillis() * 1_000_000L + "\n");
 
         Runner runner = runner();
         runner.finish(fullReset(runner, profile, ports));
@@ -137,7 +137,7 @@ class ComposeStackTest {
         assertEquals("365d", influx.buckets().stream().filter(b -> b.name().equals(EVENTS)).findFirst().orElseThrow()
                 .retention().format(), "the profile's bucket");
 
-        influx.write(EVENTS, "home_assistant_events,entity_id=b value=2 1700000000000000000\n");
+        influx.write(EVENTS, "home_assistant_events,entity_id=b value=2 " + System.currentTimeMillis() * 1_000_000L + "\n");
         runner.rollback(fullReset(runner, profile, ports));
 
         restartWithCompose();

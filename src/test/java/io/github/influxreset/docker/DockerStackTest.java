@@ -117,7 +117,7 @@ class DockerStackTest {
     }
 
     @Test
-    void fullResetRecreatesTheContainerIdenticallyWithAnEmptyVolumeAndRollbackBringsEveryPointBack() throws Exception {
+    void fullResetStartsTheSameContainerOnItsEmptiedVolumeAndRollbackBringsEveryPointBack() throws Exception {
         seed(2_000);
         JsonNode before = inspect(rig.containerName("influxdb"));
         String volumesBefore = docker("volume", "ls", "-q");
@@ -129,9 +129,13 @@ class DockerStackTest {
         }
 
         JsonNode after = inspect(rig.containerName("influxdb"));
-        assertFalse(before.path("Id").equals(after.path("Id")), "a new container");
+        assertEquals(before.path("Id"), after.path("Id"), "the same container");
         assertSameConfiguration(before, after);
-        assertEquals(0, points(), "the new volume holds none of the old points");
+        assertEquals(0, points(), "the emptied volume shows none of the old points");
+        assertEquals(volumesBefore, docker("volume", "ls", "-q"), "no volume copied, made or removed");
+        assertTrue(docker("run", "--rm", "--network", "none", "-v", rig.volume + ":/v", "--entrypoint", "/bin/sh",
+                io.github.influxreset.testing.DockerRig.INFLUX_IMAGE, "-c", "ls -a /v").contains(".influx-reset-before-"
+                + run.runId()), "the old data waits inside the volume");
         List<io.github.influxreset.domain.Finding> report = new io.github.influxreset.engine.SchemaValidator(rig.profile, influx)
                 .validate(run.runId());
         assertTrue(report.stream().noneMatch(f -> f.severity().isProblem()), "the freshly reset store validates: " + report);

@@ -108,7 +108,8 @@ class Influx2StackTest {
         CliRun reset = cli("reset", "--mode", "full", "--yes");
 
         assertEquals(0, reset.code(), reset.err());
-        assertTrue(!oldContainer.equals(docker("inspect", "--format", "{{.Id}}", rig.containerName("influxdb"))), "recreated");
+        assertEquals(oldContainer, docker("inspect", "--format", "{{.Id}}", rig.containerName("influxdb")),
+                "the same container, started on its volumes emptied (their old data moved aside, then deleted)");
         assertEquals(List.of("homeiq"), orgNames(), "one org");
         try (InfluxV2Adapter influx = influx()) {
             Map<String, String> buckets = new TreeMap<>();

@@ -15,20 +15,15 @@ import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.PlannedAction;
 import io.github.influxreset.engine.Step;
 import io.github.influxreset.engine.actions.CarryData;
-import io.github.influxreset.engine.actions.CarryDelta;
-import io.github.influxreset.engine.actions.CheckPrerequisites;
 import io.github.influxreset.engine.actions.CheckDataFlow;
-import io.github.influxreset.engine.actions.CheckMoveTarget;
 import io.github.influxreset.engine.actions.CleanUpKeptData;
 import io.github.influxreset.engine.actions.CompareCounts;
 import io.github.influxreset.engine.actions.CreateBucket;
 import io.github.influxreset.engine.actions.CreateContainer;
-import io.github.influxreset.engine.actions.CreateTargetBucket;
 import io.github.influxreset.engine.actions.CreateVolume;
 import io.github.influxreset.engine.actions.DeleteBucket;
 import io.github.influxreset.engine.actions.DropSetAsideData;
 import io.github.influxreset.engine.actions.KeepVolumeCopy;
-import io.github.influxreset.engine.actions.NameMoveSettings;
 import io.github.influxreset.engine.actions.NoteUnknownBucket;
 import io.github.influxreset.engine.actions.RemoveOldContainer;
 import io.github.influxreset.engine.actions.RemoveVolume;
@@ -141,47 +136,14 @@ public final class PlanBuilder {
         return new Plan(planId, profile.name(), ResetMode.RESTORE, actions);
     }
 
-    /**
-     * A move of a 1.x stack to the 2.x server of {@code moveTo}, which stops nothing: the backup as
-     * for a reset, then each bucket of the profile is made on the 2.x server and the set's points
-     * carried into it in the profile's schema while the services keep writing to 1.x, then what they
-     * wrote since the backup is carried from the live 1.x server, the buckets validated there and
-     * the settings each service must change named ({@code move --catch-up} carries what 1.x takes
-     * until they are changed). Nothing on the 1.x server is deleted; a database of it that the
-     * profile does not list is named as not moved (set with {@link #withLiveBuckets}).
-     *
-     * @param onTarget the buckets the 2.x server has now: an empty one of the profile's is filled
-     */
+    /** A move of a 1.x stack to the 2.x server of {@code moveTo}: see {@link MovePlanBuilder#move}. */
     public Plan move(String planId, List<BucketSpec> onTarget) {
-        actions.clear();
-        PlanOpening.add(profile, List.of(CheckMoveTarget.of()), true, this::add);
-        step = Step.RESET;
-        liveBuckets.stream().filter(b -> profile.bucket(b).isEmpty()).sorted()
-                .forEach(b -> add(NoteUnknownBucket.of(b, ResetMode.MOVE)));
-        for (BucketSpec bucket : profile.buckets()) {
-            add(CreateTargetBucket.of(bucket, onTarget.stream()
-                    .filter(b -> b.name().equals(bucket.name())).map(BucketSpec::retention).findFirst()));
-        }
-        step = Step.VALIDATE;
-        add(new ValidateSchema(Map.of()));
-        add(CarryData.of());
-        add(CarryDelta.fromTheSource());
-        add(ValidateSchema.onCarriedData());
-        step = Step.RESTART;
-        add(NameMoveSettings.of());
-        return new Plan(planId, profile.name(), ResetMode.MOVE, actions);
+        return new MovePlanBuilder(profile, liveBuckets).move(planId, onTarget);
     }
 
-    /**
-     * After a move, once the services write to 2.x: what they wrote to 1.x since the move last read
-     * it ({@code since}) is carried into the 2.x buckets. It only adds points (the same point again
-     * overwrites itself), so it needs no backup and no confirmation.
-     */
+    /** A move's catch-up: see {@link MovePlanBuilder#catchUp}. */
     public Plan catchUp(String planId, java.time.Instant since) {
-        actions.clear();
-        add(Step.PREREQUISITES, new CheckPrerequisites(Map.of()));
-        add(Step.VALIDATE, CarryDelta.fromTheSourceSince(since));
-        return new Plan(planId, profile.name(), ResetMode.MOVE, actions);
+        return new MovePlanBuilder(profile, liveBuckets).catchUp(planId, since);
     }
 
     /**
