@@ -67,9 +67,10 @@ class DowntimeBenchmark {
                 }
                 double gap = median(results, 0);
                 gaps.put(mode + size, gap);
-                System.out.printf(Locale.ROOT, "%nBENCHMARK writer's longest gap, %s reset with keep-data, %,d points "
+                System.out.printf(Locale.ROOT, "%nBENCHMARK writer's longest gap, %s, %,d points "
                         + "(median of %d, range %.2f-%.2f s): %.2f s; acknowledged points missing: %.0f (most of any run); "
-                        + "whole run %.1f s (range %.1f-%.1f)%n", mode, size, runs, min(results, 0), max(results, 0), gap,
+                        + "whole run %.1f s (range %.1f-%.1f)%n", mode.equals("move") ? "move from 1.x and its catch-up"
+                        : mode + " reset with keep-data", size, runs, min(results, 0), max(results, 0), gap,
                         max(results, 1), median(results, 2), min(results, 2), max(results, 2));
                 Bench.print("gap_" + mode + "_" + size + "_seconds", gap);
                 Bench.print("missing_" + mode + "_" + size, max(results, 1));

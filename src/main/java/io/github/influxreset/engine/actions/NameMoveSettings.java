@@ -48,6 +48,8 @@ public final class NameMoveSettings extends ReadOnlyAction {
         project.map(p -> new MoveSettings(p, ctx.profile().influx().service(), ctx.profile().moveTo().orElseThrow(),
                 buckets).changes()).orElse(Map.of()).forEach((service, changes) -> findings.add(Finding.warning(
                 "Service " + service, "still uses InfluxDB 1.x; to use the 2.x server: " + String.join("; ", changes))));
+        findings.add(Finding.info("Catch-up", "the services keep writing to 1.x until their settings change; then "
+                + "'influx-reset move --catch-up' carries what 1.x took since this move read it"));
         ctx.report(findings);
     }
 }
