@@ -8,6 +8,7 @@ import io.github.influxreset.domain.Retention;
 import io.github.influxreset.engine.port.InfluxPort;
 import io.github.influxreset.domain.InfluxSpec;
 import io.github.influxreset.domain.Secret;
+import io.github.influxreset.engine.LiveRange;
 import io.github.influxreset.engine.actions.CarryDelta;
 import io.github.influxreset.influx.v1.InfluxV1Adapter;
 import io.github.influxreset.influx.v2.InfluxV2Adapter;
@@ -96,6 +97,7 @@ class DowntimeBenchmark {
             }
             write(influx, points);
             RigWriter writer = RigWriter.start(rig);
+            Instant writerStarted = writer.lastStart();
             Path profile = RigWriter.listedIn(rig.profile.source().orElseThrow());
             AppContext app = new AppContext(new AppHome(at.resolve("home")), new ProfileLoader(Map.of(), at));
             long started = System.nanoTime();
@@ -107,7 +109,7 @@ class DowntimeBenchmark {
             writer.awaitWrites(5);
             Set<Long> missing = new TreeSet<>(writer.acknowledged());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            influx.export(EVENTS, out);
+            influx.export(EVENTS, out, writerStarted.minusSeconds(60), LiveRange.END);
             missing.removeAll(RigWriter.numbersIn(out.toString(StandardCharsets.UTF_8)));
             return new double[] {writer.longestGap().toMillis() / 1000.0, missing.size(), seconds};
         }
@@ -124,6 +126,7 @@ class DowntimeBenchmark {
             }
             write(source, points);
             RigWriter writer = RigWriter.start(rig);
+            Instant writerStarted = writer.lastStart();
             String text = Files.readString(rig.profile.source().orElseThrow());
             Path moveTo = rig.dir.resolve("move.yaml");
             Files.writeString(moveTo, text.replace("\nbuckets:\n", "\nmoveTo: {service: influxdb2, url: '" + v2.url()
@@ -147,7 +150,7 @@ class DowntimeBenchmark {
                     Secret.of(""), "admin", Secret.of("")));
             Set<Long> missing = new TreeSet<>(writer.acknowledgedBefore(read));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            target.export(EVENTS, out);
+            target.export(EVENTS, out, writerStarted.minusSeconds(60), LiveRange.END);
             missing.removeAll(RigWriter.numbersIn(out.toString(StandardCharsets.UTF_8)));
             return new double[] {writer.longestGap().toMillis() / 1000.0, missing.size(), seconds};
         }
