@@ -43,8 +43,9 @@ public final class SealBackup extends ReadOnlyAction {
             ctx.info("The backup set holds every point: nothing was written after it, counted per measurement and field.");
             return;
         }
-        ctx.warn("Points were written after the backup set was made (" + String.join("; ", outcome.changes())
-                + "): the set " + ctx.backupId() + " was sealed with them now that the services are stopped.");
+        ctx.warn((outcome.values() > 0 ? "Points were written after the backup set was made (" : "The stack changed after "
+                + "the backup set was made (") + String.join("; ", outcome.changes()) + "): the set " + ctx.backupId()
+                + " was sealed with that now that the services are stopped.");
         ctx.info("Backup set " + ctx.backupId() + " holds every point up to the stop: " + outcome.values()
                 + " value(s) added, counted against InfluxDB and verified.");
     }
