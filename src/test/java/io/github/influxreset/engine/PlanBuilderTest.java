@@ -73,8 +73,8 @@ class PlanBuilderTest {
                 "Start service data-api", "Start service sports-data"), starts);
         List<String> restart = plan.actionsOf(Step.RESTART).stream().map(a -> a.action().kind()).toList();
         assertEquals(List.of("start-service", "start-service", "start-service", "start-service", "check-data-flow",
-                "carry-data", "validate-schema"), restart, "the data flow checked after every start; the history carried "
-                + "after that, the services writing again");
+                "carry-data", "validate-schema", "drop-aside-buckets"), restart, "the data flow checked after every start; the "
+                + "history carried after that, the services writing again; the old buckets (2.x: set aside) deleted last");
     }
 
     private static int indexOf(Plan plan, Class<?> type) {

@@ -82,7 +82,24 @@ class ResetFlowTest {
         assertTrue(stack.docker.running("influxdb").isPresent());
         assertEquals(1, stack.docker.containers().stream().filter(c -> c.service.equals("influxdb")).count());
         assertTrue(stack.docker.volumes().keySet().stream().noneMatch(v -> v.contains("-keep-")), "no copies left");
+        assertEquals(List.of(), stack.bucketsSetAside(), "no bucket left aside");
         assertEquals(RunStatus.ROLLED_BACK, runner.journal().run(run.runId()).orElseThrow().status());
+    }
+
+    /** On 2.x the buckets reset renames the old buckets aside while the services wait, and deletes them last. */
+    @Test
+    void aBucketsResetSetsTheOldBucketsAsideAndDeletesThemOnceTheServicesWriteAgain() {
+        Plan[] plan = new Plan[1];
+        RunContext interrupted = run(ResetMode.BUCKETS, EnumSet.of(Step.PREREQUISITES, Step.BACKUP, Step.CONFIRM, Step.RESET),
+                plan);
+        assertTrue(stack.bucketsSetAside().contains("home_assistant_events.before-" + interrupted.runId()),
+                stack.bucketsSetAside().toString());
+        runner.rollback(interrupted);
+
+        run(ResetMode.BUCKETS, EnumSet.allOf(Step.class), plan);
+
+        assertEquals(List.of(), stack.bucketsSetAside(), "deleted once the services wrote again");
+        assertTrue(stack.docker.calls().stream().noneMatch(c -> c.startsWith("remove volume")));
     }
 
     @Test

@@ -173,8 +173,18 @@ public final class TestStack {
         return new SqliteJournal(dir.resolve("journal.db"), new SecretMasker(profile.secrets()), Clock.systemUTC());
     }
 
+    /**
+     * The points InfluxDB serves from its volume: every bucket but those a buckets reset keeps aside
+     * under a run's {@code .before-RUN} name until it ends well (see {@link #bucketsSetAside}).
+     */
     public long pointsInVolume() {
-        return docker.volume(INFLUX_VOLUME).totalPoints();
+        return docker.volume(INFLUX_VOLUME).buckets.entrySet().stream().filter(b -> !b.getKey().contains(".before-"))
+                .mapToLong(b -> b.getValue().points.size()).sum();
+    }
+
+    /** The buckets a run keeps aside under its {@code .before-RUN} name. */
+    public List<String> bucketsSetAside() {
+        return docker.volume(INFLUX_VOLUME).buckets.keySet().stream().filter(b -> b.contains(".before-")).sorted().toList();
     }
 
     private static void createMetadataDb(Path file) throws IOException {

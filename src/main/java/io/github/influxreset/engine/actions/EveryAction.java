@@ -46,6 +46,7 @@ public final class EveryAction {
                 .register(ReplaySeal.KIND, ReplaySeal::new)
                 .register(SetAsideData.KIND, SetAsideData::new)
                 .register(DropSetAsideData.KIND, DropSetAsideData::new)
+                .register(DropAsideBuckets.KIND, DropAsideBuckets::new)
                 .register(PrepareNextBucket.KIND, PrepareNextBucket::new)
                 .register(SwitchBucket.KIND, SwitchBucket::new)
                 .register(CarryDelta.KIND, CarryDelta::new);

@@ -22,6 +22,7 @@ import io.github.influxreset.engine.actions.CreateBucket;
 import io.github.influxreset.engine.actions.CreateContainer;
 import io.github.influxreset.engine.actions.CreateVolume;
 import io.github.influxreset.engine.actions.DeleteBucket;
+import io.github.influxreset.engine.actions.DropAsideBuckets;
 import io.github.influxreset.engine.actions.DropSetAsideData;
 import io.github.influxreset.engine.actions.KeepVolumeCopy;
 import io.github.influxreset.engine.actions.NoteUnknownBucket;
@@ -94,7 +95,7 @@ public final class PlanBuilder {
         if (mode == ResetMode.FULL) {
             addFullReset(planId);
         } else {
-            addBucketReset();
+            addBucketReset(planId);
         }
         step = Step.VALIDATE;
         add(new ValidateSchema(Map.of()));
@@ -109,6 +110,8 @@ public final class PlanBuilder {
         if (mode == ResetMode.FULL) {
             ContainerInfo influx = influxContainer();
             add(DropSetAsideData.of(influx.volumeNames(), influx.image(), planId));
+        } else if (!profile.influx().isV1()) {
+            add(DropAsideBuckets.of(profile.buckets().stream().map(BucketSpec::name).toList(), planId));
         }
         return new Plan(planId, profile.name(), mode, actions);
     }
@@ -204,11 +207,12 @@ public final class PlanBuilder {
         }
     }
 
-    private void addBucketReset() {
+    /** On 2.x the old buckets are renamed aside (instant at any size), on 1.x deleted (a database cannot be renamed). */
+    private void addBucketReset(String run) {
         stopServices();
         add(SealBackup.of());
         for (BucketSpec bucket : profile.buckets()) {
-            add(DeleteBucket.of(bucket));
+            add(profile.influx().isV1() ? DeleteBucket.of(bucket) : DeleteBucket.aside(bucket, run));
             add(CreateBucket.of(bucket));
         }
     }
