@@ -49,8 +49,9 @@ public enum ResetMode {
                     + "buckets only";
             case BUCKETS -> "the services stop for seconds (kept points are carried after they start again); every "
                     + "bucket's points are deleted (kept in the backup); tokens, users and dashboards stay";
-            case FULL -> "the services stop while InfluxDB's volumes are copied for the rollback and its container and "
-                    + "volumes are made anew (kept points are carried after they start again; everything kept in the backup)";
+            case FULL -> "the services stop for seconds while InfluxDB's data is moved aside inside its volumes (renames, "
+                    + "at any size) and InfluxDB starts on them empty: tokens, users, everything anew (kept points are "
+                    + "carried after they start again; everything kept in the backup)";
             case ONLINE -> "no service stops: new buckets are filled beside the live ones and switched to by name in "
                     + "milliseconds; the old buckets stay under the run's name until you delete them, so the disk needs "
                     + "room for a second copy of the data meanwhile (InfluxDB 2.x)";

@@ -58,10 +58,10 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         findStack.setId("findStack");
         ToggleGroup mode = new ToggleGroup();
         repair = modeButton(mode, ResetMode.REPAIR, "Repair: fix in place what can be", "modeRepair");
-        buckets = modeButton(mode, ResetMode.BUCKETS, "Buckets: delete and recreate the buckets", "modeBuckets");
+        buckets = modeButton(mode, ResetMode.BUCKETS, "Buckets: replace the buckets with new ones", "modeBuckets");
         online = modeButton(mode, ResetMode.ONLINE, "Online: new buckets beside the live ones, switched to by name while "
                 + "the services write", "modeOnline");
-        full = modeButton(mode, ResetMode.FULL, "Full: recreate the InfluxDB container and its volumes", "modeFull");
+        full = modeButton(mode, ResetMode.FULL, "Full: InfluxDB started anew on its emptied volumes", "modeFull");
         move = modeButton(mode, ResetMode.MOVE, "Move to InfluxDB 2.x: copy the data into the profile's schema on the "
                 + "2.x server it names; the 1.x data stays", "modeMove");
         runChecks = new Button("Run the checks again");
