@@ -1,5 +1,7 @@
 package io.github.influxreset.backup;
 
+import io.github.influxreset.domain.FieldCounts;
+
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.Throughput;
@@ -125,7 +127,7 @@ final class BackupVerifier {
         try (java.io.InputStream in = new com.github.luben.zstd.ZstdInputStream(Files.newInputStream(file))) {
             held = ExportTally.of(in, path);
         }
-        if (counted != null && !Seal.nonZero(counted).equals(Seal.nonZero(held))) {
+        if (counted != null && !FieldCounts.nonZero(counted).equals(FieldCounts.nonZero(held))) {
             throw ResetException.problem("the export " + path + " of bucket " + bucket + " does not hold the values its "
                     + "manifest counted", "", null);
         }

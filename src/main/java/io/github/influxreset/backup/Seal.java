@@ -2,7 +2,6 @@ package io.github.influxreset.backup;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,30 +45,5 @@ public record Seal(int formatVersion, String created, String runId, List<Entry> 
 
     static long nanos(Instant instant) {
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-    }
-
-    /** The values without measurements or fields counted zero: how two counts are compared. */
-    static Map<String, Map<String, Long>> nonZero(Map<String, Map<String, Long>> values) {
-        Map<String, Map<String, Long>> kept = new LinkedHashMap<>();
-        values.forEach((measurement, fields) -> fields.forEach((field, count) -> {
-            if (count != 0) {
-                kept.computeIfAbsent(measurement, m -> new LinkedHashMap<>()).put(field, count);
-            }
-        }));
-        return kept;
-    }
-
-    /** The sum of two counts, per measurement and field. */
-    static Map<String, Map<String, Long>> plus(Map<String, Map<String, Long>> a, Map<String, Map<String, Long>> b) {
-        Map<String, Map<String, Long>> sum = new LinkedHashMap<>();
-        for (Map<String, Map<String, Long>> part : List.of(a, b)) {
-            part.forEach((measurement, fields) -> fields.forEach((field, count) ->
-                    sum.computeIfAbsent(measurement, m -> new LinkedHashMap<>()).merge(field, count, Long::sum)));
-        }
-        return nonZero(sum);
-    }
-
-    static long total(Map<String, Map<String, Long>> values) {
-        return values.values().stream().flatMap(f -> f.values().stream()).mapToLong(Long::longValue).sum();
     }
 }

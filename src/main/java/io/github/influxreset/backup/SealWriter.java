@@ -1,5 +1,7 @@
 package io.github.influxreset.backup;
 
+import io.github.influxreset.domain.FieldCounts;
+
 import com.github.luben.zstd.ZstdInputStream;
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.Profile;
@@ -86,23 +88,23 @@ final class SealWriter {
         String name = bucket.name();
         if (base.isPresent() && base.get().cut() != null && base.get().valuesBefore() != null) {
             Instant cut = Instant.parse(base.get().cut());
-            Map<String, Map<String, Long>> older = Seal.nonZero(influx.countFieldValues(name, Instant.EPOCH, cut));
-            if (older.equals(Seal.nonZero(base.get().valuesBefore()))) {
-                Map<String, Map<String, Long>> later = Seal.nonZero(influx.countFieldValues(name, cut, Seal.RANGE_END));
-                Map<String, Map<String, Long>> now = Seal.plus(older, later);
-                if (now.equals(Seal.nonZero(base.get().values()))) {
+            Map<String, Map<String, Long>> older = FieldCounts.nonZero(influx.countFieldValues(name, Instant.EPOCH, cut));
+            if (older.equals(FieldCounts.nonZero(base.get().valuesBefore()))) {
+                Map<String, Map<String, Long>> later = FieldCounts.nonZero(influx.countFieldValues(name, cut, Seal.RANGE_END));
+                Map<String, Map<String, Long>> now = FieldCounts.plus(older, later);
+                if (now.equals(FieldCounts.nonZero(base.get().values()))) {
                     return Optional.empty();
                 }
                 Map<String, Map<String, Long>> delta = export(name, work, later, out -> influx.export(name, out, cut, Seal.RANGE_END));
                 noteChange(name, base, now, delta, "the values stamped since " + cut);
                 return Optional.of(new Seal.Entry(name, bucket.retention().format(), cut.toString(), delta,
-                        Seal.plus(base.get().valuesBefore(), delta)));
+                        FieldCounts.plus(base.get().valuesBefore(), delta)));
             }
             progress.update(-1, "Bucket " + name + " took values stamped before " + cut + " after the backup set was written "
                     + "(a writer sending old points), so the seal exports the whole bucket");
         }
-        Map<String, Map<String, Long>> now = Seal.nonZero(influx.countFieldValues(name));
-        if (base.isPresent() && now.equals(Seal.nonZero(base.get().values()))) {
+        Map<String, Map<String, Long>> now = FieldCounts.nonZero(influx.countFieldValues(name));
+        if (base.isPresent() && now.equals(FieldCounts.nonZero(base.get().values()))) {
             return Optional.empty();
         }
         Map<String, Map<String, Long>> whole = export(name, work, now, out -> influx.export(name, out));
@@ -112,13 +114,13 @@ final class SealWriter {
 
     private void noteChange(String bucket, Optional<Manifest.BucketEntry> base, Map<String, Map<String, Long>> now,
                             Map<String, Map<String, Long>> exported, String what) {
-        long held = base.map(b -> Seal.total(b.values())).orElse(0L);
+        long held = base.map(b -> FieldCounts.total(b.values())).orElse(0L);
         changes.add(bucket + ": " + (base.isPresent() ? held + " values in the set, " : "not in the set, ")
-                + Seal.total(now) + " now; " + what + " added (" + Seal.total(exported) + " values)");
-        if (Seal.total(now) > held) {
+                + FieldCounts.total(now) + " now; " + what + " added (" + FieldCounts.total(exported) + " values)");
+        if (FieldCounts.total(now) > held) {
             grown.add(bucket);
         }
-        this.exported += Seal.total(exported);
+        this.exported += FieldCounts.total(exported);
     }
 
     private interface Export {
@@ -136,7 +138,7 @@ final class SealWriter {
         SecureFiles.restrictFile(file);
         Map<String, Map<String, Long>> held;
         try (InputStream in = new ZstdInputStream(Files.newInputStream(file))) {
-            held = Seal.nonZero(ExportTally.of(in, Seal.exportFile(bucket)));
+            held = FieldCounts.nonZero(ExportTally.of(in, Seal.exportFile(bucket)));
         }
         BackupWriter.requireComplete(bucket, counted, held);
         return held;

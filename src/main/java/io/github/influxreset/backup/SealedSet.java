@@ -25,8 +25,9 @@ final class SealedSet {
 
     SealedSet(Path set) {
         this.set = set;
-        this.manifest = new BackupVerifier(set).readManifest();
-        this.seal = new BackupVerifier(set).readSeal();
+        BackupVerifier reader = new BackupVerifier(set);
+        this.manifest = reader.readManifest();
+        this.seal = reader.readSeal();
     }
 
     Manifest manifest() {

@@ -23,10 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class VolumeAside {
     static final String PREFIX = AsideMove.folder("");
-    private static final String ENTRIES = "for e in \"$r\"/* \"$r\"/.[!.]* \"$r\"/..?*; do "
-            + "[ -e \"$e\" ] || [ -L \"$e\" ] || continue; case \"${e##*/}\" in " + PREFIX + "*) continue ;; esac; ";
-    private static final String FROM_ASIDE = "for e in \"$a\"/* \"$a\"/.[!.]* \"$a\"/..?*; do "
-            + "[ -e \"$e\" ] || [ -L \"$e\" ] || continue; case \"${e##*/}\" in " + PREFIX + "*) continue ;; esac; ";
+    private static final String ENTRIES = eachEntryOf("r");
+    private static final String FROM_ASIDE = eachEntryOf("a");
     private static final String COMPLETE = PREFIX + "complete";
     private static final String RETURNING = PREFIX + "returning";
 
@@ -34,6 +32,13 @@ final class VolumeAside {
 
     VolumeAside(DockerClient client) {
         this.client = client;
+    }
+
+    /** The head of a shell loop over every entry of folder {@code $var} (hidden ones too) but the product's own. */
+    private static String eachEntryOf(String var) {
+        String dir = "\"$" + var + "\"";
+        return "for e in " + dir + "/* " + dir + "/.[!.]* " + dir + "/..?*; do [ -e \"$e\" ] || [ -L \"$e\" ] || continue; "
+                + "case \"${e##*/}\" in " + PREFIX + "*) continue ;; esac; ";
     }
 
     void apply(List<String> volumes, String image, AsideMove move) {

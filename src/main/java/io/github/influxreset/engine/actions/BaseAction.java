@@ -34,6 +34,11 @@ abstract class BaseAction implements Action {
         return false;
     }
 
+    /** A param journalled as a comma-separated list (volumes, buckets), without empty items. */
+    java.util.List<String> listParam(String key) {
+        return java.util.Arrays.stream(param(key).split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList();
+    }
+
     String param(String key) {
         String value = params.get(key);
         if (value == null) {

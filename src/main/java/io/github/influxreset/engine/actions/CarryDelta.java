@@ -2,6 +2,7 @@ package io.github.influxreset.engine.actions;
 
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.CarryTally;
+import io.github.influxreset.domain.FieldCounts;
 import io.github.influxreset.domain.LinePoint;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.SwitchNames;
@@ -152,7 +153,7 @@ public final class CarryDelta extends ReadOnlyAction {
             }
         });
         Map<String, Map<String, Long>> live = route.from().countFieldValues(route.fromBucket(), Instant.EPOCH, t0);
-        if (!nonZero(live).equals(nonZero(inSet))) {
+        if (!FieldCounts.nonZero(live).equals(FieldCounts.nonZero(inSet))) {
             ctx.warn("Values stamped before " + t0 + " reached " + route.fromBucket() + " after the backup was made, so "
                     + "all of it is carried again (the services keep writing meanwhile).");
             return false;
@@ -177,8 +178,8 @@ public final class CarryDelta extends ReadOnlyAction {
         for (int round = 1; round <= ROUNDS; round++) {
             Map<String, Map<String, Long>> held = route.from().countFieldValues(route.fromBucket(), from, LiveRange.END);
             CarryTally tally = carry(ctx, route, from, cutoff, held);
-            if (nonZero(readValues(tally)).equals(nonZero(route.from().countFieldValues(route.fromBucket(), from,
-                    LiveRange.END)))) {
+            Map<String, Map<String, Long>> heldAfter = route.from().countFieldValues(route.fromBucket(), from, LiveRange.END);
+            if (FieldCounts.nonZero(readValues(tally)).equals(FieldCounts.nonZero(heldAfter))) {
                 requireHeld(route.intoBucket(), tally, route.into().countFieldValues(route.intoBucket(), from, LiveRange.END));
                 return tally;
             }
@@ -191,7 +192,7 @@ public final class CarryDelta extends ReadOnlyAction {
     }
 
     private CarryTally carry(RunContext ctx, Route route, Instant from, long cutoff, Map<String, Map<String, Long>> held) {
-        long atMost = most(held);
+        long atMost = FieldCounts.points(held);
         journal(ctx, Map.of(CarryData.atMostKey(route.bucket()), Long.toString(atMost
                 + Long.parseLong(journalled.getOrDefault(CarryData.atMostKey(route.bucket()), "0")))));
         CarryTally tally = new DataCarrier(ctx.profile()).carry(route.bucket(), route.intoBucket(),
@@ -226,20 +227,6 @@ public final class CarryDelta extends ReadOnlyAction {
             throw ResetException.problem("Bucket " + bucket + " does not hold what was carried into it ("
                     + String.join("; ", missing) + ").", "The run is rolled back; the source keeps every point.", null);
         }
-    }
-
-    private static Map<String, Map<String, Long>> nonZero(Map<String, Map<String, Long>> values) {
-        Map<String, Map<String, Long>> kept = new HashMap<>();
-        values.forEach((m, fields) -> fields.forEach((f, n) -> {
-            if (n != 0) {
-                kept.computeIfAbsent(m, k -> new HashMap<>()).put(f, n);
-            }
-        }));
-        return kept;
-    }
-
-    private static long most(Map<String, Map<String, Long>> values) {
-        return values.values().stream().mapToLong(f -> f.values().stream().mapToLong(Long::longValue).max().orElse(0)).sum();
     }
 
     private void journal(RunContext ctx, Map<String, String> facts) {

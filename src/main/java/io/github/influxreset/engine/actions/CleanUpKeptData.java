@@ -47,6 +47,6 @@ public final class CleanUpKeptData extends BaseAction {
     }
 
     private List<String> copies() {
-        return List.of(param("copies").split(",")).stream().filter(c -> !c.isBlank()).toList();
+        return listParam("copies");
     }
 }

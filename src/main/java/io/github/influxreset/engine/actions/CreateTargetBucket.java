@@ -2,6 +2,7 @@ package io.github.influxreset.engine.actions;
 
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.CarryTally;
+import io.github.influxreset.domain.FieldCounts;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.Retention;
 import io.github.influxreset.engine.ActionRecord;
@@ -137,8 +138,7 @@ public final class CreateTargetBucket extends BaseAction {
 
     /** Points stamped in [from, to): per measurement the most values of one field. */
     private long points(InfluxPort target, Instant from, Instant to) {
-        return target.countFieldValues(param("bucket"), from, to).values().stream()
-                .mapToLong(fields -> fields.values().stream().mapToLong(Long::longValue).max().orElse(0)).sum();
+        return FieldCounts.points(target.countFieldValues(param("bucket"), from, to));
     }
 
     private BucketSpec spec() {

@@ -48,7 +48,6 @@ public final class DropAsideBuckets extends BaseAction {
     }
 
     private List<String> asides() {
-        return List.of(param("buckets").split(",")).stream().filter(b -> !b.isBlank())
-                .map(b -> new SwitchNames(b, param("run")).before()).toList();
+        return listParam("buckets").stream().map(b -> new SwitchNames(b, param("run")).before()).toList();
     }
 }

@@ -38,8 +38,7 @@ public final class DropSetAsideData extends BaseAction {
 
     @Override
     public void execute(RunContext ctx) {
-        List<String> volumes = List.of(param("volumes").split(",")).stream().filter(v -> !v.isBlank()).toList();
-        ctx.ports().docker().aside(volumes, param("image"), AsideMove.drop(SetAsideData.before(param("run"))));
+        ctx.ports().docker().aside(listParam("volumes"), param("image"), AsideMove.drop(SetAsideData.before(param("run"))));
     }
 
     @Override

@@ -124,6 +124,6 @@ public final class SetAsideData extends BaseAction {
     }
 
     List<String> volumes() {
-        return List.of(param("volumes").split(",")).stream().filter(v -> !v.isBlank()).toList();
+        return listParam("volumes");
     }
 }
