@@ -42,6 +42,14 @@ public interface Action {
         return false;
     }
 
+    /**
+     * True when undo only stops a service the run started: the rollback lets such undos run before it
+     * backs up the live data, so that no writer adds a point after that backup.
+     */
+    default boolean undoOnlyStopsAService() {
+        return false;
+    }
+
     /** True when the action deletes data that only a backup can bring back. */
     boolean destructive();
 

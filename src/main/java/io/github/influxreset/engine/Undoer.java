@@ -32,11 +32,17 @@ final class Undoer {
         removeOrphanedHelpers(ctx);
         RollbackPlan plan = rollbackPlanner.plan(ctx);
         RollbackGuard.refuseUnsafe(plan, forceStale);
-        RollbackGuard.backUpLiveData(ctx, plan);
         List<ActionRecord> toUndo = pendingUndo(runId);
         ctx.log().info(null, "Rolling back run " + runId + ": " + toUndo.size() + " actions to undo.");
         List<String> failures = new ArrayList<>();
+        boolean backedUp = false;
         for (ActionRecord record : toUndo) {
+            Action action = catalog.rebuild(record.kind(), record.params());
+            // the services the run started are stopped first, so that the live data's backup misses no point of theirs
+            if (!backedUp && !action.undoChangesNothing() && !action.undoOnlyStopsAService()) {
+                RollbackGuard.backUpLiveData(ctx, plan);
+                backedUp = true;
+            }
             undo(ctx, record).ifPresent(failures::add);
         }
         if (!failures.isEmpty()) {

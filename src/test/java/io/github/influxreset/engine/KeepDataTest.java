@@ -111,6 +111,26 @@ class KeepDataTest {
                 "the bar moves inside the carrying's share (" + from + " to " + to + "): " + validate);
     }
 
+    /**
+     * The carrying fails after the restart, with the services writing again: the rollback stops them
+     * before it backs up the live data, so that backup holds every point they wrote.
+     */
+    @org.junit.jupiter.api.Test
+    void aRollbackAfterTheRestartStopsTheServicesBeforeItBacksUpTheirPoints() {
+        stack.writerWritesWhenStarted();
+        stack.influx.dropWrittenLinesMatching("entity_id=sensor\\.t3.* normalized_value=[0-9]+,");
+        int before = stack.docker.calls().size();
+
+        org.junit.jupiter.api.Assertions.assertThrows(io.github.influxreset.domain.ResetException.class,
+                () -> run(ResetMode.BUCKETS, true, EnumSet.allOf(Step.class)));
+
+        List<String> calls = stack.docker.calls().subList(before, stack.docker.calls().size());
+        int lastStop = calls.lastIndexOf("stop websocket-ingestion");
+        int safetySet = calls.lastIndexOf("snapshot volume " + TestStack.INFLUX_VOLUME);
+        assertTrue(lastStop >= 0 && safetySet > lastStop, "the writer stopped, then the live data backed up: " + calls);
+        assertEquals(2, stack.ports.backups().list().size(), "the run's set and the rollback's safety set");
+    }
+
     @org.junit.jupiter.api.Test
     void aServerThatLosesCarriedPointsFailsTheRunWhichIsRolledBack() {
         long before = stack.pointsInVolume();

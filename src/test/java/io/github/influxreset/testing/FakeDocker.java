@@ -327,6 +327,7 @@ public final class FakeDocker implements DockerPort {
     /** A tar with one file, {@code data/buckets.txt}: each bucket with its retention and points. */
     @Override
     public synchronized void snapshotVolume(String volume, String image, java.io.OutputStream tar) {
+        calls.add("snapshot volume " + volume);
         StringBuilder text = new StringBuilder();
         volumes.get(volume).buckets.forEach((name, bucket) -> {
             text.append("# ").append(name).append(' ').append(bucket.retention.format()).append('\n');

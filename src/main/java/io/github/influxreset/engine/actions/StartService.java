@@ -40,6 +40,11 @@ public final class StartService extends BaseAction {
     }
 
     @Override
+    public boolean undoOnlyStopsAService() {
+        return true;
+    }
+
+    @Override
     public void execute(RunContext ctx) {
         ContainerInfo container = container(ctx, param("service"));
         ctx.ports().docker().start(container.id());
