@@ -16,6 +16,7 @@ import io.github.influxreset.engine.actions.RestoreBucket;
 import io.github.influxreset.engine.actions.RestoreNative;
 import io.github.influxreset.engine.actions.RestoreSqlite;
 import io.github.influxreset.engine.actions.StartService;
+import io.github.influxreset.engine.actions.SealBackup;
 import io.github.influxreset.engine.actions.StopService;
 import io.github.influxreset.engine.actions.VerifySourceBackup;
 import java.util.ArrayList;
@@ -93,6 +94,8 @@ public final class RestorePlanBuilder {
         List<ServiceSpec> reversed = new ArrayList<>(profile.services());
         java.util.Collections.reverse(reversed);
         reversed.forEach(s -> add(StopService.of(s.name(), true, s.timeout())));
+        // what the services wrote until they stopped goes into the run's set too: the undo puts buckets back from it
+        add(SealBackup.of());
     }
 
     /**
