@@ -80,6 +80,16 @@ class CliTest {
     }
 
     @Test
+    void aCatchUpOnAStackThatIsNotMovingSaysWhyAndChangesNothing() throws Exception {
+        long before = stack.pointsInVolume();
+
+        assertEquals(2, run("", "move", "--catch-up"));
+
+        assertTrue(err.contains("runs InfluxDB 2.x already; a move takes a 1.x stack to 2.x"), err);
+        assertEquals(before, stack.pointsInVolume());
+    }
+
+    @Test
     void theDowntimeIsForecastBeforeTheConfirmationAndRunsShowSaysWhatItWas() throws Exception {
         assertEquals(0, run("", "--json", "reset", "--mode", "buckets", "--yes"));
         String stopped = new ObjectMapper().readTree(out).get("runId").asText();

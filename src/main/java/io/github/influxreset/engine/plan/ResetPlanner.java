@@ -61,7 +61,8 @@ public final class ResetPlanner {
         return new Result(plan, found.problem());
     }
 
-    private static void requireMovable(Profile profile) {
+    /** Throws (bad input) unless the profile is a 1.x stack naming a 2.x server to move to. */
+    public static void requireMovable(Profile profile) {
         if (!profile.influx().isV1()) {
             throw ResetException.badInput("Profile " + profile.name() + " runs InfluxDB 2.x already; a move takes a 1.x "
                     + "stack to 2.x.", "To fix the structure of a 2.x stack, use 'reset' (--mode repair, buckets or full).");

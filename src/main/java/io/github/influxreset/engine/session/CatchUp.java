@@ -6,6 +6,7 @@ import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.engine.Journal;
 import io.github.influxreset.engine.RunStatus;
 import io.github.influxreset.engine.actions.CarryDelta;
+import io.github.influxreset.engine.plan.ResetPlanner;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
@@ -18,9 +19,10 @@ final class CatchUp {
     /**
      * When the profile's last finished move (or catch-up) began reading the 1.x databases.
      *
-     * @throws ResetException (bad input) when no move of the profile finished
+     * @throws ResetException (bad input) when the profile is no 1.x stack moving to 2.x, or none of its moves finished
      */
     static Instant since(Journal journal, Profile profile) {
+        ResetPlanner.requireMovable(profile);
         return journal.runs().stream()
                 .filter(r -> r.profileName().equals(profile.name()) && r.mode() == ResetMode.MOVE
                         && r.status() == RunStatus.SUCCEEDED)
