@@ -3,12 +3,21 @@ package io.github.influxreset.ui;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.TextArea;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.controlsfx.dialog.ExceptionDialog;
 
 /** Dialogs on a real window: file choosers and ControlsFX's exception dialog. */
 public final class FxDialogService implements DialogService {
+    /** The share of the window's width and height a dialog may take at most. */
+    private static final double FIT = 0.9;
+    private static final double PREFERRED_WIDTH = 640;
+    private static final int MAX_ROWS = 14;
     private final Window owner;
 
     public FxDialogService(Window owner) {
@@ -50,14 +59,30 @@ public final class FxDialogService implements DialogService {
         return dialog.showAndWait().map(String::trim).filter(word::equals).isPresent();
     }
 
+    /**
+     * Asks yes or no. The dialog fits inside the window whatever the message's length (the message wraps and
+     * scrolls), and No is the default: Enter never undoes or deletes by accident.
+     */
     @Override
     public boolean confirm(String title, String message) {
-        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                message, javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", ButtonType.YES, ButtonType.NO);
         dressLikeTheWindow(alert);
         alert.setTitle(title);
         alert.setHeaderText(title);
-        return alert.showAndWait().filter(javafx.scene.control.ButtonType.YES::equals).isPresent();
+        alert.setResizable(true);
+        TextArea text = new TextArea(message);
+        text.setId("dialogMessage");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setPrefRowCount((int) Math.min(MAX_ROWS, message.lines().count() + 1));
+        DialogPane pane = alert.getDialogPane();
+        pane.setContent(text);
+        pane.setPrefWidth(Math.min(PREFERRED_WIDTH, owner.getWidth() * FIT));
+        pane.setMaxWidth(owner.getWidth() * FIT);
+        pane.setMaxHeight(owner.getHeight() * FIT);
+        ((Button) pane.lookupButton(ButtonType.YES)).setDefaultButton(false);
+        ((Button) pane.lookupButton(ButtonType.NO)).setDefaultButton(true);
+        return alert.showAndWait().filter(ButtonType.YES::equals).isPresent();
     }
 
     @Override

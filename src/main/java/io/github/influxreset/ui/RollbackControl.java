@@ -3,6 +3,7 @@ package io.github.influxreset.ui;
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.RollbackPlan;
+import io.github.influxreset.engine.report.ServicesDown;
 import io.github.influxreset.engine.session.ResetSession;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -38,11 +39,16 @@ public final class RollbackControl {
             return;
         }
         ResetSession active = session.get();
-        tasks.run("Checking what the rollback would do", Progress.NONE, p -> active.rollbackPlan(),
-                plan -> plan.ifPresent(checked -> confirm(active, checked)), tasks::showError);
+        tasks.run("Checking what the rollback would do", Progress.NONE, p -> active.rollbackPlan()
+                .map(plan -> new Checked(plan, active.servicesDown().map(ServicesDown::sentence).orElse(""))),
+                checked -> checked.ifPresent(read -> confirm(active, read.plan(), read.servicesDown())), tasks::showError);
     }
 
-    private void confirm(ResetSession active, RollbackPlan plan) {
+    /** The undo plan, and the services the run keeps stopped while the question waits (empty when none). */
+    private record Checked(RollbackPlan plan, String servicesDown) {
+    }
+
+    private void confirm(ResetSession active, RollbackPlan plan, String servicesDown) {
         if (!plan.failed().isEmpty()) {
             tasks.showError(ResetException.badInput("The rollback was refused and nothing was changed: " + plan.failed()
                     .stream().map(p -> p.problem().orElseThrow()).distinct().collect(Collectors.joining("; ")) + ".",
@@ -52,7 +58,8 @@ public final class RollbackControl {
         String question = plan.stale() ? "This run is stale: the stack changed since it stopped. Roll it back anyway? "
                 + "The live data is written to a new verified backup set first." : plan.needsSafetyBackup()
                 ? "Roll back? The live data it replaces is written to a new verified backup set first." : "Roll back?";
-        if (!dialogs.confirm("Roll back run " + plan.run().id(), String.join("\n", plan.lines()) + "\n\n" + question)) {
+        String cost = servicesDown.isEmpty() ? "" : servicesDown + "\n\n";
+        if (!dialogs.confirm("Roll back run " + plan.run().id(), cost + String.join("\n", plan.lines()) + "\n\n" + question)) {
             return;
         }
         tasks.run("Rolling back", Progress.NONE, p -> {

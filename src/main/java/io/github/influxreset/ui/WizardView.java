@@ -144,7 +144,7 @@ public final class WizardView extends View<WizardViewModel> {
         errorDetails.setOnAction(e -> model.showErrorDetails());
         progress.progressProperty().bind(model.tasks().progressProperty());
         progress.visibleProperty().bind(model.busyProperty());
-        progressMessage.textProperty().bind(model.progressMessageProperty());
+        progressMessage.textProperty().bind(model.tasks().progressMessageProperty());
         rollback.disableProperty().bind(model.rollbackControl().canRollbackProperty().not().or(model.busyProperty()));
         Tooltip hint = new Tooltip();
         hint.textProperty().bind(model.rollbackControl().hintProperty());

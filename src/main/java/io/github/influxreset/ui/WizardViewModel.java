@@ -25,11 +25,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The wizard as a whole: the steps and where the user is, the session of the profile in use, and
- * the parts every screen shares: its tasks ({@link WizardTasks}: busy, progress, the last error),
- * the rollback button ({@link RollbackControl}), the recovery banner ({@link RecoveryControl}) and
- * the theme. Properties and commands only; all blocking work goes through the one {@link
- * TaskRunner}. UI thread only.
+ * The wizard as a whole: the steps and where the user is, the session of the profile in use, and the parts every
+ * screen shares: its tasks ({@link WizardTasks}: busy, progress, the last error), the rollback button ({@link
+ * RollbackControl}), the recovery banner ({@link RecoveryControl}) and the theme. Properties and commands only; all
+ * blocking work goes through the one {@link TaskRunner}. UI thread only.
  */
 public final class WizardViewModel {
     private final SessionFactory sessions;
@@ -60,8 +59,7 @@ public final class WizardViewModel {
         this.recovery = new RecoveryControl(session::get, tasks, dialogs, rollback, this::showAllDone);
         tasks.afterEach(rollback::refresh);
         BooleanProperty busy = tasks.busyProperty();
-        current = Bindings.createObjectBinding(() -> steps.isEmpty() ? null : steps.get(currentIndex.get()),
-                steps, currentIndex);
+        current = Bindings.createObjectBinding(() -> steps.isEmpty() ? null : steps.get(currentIndex.get()), steps, currentIndex);
         canNext = Bindings.createBooleanBinding(() -> !busy.get() && current.get() != null
                 && current.get().canAdvanceProperty().get() && recovery.textProperty().get().isEmpty(),
                 busy, current, currentIndex, stateChanges, recovery.textProperty());
@@ -74,11 +72,7 @@ public final class WizardViewModel {
         all.forEach(step -> step.stateProperty().addListener((obs, old, now) -> stateChanges.set(stateChanges.get() + 1)));
     }
 
-    /**
-     * Opens the profile (null: the embedded HomeIQ one) in the background, so the window shows
-     * before the profile, the journal and their libraries are loaded; a bad profile leaves the
-     * current one.
-     */
+    /** Opens the profile (null: the embedded HomeIQ one) in the background, so the window shows first; a bad one leaves the current. */
     public void openProfile(Path file) {
         load("Opening the profile", p -> sessions.open(file), opened -> {
             session.set(opened);
@@ -108,10 +102,22 @@ public final class WizardViewModel {
         current.get().onEnter();
     }
 
+    /** Goes on from {@code step} by itself: from the confirmation to the last service healthy no click is waited for. */
+    public void goOnFrom(StepViewModel step) {
+        if (current.get() == step) {
+            next();
+        }
+    }
+
+    /** A run starts from {@code step}: the steps after it, and the error, forget what an earlier run showed. */
+    public void forgetStepsAfter(StepViewModel step) {
+        steps.subList(steps.indexOf(step) + 1, steps.size()).forEach(StepViewModel::clear);
+        tasks.clearError();
+    }
+
     /**
-     * Cancel (Esc): leaves the backup browser, or the first run when a profile is open; else it
-     * asks whether to quit the wizard. A running step is never cancelled halfway (the button
-     * waits while busy); an unfinished run stays in the journal to resume or roll back.
+     * Cancel (Esc): leaves the backup browser, or the first run when a profile is open; else asks whether to quit.
+     * A running step is never cancelled halfway; an unfinished run stays in the journal to resume or roll back.
      */
     public void cancel() {
         if (tasks.busyProperty().get()) {
@@ -135,9 +141,8 @@ public final class WizardViewModel {
     }
 
     /**
-     * Runs a step's work in the background: the step shows RUNNING, then the state that
-     * {@code outcome} returns, or FAILED with the error shown. When a failure has rolled the run
-     * back, the flow starts again at the first step.
+     * Runs a step's work in the background: RUNNING, then the state {@code outcome} returns, or FAILED with the
+     * error shown; when a failure has rolled the run back, the flow starts again at the first step.
      */
     public <T> void execute(StepViewModel step, String title, TaskRunner.Work<T> work, Function<T, StepState> outcome) {
         execute(step, title, work, outcome, () -> { });
@@ -279,10 +284,6 @@ public final class WizardViewModel {
 
     public BooleanProperty busyProperty() {
         return tasks.busyProperty();
-    }
-
-    public StringProperty progressMessageProperty() {
-        return tasks.progressMessageProperty();
     }
 
     public StringProperty errorProperty() {

@@ -44,6 +44,8 @@ public final class TestStack {
     public final LogBus log;
     public final List<LogEvent> events = new CopyOnWriteArrayList<>();
     public final ActionCatalog catalog = EveryAction.catalog();
+    /** The journal's clock: a test moves it on to stand for a person who takes their time. */
+    public final MovingClock journalClock = new MovingClock();
 
     public TestStack(Path dir) throws IOException {
         this(dir, java.util.function.UnaryOperator.identity());
@@ -170,7 +172,7 @@ public final class TestStack {
     }
 
     public SqliteJournal journal() {
-        return new SqliteJournal(dir.resolve("journal.db"), new SecretMasker(profile.secrets()), Clock.systemUTC());
+        return new SqliteJournal(dir.resolve("journal.db"), new SecretMasker(profile.secrets()), journalClock);
     }
 
     /**

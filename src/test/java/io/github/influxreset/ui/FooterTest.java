@@ -44,7 +44,7 @@ class FooterTest {
 
     @Test
     void aLongTaskLineNeverCutsAButtonsWord(FxRobot robot) {
-        robot.interact(() -> assembly.wizard().progressMessageProperty().set("Snapshot of volume homeiq_influxdb_data: "
+        robot.interact(() -> assembly.wizard().tasks().progressMessageProperty().set("Snapshot of volume homeiq_influxdb_data: "
                 + "812.4 MiB of 1.2 GiB at 143.2 MiB/s, about 3 s left; ".repeat(4)));
         WaitForAsyncUtils.waitForFxEvents();
 

@@ -152,6 +152,9 @@ class WizardFlowTest {
         verifyThat("#next", isDisabled());
         shoot(robot, "0-recovery");
         robot.clickOn("#rollbackRun");
+        String asked = confirmations.get(confirmations.size() - 1);
+        assertTrue(asked.contains("have been stopped for") && asked.contains("websocket-ingestion")
+                && asked.contains("the home's writers keep nothing"), "the question says what waiting costs: " + asked);
 
         assertEquals(before, stack.pointsInVolume());
         assertTrue(stack.journal().unfinishedRun().isEmpty());
@@ -232,8 +235,6 @@ class WizardFlowTest {
         robot.clickOn("#resetButton");
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#next");
-        robot.clickOn("#next");
-        robot.clickOn("#next");
 
         assertTrue(assembly.wizard().finishedProperty().get(), assembly.wizard().errorProperty().get());
         assertEquals(before, stack.pointsInVolume(), "not one point deleted");
@@ -271,13 +272,11 @@ class WizardFlowTest {
         shoot(robot, "3-confirm");
         robot.clickOn("#resetButton");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(StepState.DONE, state(2));
-        assertEquals(StepState.DONE, state(3), "the reset ran once confirmed");
+        assertFalse(whileResetting.isEmpty(), "the reset ran once confirmed");
         String during = whileResetting.get(whileResetting.size() - 1);
-        assertTrue(during.endsWith("| rollback disabled") && !during.contains("at any time")
-                && during.contains("once they have ended, Roll back undoes every one of them"),
+        assertTrue(during.endsWith("| rollback disabled") && !during.contains("at any time") && !during.contains("Roll back undoes")
+                && during.contains("the validation and the restart follow by themselves"),
                 "while the reset runs the screen promises nothing the disabled button cannot do: " + during);
-        shoot(robot, "4-reset");
     }
 
     @Test
@@ -292,10 +291,8 @@ class WizardFlowTest {
         robot.write("homeiq");
         pressOn(robot, "#resetButton");
         assertEquals(StepState.DONE, state(3), assembly.wizard().errorProperty().get());
-        robot.type(KeyCode.ENTER);
-        assertEquals(StepState.DONE, state(4));
-        robot.type(KeyCode.ENTER);
-        assertEquals(StepState.DONE, state(5));
+        assertEquals(StepState.DONE, state(4), "validated without a key pressed");
+        assertEquals(StepState.DONE, state(5), "restarted without a key pressed");
         robot.type(KeyCode.ENTER);
 
         assertTrue(assembly.wizard().finishedProperty().get(), "Enter on the last step is Finish");
@@ -333,11 +330,18 @@ class WizardFlowTest {
     @Test
     void clicksThroughAllSixStepsAndFinishes(FxRobot robot) {
         goThroughReset(robot);
-        robot.clickOn("#next");
-        assertEquals(StepState.DONE, state(4));
+        for (int step = 2; step <= 5; step++) {
+            assertEquals(StepState.DONE, state(step), "step " + step + ": " + assembly.wizard().errorProperty().get());
+        }
+        assertEquals(5, assembly.wizard().currentIndexProperty().get(), "the run went on to the restart by itself");
+        robot.clickOn("#back");
         shoot(robot, "5-validate");
+        robot.clickOn("#back");
+        assertTrue(robot.lookup("#resetStatus").queryAs(javafx.scene.control.Label.class).getText()
+                .startsWith("All "), "each screen of the run can be looked at afterwards");
+        shoot(robot, "4-reset");
         robot.clickOn("#next");
-        assertEquals(StepState.DONE, state(5));
+        robot.clickOn("#next");
         String report = robot.lookup("#runReport").queryAs(javafx.scene.control.TextArea.class).getText();
         assertTrue(report.lines().anyMatch(l -> l.matches("Outcome\\s+succeeded")) && report.contains("Validate"), report);
         assertFalse(report.contains("|---") || report.contains("**"), "read as text, not as Markdown: " + report);
@@ -353,9 +357,12 @@ class WizardFlowTest {
     }
 
     @Test
-    void rollbackAfterTheResetPutsEveryPointBackAndStartsOver(FxRobot robot) {
+    void rollbackBeforeTheConfirmationUndoesTheRunAndStartsOver(FxRobot robot) {
         long before = stack.pointsInVolume();
-        goThroughReset(robot);
+        robot.clickOn("#modeFull");
+        robot.clickOn("#next");
+        robot.clickOn("#createBackup");
+        robot.clickOn("#next");
         String hint = robot.lookup("#rollback").queryAs(Button.class).getTooltip().getText();
         assertTrue(hint.startsWith("Undo this run and put the stack back as it was before it"), "says what it achieves: " + hint);
 
@@ -364,7 +371,7 @@ class WizardFlowTest {
         assertEquals(before, stack.pointsInVolume());
         assertEquals(RunStatus.ROLLED_BACK, stack.journal().runs().get(0).status());
         assertEquals(0, assembly.wizard().currentIndexProperty().get());
-        assertEquals("Rolled back: the stack is as it was before the run.", assembly.wizard().progressMessageProperty().get(),
+        assertEquals("Rolled back: the stack is as it was before the run.", assembly.wizard().tasks().progressMessageProperty().get(),
                 "back at the first step with a word of why (issue 15, finding 5)");
         verifyThat("#rollback", isDisabled());
         shoot(robot, "7-rolled-back");
@@ -375,8 +382,6 @@ class WizardFlowTest {
         long before = stack.pointsInVolume();
         stack.docker.failNextStartOf("sports-data");
         goThroughReset(robot);
-        robot.clickOn("#next");
-        robot.clickOn("#next");
 
         assertEquals(StepState.FAILED, state(5));
         assertEquals(StepState.PENDING, state(1), "a new run needs a new backup");
@@ -388,5 +393,72 @@ class WizardFlowTest {
         assertEquals(5, assembly.wizard().currentIndexProperty().get(), "the failed step stays in view");
         verifyThat("#back", isEnabled());
         shoot(robot, "8-failure");
+    }
+
+    /**
+     * Issue 30, item 1: from the confirmation to the last service healthy the wizard runs on by itself,
+     * so a person who reads a screen for a minute (the journal's clock moved on by 60 s) adds nothing
+     * to the downtime. Before, the run waited for Next after the reset with the services stopped.
+     */
+    @Test
+    void theRunGoesOnByItselfSoAPersonWhoWaitsAMinuteAddsNothingToTheDowntime(FxRobot robot) {
+        goThroughReset(robot);
+        int shownRightAfterTheClick = assembly.wizard().currentIndexProperty().get();
+        stack.journalClock.advance(java.time.Duration.ofSeconds(60));
+        for (int clicks = 0; clicks < 3 && !assembly.wizard().finishedProperty().get(); clicks++) {
+            robot.clickOn("#next");
+        }
+
+        assertEquals(5, shownRightAfterTheClick, "the restart was reached without a click");
+        assertTrue(assembly.wizard().finishedProperty().get(), assembly.wizard().errorProperty().get());
+        var run = stack.journal().runs().get(0);
+        var downtime = io.github.influxreset.engine.report.RunTimeline.of(run, stack.journal().actions(run.id())).downtime()
+                .orElseThrow();
+        assertTrue(downtime.millis() < 60_000, "the minute the person waited is not downtime: " + downtime.millis() + " ms");
+    }
+
+    /** Issue 30, item 4: a confirmation word that does not enable Reset gets a sentence saying why. */
+    @Test
+    void aWrongConfirmationWordIsToldWhyResetStaysOff(FxRobot robot) {
+        robot.clickOn("#next");
+        robot.clickOn("#createBackup");
+        robot.clickOn("#next");
+        verifyThat("#confirmHint", n -> !n.isVisible());
+        robot.clickOn("#confirmText").write("HomeIQ");
+
+        verifyThat("#resetButton", isDisabled());
+        verifyThat("#confirmHint", (javafx.scene.control.Label l) -> l.isVisible() && l.getText()
+                .equals("'HomeIQ' differs from 'homeiq' in upper and lower case: type it exactly as shown."));
+        shoot(robot, "3-confirm-wrong-word");
+        robot.interact(() -> robot.lookup("#confirmText").queryAs(javafx.scene.control.TextField.class).setText("homeiw"));
+        verifyThat("#confirmHint", (javafx.scene.control.Label l) -> l.getText()
+                .equals("'homeiw' is not 'homeiq': type the name exactly as shown."));
+        robot.interact(() -> robot.lookup("#confirmText").queryAs(javafx.scene.control.TextField.class).setText("homeiq"));
+        verifyThat("#confirmHint", n -> !n.isVisible());
+        verifyThat("#resetButton", isEnabled());
+    }
+
+    /** Issue 30: a run started in a window that showed a failed one starts clean: no old result, error or mark. */
+    @Test
+    void aSecondRunInTheSameWindowStartsCleanAndGoesOnByItself(FxRobot robot) {
+        stack.docker.failNextStartOf("sports-data");
+        goThroughReset(robot);
+        assertEquals(StepState.FAILED, state(5));
+        while (assembly.wizard().currentIndexProperty().get() > 1) {
+            robot.clickOn("#back");
+        }
+        robot.clickOn("#createBackup");
+
+        for (int later = 2; later <= 5; later++) {
+            assertEquals(StepState.PENDING, state(later), "step " + later + " shows nothing of the failed run");
+        }
+        assertEquals("", assembly.wizard().errorProperty().get(), "the old error is gone");
+        robot.clickOn("#next");
+        robot.clickOn("#confirmText").write("homeiq");
+        robot.clickOn("#resetButton");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(StepState.DONE, state(5), assembly.wizard().errorProperty().get());
+        assertEquals(RunStatus.SUCCEEDED, stack.journal().runs().get(0).status());
     }
 }

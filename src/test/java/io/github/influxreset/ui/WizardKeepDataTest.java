@@ -83,8 +83,6 @@ class WizardKeepDataTest {
         robot.clickOn("#resetButton");
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#next");
-        robot.clickOn("#next");
-        robot.clickOn("#next");
 
         assertTrue(assembly.wizard().finishedProperty().get(), assembly.wizard().errorProperty().get());
         assertEquals(Map.of("home_assistant_events", (long) RECENT), stack.influx.countPoints("home_assistant_events"));
@@ -109,8 +107,6 @@ class WizardKeepDataTest {
         robot.clickOn("#confirmText").write("homeiq");
         robot.clickOn("#resetButton");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#next");
-        robot.clickOn("#next");
         robot.clickOn("#next");
 
         assertTrue(assembly.wizard().finishedProperty().get(), assembly.wizard().errorProperty().get());
@@ -141,8 +137,6 @@ class WizardKeepDataTest {
         WaitForAsyncUtils.waitForFxEvents();
         stack.influx.write("home_assistant_events", "home_assistant_events,entity_id=sensor.after state_value=\"on\" "
                 + System.currentTimeMillis() * 1_000_000L + "\n");
-        robot.clickOn("#next");
-        robot.clickOn("#next");
         robot.clickOn("#next");
 
         assertTrue(assembly.wizard().finishedProperty().get(), assembly.wizard().errorProperty().get());

@@ -77,8 +77,6 @@ class WizardMoveTest {
         robot.clickOn("#resetButton");
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#next");
-        robot.clickOn("#next");
-        robot.clickOn("#next");
 
         assertTrue(assembly.wizard().finishedProperty().get(), assembly.wizard().errorProperty().get());
         assertEquals(Map.of("home_assistant_events", (long) RECENT), moving.target.countPoints("home_assistant_events"));

@@ -25,6 +25,7 @@ import io.github.influxreset.engine.plan.ResetPlanner;
 import io.github.influxreset.engine.report.RunReport;
 import io.github.influxreset.engine.report.RunSummaries;
 import io.github.influxreset.engine.report.RunSummary;
+import io.github.influxreset.engine.report.ServicesDown;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -112,10 +113,7 @@ public final class ResetSession {
         ensureRun(ResetMode.FULL).chooseKeepData(carry);
     }
 
-    /**
-     * What carrying the old points into the new schema would do, per bucket and measurement, as the
-     * current run forecast it from its backup set; empty without such a forecast (a repair, no run).
-     */
+    /** What carrying the old points would do, per bucket and measurement, as the run forecast it; empty without one. */
     public Optional<List<String>> carryForecast() {
         return Optional.ofNullable(run).flatMap(context -> context.action(ForecastCarry.KIND))
                 .filter(a -> a.status() == ActionStatus.DONE).map(a -> CarryTally.linesOf(a.facts(),
@@ -141,9 +139,8 @@ public final class ResetSession {
     }
 
     /**
-     * Undoes what the current run did, newest first; the next reset starts a new run. {@code
-     * forceStale} rolls back a stale run too (its live data is backed up first). A refused rollback
-     * keeps the run, so that it can be looked at or closed.
+     * Undoes what the current run did, newest first; {@code forceStale} rolls back a stale run too (its
+     * live data backed up first). A refused rollback keeps the run, so that it can be looked at or closed.
      */
     public void rollback(boolean forceStale) {
         RunContext context = run;
@@ -175,10 +172,7 @@ public final class ResetSession {
         return runner.firstUndoThatMatters(context.runId()).map(Action::describeUndo);
     }
 
-    /**
-     * True while this session holds a run: a run that failed and was rolled back is let go by
-     * {@link #runStep}. Reads no file, so the UI thread may ask.
-     */
+    /** True while this session holds a run (one that failed and was rolled back is let go); reads no file. */
     public boolean hasOpenRun() {
         return run != null;
     }
@@ -200,6 +194,12 @@ public final class ResetSession {
     public List<Finding> findings(Step step) {
         RunContext context = run;
         return context == null ? List.of() : context.findings(step);
+    }
+
+    /** The services the current run stopped and has not started again, and for how long; empty when none is down. */
+    public Optional<ServicesDown> servicesDown() {
+        RunContext context = run;
+        return context == null ? Optional.empty() : ServicesDown.of(runner.journal().actions(context.runId()), clock.instant());
     }
 
     /** What the wizard offers for an interrupted run: the sentence, and what Resume needs. */
@@ -250,7 +250,6 @@ public final class ResetSession {
     /**
      * Runs a plan whole, as the command line does: every step in order, the confirmation asked for
      * when the run reaches it, rolled back on failure (a {@code ResetException} says how it ended).
-     *
      * @param keepData whether the old points are carried into the new buckets (said before the run starts)
      */
     public RunContext runWhole(Plan whole, boolean keepData, Supplier<String> confirmation, Progress progress) {
@@ -268,7 +267,6 @@ public final class ResetSession {
     /**
      * Finishes the profile's interrupted run, as the command line does. {@code ask} is called for the
      * confirmation word only when the run was not confirmed before it was interrupted.
-     *
      * @throws ResetException (bad input) when the profile has no interrupted run to resume
      */
     public RunContext resumeInterrupted(Function<InterruptedRun, String> ask, Progress progress) {

@@ -24,6 +24,7 @@ public final class BackupViewModel extends StepViewModel {
     public void createBackup() {
         ResetSession session = wizard.session();
         var mode = wizard.modeProperty().get();
+        wizard.forgetStepsAfter(this);
         wizard.execute(this, "Writing the backup", progress -> {
             session.runStep(Step.PREREQUISITES, mode, progress);
             session.runStep(Step.BACKUP, mode, progress);

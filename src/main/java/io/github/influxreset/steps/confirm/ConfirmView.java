@@ -20,6 +20,7 @@ public final class ConfirmView extends View<ConfirmViewModel> {
     private VBox root;
     private TableView<PlannedAction> plan;
     private Label prompt;
+    private Label typedWrong;
     private TextField confirmation;
     private Button reset;
     private javafx.scene.control.CheckBox keepData;
@@ -40,6 +41,10 @@ public final class ConfirmView extends View<ConfirmViewModel> {
         prompt.setId("confirmPrompt");
         prompt.setWrapText(true);
         prompt.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        typedWrong = new Label();
+        typedWrong.setId("confirmHint");
+        typedWrong.setWrapText(true);
+        typedWrong.getStyleClass().add("field-problem");
         confirmation = new TextField();
         confirmation.setId("confirmText");
         confirmation.setPromptText("type the name here");
@@ -70,7 +75,7 @@ public final class ConfirmView extends View<ConfirmViewModel> {
         downtime.setWrapText(true);
         downtime.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         downtime.getStyleClass().add("emphasis");
-        root = new VBox(12, StepHeader.of(Step.CONFIRM), heading, plan, carry, downtime, prompt, confirm);
+        root = new VBox(12, StepHeader.of(Step.CONFIRM), heading, plan, carry, downtime, prompt, confirm, typedWrong);
         root.getStyleClass().add("step-view");
         VBox.setVgrow(plan, Priority.ALWAYS);
     }
@@ -92,6 +97,8 @@ public final class ConfirmView extends View<ConfirmViewModel> {
         downtime.textProperty().bind(model.downtimeProperty());
         Controls.showOnlyWhen(carry, model.canKeepDataProperty());
         reset.disableProperty().bind(model.canResetProperty().not());
+        typedWrong.textProperty().bind(model.typedWrongProperty());
+        Controls.showOnlyWhen(typedWrong, model.typedWrongProperty().isNotEmpty());
         reset.setOnAction(e -> model.confirmAndReset());
         confirmation.setOnAction(e -> model.confirmAndReset());
     }

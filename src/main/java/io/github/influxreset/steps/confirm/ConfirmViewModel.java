@@ -32,6 +32,8 @@ public final class ConfirmViewModel extends StepViewModel {
     private final StringProperty forecast = new SimpleStringProperty("");
     private final StringProperty actionName = new SimpleStringProperty("Reset");
     private final BooleanBinding canReset;
+    private final javafx.beans.binding.StringBinding typedWrong = Bindings.createStringBinding(() -> whyNot(word.get(),
+            typed.get()), word, typed);
 
     public ConfirmViewModel(WizardViewModel wizard) {
         super(Step.CONFIRM, wizard);
@@ -91,6 +93,20 @@ public final class ConfirmViewModel extends StepViewModel {
         return canReset;
     }
 
+    /** Why the typed text does not enable the button (case, spelling); empty while nothing or the word is typed. */
+    public javafx.beans.binding.StringBinding typedWrongProperty() {
+        return typedWrong;
+    }
+
+    static String whyNot(String word, String typed) {
+        String text = typed.trim();
+        if (text.isEmpty() || text.equals(word)) {
+            return "";
+        }
+        return text.equalsIgnoreCase(word) ? "'" + text + "' differs from '" + word + "' in upper and lower case: type it"
+                + " exactly as shown." : "'" + text + "' is not '" + word + "': type the name exactly as shown.";
+    }
+
     @Override
     public void onEnter() {
         ResetSession session = wizard.session();
@@ -119,7 +135,10 @@ public final class ConfirmViewModel extends StepViewModel {
         keepData.set(lines.map(l -> !l.isEmpty()).orElse(false) || keepDataFixed.get());
     }
 
-    /** Confirms with the typed word and goes on to the reset step, which starts at once. */
+    /**
+     * Confirms with the typed word and goes on to the reset step, which starts at once; from there the
+     * run goes on by itself through validation and the restart (no click waited for while services are down).
+     */
     public void confirmAndReset() {
         if (!canReset.get()) {
             return;
@@ -128,6 +147,7 @@ public final class ConfirmViewModel extends StepViewModel {
         String confirmation = typed.get();
         var mode = wizard.modeProperty().get();
         boolean carry = keepData.get() && canKeepData.get();
+        wizard.forgetStepsAfter(this);
         wizard.execute(this, "Confirming", progress -> {
             session.confirm(confirmation);
             session.chooseKeepData(carry);

@@ -11,7 +11,7 @@ import javafx.collections.ObservableList;
 
 /**
  * Step 5: validates buckets, retention and schema and shows the report as a table, also when the
- * validation failed and the run was rolled back.
+ * validation failed and the run was rolled back. Passed, it goes on to the restart by itself.
  */
 public final class ValidateViewModel extends StepViewModel {
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
@@ -40,6 +40,6 @@ public final class ValidateViewModel extends StepViewModel {
         }, report -> {
             findings.setAll(report);
             return StepState.DONE;
-        }, () -> { }, () -> findings.setAll(session.failedRunFindings(Step.VALIDATE)));
+        }, () -> wizard.goOnFrom(this), () -> findings.setAll(session.failedRunFindings(Step.VALIDATE)));
     }
 }

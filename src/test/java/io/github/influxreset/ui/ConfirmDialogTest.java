@@ -1,0 +1,65 @@
+package io.github.influxreset.ui;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Issue 30, item 3: a question as long as a rollback's undo plan fits inside the window (it was 1,253 px
+ * tall on a 900 px screen, its buttons off screen), and No is the default, so Enter undoes nothing.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ConfirmDialogTest {
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        stage.setScene(new Scene(new StackPane(), 1100, 760));
+        stage.show();
+    }
+
+    @Test
+    void aLongQuestionFitsTheWindowAndEnterAnswersNo(FxRobot robot) throws Exception {
+        String undoPlan = IntStream.rangeClosed(1, 60).mapToObj(i -> "  ok  undo " + i + ": put bucket home_assistant_events"
+                + " back as it was before the run, from backup set 20261207_101500 (every point counted)")
+                .collect(Collectors.joining("\n"));
+        CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        Platform.runLater(() -> answer.complete(new FxDialogService(stage).confirm("Roll back run 7", undoPlan)));
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> dialog() != null && dialog().isShowing() && dialog().getHeight() > 0);
+        Window shown = dialog();
+        DialogPane pane = (DialogPane) shown.getScene().getRoot();
+        assertTrue(shown.getHeight() <= stage.getHeight() && shown.getWidth() <= stage.getWidth(),
+                "the dialog fits the window: " + shown.getWidth() + " x " + shown.getHeight());
+        assertTrue(((Button) pane.lookupButton(ButtonType.NO)).isDefaultButton(), "No is the default");
+        assertFalse(((Button) pane.lookupButton(ButtonType.YES)).isDefaultButton());
+        robot.type(KeyCode.ENTER);
+
+        assertFalse(answer.get(5, TimeUnit.SECONDS), "Enter answered No");
+    }
+
+    private Window dialog() {
+        return Window.getWindows().stream().filter(w -> w != stage && w.getScene() != null
+                && w.getScene().getRoot() instanceof DialogPane).findFirst().orElse(null);
+    }
+}
