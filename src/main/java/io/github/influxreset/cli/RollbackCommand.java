@@ -39,11 +39,13 @@ final class RollbackCommand extends BaseCommand {
         if (dryRun) {
             return printPlan(runner.rollbackPlan(context));
         }
+        java.util.List<String> carried;
         try (AutoCloseable logging = logToStderr()) {
-            runner.rollback(context, forceStale);
+            carried = runner.rollback(context, forceStale);
         }
         output().line("Run " + run.id() + " rolled back.");
-        output().document(Map.of("runId", run.id(), "outcome", "rolled back"));
+        carried.forEach(output()::line);
+        output().document(Map.of("runId", run.id(), "outcome", "rolled back", "carriedBack", carried));
         return 0;
     }
 

@@ -50,6 +50,11 @@ public interface Action {
         return false;
     }
 
+    /** True when executing it stops a service: a run's downtime begins with the first such action. */
+    default boolean stopsAService() {
+        return false;
+    }
+
     /** True when the action deletes data that only a backup can bring back. */
     boolean destructive();
 

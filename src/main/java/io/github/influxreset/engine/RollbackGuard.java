@@ -1,6 +1,7 @@
 package io.github.influxreset.engine;
 
 import io.github.influxreset.domain.ResetException;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** What a rollback does between its plan and its first undo: refuse, or keep the live data safe. */
@@ -30,15 +31,16 @@ final class RollbackGuard {
         }
     }
 
-    /** Writes and verifies a backup set of the live data the undos would delete, before the first undo. */
-    static void backUpLiveData(RunContext ctx, RollbackPlan plan) {
+    /** Writes and verifies a backup set of the live data the undos would delete, before the first undo; its id, if written. */
+    static Optional<String> backUpLiveData(RunContext ctx, RollbackPlan plan) {
         if (!plan.needsSafetyBackup()) {
-            return;
+            return Optional.empty();
         }
         ctx.info("The rollback would replace live data (" + plan.liveBucketsAtRisk().entrySet().stream()
                 .map(e -> e.getKey() + ": " + e.getValue() + " points").collect(Collectors.joining(", "))
                 + "): backing it up first.");
         String setId = BackupNow.writeVerified(ctx);
         ctx.info("Backup set " + setId + " holds the live data as it was before this rollback (written and verified).");
+        return Optional.of(setId);
     }
 }

@@ -203,15 +203,15 @@ public final class Runner {
      * is not stale or {@code forceStale} is given; a refusal is {@link Reason#BAD_INPUT}. When the
      * undos would delete live points, those are first written to a new verified backup set.
      *
-     * <p>A run that succeeded is undone by restoring its backup set instead, but for a move and an
-     * online reset: their undos only take the new buckets off the 2.x server (a move: guarded against
-     * points written there since) or switch back to the old ones (an online reset: carrying back what
-     * the services wrote since), so they can be rolled back finished as an unfinished run is.
+     * <p>A run that succeeded is undone by restoring its backup set instead, but for a move and an online
+     * reset: their undos only take the new buckets off the 2.x server (a move: guarded against points written
+     * there since) or switch back to the old ones (carrying back what the services wrote since).
      *
      * <p>An undo that fails does not stop the others (the data is put back even when a service will
      * not start); the run then stays open and {@link Reason#NEEDS_ATTENTION} names every undo that failed.
+     * Returns the rollback's last sentences: what the services wrote since the restart, carried back.
      */
-    public void rollback(RunContext ctx, boolean forceStale) {
+    public List<String> rollback(RunContext ctx, boolean forceStale) {
         String runId = ctx.runId();
         RunRecord run = journal.run(runId).orElseThrow(() -> ResetException.badInput(
                 "There is no run " + runId + " in the journal.", "List the runs with 'runs list'."));
@@ -227,7 +227,7 @@ public final class Runner {
         }
         hold(run.profileName(), runId);
         try {
-            undoer.undoAll(ctx, run, forceStale);
+            return undoer.undoAll(ctx, run, forceStale);
         } finally {
             release(runId);
         }

@@ -2,11 +2,13 @@ package io.github.influxreset.engine;
 
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetException.Reason;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The backward half of the {@link Runner}: undoes, newest first, the actions of a run that may have
@@ -27,7 +29,8 @@ final class Undoer {
         this.onRunEnded = onRunEnded;
     }
 
-    void undoAll(RunContext ctx, RunRecord run, boolean forceStale) {
+    /** Returns the rollback's last sentences (what the services wrote since the restart, carried back). */
+    List<String> undoAll(RunContext ctx, RunRecord run, boolean forceStale) {
         String runId = run.id();
         removeOrphanedHelpers(ctx);
         RollbackPlan plan = rollbackPlanner.plan(ctx);
@@ -35,12 +38,14 @@ final class Undoer {
         List<ActionRecord> toUndo = pendingUndo(runId);
         ctx.log().info(null, "Rolling back run " + runId + ": " + toUndo.size() + " actions to undo.");
         List<String> failures = new ArrayList<>();
+        Optional<Instant> servicesStopped = firstServiceStopped(toUndo);
+        Optional<String> liveDataSet = Optional.empty();
         boolean backedUp = false;
         for (ActionRecord record : toUndo) {
             Action action = catalog.rebuild(record.kind(), record.params());
             // the services the run started are stopped first, so that the live data's backup misses no point of theirs
             if (!backedUp && !action.undoChangesNothing() && !action.undoOnlyStopsAService()) {
-                RollbackGuard.backUpLiveData(ctx, plan);
+                liveDataSet = RollbackGuard.backUpLiveData(ctx, plan);
                 backedUp = true;
             }
             undo(ctx, record).ifPresent(failures::add);
@@ -53,9 +58,19 @@ final class Undoer {
                     + summary + ".", "Fix the cause, then run 'rollback " + runId + "' again; the backup set "
                     + run.backupId() + " holds all data.");
         }
-        journal.finishRun(runId, RunStatus.ROLLED_BACK, "Rolled back.");
+        List<String> carried = liveDataSet.isEmpty() || servicesStopped.isEmpty() ? List.of()
+                : new WritesCarriedBack(ctx, liveDataSet.get(), servicesStopped.get()).carry(plan.liveBucketsAtRisk().keySet());
+        journal.finishRun(runId, RunStatus.ROLLED_BACK, String.join(" ", Stream.concat(Stream.of("Rolled back."),
+                carried.stream()).toList()));
         ctx.log().info(null, "Rollback of run " + runId + " finished: the stack is as it was.");
         onRunEnded.accept(ctx);
+        return carried;
+    }
+
+    /** When the run stopped its first service: what the services wrote from then on, they wrote after its restart. */
+    private Optional<Instant> firstServiceStopped(List<ActionRecord> records) {
+        return records.stream().filter(r -> r.started() != null && catalog.rebuild(r.kind(), r.params()).stopsAService())
+                .map(ActionRecord::started).min(Instant::compareTo);
     }
 
     /** The action rollback would undo first, if any: what the rollback button describes. */

@@ -25,6 +25,11 @@ public final class StopService extends BaseAction {
     }
 
     @Override
+    public boolean stopsAService() {
+        return true;
+    }
+
+    @Override
     public String describe() {
         return "Stop service " + param("service");
     }
