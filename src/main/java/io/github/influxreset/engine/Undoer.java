@@ -55,7 +55,9 @@ final class Undoer {
             journal.finishRun(runId, RunStatus.ROLLBACK_FAILED, summary);
             onRunEnded.accept(ctx);
             throw new ResetException(Reason.NEEDS_ATTENTION, "The rollback of run " + runId + " could not "
-                    + summary + ".", "Fix the cause, then run 'rollback " + runId + "' again; the backup set "
+                    + summary + ".", "Fix the cause, then run 'rollback " + runId + "' again: it redoes only the undos"
+                    + " that failed and gets the stack going. If the cause cannot be fixed, 'runs close " + runId + " --yes'"
+                    + " ends the run as the stack is now, so that other runs and restores can start; backup set "
                     + run.backupId() + " holds all data.");
         }
         List<String> carried = liveDataSet.isEmpty() || servicesStopped.isEmpty() ? List.of()

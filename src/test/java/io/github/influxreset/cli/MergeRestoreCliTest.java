@@ -51,6 +51,62 @@ class MergeRestoreCliTest {
                 merge.out());
     }
 
+    private boolean onServer(String bucket) {
+        return stack.influx.buckets().stream().anyMatch(b -> b.name().equals(bucket));
+    }
+
+    /**
+     * Issue 31, item 2: the set of a reset's rollback holds empty new buckets the old server never had,
+     * and a bucket the server lacks now: the merge makes what has points, skips what has none, exit 0.
+     */
+    @Test
+    void aBucketTheServerLacksIsMadeFromTheSetAndAnEmptyOneIsSkipped() throws Exception {
+        stack.influx.createBucket(new io.github.influxreset.domain.BucketSpec("made_by_the_reset",
+                io.github.influxreset.domain.Retention.ofSeconds(30L * 86_400)));
+        CliRun backup = cli("backup");
+        assertEquals(0, backup.code(), backup.err());
+        String withEmpty = stack.ports.backups().list().stream().filter(id -> !id.equals(setId)).findFirst().orElseThrow();
+        long inTheSet = events();
+        stack.influx.deleteBucket("made_by_the_reset");
+        stack.influx.deleteBucket("home_assistant_events");
+
+        CliRun merge = cli("restore", withEmpty, "--into-existing", "--yes");
+
+        assertEquals(0, merge.code(), merge.err());
+        assertEquals(inTheSet, events(), "the bucket the server lacked, made from the set");
+        assertTrue(!onServer("made_by_the_reset"), "a bucket the set holds empty is not made");
+        assertTrue(merge.err().contains("Bucket made_by_the_reset of backup set " + withEmpty + " holds no point: nothing to "
+                + "merge, and no bucket of that name is made."), merge.err());
+    }
+
+    /**
+     * Issue 31, item 2: a merge that made a bucket the server lacked, then failed on a later one (a
+     * server that loses points): its rollback deletes the bucket it made and puts back the ones it
+     * merged into, touching nothing else, and ends rolled back (exit 3), with no run left open.
+     */
+    @Test
+    void aFailedMergeUndoesOnlyWhatItChangedAndEndsRolledBack() throws Exception {
+        for (String bucket : java.util.List.of("made_by_the_reset", "zz_later")) {
+            stack.influx.createBucket(new io.github.influxreset.domain.BucketSpec(bucket,
+                    io.github.influxreset.domain.Retention.ofSeconds(30L * 86_400)));
+            stack.influx.write(bucket, "m,entity_id=" + bucket + " value=1 " + System.currentTimeMillis() * 1_000_000L + "\n");
+        }
+        assertEquals(0, cli("backup").code());
+        String set = stack.ports.backups().list().stream().filter(id -> !id.equals(setId)).findFirst().orElseThrow();
+        stack.influx.deleteBucket("made_by_the_reset");
+        stack.influx.deleteWhere("zz_later", "m", "entity_id", "zz_later");
+        long before = events();
+        stack.influx.dropWrittenLinesMatching("entity_id=zz_later");
+
+        CliRun merge = cli("restore", set, "--into-existing", "--yes");
+
+        assertEquals(3, merge.code(), merge.err());
+        assertTrue(merge.err().contains("made from backup set " + set), "the bucket was made before the failure: " + merge.err());
+        assertEquals(before, events(), "the bucket merged into, as it was before the merge");
+        assertTrue(!onServer("made_by_the_reset"), "the bucket the merge made is gone again");
+        assertTrue(stack.journal().unfinishedRun().isEmpty(), "no run left open to block the next");
+    }
+
     @Test
     void anUnknownConflictRuleIsNamedAndNothingChanges() {
         long before = events();

@@ -124,9 +124,12 @@ class RollbackSafetyTest {
         replaceContainerOf("data-api");
 
         Runner runner = stack.runner();
-        runner.rollback(context(runner, runId), true);
+        List<String> lastLines = runner.rollback(context(runner, runId), true);
 
-        assertEquals(original, stack.pointsInVolume(), "the run's own backup is back");
+        assertEquals(original + NEW_POINTS, stack.pointsInVolume(), "the run's own backup is back, and the points written "
+                + "to the new bucket since the stop are carried back into it (issue 31)");
+        assertTrue(lastLines.stream().anyMatch(l -> l.startsWith(NEW_POINTS + " point(s) written to bucket "
+                + "home_assistant_events since the restart were carried back")), lastLines.toString());
         String runSet = runner.journal().run(runId).orElseThrow().backupId();
         List<String> sets = stack.ports.backups().list();
         assertEquals(2, sets.size(), sets.toString());

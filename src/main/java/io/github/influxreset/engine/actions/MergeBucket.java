@@ -1,6 +1,6 @@
 package io.github.influxreset.engine.actions;
 
-import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.domain.FieldCounts;
 import io.github.influxreset.engine.BucketMerger;
 import io.github.influxreset.engine.Precondition;
 import io.github.influxreset.engine.RunContext;
@@ -11,10 +11,15 @@ import java.util.Map;
 /**
  * Writes a bucket of a backup set into the live bucket of the same name, which keeps its own
  * points ({@link BucketMerger}). Undo puts the bucket back as it was from the run's own verified
- * backup, taken just before.
+ * backup, taken just before, or deletes it when the merge made it.
  */
 public final class MergeBucket extends BaseAction {
     public static final String KIND = "merge-bucket";
+    private static final String CHANGED = "changed";
+    private static final String NOTHING = "nothing";
+    private static final String CREATED = "created";
+    private static final String MERGED = "merged";
+    private String changed = NOTHING;
 
     public MergeBucket(Map<String, String> params) {
         super(KIND, params);
@@ -41,31 +46,70 @@ public final class MergeBucket extends BaseAction {
         return "Put bucket " + param("bucket") + " back as it was before the merge";
     }
 
+    /**
+     * A bucket absent from the server is created from the set as it is; a bucket the set holds no point
+     * of is skipped. What the merge is about to change is journalled first, so that its undo touches
+     * only that (a merge that changed nothing undoes nothing).
+     */
     @Override
     public void execute(RunContext ctx) {
         String bucket = param("bucket");
-        if (ctx.ports().influx().buckets().stream().noneMatch(b -> b.name().equals(bucket))) {
-            throw ResetException.badInput("Bucket " + bucket + " does not exist, so there is nothing to merge into.",
-                    "Restore it as it is (restore " + param("source") + " --bucket " + bucket + " --new-bucket " + bucket
-                            + ") instead.");
+        String source = param("source");
+        boolean exists = ctx.ports().influx().buckets().stream().anyMatch(b -> b.name().equals(bucket));
+        boolean setIsEmpty = ctx.ports().backups().fieldValues(source, bucket).map(FieldCounts::total).orElse(-1L) == 0;
+        if (setIsEmpty) {
+            ctx.info("Bucket " + bucket + " of backup set " + source + " holds no point: nothing to merge, "
+                    + (exists ? "the live bucket is left as it is." : "and no bucket of that name is made."));
+            return;
+        }
+        changed = exists ? MERGED : CREATED;
+        ctx.recordFacts(factsAfterExecute(ctx));
+        if (!exists) {
+            ctx.ports().backups().restoreBucket(source, bucket, bucket);
+            ctx.info("Bucket " + bucket + " was not on the server: it was made from backup set " + source + " as it is.");
+            return;
         }
         BucketMerger.Result result = new BucketMerger(ctx.ports().influx()).merge(bucket,
-                line -> ctx.ports().backups().exportLines(param("source"), bucket, line), onConflict(),
-                ctx.progress());
+                line -> ctx.ports().backups().exportLines(source, bucket, line), onConflict(), ctx.progress());
         ctx.info("Bucket " + bucket + ": " + result.totalAdded() + " new points from the set, " + result.totalConflicting()
                 + " at a series and time it already had (" + (onConflict() == BucketMerger.OnConflict.SKIP
                 ? "kept as they were" : "written over") + ").");
     }
 
     @Override
+    public Map<String, String> factsAfterExecute(RunContext ctx) {
+        return Map.of(CHANGED, changed);
+    }
+
+    /** Undoes what the journal says the merge changed: a bucket it made is deleted, one it merged into put back. */
+    @Override
     public void undo(RunContext ctx) {
-        ctx.ports().influx().deleteBucket(param("bucket"));
-        ctx.ports().backups().restoreBucket(ctx.backupId(), param("bucket"), param("bucket"));
+        String bucket = param("bucket");
+        switch (changed(ctx)) {
+            case CREATED -> {
+                if (ctx.ports().influx().buckets().stream().anyMatch(b -> b.name().equals(bucket))) {
+                    ctx.ports().influx().deleteBucket(bucket);
+                }
+            }
+            case MERGED -> {
+                ctx.ports().influx().deleteBucket(bucket);
+                ctx.ports().backups().restoreBucket(ctx.backupId(), bucket, bucket);
+            }
+            default -> ctx.info("Bucket " + bucket + " was not changed by the merge: nothing to put back.");
+        }
     }
 
     @Override
     public List<Precondition> undoPreconditions(RunContext ctx, UndoFacts facts) {
-        return List.of(SetChecks.present(ctx, "bucket " + param("bucket") + " as it was before the merge"));
+        return MERGED.equals(changed(ctx)) ? List.of(SetChecks.present(ctx, "bucket " + param("bucket")
+                + " as it was before the merge")) : List.of();
+    }
+
+    /** What this merge journalled it changed; a journal of an older version, without it: merged, if the bucket was there. */
+    private String changed(RunContext ctx) {
+        return ctx.journalActions().stream().filter(a -> a.kind().equals(KIND) && a.params().equals(params()))
+                .map(a -> a.facts().get(CHANGED)).filter(java.util.Objects::nonNull).findFirst()
+                .orElseGet(() -> ctx.ports().backups().holdsBucket(ctx.backupId(), param("bucket")) ? MERGED : NOTHING);
     }
 
     @Override
