@@ -30,6 +30,8 @@ public final class RunContext {
 
     /** The kind of the action that records the user's confirmation and the keep-data choice among its facts. */
     public static final String CONFIRMATION_KIND = "confirm-reset";
+    /** The fact of the confirmation's row that holds the keep-data choice. */
+    public static final String KEEP_DATA = "keepData";
 
     /** Makes the context of a run once the journal has given it an id. */
     @FunctionalInterface
@@ -83,15 +85,21 @@ public final class RunContext {
         this.typedConfirmation = typed == null ? "" : typed.trim();
     }
 
-    /** The user's choice, made with the confirmation, to carry the backup's points into the new schema. */
+    /**
+     * The user's choice to carry the backup's points into the new schema, made with the confirmation
+     * (the wizard) or before the run (the command line). Journalled on the confirmation's row at once,
+     * while that has not run, so that a run killed before it is resumed with the same choice.
+     */
     public void chooseKeepData(boolean carry) {
         this.keepData = carry;
+        action(CONFIRMATION_KIND).filter(a -> a.status() == ActionStatus.PLANNED)
+                .ifPresent(a -> journal.recordFacts(runId, a.index(), java.util.Map.of(KEEP_DATA, Boolean.toString(carry))));
     }
 
     /** True when the user said, before the run, not to carry the old points: no forecast is needed then. */
     public boolean keepDataDeclined() {
-        return !isMove() && Boolean.FALSE.equals(keepData) && action(CONFIRMATION_KIND)
-                .map(a -> a.facts().get("keepData")).isEmpty();
+        return !isMove() && action(CONFIRMATION_KIND).map(a -> a.facts().get(KEEP_DATA)).map("false"::equals)
+                .orElse(Boolean.FALSE.equals(keepData));
     }
 
     /**
@@ -103,7 +111,7 @@ public final class RunContext {
         if (isMove()) {
             return true;
         }
-        return action(CONFIRMATION_KIND).map(a -> a.facts().get("keepData"))
+        return action(CONFIRMATION_KIND).map(a -> a.facts().get(KEEP_DATA))
                 .filter(java.util.Objects::nonNull).map(Boolean::parseBoolean).orElse(Boolean.TRUE.equals(keepData));
     }
 

@@ -63,6 +63,27 @@ class KeepDataTest {
         return run;
     }
 
+    /**
+     * The command line chooses before the run: a run killed before its confirmation is resumed in
+     * another process with that choice (found by the chaos suite with a writer: a resumed keep-data
+     * reset left every point written since the backup in the set only, saying "not chosen").
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void aRunInterruptedBeforeItsConfirmationIsResumedWithTheChoiceItWasStartedWith(boolean keepData) {
+        Plan plan = new ResetPlanner(Clock.systemUTC()).plan(stack.profile, stack.ports, ResetMode.FULL).plan();
+        RunContext started = runner.begin(plan, id -> {
+            RunContext context = new RunContext(stack.profile, stack.ports, stack.log, runner.journal(), id);
+            context.chooseKeepData(keepData);
+            return context;
+        });
+        runner.runStep(started, plan, Step.PREREQUISITES, Progress.NONE);
+
+        RunContext resumed = new RunContext(stack.profile, stack.ports, stack.log, stack.runner().journal(), started.runId());
+        assertEquals(keepData, resumed.keepData(), "the choice the run was started with");
+        assertEquals(!keepData, resumed.keepDataDeclined());
+    }
+
     @ParameterizedTest
     @EnumSource(value = ResetMode.class, names = {"BUCKETS", "FULL"})
     void theOldPointsAreCarriedIntoTheNewSchemaAsForecast(ResetMode mode) {

@@ -17,6 +17,7 @@ import io.github.influxreset.testing.BlackBox;
 import io.github.influxreset.testing.CliProcess;
 import io.github.influxreset.testing.RequiresDocker;
 import io.github.influxreset.testing.RigStack;
+import io.github.influxreset.testing.RigWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +33,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Black-box chaos: a full reset runs as a separate process and is {@code kill -9}ed at random moments
- * spread over the whole run (not between actions: inside copies, helpers, HTTP calls), then
- * {@code rollback} (every other offset: {@code reset --resume}) recovers it. Each time: exit 0,
- * every original point back (count and SHA-256 of a sorted export), every service running, and the
- * engine's whole list of containers and volumes as before. The seed is printed; replay a failure
- * with {@code -Dchaos.seed=N}.
+ * spread over the whole run (not between actions: inside copies, helpers, HTTP calls, the restart),
+ * while a service of the stack posts a numbered point every 0.2 s; then {@code rollback} (every
+ * other offset: {@code reset --resume}) recovers it. Each time: exit 0, every original point back
+ * (SHA-256 of a sorted export, the writer's points aside), every point the writer had acknowledged
+ * since the kill's run began in the live bucket when it was rolled back (or when the reset kept the
+ * data), every service running, and the engine's whole list of containers and volumes as before.
+ * The seed is printed; replay a failure with {@code -Dchaos.seed=N}.
  */
 @ExtendWith(RequiresDocker.class)
 class ChaosTest {
@@ -48,6 +51,8 @@ class ChaosTest {
     static InfluxV1Adapter influx;
     static String seed;
     static String baseline;
+    static RigWriter writer;
+    static Path profile;
 
     @BeforeAll
     static void start() throws Exception {
@@ -57,6 +62,8 @@ class ChaosTest {
         seed = BlackBox.seed(POINTS);
         influx.write("home_assistant_events", seed);
         baseline = exportSha();
+        writer = RigWriter.start(rig);
+        profile = RigWriter.listedIn(rig.profile.source().orElseThrow());
     }
 
     @AfterAll
@@ -95,10 +102,15 @@ class ChaosTest {
             Path home = dir.resolve("chaos-" + reset.length + "-" + i);
             String what = "kill at " + offset + " ms of '" + String.join(" ", reset) + "' then " + (resume ? "resume"
                     : "rollback") + " (seed " + chaosSeed + ")";
+            java.time.Instant began = java.time.Instant.now();
             killResetAfter(home, offset, reset);
-            outcomes.add(offset + "ms:" + recover(home, resume, what));
+            String outcome = recover(home, resume, what);
+            outcomes.add(offset + "ms:" + outcome);
             assertEquals(baseline, exportSha(), "every point, byte for byte, after " + what);
-            for (String service : RigStack.SERVICES) {
+            if (outcome.equals("rolled back") || List.of(reset).contains("--keep-data")) {
+                assertEveryAcknowledgedPointSince(began, what);
+            }
+            for (String service : RigWriter.STACK) {
                 assertEquals("true", docker("inspect", "--format", "{{.State.Running}}", rig.containerName(service)),
                         service + " running after " + what);
             }
@@ -107,6 +119,18 @@ class ChaosTest {
             assertTrue(journal(home).unfinishedRun().isEmpty(), "the journal is closed after " + what);
         }
         System.out.println("CHAOS recovered from " + offsets + " kills of '" + String.join(" ", reset) + "': " + outcomes);
+    }
+
+    /** Every point the writer had acknowledged since {@code began} is in the live bucket (waiting for two more first). */
+    private static void assertEveryAcknowledgedPointSince(java.time.Instant began, String what) {
+        writer.awaitWrites(2);
+        java.util.Set<Long> since = new java.util.TreeSet<>(writer.acknowledged());
+        since.removeAll(writer.acknowledgedBefore(began));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        influx.export("home_assistant_events", out);
+        java.util.Set<Long> missing = new java.util.TreeSet<>(since);
+        missing.removeAll(RigWriter.numbersIn(out.toString(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(java.util.Set.of(), missing, "every point the writer had acknowledged (" + since.size() + ") after " + what);
     }
 
     /**
@@ -166,7 +190,9 @@ class ChaosTest {
         assertEquals(RunStatus.SUCCEEDED, run.status());
         var backups = new AppContext(new AppHome(home), new ProfileLoader(Map.of(), dir)).ports(rig.profile).backups();
         backups.verify(run.backupId());
-        assertEquals(POINTS, backups.info(run.backupId()).totalPoints(), "the finished run's set holds every point");
+        var values = backups.fieldValues(run.backupId(), "home_assistant_events").orElseThrow().get("home_assistant_events");
+        assertEquals(POINTS, values.values().stream().mapToLong(Long::longValue).max().orElse(0),
+                "the finished run's set holds every point (the writer's aside)");
         influx.write("home_assistant_events", seed);
     }
 
@@ -179,7 +205,7 @@ class ChaosTest {
     }
 
     private static List<String> args(String... args) {
-        return BlackBox.args(rig, args);
+        return BlackBox.args(profile, args);
     }
 
     private static int cli(Path home, String... args) throws Exception {

@@ -168,7 +168,7 @@ class MoveKilledTest {
                 "only the bucket the 2.x setup made, " + when);
         assertEquals(Map.of(), target.countPoints(BUCKET), "and it is empty, " + when);
         assertEquals((long) POINTS, source.countPoints(BUCKET).get(BUCKET), "the 1.x data, " + when);
-        for (String service : concat(RigStack.SERVICES, RigWriter.SERVICE)) {
+        for (String service : RigWriter.STACK) {
             assertEquals("true", docker("inspect", "--format", "{{.State.Running}}", rig.containerName(service)),
                     service + " running " + when);
         }
@@ -183,12 +183,6 @@ class MoveKilledTest {
             assertTrue(Instant.now().isBefore(deadline), "no carrying logged: " + Files.readString(log));
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
         }
-    }
-
-    private static List<String> concat(List<String> services, String one) {
-        List<String> all = new ArrayList<>(services);
-        all.add(one);
-        return all;
     }
 
     private static Journal journal(Path home) {

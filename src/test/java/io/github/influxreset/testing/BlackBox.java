@@ -52,7 +52,8 @@ public final class BlackBox {
     public static String exportSha(InfluxV1Adapter influx, String bucket) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         influx.export(bucket, out);
-        String sorted = String.join("\n", out.toString(StandardCharsets.UTF_8).lines().sorted().toList());
+        String sorted = String.join("\n", out.toString(StandardCharsets.UTF_8).lines()
+                .filter(line -> !line.startsWith(RigWriter.MEASUREMENT + ",")).sorted().toList());
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sorted.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
 public final class RigWriter {
     public static final String SERVICE = "writer";
     public static final String MEASUREMENT = "writes";
+    /** The rig's services and the writer: every service a run with {@link #listedIn} stops and starts. */
+    public static final java.util.List<String> STACK = java.util.stream.Stream.concat(RigStack.SERVICES.stream(),
+            java.util.stream.Stream.of(SERVICE)).toList();
     private static final Pattern WROTE = Pattern.compile("^(\\S+) wrote (\\d+)$", Pattern.MULTILINE);
     private static final Pattern SEQ = Pattern.compile("^writes,source=w seq=(\\d+)i", Pattern.MULTILINE);
     private final RigStack rig;

@@ -29,6 +29,6 @@ public final class ConfirmReset extends ReadOnlyAction {
     /** The user's choice made with the confirmation, kept for a resumed run: carry the old points or not. */
     @Override
     public Map<String, String> factsAfterExecute(RunContext ctx) {
-        return Map.of("keepData", Boolean.toString(ctx.keepData()));
+        return Map.of(RunContext.KEEP_DATA, Boolean.toString(ctx.keepData()));
     }
 }
