@@ -129,7 +129,7 @@ public final class AppContext implements CliContext {
     @Override
     public StackFinder stackFinder() {
         String engine = MachineStackFinder.dockerHost(System.getenv());
-        return new MachineStackFinder(MachineStackFinder.onEngine(engine), MachineStackFinder.volumesOn(engine),
+        return new MachineStackFinder(engine, MachineStackFinder.onEngine(engine), MachineStackFinder.volumesOn(engine),
                 AppContext::influxAdapter, home, loader,
                 Path.of(System.getProperty("user.home")), log);
     }

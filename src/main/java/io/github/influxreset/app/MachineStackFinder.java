@@ -32,6 +32,7 @@ import java.util.function.Supplier;
  * guesses from the projects' files, and profiles saved under the app's folder by default.
  */
 public final class MachineStackFinder implements StackFinder {
+    private final String engine;
     private final Supplier<List<ComposeProject>> projects;
     private final Function<ComposeProject, List<SqliteSpec>> volumeDatabases;
     private final Function<InfluxSpec, InfluxPort> influxFor;
@@ -41,15 +42,17 @@ public final class MachineStackFinder implements StackFinder {
     private final LogBus log;
 
     /**
+     * @param engine          the Docker engine the projects are on: what a saved profile names as its engine
      * @param projects        lists the engine's compose projects (see {@link #onEngine})
      * @param volumeDatabases the SQLite databases in a project's named volumes (see {@link #volumesOn})
      * @param influxFor       a connection to an InfluxDB, to read its live schema (closed after, when closeable)
      * @param log             where what was found and saved is told (never a secret: the guesses name variables)
      */
-    public MachineStackFinder(Supplier<List<ComposeProject>> projects,
+    public MachineStackFinder(String engine, Supplier<List<ComposeProject>> projects,
                               Function<ComposeProject, List<SqliteSpec>> volumeDatabases,
                               Function<InfluxSpec, InfluxPort> influxFor, AppHome home,
                               ProfileLoader loader, Path userHome, LogBus log) {
+        this.engine = engine;
         this.log = log;
         this.influxFor = influxFor;
         this.projects = projects;
@@ -122,7 +125,7 @@ public final class MachineStackFinder implements StackFinder {
 
     @Override
     public SchemaProposal learnSchema(ProfileDraft draft) {
-        Profile brief = loader.loadText(DraftWriter.toYaml(draft.withSchema(List.of())), suggestedFile(draft.composeProject()));
+        Profile brief = loader.loadText(DraftWriter.toYaml(draft.withSchema(List.of()), engine), suggestedFile(draft.composeProject()));
         InfluxPort influx = influxFor.apply(brief.influx());
         try {
             List<MeasurementSchema> learned = LiveSchema.learn(brief.buckets(), influx);
@@ -164,7 +167,7 @@ public final class MachineStackFinder implements StackFinder {
 
     @Override
     public void save(ProfileDraft draft, Path file) {
-        DraftWriter.save(draft, file, loader);
+        DraftWriter.save(draft, engine, file, loader);
         log.info(null, "First run: profile of " + draft.composeProject() + " saved to " + file);
     }
 }

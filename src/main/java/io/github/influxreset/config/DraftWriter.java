@@ -30,10 +30,12 @@ public final class DraftWriter {
     }
 
     /** The profile text; a secret read from the .env file appears as {@code ${VARIABLE}}. */
-    public static String toYaml(ProfileDraft draft) {
+    /** The profile as YAML, on the engine the stack was found on ({@code docker.host}: as chosen, never a variable). */
+    public static String toYaml(ProfileDraft draft, String engine) {
         try {
             ObjectNode root = (ObjectNode) YAML.readTree(ProfileLoader.embeddedText());
             root.put("name", draft.composeProject());
+            ((ObjectNode) root.get("docker")).put("host", engine);
             ObjectNode stack = root.putObject("stack");
             stack.put("composeProject", draft.composeProject());
             draft.envFile().ifPresent(f -> stack.put("envFile", f.toString()));
@@ -99,12 +101,12 @@ public final class DraftWriter {
      * Checks the draft as the profile loader will read it, then writes it to {@code file} (mode
      * 600: it may hold a secret). Nothing is written when the check fails.
      */
-    public static Profile save(ProfileDraft draft, Path file, ProfileLoader loader) {
+    public static Profile save(ProfileDraft draft, String engine, Path file, ProfileLoader loader) {
         if (draft.influxVersion() == 2 && draft.token().isEmpty()) {
             throw ResetException.badInput("The InfluxDB token is empty.", "Paste an all-access token (influx auth list "
                     + "shows them) or add INFLUXDB_TOKEN to the stack's .env file.");
         }
-        String text = toYaml(draft);
+        String text = toYaml(draft, engine);
         Profile profile = loader.loadText(text, file);
         Path temporary = null;
         try {

@@ -9,7 +9,6 @@ import io.github.influxreset.domain.Secret;
 import io.github.influxreset.domain.SqliteSpec;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +26,6 @@ import java.util.stream.Stream;
  * {@code .env}. Reads files and nothing else; every guess says where it came from.
  */
 public final class StackGuesser {
-    static final int INFLUX_PORT = 8086;
-    private static final List<String> URL_KEYS = List.of("INFLUXDB_URL", "INFLUX_URL", "INFLUX_HOST");
     private static final List<String> ORG_KEYS = List.of("INFLUXDB_ORG", "INFLUX_ORG", "DOCKER_INFLUXDB_INIT_ORG");
     private static final List<String> TOKEN_KEYS = List.of("INFLUXDB_TOKEN", "INFLUX_TOKEN", "INFLUXDB_ADMIN_TOKEN",
             "DOCKER_INFLUXDB_INIT_ADMIN_TOKEN");
@@ -66,7 +63,9 @@ public final class StackGuesser {
         notes.add(influx.map(s -> "InfluxDB is service '" + s.name() + "' (image " + s.image() + ").")
                 .orElse("No service runs an influxdb image; 'influxdb' is assumed."));
         int version = version(influx, env, notes);
-        String url = url(influx, env, notes);
+        UrlGuess.Guess guessed = UrlGuess.of(project, influx, env);
+        notes.add(guessed.note());
+        String url = guessed.url();
         Optional<String> orgKey = first(env, ORG_KEYS);
         String org = orgKey.map(env::get).or(() -> influx.map(s -> s.environment().get("DOCKER_INFLUXDB_INIT_ORG")))
                 .orElse("");
@@ -133,44 +132,6 @@ public final class StackGuesser {
         notes.add("InfluxDB " + version + ".x, from " + (initKeys ? "the DOCKER_INFLUXDB_INIT_ settings"
                 : tag.isEmpty() && imageVersion.isEmpty() ? "nothing better than the default" : "the image's version") + ".");
         return version;
-    }
-
-    /** The URL from this host: the .env's URL when it names this host, else the port published for 8086. */
-    private static String url(Optional<ComposeService> influx, Map<String, String> env, List<String> notes) {
-        Optional<String> key = first(env, URL_KEYS);
-        Optional<URI> configured = key.map(k -> env.get(k)).flatMap(StackGuesser::uri);
-        if (configured.isPresent() && isThisHost(configured.get().getHost())) {
-            notes.add("URL from " + key.get() + " of the .env file.");
-            return configured.get().toString().replaceAll("/$", "");
-        }
-        int containerPort = configured.map(URI::getPort).filter(p -> p > 0)
-                .or(() -> influx.flatMap(StackGuesser::boundPort)).orElse(INFLUX_PORT);
-        Optional<Integer> hostPort = influx.flatMap(s -> s.hostPort(containerPort));
-        String scheme = configured.map(URI::getScheme).orElse("http");
-        notes.add(hostPort.map(p -> "URL from the port InfluxDB's container publishes on this host"
-                        + configured.map(u -> " (the .env names " + u.getHost() + ", which only containers can reach)").orElse("") + ".")
-                .orElse("InfluxDB publishes no port on this host; check the URL."));
-        return scheme + "://127.0.0.1:" + hostPort.orElse(containerPort);
-    }
-
-    /** The port InfluxDB 1.x listens on when its bind address is set (host networking). */
-    private static Optional<Integer> boundPort(ComposeService influx) {
-        String bind = influx.environment().getOrDefault("INFLUXDB_HTTP_BIND_ADDRESS", "");
-        return bind.matches(".*:\\d+") ? Optional.of(Integer.parseInt(bind.substring(bind.lastIndexOf(':') + 1)))
-                : Optional.empty();
-    }
-
-    private static boolean isThisHost(String host) {
-        return host != null && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]"));
-    }
-
-    private static Optional<URI> uri(String text) {
-        try {
-            URI uri = URI.create(text.contains("://") ? text : "http://" + text);
-            return uri.getHost() == null ? Optional.empty() : Optional.of(uri);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     /**

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The first run's guesses from a compose project, and the profile written from them. */
 class StackGuesserTest {
     private static final String TOKEN = "tok-SECRET-first-run";
+    /** The engine the stack was found on: another than the local socket, as a user's DOCKER_HOST may name. */
+    private static final String ENGINE = "tcp://127.0.0.1:2376";
     @TempDir
     Path dir;
     Path srv;
@@ -87,7 +89,7 @@ class StackGuesserTest {
         Path file = dir.resolve("profiles/homeiq.yaml");
         ProfileLoader loader = new ProfileLoader(Map.of(), dir.resolve("home"));
 
-        DraftWriter.save(draft, file, loader);
+        DraftWriter.save(draft, ENGINE, file, loader);
 
         String text = Files.readString(file);
         assertFalse(text.contains(TOKEN), text);
@@ -103,6 +105,8 @@ class StackGuesserTest {
         assertEquals(List.of(SqliteSpec.onHost(srv.resolve("data/nested/metadata.db").toString())), profile.sqlite());
         assertEquals(4, profile.buckets().size(), "the HomeIQ buckets");
         assertEquals(dir.resolve("home/influx-reset-backups"), profile.backups().dir());
+        assertEquals(ENGINE, profile.dockerHost(), "the engine the stack was found on (issue 30, item 2)");
+        assertFalse(text.contains("${DOCKER_HOST"), "not a variable that points elsewhere when it is unset: " + text);
     }
 
     @Test
@@ -114,7 +118,7 @@ class StackGuesserTest {
                 Secret.of("typed-pw"), List.of(), dir.resolve("backups"));
         Path file = dir.resolve("typed.yaml");
 
-        DraftWriter.save(typed, file, new ProfileLoader(Map.of(), dir));
+        DraftWriter.save(typed, ENGINE, file, new ProfileLoader(Map.of(), dir));
 
         Profile profile = new ProfileLoader(Map.of(), dir).load(file);
         assertEquals(Secret.of("typed-token"), profile.influx().token());
@@ -131,8 +135,8 @@ class StackGuesserTest {
         Path file = dir.resolve("refused/homeiq.yaml");
         ProfileLoader loader = new ProfileLoader(Map.of(), dir);
 
-        ResetException empty = assertThrows(ResetException.class, () -> DraftWriter.save(noToken, file, loader));
-        ResetException url = assertThrows(ResetException.class, () -> DraftWriter.save(badUrl, file, loader));
+        ResetException empty = assertThrows(ResetException.class, () -> DraftWriter.save(noToken, ENGINE, file, loader));
+        ResetException url = assertThrows(ResetException.class, () -> DraftWriter.save(badUrl, ENGINE, file, loader));
 
         assertTrue(empty.userText().contains("token is empty"), empty.userText());
         assertTrue(url.userText().contains("influx.url must look like http://HOST:PORT"), url.userText());
@@ -148,6 +152,36 @@ class StackGuesserTest {
         assertEquals("http://127.0.0.1:18123", draft.url());
         assertEquals(Optional.empty(), draft.envFile());
         assertTrue(draft.notes().get(0).contains("no .env file"), draft.notes().toString());
+    }
+
+    /**
+     * Issue 30, item 2: a 2.x container on the host network bound to 127.0.0.1:27086 by
+     * INFLUXD_HTTP_BIND_ADDRESS was proposed as 127.0.0.1:8086, which does not answer.
+     */
+    @Test
+    void a2xStackOnTheHostNetworkIsFoundByInfluxdsBindAddress() {
+        ProfileDraft draft = guesser.guess(homeiq("influxdb:2.7.12", Map.of(), true,
+                Map.of("INFLUXD_HTTP_BIND_ADDRESS", "127.0.0.1:27086")));
+
+        assertEquals("http://127.0.0.1:27086", draft.url());
+        assertTrue(draft.notes().contains("URL from INFLUXD_HTTP_BIND_ADDRESS of InfluxDB's container, which uses the host's "
+                + "network."), draft.notes().toString());
+    }
+
+    /** Issue 30, item 2: the writers' own setting is how the stack reaches InfluxDB; it wins over a default port. */
+    @Test
+    void aWritersOwnUrlNamingThisHostIsTheGuess() {
+        ComposeProject project = homeiq("influxdb:2.7.12", Map.of(), true, Map.of());
+        List<ComposeService> services = new java.util.ArrayList<>(project.services());
+        services.add(new ComposeService("enrichment-pipeline", "homeiq-enrichment-pipeline-1", "homeiq/enrichment", true,
+                Map.of(), true, List.of(), Map.of("INFLUXDB_URL", "http://127.0.0.1:27086/")));
+
+        ProfileDraft draft = guesser.guess(new ComposeProject("homeiq", Optional.of(srv), project.configFiles(),
+                Optional.empty(), services));
+
+        assertEquals("http://127.0.0.1:27086", draft.url());
+        assertTrue(draft.notes().contains("URL from INFLUXDB_URL of service enrichment-pipeline, which reaches InfluxDB on "
+                + "this host."), draft.notes().toString());
     }
 
     @Test

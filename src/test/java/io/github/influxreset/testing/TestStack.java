@@ -44,6 +44,8 @@ public final class TestStack {
     public final LogBus log;
     public final List<LogEvent> events = new CopyOnWriteArrayList<>();
     public final ActionCatalog catalog = EveryAction.catalog();
+    /** The engine the fake Docker stands for, as a first run's saved profile names it. */
+    public static final String ENGINE = "tcp://127.0.0.1:2376";
     /** The journal's clock: a test moves it on to stand for a person who takes their time. */
     public final MovingClock journalClock = new MovingClock();
 
@@ -162,7 +164,7 @@ public final class TestStack {
 
     /** The first run's finder on this fake engine, saving profiles under {@code home}. */
     public io.github.influxreset.firstrun.StackFinder finder(Path home) {
-        return new io.github.influxreset.app.MachineStackFinder(docker::composeProjects,
+        return new io.github.influxreset.app.MachineStackFinder(ENGINE, docker::composeProjects,
                 project -> io.github.influxreset.app.MachineStackFinder.volumeDatabases(docker, project), spec -> influx,
                 new io.github.influxreset.app.AppHome(home), new ProfileLoader(Map.of(), dir), dir, log);
     }

@@ -60,7 +60,7 @@ class FirstRunOnTheRealEngineTest {
         AppHome home = new AppHome(dir.resolve("home"));
         ProfileLoader loader = new ProfileLoader(Map.of(), dir);
         AppContext app = new AppContext(home, loader);
-        MachineStackFinder finder = new MachineStackFinder(
+        MachineStackFinder finder = new MachineStackFinder("unix:///var/run/docker.sock",
                 MachineStackFinder.onEngine("unix:///var/run/docker.sock"),
                 MachineStackFinder.volumesOn("unix:///var/run/docker.sock"),
                 spec -> new io.github.influxreset.influx.v1.InfluxV1Adapter(spec), home, loader, dir, app.log());
