@@ -147,6 +147,23 @@ public final class MachineStackFinder implements StackFinder {
         }
     }
 
+    @Override
+    public java.util.Optional<String> probe(ProfileDraft draft) {
+        Profile brief = loader.loadText(DraftWriter.toYaml(draft.withSchema(List.of()), engine), suggestedFile(draft.composeProject()));
+        InfluxPort influx = influxFor.apply(brief.influx());
+        try {
+            String version = influx.health();
+            log.info(null, "First run, " + draft.composeProject() + ": InfluxDB " + version + " answers at " + draft.url() + ".");
+            return java.util.Optional.empty();
+        } catch (ResetException silent) {
+            return java.util.Optional.of("InfluxDB does not answer at " + draft.url() + " (" + silent.getMessage() + ").");
+        } finally {
+            if (influx instanceof AutoCloseable closeable) {
+                closeQuietly(closeable);
+            }
+        }
+    }
+
     private SchemaProposal logged(ProfileDraft draft, SchemaProposal proposal) {
         log.info(null, "First run, " + draft.composeProject() + ": " + proposal.summary());
         return proposal;

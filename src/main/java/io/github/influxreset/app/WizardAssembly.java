@@ -78,7 +78,7 @@ public final class WizardAssembly {
                 backups.refresh();
             }
         });
-        firstRun = new FirstRunViewModel(tasks, finder);
+        firstRun = new FirstRunViewModel(tasks, finder, dialogs);
         firstRun.setOnDone(wizard::endFirstRun);
         firstRun.openProfileProperty().bind(wizard.profileNameProperty());
         wizard.overlays().firstRunProperty().addListener((obs, old, showing) -> {

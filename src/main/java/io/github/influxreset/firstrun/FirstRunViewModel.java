@@ -6,6 +6,7 @@ import io.github.influxreset.domain.ProfileDraft;
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.TaskRunner;
+import io.github.influxreset.ui.DialogService;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,9 @@ import javafx.collections.ObservableList;
 public final class FirstRunViewModel {
     private final TaskRunner tasks;
     private final StackFinder finder;
+    private final DialogService dialogs;
+    /** The URL the user chose to keep though InfluxDB did not answer there: saved on the second press. */
+    private String keptUnanswered = "";
     private final ObservableList<ComposeProject> projects = FXCollections.observableArrayList();
     private final ObjectProperty<ComposeProject> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<ProfileDraft> draft = new SimpleObjectProperty<>();
@@ -55,9 +59,10 @@ public final class FirstRunViewModel {
     private final BooleanBinding canSave;
     private Consumer<Optional<Path>> onDone = chosen -> { };
 
-    public FirstRunViewModel(TaskRunner tasks, StackFinder finder) {
+    public FirstRunViewModel(TaskRunner tasks, StackFinder finder, DialogService dialogs) {
         this.tasks = tasks;
         this.finder = finder;
+        this.dialogs = dialogs;
         canSave = Bindings.createBooleanBinding(() -> !busy.get() && draft.get() != null && !saveTo.get().isBlank(),
                 busy, draft, saveTo);
         statusLine = Bindings.when(busy).then(activity).otherwise(status);
@@ -136,16 +141,33 @@ public final class FirstRunViewModel {
         });
     }
 
-    /** Saves the profile as edited (with the live schema when ticked); on success the wizard goes on with it. */
+    /**
+     * Saves the profile as edited (with the live schema when ticked); on success the wizard goes on with
+     * it. A profile already at that file is replaced only when the user says so; a URL where InfluxDB
+     * does not answer is said at the field, and saved only when Save is pressed again with it.
+     */
     public void save() {
         if (!canSave.get()) {
             return;
         }
         Optional<Path> file = DraftFields.path(saveTo.get(), "Save profile as", error::set);
         Optional<ProfileDraft> edited = file.flatMap(f -> edited());
-        if (edited.isPresent()) {
-            save(useLiveSchema.get() ? edited.get().withSchema(schema.get().learned()) : edited.get(), file.get());
+        if (edited.isEmpty() || java.nio.file.Files.exists(file.get()) && !dialogs.confirm("Replace the profile",
+                "There is a profile at " + file.get() + " already. Replace it with the one guessed now?")) {
+            edited.ifPresent(e -> status.set("Nothing was saved: " + file.get() + " is kept as it was. Choose another "
+                    + "file to save the new profile beside it."));
+            return;
         }
+        ProfileDraft chosen = useLiveSchema.get() ? edited.get().withSchema(schema.get().learned()) : edited.get();
+        run("Asking InfluxDB at " + chosen.url(), p -> chosen.url().equals(keptUnanswered) ? Optional.<String>empty()
+                : finder.probe(chosen), unanswered -> {
+                    if (unanswered.isPresent()) {
+                        keptUnanswered = chosen.url();
+                        error.set(unanswered.get() + " Correct the URL, or press Save again to keep it as it is.");
+                    } else {
+                        save(chosen, file.get());
+                    }
+                });
     }
 
     /** The draft with what the fields say; empty, with the error set, when a field cannot be used. */

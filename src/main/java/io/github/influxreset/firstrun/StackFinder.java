@@ -4,6 +4,7 @@ import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.domain.ProfileDraft;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the first run needs of the machine: the compose projects on the engine, a guessed profile
@@ -20,6 +21,9 @@ public interface StackFinder {
      * reads only. A server that cannot be read is told in the proposal, not thrown.
      */
     SchemaProposal learnSchema(ProfileDraft draft);
+
+    /** Asks InfluxDB at the draft's URL, with its credentials, whether it answers: empty when it does, else why not. */
+    Optional<String> probe(ProfileDraft draft);
 
     /** Where the first run proposes to save the profile of a project. */
     Path suggestedFile(String composeProject);

@@ -8,11 +8,16 @@ import java.util.Optional;
 
 /** Dialogs for tests: no file is chosen, confirmations (typed or yes/no) get a fixed answer and are recorded. */
 public final class ScriptedDialogs implements DialogService {
-    private final boolean confirm;
+    private boolean confirm;
     public final List<String> confirmations = new ArrayList<>();
 
     public ScriptedDialogs(boolean confirm) {
         this.confirm = confirm;
+    }
+
+    /** From now on every question gets this answer. */
+    public void answer(boolean yes) {
+        confirm = yes;
     }
 
     @Override

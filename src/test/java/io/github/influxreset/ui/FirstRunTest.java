@@ -40,6 +40,7 @@ class FirstRunTest {
     private WizardAssembly assembly;
     private Stage stage;
     private final List<Path> opened = new ArrayList<>();
+    private final ScriptedDialogs dialogs = new ScriptedDialogs(true);
 
     @Start
     void start(Stage stage) throws Exception {
@@ -50,7 +51,7 @@ class FirstRunTest {
             opened.add(file);
             return new io.github.influxreset.engine.session.ResetSession(stack.profile, stack.ports, stack.runner(),
                     stack.log, Clock.systemUTC());
-        }, new ScriptedDialogs(true), stack.log, stack.finder(dir.resolve("home")));
+        }, dialogs, stack.log, stack.finder(dir.resolve("home")));
         stage.setScene(assembly.scene());
         stage.show();
         assembly.wizard().startFirstRun();
@@ -161,6 +162,42 @@ class FirstRunTest {
         assertTrue(text(robot, "#firstRunIntro").startsWith("Profile homeiq is open; this is the stack guessed afresh."),
                 text(robot, "#firstRunIntro"));
         assertEquals("homeiq", field(robot, "#influxOrg"), "guessed again, not the wrong org typed before");
+    }
+
+    /** Issue 30, item 2: saving accepted an address that does not answer; now it is said, and kept only when pressed again. */
+    @Test
+    void aUrlWhereInfluxDbDoesNotAnswerIsSaidAndSavedOnlyWhenSaveIsPressedAgain(FxRobot robot) {
+        stack.docker.stop(stack.docker.running("influxdb").orElseThrow().id, java.time.Duration.ZERO);
+        fire(robot, "#saveProfile");
+
+        assertTrue(text(robot, "#firstRunError").startsWith("InfluxDB does not answer at http://127.0.0.1:8086")
+                && text(robot, "#firstRunError").endsWith("Correct the URL, or press Save again to keep it as it is."),
+                text(robot, "#firstRunError"));
+        assertTrue(opened.isEmpty(), "nothing saved yet");
+        assertFalse(Files.exists(dir.resolve("home/profiles/homeiq.yaml")));
+        fire(robot, "#saveProfile");
+
+        assertEquals(List.of(dir.resolve("home/profiles/homeiq.yaml")), opened, "kept as the user insisted");
+    }
+
+    /** Issue 30, item 2: "Find my stack…" replaced the working profile without asking. */
+    @Test
+    void aProfileAlreadyThereIsReplacedOnlyWhenTheUserSaysSo(FxRobot robot) throws Exception {
+        Path existing = dir.resolve("home/profiles/homeiq.yaml");
+        Files.createDirectories(existing.getParent());
+        Files.writeString(existing, "# the user's working profile\n");
+        dialogs.answer(false);
+        fire(robot, "#saveProfile");
+
+        assertEquals("Replace the profile: There is a profile at " + existing + " already. Replace it with the one guessed now?",
+                dialogs.confirmations.get(dialogs.confirmations.size() - 1));
+        assertEquals("# the user's working profile\n", Files.readString(existing), "kept as it was");
+        assertTrue(opened.isEmpty());
+        dialogs.answer(true);
+        fire(robot, "#saveProfile");
+
+        assertEquals(List.of(existing), opened);
+        assertTrue(Files.readString(existing).contains("composeProject: homeiq"), "replaced, as the user said");
     }
 
     /** Types into a field as a user would after selecting its text. */
