@@ -54,8 +54,8 @@ class WizardFlowTest {
                 System::nanoTime);
         everyTaskIsLong.setOnNotice(notices::add);
         assembly = new WizardAssembly(watchingTheResetScreen(stage),
-                file -> new ResetSession(stack.profile, stack.ports, stack.runner(), stack.log,
-                        Clock.systemUTC()), dialogs, stack.log, stack.finder(dir.resolve("home")), everyTaskIsLong);
+                file -> new ResetSession(file == null ? stack.profile : new io.github.influxreset.config.ProfileLoader(
+                        java.util.Map.of(), dir).load(file), stack.ports, stack.runner(), stack.log, Clock.systemUTC()), dialogs, stack.log, stack.finder(dir.resolve("home")), everyTaskIsLong);
         stage.setScene(assembly.scene());
         stage.show();
         assembly.wizard().openProfile(null);
@@ -220,6 +220,21 @@ class WizardFlowTest {
 
         assertEquals(ResetMode.ONLINE, assembly.wizard().modeProperty().get(), "a wrong type needs the data rewritten: online, on 2.x");
         shoot(robot, "1-prerequisites-modes");
+    }
+
+    /** Issue 30, item 2: an edited profile was not read again by "Run the checks again". */
+    @Test
+    void runTheChecksAgainReadsTheEditedProfile(FxRobot robot) throws Exception {
+        robot.interact(() -> assembly.wizard().openProfile(stack.profile.source().orElseThrow()));
+        Path file = stack.profile.source().orElseThrow();
+        Files.writeString(file, Files.readString(file).replace("name: home_assistant_events, retention: 365d",
+                "name: home_assistant_events, retention: 400d"));
+
+        robot.clickOn("#runChecks");
+
+        assertEquals("400d", assembly.wizard().session().profile().bucket("home_assistant_events").orElseThrow().retention()
+                .toString(), "the profile as its file says now");
+        assertEquals(StepState.DONE, state(0), assembly.wizard().errorProperty().get());
     }
 
     @Test

@@ -118,7 +118,7 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         });
         Controls.showOnlyWhen(move, model.canMoveProperty());
         Controls.showOnlyWhen(online, model.canSwitchOnlineProperty());
-        runChecks.setOnAction(e -> model.runChecks());
+        runChecks.setOnAction(e -> model.checkAgain());
         recoveryText.textProperty().bind(wizard.recovery().textProperty());
         Controls.showOnlyWhen(recoveryBanner, wizard.recovery().textProperty().isNotEmpty());
         resume.visibleProperty().bind(wizard.recovery().canResumeProperty());

@@ -36,6 +36,21 @@ public final class PrerequisitesViewModel extends StepViewModel {
         return canSwitchOnline;
     }
 
+    /**
+     * "Run the checks again": on the profile as its file says now, so that an edit is seen (the file is
+     * opened again, as at start, and a profile that no longer loads is said and the current one kept);
+     * while a run is open, on that run's profile.
+     */
+    public void checkAgain() {
+        ResetSession session = wizard.session();
+        java.util.Optional<java.nio.file.Path> file = session.profile().source();
+        if (file.isPresent() && !session.hasOpenRun()) {
+            wizard.openProfile(file.get());
+        } else {
+            runChecks();
+        }
+    }
+
     /** Runs the checks; the step is done when none of them failed. */
     public void runChecks() {
         canMove.set(wizard.session().profile().moveTo().isPresent());
