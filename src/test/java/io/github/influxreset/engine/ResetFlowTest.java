@@ -65,6 +65,20 @@ class ResetFlowTest {
         assertEquals(RunStatus.SUCCEEDED, runner.journal().run(run.runId()).orElseThrow().status());
     }
 
+    /** Issue 30, item 4: a service without a health check is said to be running, not healthy. */
+    @Test
+    void aServiceWithoutAHealthCheckIsSaidToRunNotToBeHealthy() throws Exception {
+        stack = new TestStack(dir.resolve("without-health"), text -> text.replace(
+                "{name: sports-data, health: http://127.0.0.1:8005/health}", "{name: sports-data}"));
+        runner = stack.runner();
+        runner.finish(run(ResetMode.FULL, EnumSet.allOf(Step.class), new Plan[1]));
+
+        List<String> said = stack.events.stream().map(e -> e.message()).toList();
+        assertTrue(said.contains("Service sports-data is running (it has no health check: no health URL in the profile, none "
+                + "in its image)."), said.toString());
+        assertTrue(said.contains("Service data-api is healthy (http://127.0.0.1:8006/health answers)."), said.toString());
+    }
+
     @ParameterizedTest
     @EnumSource(value = ResetMode.class, mode = EnumSource.Mode.EXCLUDE, names = {"REPAIR", "ONLINE"})
     void rollbackAfterTheResetBringsBackEveryPointAndEveryService(ResetMode mode) {

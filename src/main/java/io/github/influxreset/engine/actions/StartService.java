@@ -31,7 +31,7 @@ public final class StartService extends BaseAction {
     public String describe() {
         String health = param("health");
         return "Start service " + param("service") + " and wait until "
-                + (health.isEmpty() ? "Docker reports it healthy" : health + " answers");
+                + (health.isEmpty() ? "Docker reports it healthy (running, without a health check)" : health + " answers");
     }
 
     @Override
@@ -50,7 +50,9 @@ public final class StartService extends BaseAction {
         ctx.ports().docker().start(container.id());
         Optional<String> health = Optional.of(param("health")).filter(h -> !h.isEmpty());
         ctx.ports().docker().waitHealthy(container.id(), health, timeout(params()));
-        ctx.info("Service " + param("service") + " is healthy.");
+        ctx.info("Service " + param("service") + (health.isPresent() ? " is healthy (" + health.get() + " answers)."
+                : "none".equals(container.health()) ? " is running (it has no health check: no health URL in the profile, "
+                + "none in its image)." : " is healthy (Docker's health check)."));
     }
 
     @Override
