@@ -354,6 +354,9 @@ class WizardFlowTest {
         robot.clickOn("#back");
         assertTrue(robot.lookup("#resetStatus").queryAs(javafx.scene.control.Label.class).getText()
                 .startsWith("All "), "each screen of the run can be looked at afterwards");
+        javafx.scene.control.ListView<?> actions = robot.lookup("#resetActions").queryAs(javafx.scene.control.ListView.class);
+        assertTrue(!actions.getItems().isEmpty() && actions.getItems().stream().allMatch(a -> a.toString().startsWith("✔ ")),
+                "every action marked done: " + actions.getItems());
         shoot(robot, "4-reset");
         robot.clickOn("#next");
         robot.clickOn("#next");
@@ -430,6 +433,23 @@ class WizardFlowTest {
         var downtime = io.github.influxreset.engine.report.RunTimeline.of(run, stack.journal().actions(run.id())).downtime()
                 .orElseThrow();
         assertTrue(downtime.millis() < 60_000, "the minute the person waited is not downtime: " + downtime.millis() + " ms");
+    }
+
+    /** Issue 30, item 4: the reset's list marks what was done, what failed, what the rollback undid and what never ran. */
+    @Test
+    void aFailedResetMarksEachActionAsItEnded(FxRobot robot) {
+        stack.docker.failNextStartOf("influxdb");
+        goThroughReset(robot);
+
+        assertEquals(StepState.FAILED, state(3));
+        java.util.List<String> marked = robot.lookup("#resetActions").queryAs(javafx.scene.control.ListView.class).getItems()
+                .stream().map(Object::toString).toList();
+        int failed = (int) marked.stream().takeWhile(a -> a.startsWith("↺ ") && a.endsWith(" (undone)")).count();
+        assertTrue(failed > 0 && marked.get(failed).startsWith("✖ ") && marked.get(failed).endsWith(" (failed)")
+                && marked.subList(failed + 1, marked.size()).stream().allMatch(a -> a.startsWith("○ ")), marked.toString());
+        assertTrue(robot.lookup("#resetStatus").queryAs(javafx.scene.control.Label.class).getText()
+                .contains("failed; the run was rolled back"));
+        shoot(robot, "4-reset-failed");
     }
 
     /** Issue 30, item 4: a confirmation word that does not enable Reset gets a sentence saying why. */

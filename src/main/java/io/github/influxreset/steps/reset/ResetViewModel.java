@@ -6,6 +6,7 @@ import io.github.influxreset.engine.StepState;
 import io.github.influxreset.engine.session.ResetSession;
 import io.github.influxreset.ui.StepViewModel;
 import io.github.influxreset.ui.WizardViewModel;
+import java.util.List;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -14,15 +15,24 @@ import javafx.collections.ObservableList;
 /**
  * Step 4: runs the reset actions as soon as the step is entered after the confirmation, then goes on
  * to the validation by itself: services may be stopped, and no click is waited for while they are.
+ * The list marks each action as it passes: done, running, failed, undone by the rollback, not run.
  */
 public final class ResetViewModel extends StepViewModel {
+    static final String DONE = "✔ ";
+    static final String RUNNING = "… ";
+    static final String FAILED = "✖ ";
+    static final String UNDONE = "↺ ";
+    static final String NOT_RUN = "○ ";
     private final ObservableList<String> actions = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("Waiting for the confirmation.");
+    private List<String> described = List.of();
+    private int running = -1;
 
     public ResetViewModel(WizardViewModel wizard) {
         super(Step.RESET, wizard);
     }
 
+    /** The actions, each with its mark: ✔ done, … running, ✖ failed, ↺ undone, ○ not run. */
     public ObservableList<String> actions() {
         return actions;
     }
@@ -41,22 +51,56 @@ public final class ResetViewModel extends StepViewModel {
     void startReset() {
         ResetSession session = wizard.session();
         var mode = wizard.modeProperty().get();
-        actions.setAll(session.plan(mode).actionsOf(Step.RESET).stream().map(PlannedAction::describe).toList());
-        status.set("Resetting: " + actions.size() + " actions, then the validation and the restart follow by themselves,"
+        described = session.plan(mode).actionsOf(Step.RESET).stream().map(PlannedAction::describe).toList();
+        running = -1;
+        mark(0, described.size(), NOT_RUN, "");
+        status.set("Resetting: " + described.size() + " actions, then the validation and the restart follow by themselves,"
                 + " so that no service waits for a click. A failure rolls back everything the run changed.");
         wizard.execute(this, "Resetting InfluxDB", progress -> {
             session.runStep(Step.RESET, mode, progress);
             return null;
         }, ignored -> {
-            status.set("All " + actions.size() + " reset actions are done; the validation and the restart followed by themselves.");
+            mark(0, described.size(), DONE, "");
+            status.set("All " + described.size() + " reset actions are done; the validation and the restart followed by "
+                    + "themselves.");
             return StepState.DONE;
-        }, () -> wizard.goOnFrom(this));
+        }, () -> wizard.goOnFrom(this), () -> {
+            boolean rolledBack = !session.hasOpenRun();
+            int failed = Math.max(running, 0);
+            mark(0, failed, rolledBack ? UNDONE : DONE, rolledBack ? " (undone)" : "");
+            mark(failed, failed + 1, FAILED, " (failed)");
+            status.set(rolledBack ? "Action " + (failed + 1) + " failed; the run was rolled back: every action before it "
+                    + "was undone." : "Action " + (failed + 1) + " failed, and the rollback did not finish: the message "
+                    + "above says what to do.");
+        });
+    }
+
+    /** Marks the action that started (its description is the step's progress message) running, those before it done. */
+    @Override
+    protected void onProgress(double fraction, String message) {
+        int started = described.indexOf(message);
+        if (started >= 0) {
+            running = started;
+            mark(0, started, DONE, "");
+            mark(started, started + 1, RUNNING, "");
+        }
+    }
+
+    private void mark(int from, int to, String mark, String suffix) {
+        if (actions.size() != described.size()) {
+            actions.setAll(described.stream().map(d -> NOT_RUN + d).toList());
+        }
+        for (int i = from; i < to && i < described.size(); i++) {
+            actions.set(i, mark + described.get(i) + suffix);
+        }
     }
 
     @Override
     public void clear() {
         super.clear();
         actions.clear();
+        described = List.of();
+        running = -1;
         status.set("Waiting for the confirmation.");
     }
 }
