@@ -207,7 +207,8 @@ public final class DataCarrier {
         long rate = Math.round(done / seconds);
         String left = expected > done && rate > 0 ? ", about " + Math.max(1, (expected - done) / rate) + " s left" : "";
         progress.update(expected > 0 ? Math.min(1, (double) done / expected) : -1,
-                "Carrying bucket " + bucket + ": " + done + (expected > 0 ? " of " + expected : "") + " points, "
+                "Carrying bucket " + bucket + ": " + done + (expected <= 0 ? "" : done <= expected ? " of " + expected
+                        : " (the " + expected + " counted before and " + (done - expected) + " written since)") + " points, "
                         + rate + " points/s" + left);
     }
 }
