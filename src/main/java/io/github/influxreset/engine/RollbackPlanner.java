@@ -159,7 +159,7 @@ public final class RollbackPlanner {
 
     private static Instant lastActivity(RunRecord run, List<ActionRecord> records) {
         return Stream.concat(Stream.of(run.started(), run.ended()),
-                        records.stream().flatMap(a -> Stream.of(a.started(), a.ended())))
+                        records.stream().flatMap(a -> Stream.of(a.started(), a.ended(), a.undone())))
                 .filter(Objects::nonNull).max(Instant::compareTo).orElse(run.started());
     }
 

@@ -83,7 +83,9 @@ public final class SqliteJournal implements Journal {
 
     @Override
     public void markAction(String runId, int index, ActionStatus status, String error) {
-        String timeColumn = status == ActionStatus.STARTED ? "started" : "ended";
+        // an undo keeps the time its action ended (what the report and the timeline show) and adds its own
+        String timeColumn = status == ActionStatus.STARTED ? "started"
+                : status == ActionStatus.UNDONE || status == ActionStatus.UNDO_FAILED ? "undone" : "ended";
         update("UPDATE actions SET status = ?, " + timeColumn + " = ?, error = ? WHERE run_id = ? AND idx = ?",
                 status.name(), now(), masker.mask(error), runId, index);
     }
@@ -121,7 +123,7 @@ public final class SqliteJournal implements Journal {
                 rs.getString("run_id"), rs.getInt("idx"), Step.valueOf(rs.getString("step")), rs.getString("kind"),
                 rs.getString("description"), rs.getInt("destructive") == 1, fromJson(rs.getString("params")),
                 ActionStatus.valueOf(rs.getString("status")), instant(rs.getString("started")),
-                instant(rs.getString("ended")), rs.getString("error"),
+                instant(rs.getString("ended")), instant(rs.getString("undone")), rs.getString("error"),
                 rs.getString("facts") == null ? Map.of() : fromJson(rs.getString("facts")))), runId);
         return actions;
     }
@@ -144,8 +146,9 @@ public final class SqliteJournal implements Journal {
                 s.executeUpdate("CREATE TABLE IF NOT EXISTS actions (run_id TEXT NOT NULL REFERENCES runs(id), "
                         + "idx INTEGER NOT NULL, step TEXT NOT NULL, kind TEXT NOT NULL, description TEXT NOT NULL, "
                         + "destructive INTEGER NOT NULL, params TEXT NOT NULL, status TEXT NOT NULL, "
-                        + "started TEXT, ended TEXT, error TEXT, facts TEXT, PRIMARY KEY (run_id, idx))");
+                        + "started TEXT, ended TEXT, error TEXT, facts TEXT, undone TEXT, PRIMARY KEY (run_id, idx))");
                 addColumnIfMissing(s, "actions", "facts", "TEXT");
+                addColumnIfMissing(s, "actions", "undone", "TEXT");
             }
         });
     }

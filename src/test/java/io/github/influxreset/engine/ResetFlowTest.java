@@ -65,6 +65,24 @@ class ResetFlowTest {
         assertEquals(RunStatus.SUCCEEDED, runner.journal().run(run.runId()).orElseThrow().status());
     }
 
+    /**
+     * Issue 30, item 4: the report of a rolled-back run told each action's time until its undo (the
+     * checks "127925 ms"), every bar running to the end. The undo keeps the time the action ended.
+     */
+    @Test
+    void aRolledBackRunKeepsTheTimeEachActionTookAndWhenItWasUndone() {
+        RunContext run = run(ResetMode.FULL, EnumSet.of(Step.PREREQUISITES, Step.BACKUP, Step.CONFIRM, Step.RESET), new Plan[1]);
+        stack.journalClock.advance(java.time.Duration.ofMinutes(2));
+
+        runner.rollback(run);
+
+        io.github.influxreset.engine.ActionRecord checks = runner.journal().actions(run.runId()).get(0);
+        assertEquals(io.github.influxreset.engine.ActionStatus.UNDONE, checks.status());
+        assertTrue(java.time.Duration.between(checks.started(), checks.ended()).toSeconds() < 60,
+                "the checks took what they took, not the time until the undo: " + checks);
+        assertTrue(checks.undone().isAfter(checks.ended().plusSeconds(100)), "and when they were undone: " + checks);
+    }
+
     /** Issue 30, item 4: a service without a health check is said to be running, not healthy. */
     @Test
     void aServiceWithoutAHealthCheckIsSaidToRunNotToBeHealthy() throws Exception {

@@ -411,6 +411,9 @@ class WizardFlowTest {
         assertEquals(5, assembly.wizard().currentIndexProperty().get(), "the failed step stays in view");
         verifyThat("#back", isEnabled());
         shoot(robot, "8-failure");
+        robot.clickOn("#back");
+        assertTrue(robot.lookup("#validationReport").queryAs(javafx.scene.control.TableView.class).getItems().isEmpty(),
+                "the rolled-back run's buckets are not listed as OK (issue 30, item 4)");
     }
 
     /**

@@ -31,6 +31,13 @@ public final class ValidateViewModel extends StepViewModel {
         }
     }
 
+    /** A rolled-back run's validation is not shown as if its buckets were there. */
+    @Override
+    public void clear() {
+        super.clear();
+        findings.clear();
+    }
+
     public void validate() {
         ResetSession session = wizard.session();
         var mode = wizard.modeProperty().get();

@@ -40,7 +40,7 @@ class RunReportTest {
 
     private static ActionRecord action(int index, Step step, String kind, String text, boolean destructive, long from, long to) {
         return new ActionRecord("r1", index, step, kind, text, destructive, Map.of(), ActionStatus.DONE, T0.plusMillis(from),
-                T0.plusMillis(to), null, Map.of());
+                T0.plusMillis(to), null, null, Map.of());
     }
 
     private static RunSummary summary() {
