@@ -77,19 +77,26 @@ public final class FxDialogService implements DialogService {
         text.setPrefRowCount((int) Math.min(MAX_ROWS, message.lines().count() + 1));
         DialogPane pane = alert.getDialogPane();
         pane.setContent(text);
-        pane.setPrefWidth(Math.min(PREFERRED_WIDTH, owner.getWidth() * FIT));
-        pane.setMaxWidth(owner.getWidth() * FIT);
-        pane.setMaxHeight(owner.getHeight() * FIT);
+        fitTheWindow(pane);
         ((Button) pane.lookupButton(ButtonType.YES)).setDefaultButton(false);
         ((Button) pane.lookupButton(ButtonType.NO)).setDefaultButton(true);
         return alert.showAndWait().filter(ButtonType.YES::equals).isPresent();
     }
 
+    /** The sentence wraps and the technical details scroll: the dialog is never wider or taller than the window. */
     @Override
     public void showError(String sentence, Throwable details) {
         ExceptionDialog dialog = new ExceptionDialog(details);
         dressLikeTheWindow(dialog);
         dialog.setHeaderText(sentence);
+        dialog.setResizable(true);
+        fitTheWindow(dialog.getDialogPane());
         dialog.show();
+    }
+
+    private void fitTheWindow(DialogPane pane) {
+        pane.setPrefWidth(Math.min(PREFERRED_WIDTH, owner.getWidth() * FIT));
+        pane.setMaxWidth(owner.getWidth() * FIT);
+        pane.setMaxHeight(owner.getHeight() * FIT);
     }
 }

@@ -58,6 +58,21 @@ class ConfirmDialogTest {
         assertFalse(answer.get(5, TimeUnit.SECONDS), "Enter answered No");
     }
 
+    /** Issue 30, item 3: an error's "Details…" opened a 2,902 px wide one-line window. */
+    @Test
+    void theDetailsOfAnErrorFitTheWindow(FxRobot robot) throws Exception {
+        String sentence = "The rollback of run 20261207-101500-abcd could not put bucket sports_data back as it was before "
+                + "the merge (Backup set 20261207_101500 holds no bucket sports_data.). Fix the cause, then run 'rollback "
+                + "20261207-101500-abcd' again.";
+        robot.interact(() -> new FxDialogService(stage).showError(sentence, new IllegalStateException(sentence)));
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> dialog() != null && dialog().isShowing() && dialog().getWidth() > 0);
+        Window shown = dialog();
+        assertTrue(shown.getWidth() <= stage.getWidth() && shown.getHeight() <= stage.getHeight(),
+                "the dialog fits the window: " + shown.getWidth() + " x " + shown.getHeight());
+        robot.interact(() -> ((javafx.stage.Stage) shown).close());
+    }
+
     private Window dialog() {
         return Window.getWindows().stream().filter(w -> w != stage && w.getScene() != null
                 && w.getScene().getRoot() instanceof DialogPane).findFirst().orElse(null);

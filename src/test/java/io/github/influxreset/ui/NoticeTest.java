@@ -40,6 +40,31 @@ class NoticeTest {
                 .anyMatch(w -> containsText(w.getScene().getRoot(), "Writing the backup finished")));
     }
 
+    /**
+     * Issue 30, item 3: a failure's notice was wider than the window and lay over Cancel, Back and Next
+     * for 8 s (a click on Next landed on it). It keeps to the top left now, within the window's width.
+     */
+    @Test
+    void aLongFailureNoticeKeepsOffTheNavigationButtonsAndWithinTheWindow(FxRobot robot) throws Exception {
+        String sentence = "Bucket home_assistant_events lacks values after the merge (home_assistant_events."
+                + "normalized_value: 51881 of 52096 of its own and the set's new ones); the run was rolled back.";
+        robot.interact(() -> FxNotices.show(stage, new TaskClock.Notice("Merging the backup failed", sentence, false)));
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> notice().filter(w -> w.getWidth() > 0).isPresent());
+        Window notice = notice().orElseThrow();
+        assertTrue(notice.getWidth() <= stage.getWidth(), "within the window's width: " + notice.getWidth());
+        double navigationTop = stage.getY() + stage.getHeight() - 80;
+        assertTrue(notice.getY() + notice.getHeight() <= navigationTop, "above the navigation bar: " + notice.getY() + "+"
+                + notice.getHeight() + " of " + stage.getY() + "+" + stage.getHeight());
+        assertTrue(FxNotices.wrapped(sentence).lines().allMatch(l -> l.length() <= FxNotices.LINE)
+                && FxNotices.wrapped(sentence).replace('\n', ' ').equals(sentence), "wrapped, nothing lost");
+    }
+
+    private java.util.Optional<Window> notice() {
+        return Window.getWindows().stream().filter(w -> w != stage && w.getScene() != null && w.isShowing()
+                && containsText(w.getScene().getRoot(), "Merging the backup failed")).findFirst();
+    }
+
     private static boolean containsText(Node node, String text) {
         if (node instanceof javafx.scene.control.Labeled labeled && labeled.getText() != null
                 && labeled.getText().contains(text)) {
