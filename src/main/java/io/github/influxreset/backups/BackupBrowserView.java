@@ -53,10 +53,11 @@ public final class BackupBrowserView extends View<BackupBrowserViewModel> {
         table.setPlaceholder(new Label("No complete backup sets yet."));
         table.getColumns().setAll(java.util.List.of(
                 column("Set", BackupInfo::id, "20261202_030714"),
-                column("Created (UTC)", s -> s.created().toString().replace('T', ' ').substring(0, 19), "2026-12-02 03:07:14"),
                 column("Size", s -> ByteSize.human(s.bytes()), "999.9 MiB"),
                 column("Buckets", s -> String.valueOf(s.buckets().size()), "99"),
                 column("Points", s -> String.format("%,d", s.totalPoints()), "9,999,999")));
+        // the set's name is the time it was made (UTC); the details say it in full
+        table.getColumns().add(1, column("What", s -> model.roleOf(s.id()), "restore's backup, sealed"));
         details = new TextArea();
         details.setId("backupDetails");
         details.setAccessibleText("Details of the selected backup set");

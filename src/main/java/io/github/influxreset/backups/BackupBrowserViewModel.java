@@ -35,6 +35,7 @@ public final class BackupBrowserViewModel {
     private final DialogService dialogs;
     private final Supplier<ResetSession> session;
     private final ObservableList<BackupInfo> sets = FXCollections.observableArrayList();
+    private final java.util.Map<String, String> roles = new java.util.HashMap<>();
     private final ObjectProperty<BackupInfo> selected = new SimpleObjectProperty<>();
     private final StringProperty details = new SimpleStringProperty("Select a backup set.");
     private final StringProperty status = new SimpleStringProperty("");
@@ -52,6 +53,11 @@ public final class BackupBrowserViewModel {
         selected.addListener((obs, old, now) -> details.set(now == null ? "Select a backup set." : describe(now)));
     }
 
+    /** What a listed set is (the first backup of a run, sealed or not, the live data before a rollback, by hand). */
+    public String roleOf(String setId) {
+        return roles.getOrDefault(setId, "");
+    }
+
     public void refresh() {
         refreshThenSay(null);
     }
@@ -60,7 +66,11 @@ public final class BackupBrowserViewModel {
     private void refreshThenSay(String message) {
         BackupShelf shelf = session.get().shelf();
         Path folder = session.get().profile().backups().dir();
-        run("Reading the backup folder", p -> shelf.list(), list -> {
+        run("Reading the backup folder", p -> shelf.list().stream().map(set -> java.util.Map.entry(set, shelf.role(set)))
+                .toList(), listed -> {
+            roles.clear();
+            listed.forEach(entry -> roles.put(entry.getKey().id(), entry.getValue()));
+            List<BackupInfo> list = listed.stream().map(java.util.Map.Entry::getKey).toList();
             sets.setAll(list);
             status.set(message != null ? message : list.size() + " backup set(s) in " + folder);
         });

@@ -62,5 +62,9 @@ class WritesCarriedBackTest {
         assertEquals(before + 2, stack.influx.countPoints(EVENTS).get(EVENTS), "the old points once each, and the writer's two");
         assertTrue(rolledBack.message().contains("1 point(s) written to bucket " + EVENTS + " since the restart was carried"
                 + " back into it"), rolledBack.message());
+        var shelf = new io.github.influxreset.engine.session.ResetSession(stack.profile, stack.ports, runner, stack.log,
+                Clock.systemUTC()).shelf();
+        assertEquals(java.util.Set.of("reset's backup", "before a rollback"), shelf.list().stream().map(shelf::role)
+                .collect(java.util.stream.Collectors.toSet()), "the browser tells the two sets apart (issue 30)");
     }
 }

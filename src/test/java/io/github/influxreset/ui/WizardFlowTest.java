@@ -95,6 +95,7 @@ class WizardFlowTest {
         robot.clickOn("#openBackups");
         javafx.scene.control.TableView<?> table = robot.lookup("#backupTable").queryAs(javafx.scene.control.TableView.class);
         assertEquals(1, table.getItems().size());
+        assertEquals("reset's backup", table.getColumns().get(1).getCellData(0), "the list says which set this is (issue 30)");
 
         robot.clickOn(".table-row-cell");
         robot.clickOn("#verifyBackup");

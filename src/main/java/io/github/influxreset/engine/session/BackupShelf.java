@@ -2,6 +2,7 @@ package io.github.influxreset.engine.session;
 
 import io.github.influxreset.domain.BackupInfo;
 import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.BackupPruner;
@@ -41,6 +42,20 @@ public final class BackupShelf {
         var store = ports.backups();
         store.unusable().forEach((name, why) -> log.warn(null, "Backup folder " + name + " is not a usable set: " + why));
         return store.list().stream().map(store::info).toList();
+    }
+
+    /**
+     * What the set is, in a few words, as the journal tells it: the backup a reset, move or restore took
+     * first (", sealed" when it was sealed at the stop), the live data backed up before a rollback
+     * replaced it, or one made by hand. The set's run is in its details.
+     */
+    public String role(BackupInfo set) {
+        if ("manual".equals(set.runId())) {
+            return "made by hand";
+        }
+        return runner.journal().run(set.runId()).map(run -> !set.id().equals(run.backupId()) ? "before a rollback"
+                : (run.mode() == ResetMode.MOVE ? "move's" : run.mode() == ResetMode.RESTORE ? "restore's" : "reset's")
+                + " backup" + set.sealed().map(t -> ", sealed").orElse("")).orElse("run not in the journal");
     }
 
     /** Verifies a set and says so in the log, whichever way it ends (a failure is also thrown). */
