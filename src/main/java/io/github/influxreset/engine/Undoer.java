@@ -41,9 +41,10 @@ final class Undoer {
         Optional<Instant> servicesStopped = firstServiceStopped(toUndo);
         Optional<String> liveDataSet = Optional.empty();
         boolean backedUp = false;
-        for (ActionRecord record : toUndo) {
+        for (ActionRecord record : servicesTheRunStartedFirst(toUndo)) {
             Action action = catalog.rebuild(record.kind(), record.params());
-            // the services the run started are stopped first, so that the live data's backup misses no point of theirs
+            // every service the run started is stopped before anything else, wherever its start stands in the run
+            // (an action after the restart may have an undo too), so that the live data's backup misses no point of theirs
             if (!backedUp && !action.undoChangesNothing() && !action.undoOnlyStopsAService()) {
                 liveDataSet = RollbackGuard.backUpLiveData(ctx, plan);
                 backedUp = true;
@@ -67,6 +68,14 @@ final class Undoer {
         ctx.log().info(null, "Rollback of run " + runId + " finished: the stack is as it was.");
         onRunEnded.accept(ctx);
         return carried;
+    }
+
+    /** The undos, newest first, but those that only stop a service the run started come before all others. */
+    private List<ActionRecord> servicesTheRunStartedFirst(List<ActionRecord> newestFirst) {
+        List<ActionRecord> ordered = new ArrayList<>(newestFirst.stream()
+                .filter(r -> catalog.rebuild(r.kind(), r.params()).undoOnlyStopsAService()).toList());
+        newestFirst.stream().filter(r -> !ordered.contains(r)).forEach(ordered::add);
+        return ordered;
     }
 
     /** When the run stopped its first service: what the services wrote from then on, they wrote after its restart. */
