@@ -26,11 +26,8 @@ public final class BackupView extends View<BackupViewModel> {
 
     @Override
     protected void createParts() {
-        explanation = new Label("The backup set holds a line-protocol export of every bucket (counted against "
-                + "InfluxDB: every point), InfluxDB's own backup where the token allows it, snapshots of its volumes, "
-                + "the compose files and .env, the InfluxDB container's configuration and a copy of the SQLite metadata "
-                + "database. The services keep running meanwhile; nothing is deleted before the set is written and "
-                + "verified, and what they write until they stop is checked for again then.");
+        explanation = new Label();
+        explanation.setId("backupExplanation");
         explanation.setWrapText(true);
         create = new Button("Write and verify the backup");
         create.setId("createBackup");
@@ -50,6 +47,7 @@ public final class BackupView extends View<BackupViewModel> {
     @Override
     protected void bind() {
         result.textProperty().bind(model.resultProperty());
+        explanation.textProperty().bind(model.explanationProperty());
         create.setOnAction(e -> model.createBackup());
         create.disableProperty().bind(wizard.busyProperty().or(model.stateProperty().isEqualTo(StepState.DONE)));
     }

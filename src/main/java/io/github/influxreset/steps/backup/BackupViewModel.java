@@ -11,6 +11,7 @@ import javafx.beans.property.StringProperty;
 /** Step 2: writes a backup set and verifies every file; starts the run in the journal. */
 public final class BackupViewModel extends StepViewModel {
     private final StringProperty result = new SimpleStringProperty("No backup written yet.");
+    private final StringProperty explanation = new SimpleStringProperty("");
 
     public BackupViewModel(WizardViewModel wizard) {
         super(Step.BACKUP, wizard);
@@ -18,6 +19,26 @@ public final class BackupViewModel extends StepViewModel {
 
     public StringProperty resultProperty() {
         return result;
+    }
+
+    /** What the set will hold, for the profile in use: its SQLite databases named, or said to be none. */
+    public StringProperty explanationProperty() {
+        return explanation;
+    }
+
+    @Override
+    public void onEnter() {
+        explanation.set(explanation(wizard.session().profile().sqlite()));
+    }
+
+    static String explanation(java.util.List<io.github.influxreset.domain.SqliteSpec> sqlite) {
+        return "The backup set holds a line-protocol export of every bucket (counted against InfluxDB: every point), "
+                + "InfluxDB's own backup where the token allows it, snapshots of its volumes, the compose files and .env, "
+                + "the InfluxDB container's configuration and " + (sqlite.isEmpty()
+                ? "no SQLite database (the profile lists none)" : "a copy of the SQLite database(s) " + String.join(", ",
+                sqlite.stream().map(io.github.influxreset.domain.SqliteSpec::describe).toList())) + ". The services keep "
+                + "running meanwhile; nothing is deleted before the set is written and verified, and what they write "
+                + "until they stop is checked for again then.";
     }
 
     /** Runs the checks again inside the run, then writes and verifies the backup set. */
