@@ -27,6 +27,13 @@ public final class LiveSchema {
             return List.copyOf(keys);
         }
 
+        /** Fields both have, of another type in the live data than declared: {@code key: live type, declared type}. */
+        public List<String> typeDiffers() {
+            return declared.map(d -> live.fields().entrySet().stream().filter(f -> d.fields().containsKey(f.getKey())
+                    && d.fields().get(f.getKey()) != f.getValue()).map(f -> f.getKey() + ": " + f.getValue().yamlName()
+                    + " live, " + d.fields().get(f.getKey()).yamlName() + " declared").toList()).orElse(List.of());
+        }
+
         /** Keys the declared schema lists and the live data never wrote. */
         public List<String> onlyDeclared() {
             TreeSet<String> keys = declared.map(LiveSchema::keys).orElse(new TreeSet<>());
@@ -43,6 +50,9 @@ public final class LiveSchema {
                     .orElse("does not declare this measurement"));
             if (!onlyLive().isEmpty()) {
                 lines.add("  only in the live data: " + String.join(", ", onlyLive()));
+            }
+            if (!typeDiffers().isEmpty()) {
+                lines.add("  of another type: " + String.join(", ", typeDiffers()));
             }
             if (!onlyDeclared().isEmpty()) {
                 lines.add("  only in the " + declaredName.strip() + " (never written): " + String.join(", ", onlyDeclared()));
@@ -82,6 +92,7 @@ public final class LiveSchema {
         row.put("measurement", comparison.live().measurement());
         row.put("onlyLive", comparison.onlyLive());
         row.put("onlyProfile", comparison.onlyDeclared());
+        row.put("typeDiffers", comparison.typeDiffers());
         return row;
     }
 
