@@ -32,6 +32,7 @@ public final class FindingsTable {
         status.setMaxWidth(110);
         TableColumn<Finding, String> subject = new TableColumn<>("What");
         subject.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().subject()));
+        subject.setCellFactory(c -> new WrappingTableCell<>());
         subject.setPrefWidth(200);
         subject.setMaxWidth(260);
         TableColumn<Finding, String> message = new TableColumn<>("Result");

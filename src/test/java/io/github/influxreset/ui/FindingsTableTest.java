@@ -20,6 +20,7 @@ import org.testfx.framework.junit5.Start;
 /** A long result is wrapped, not cut: a problem's sentence ends with what to do. */
 @ExtendWith(ApplicationExtension.class)
 class FindingsTableTest {
+    private static final String SUBJECT = "Measurement home_assistant_events of bucket home_assistant_events";
     private static final String LONG = "InfluxDB's container sets up org 'ha-ingestor' on an empty volume"
             + " (DOCKER_INFLUXDB_INIT_ORG), but the profile says 'homeiq': after a full reset the server would hold"
             + " 'ha-ingestor' and the reset would look for 'homeiq'. Set influx.org: ha-ingestor in the profile";
@@ -27,9 +28,20 @@ class FindingsTableTest {
     @Start
     void start(Stage stage) {
         TableView<Finding> table = FindingsTable.create("findings", "Findings", FXCollections.observableArrayList(
-                Finding.ok("InfluxDB", "answers"), Finding.error("Org", LONG)));
+                Finding.ok("InfluxDB", "answers"), Finding.error("Org", LONG), Finding.ok(SUBJECT, "exists, retention 365d")));
         stage.setScene(new Scene(table, 700, 400));
         stage.show();
+    }
+
+    /** Issue 30, item 5: the What column of the checks and the validation was cut ("Measurement home_assistant_e…"). */
+    @Test
+    void aLongSubjectWrapsInItsColumnAndIsShownWhole(FxRobot robot) {
+        TableCell<?, ?> subject = robot.lookup(".table-cell").queryAll().stream()
+                .filter(n -> n instanceof TableCell<?, ?> c && c.getGraphic() instanceof Text t && t.getText().equals(SUBJECT))
+                .<TableCell<?, ?>>map(n -> (TableCell<?, ?>) n).findFirst().orElseThrow();
+
+        assertTrue(((Text) subject.getGraphic()).getBoundsInLocal().getWidth() <= subject.getWidth(),
+                "inside its column, wrapped: " + subject.getWidth());
     }
 
     @Test
