@@ -39,6 +39,12 @@ public record ProfileDraft(String composeProject, Optional<Path> envFile, List<P
                 services, newSqlite, newBackupsDir, notes, schema);
     }
 
+    /** The draft with these services to stop and restart around the reset, in start order. */
+    public ProfileDraft withServices(List<String> chosen) {
+        return new ProfileDraft(composeProject, envFile, configFiles, influxVersion, influxService, url, org, token,
+                tokenVariable, username, password, passwordVariable, chosen, sqlite, backupsDir, notes, schema);
+    }
+
     /** The draft with this schema instead of the brief's (empty: the brief's). */
     public ProfileDraft withSchema(List<MeasurementSchema> learned) {
         return new ProfileDraft(composeProject, envFile, configFiles, influxVersion, influxService, url, org, token,

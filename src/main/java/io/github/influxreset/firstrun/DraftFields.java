@@ -16,7 +16,7 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The fields of a guessed profile a user may edit before saving it: InfluxDB's version, URL and
- * credentials, the SQLite databases and the backup folder. Filled from a draft; read back into one,
+ * credentials, the services to stop and restart, the SQLite databases and the backup folder. Filled from a draft; read back into one,
  * a field that cannot be used named in a sentence instead. UI thread only.
  */
 public final class DraftFields {
@@ -27,7 +27,17 @@ public final class DraftFields {
     private final StringProperty username = new SimpleStringProperty("");
     private final StringProperty password = new SimpleStringProperty("");
     private final StringProperty sqlitePath = new SimpleStringProperty("");
+    private final StringProperty services = new SimpleStringProperty("");
+    /** The compose project's services a user may list (all but InfluxDB's); empty: any name. */
+    private List<String> projectServices = List.of();
     private final StringProperty backupsDir = new SimpleStringProperty("");
+
+    /** Fills the fields from a guess; {@code projectServices} are the names the services field accepts. */
+    public void fill(ProfileDraft guessed, List<String> projectServices) {
+        this.projectServices = List.copyOf(projectServices);
+        services.set(String.join(", ", guessed.services()));
+        fill(guessed);
+    }
 
     public void fill(ProfileDraft guessed) {
         version.set(guessed.influxVersion());
@@ -44,11 +54,23 @@ public final class DraftFields {
     public Optional<ProfileDraft> applyTo(ProfileDraft draft, Consumer<String> error) {
         Optional<Path> backups = path(backupsDir.get(), "Backups folder", error);
         Optional<List<SqliteSpec>> sqlite = databases(sqlitePath.get(), error);
-        if (backups.isEmpty() || sqlite.isEmpty()) {
+        Optional<List<String>> chosen = services(error);
+        if (backups.isEmpty() || sqlite.isEmpty() || chosen.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(draft.edited(version.get(), url.get(), org.get(), Secret.of(token.get()),
-                username.get(), Secret.of(password.get()), sqlite.get(), backups.get()));
+                username.get(), Secret.of(password.get()), sqlite.get(), backups.get()).withServices(chosen.get()));
+    }
+
+    /** The services field: names separated by commas, in start order, each a service of the project; blank for none. */
+    private Optional<List<String>> services(Consumer<String> error) {
+        List<String> names = java.util.Arrays.stream(services.get().split(",")).map(String::strip)
+                .filter(name -> !name.isEmpty()).distinct().toList();
+        Optional<String> unknown = names.stream().filter(n -> !projectServices.isEmpty() && !projectServices.contains(n))
+                .findFirst();
+        unknown.ifPresent(n -> error.accept("Service '" + n + "' is not one of the project's: type names from "
+                + String.join(", ", projectServices) + ", separated by commas."));
+        return unknown.isPresent() ? Optional.empty() : Optional.of(names);
     }
 
     /**
@@ -109,6 +131,11 @@ public final class DraftFields {
 
     public StringProperty sqlitePathProperty() {
         return sqlitePath;
+    }
+
+    /** The services stopped and restarted around the reset, in start order, separated by commas. */
+    public StringProperty servicesProperty() {
+        return services;
     }
 
     public StringProperty backupsDirProperty() {

@@ -46,6 +46,7 @@ public final class FirstRunView extends View<FirstRunViewModel> {
     private TextField username;
     private PasswordField password;
     private TextField sqlite;
+    private TextField services;
     private TextField backups;
     private TextField saveTo;
     private TextArea notes;
@@ -86,6 +87,7 @@ public final class FirstRunView extends View<FirstRunViewModel> {
         password = new PasswordField();
         password.setId("influxPassword");
         sqlite = field("sqlitePath", "optional: host paths or service:/path, separated by commas");
+        services = field("servicesToRestart", "service names in start order, separated by commas");
         backups = field("backupsDir", "folder for backup sets");
         saveTo = field("profileFile", "where the profile is saved");
         notes = new TextArea();
@@ -137,6 +139,7 @@ public final class FirstRunView extends View<FirstRunViewModel> {
         addRow("API token", token);
         addRow("User", username);
         addRow("Password", password);
+        addRow("Services to stop and restart", services);
         addRow("SQLite databases", sqlite);
         addRow("Backups folder", backups);
         addRow("Save profile as", saveTo);
@@ -196,6 +199,7 @@ public final class FirstRunView extends View<FirstRunViewModel> {
         username.textProperty().bindBidirectional(model.fields().usernameProperty());
         password.textProperty().bindBidirectional(model.fields().passwordProperty());
         sqlite.textProperty().bindBidirectional(model.fields().sqlitePathProperty());
+        services.textProperty().bindBidirectional(model.fields().servicesProperty());
         backups.textProperty().bindBidirectional(model.fields().backupsDirProperty());
         saveTo.textProperty().bindBidirectional(model.saveToProperty());
         notes.textProperty().bind(model.notesProperty());

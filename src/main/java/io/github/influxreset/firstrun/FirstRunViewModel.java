@@ -115,7 +115,8 @@ public final class FirstRunViewModel {
             notes.set("");
             return;
         }
-        fields.fill(guessed);
+        fields.fill(guessed, Optional.ofNullable(selected.get()).map(p -> p.services().stream().map(ComposeService::name)
+                .filter(name -> !name.equals(guessed.influxService())).toList()).orElse(List.of()));
         saveTo.set(finder.suggestedFile(guessed.composeProject()).toString());
         stackSummary.set("Project " + guessed.composeProject() + ": InfluxDB is '" + guessed.influxService()
                 + "'; stopped and restarted around the reset: "

@@ -164,6 +164,22 @@ class FirstRunTest {
         assertEquals("homeiq", field(robot, "#influxOrg"), "guessed again, not the wrong org typed before");
     }
 
+    /** Issue 30, item 5: the README said every field can be changed, but the services to restart could not be. */
+    @Test
+    void theServicesToStopAndRestartCanBeEditedAndAnUnknownOneIsNamed(FxRobot robot) throws Exception {
+        replaceText(robot, "#servicesToRestart", "data-api, nope");
+        fire(robot, "#saveProfile");
+
+        assertTrue(text(robot, "#firstRunError").startsWith("Service 'nope' is not one of the project's: type names from "),
+                text(robot, "#firstRunError"));
+        assertTrue(opened.isEmpty(), "nothing saved");
+        replaceText(robot, "#servicesToRestart", "data-api");
+        fire(robot, "#saveProfile");
+
+        Profile saved = new ProfileLoader(Map.of(), dir).load(opened.get(0));
+        assertEquals(List.of("data-api"), saved.services().stream().map(s -> s.name()).toList());
+    }
+
     /** Issue 30, item 2: saving accepted an address that does not answer; now it is said, and kept only when pressed again. */
     @Test
     void aUrlWhereInfluxDbDoesNotAnswerIsSaidAndSavedOnlyWhenSaveIsPressedAgain(FxRobot robot) {
