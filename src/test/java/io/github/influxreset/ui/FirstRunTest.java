@@ -216,11 +216,16 @@ class FirstRunTest {
         assertTrue(Files.readString(existing).contains("composeProject: homeiq"), "replaced, as the user said");
     }
 
-    /** Types into a field as a user would after selecting its text. */
+    /**
+     * Types into a field as a keyboard user would after reaching it and selecting its text: the field
+     * may lie below the scroll pane's fold (the window the tests share may be smaller than the default).
+     */
     private static void replaceText(FxRobot robot, String id, String text) {
         TextField field = robot.lookup(id).queryAs(TextField.class);
-        robot.clickOn(field);
-        robot.interact(field::selectAll);
+        robot.interact(() -> {
+            field.requestFocus();
+            field.selectAll();
+        });
         robot.type(javafx.scene.input.KeyCode.BACK_SPACE);
         robot.write(text);
     }
