@@ -150,6 +150,8 @@ class WizardFlowTest {
         String offer = robot.lookup("#recoveryText").queryAs(javafx.scene.control.Label.class).getText();
         assertTrue(offer.contains("did not finish") && offer.contains("Resume runs the") && offer.contains("Roll back undoes"), offer);
         assertFalse(offer.contains("first: Nothing to undo"), "the offer names the first undo that changes something: " + offer);
+        assertTrue(offer.contains("have been stopped for") && offer.endsWith("the home's writers keep nothing."),
+                "a question asked while services are down says so, and for how long (issue 30): " + offer);
         verifyThat("#next", isDisabled());
         shoot(robot, "0-recovery");
         robot.clickOn("#rollbackRun");

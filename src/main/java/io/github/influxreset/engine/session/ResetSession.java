@@ -215,7 +215,8 @@ public final class ResetSession {
     public synchronized String adopt(RunRecord interrupted) {
         plan = runner.planOf(interrupted.id());
         run = new RunContext(profile, ports, log, runner.journal(), interrupted.id());
-        return InterruptedRun.describe(interrupted, runner, run, nextUndo().orElse("nothing"));
+        return InterruptedRun.describe(interrupted, runner, run, nextUndo().orElse("nothing"))
+                + servicesDown().map(down -> " " + down.sentence()).orElse("");
     }
 
     /** True when the adopted run can be resumed (it was interrupted, not partly rolled back). */
