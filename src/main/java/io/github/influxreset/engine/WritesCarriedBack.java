@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 /**
  * The last part of a rollback that replaced live buckets: what the services wrote into the run's
  * buckets after the run stopped them (so, after it started them again) is written into the buckets
- * of the same name as the rollback left them, from the verified set it wrote before its first undo.
+ * of the same name as the rollback left them, from the verified set it wrote before its first undo
+ * (but a validation's probe point, the run's own test data).
  * A value is converted to the type the restored bucket holds where that loses nothing; one that
  * cannot be, a batch the server refuses and a bucket that did not exist before the run stay in that
  * set only, and the sentences say so. Never fails the rollback: the set keeps every point either way.
@@ -72,7 +73,7 @@ final class WritesCarriedBack {
                 return;
             }
             LinePoint point = LinePoint.parse(line);
-            if (point.time() < sinceNanos) {
+            if (point.time() < sinceNanos || isProbe(point)) {
                 return;
             }
             tally.read++;
@@ -100,6 +101,11 @@ final class WritesCarriedBack {
                     + "bucket did not exist before the run: they stay in backup set " + setId + " only.");
         }
         return Optional.of(tally.sentence(bucket, setId, missing(bucket, tally.written)));
+    }
+
+    /** A validation's probe point a killed run left in its bucket: the run's own test data, never carried back. */
+    private static boolean isProbe(LinePoint point) {
+        return point.tags().values().stream().anyMatch(value -> value.startsWith(SchemaValidator.PROBE_PREFIX));
     }
 
     /** The types the restored bucket holds for the measurement's fields; empty when it has none (carried as they are). */

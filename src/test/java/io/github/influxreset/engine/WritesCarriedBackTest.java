@@ -52,6 +52,10 @@ class WritesCarriedBackTest {
                     run.chooseKeepData(keepData);
                 }
                 runner.runStep(run, plan, step, Progress.NONE);
+                if (step == Step.RESET) {
+                    stack.influx.write(EVENTS, EVENTS + ",entity_id=" + SchemaValidator.PROBE_PREFIX + "left-behind "
+                            + "state_value=\"probe\" " + System.currentTimeMillis() * 1_000_000L + "\n");
+                }
             }
         });
 
@@ -60,6 +64,8 @@ class WritesCarriedBackTest {
         assertEquals(2, stack.influx.countWhere(EVENTS, EVENTS, "entity_id", "sensor.writer"),
                 "the point the writer wrote after the run's restart, carried back, and the one it wrote after the rollback's");
         assertEquals(before + 2, stack.influx.countPoints(EVENTS).get(EVENTS), "the old points once each, and the writer's two");
+        assertEquals(0, stack.influx.countWhere(EVENTS, EVENTS, "entity_id", SchemaValidator.PROBE_PREFIX + "left-behind"),
+                "a probe a killed validation left is the run's test data, not carried back (found by the chaos suite)");
         assertTrue(rolledBack.message().contains("1 point(s) written to bucket " + EVENTS + " since the restart was carried"
                 + " back into it"), rolledBack.message());
         var shelf = new io.github.influxreset.engine.session.ResetSession(stack.profile, stack.ports, runner, stack.log,
