@@ -150,13 +150,14 @@ public final class FirstRunView extends View<FirstRunViewModel> {
         HBox.setHgrow(right, Priority.ALWAYS);
         projects.setMinWidth(250);
         projects.setPrefWidth(270);
-        HBox body = new HBox(14, projects, right);
-        body.setPadding(new javafx.geometry.Insets(0, 12, 0, 0));
-        ScrollPane scroll = new ScrollPane(body);
+        right.setPadding(new javafx.geometry.Insets(0, 12, 0, 0));
+        // only the guess scrolls; the list of projects stays in view beside it (no list inside a scroll area)
+        ScrollPane scroll = new ScrollPane(right);
         scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
         scroll.getStyleClass().add("edge-to-edge");
-        VBox.setVgrow(scroll, Priority.ALWAYS);
+        HBox body = new HBox(14, projects, scroll);
+        HBox.setHgrow(scroll, Priority.ALWAYS);
+        VBox.setVgrow(body, Priority.ALWAYS);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         for (Button button : new Button[] {rescan, skip, save}) {
@@ -165,7 +166,7 @@ public final class FirstRunView extends View<FirstRunViewModel> {
         HBox.setHgrow(status, Priority.ALWAYS);
         HBox footer = new HBox(10, busy, status, spacer, rescan, skip, save);
         footer.setAlignment(Pos.CENTER_LEFT);
-        root = new VBox(10, title, intro, error, scroll, footer);
+        root = new VBox(10, title, intro, error, body, footer);
         root.getStyleClass().add("step-view");
         root.setId("firstRun");
     }

@@ -164,6 +164,21 @@ class FirstRunTest {
         assertEquals("homeiq", field(robot, "#influxOrg"), "guessed again, not the wrong org typed before");
     }
 
+    /** Issue 30, item 5: at the default size the form sat in nested scroll areas (the project list scrolled away with it). */
+    @Test
+    void theProjectListIsNotInsideTheFormsScrollArea(FxRobot robot) {
+        javafx.scene.Node list = robot.lookup("#composeProjects").query();
+        for (javafx.scene.Parent up = list.getParent(); up != null; up = up.getParent()) {
+            assertFalse(up instanceof javafx.scene.control.ScrollPane, "the project list sits in a scroll area: " + up);
+        }
+        javafx.scene.Node form = robot.lookup("#influxUrl").query();
+        boolean scrolls = false;
+        for (javafx.scene.Parent up = form.getParent(); up != null; up = up.getParent()) {
+            scrolls |= up instanceof javafx.scene.control.ScrollPane;
+        }
+        assertTrue(scrolls, "the guessed fields still scroll in a small window");
+    }
+
     /** Issue 30, item 5: the README said every field can be changed, but the services to restart could not be. */
     @Test
     void theServicesToStopAndRestartCanBeEditedAndAnUnknownOneIsNamed(FxRobot robot) throws Exception {
