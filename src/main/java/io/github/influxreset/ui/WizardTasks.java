@@ -66,6 +66,7 @@ public final class WizardTasks {
         }, failure -> {
             busy.set(--running > 0);
             progress.set(0);
+            progressMessage.set("");
             onFailure.accept(failure);
             timing.finished(false, error.get());
             afterEach.run();

@@ -225,6 +225,18 @@ class WizardFlowTest {
         shoot(robot, "1-prerequisites-modes");
     }
 
+    /** Found in a real window: a profile that did not load left "Opening the profile…" in the footer. */
+    @Test
+    void aProfileThatDoesNotLoadIsSaidAndLeavesNoTaskLineBehind(FxRobot robot) throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "name: broken\ninflux: [this is not: a map\n");
+
+        robot.interact(() -> assembly.wizard().openProfile(bad));
+
+        assertTrue(assembly.wizard().errorProperty().get().contains("is not valid YAML at line 3"),
+                assembly.wizard().errorProperty().get());
+        assertEquals("", assembly.wizard().tasks().progressMessageProperty().get());
+    }
+
     /** Issue 30, item 2: an edited profile was not read again by "Run the checks again". */
     @Test
     void runTheChecksAgainReadsTheEditedProfile(FxRobot robot) throws Exception {
