@@ -128,6 +128,9 @@ public final class WizardView extends View<WizardViewModel> {
             button.setMinWidth(Region.USE_PREF_SIZE);
         }
         progressMessage.setMinWidth(0);
+        // a long task line wraps instead of ending in "…" (the time left was cut): the bar grows a line
+        progressMessage.setWrapText(true);
+        progressMessage.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         root = new BorderPane(split, null, null, bar, side);
         root.getStyleClass().add("wizard");
     }

@@ -1,6 +1,7 @@
 package io.github.influxreset.ui;
 
 import io.github.influxreset.engine.session.ResetSession;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.influxreset.app.WizardAssembly;
@@ -40,6 +41,20 @@ class FooterTest {
         stage.setWidth(900);
         stage.show();
         assembly.wizard().openProfile(null);
+    }
+
+    /** Issue 30, item 4: the task line was cut ("about 6 s l…"); it wraps and is shown whole. */
+    @Test
+    void aLongTaskLineIsShownWhole(FxRobot robot) {
+        String line = "Carrying bucket home_assistant_events: 52096 (the 51881 counted before and 215 written since) points, "
+                + "41250 points/s, about 6 s left";
+        robot.interact(() -> assembly.wizard().tasks().progressMessageProperty().set(line));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.control.Label label = robot.lookup("#progressMessage").queryAs(javafx.scene.control.Label.class);
+        String shown = label.lookupAll(".text").stream().filter(n -> n instanceof javafx.scene.text.Text)
+                .map(n -> ((javafx.scene.text.Text) n).getText().replace('\n', ' ')).findFirst().orElse("");
+        assertEquals(line.replaceAll("\\s+", " "), shown.replaceAll("\\s+", " ").strip(), "not cut to …");
     }
 
     @Test
