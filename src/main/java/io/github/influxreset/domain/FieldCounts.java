@@ -33,6 +33,18 @@ public final class FieldCounts {
         return nonZero(sum);
     }
 
+    /** Where {@code held} has fewer values than {@code expected}, per measurement and field: {@code m.f: held of n}. */
+    public static List<String> lacking(Map<String, Map<String, Long>> expected, Map<String, Map<String, Long>> held) {
+        List<String> lacking = new java.util.ArrayList<>();
+        expected.forEach((measurement, fields) -> fields.forEach((field, n) -> {
+            long there = held.getOrDefault(measurement, Map.of()).getOrDefault(field, 0L);
+            if (there < n) {
+                lacking.add(measurement + "." + field + ": " + there + " of " + n);
+            }
+        }));
+        return lacking;
+    }
+
     /** Every value counted. */
     public static long total(Map<String, Map<String, Long>> values) {
         return values.values().stream().flatMap(f -> f.values().stream()).mapToLong(Long::longValue).sum();

@@ -1,5 +1,6 @@
 package io.github.influxreset.engine;
 
+import io.github.influxreset.domain.FieldCounts;
 import io.github.influxreset.domain.LinePoint;
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
@@ -108,14 +109,7 @@ public final class BucketMerger {
 
     /** Every value of the bucket's own and the set's new ones is there (more: someone else wrote meanwhile). */
     private void requireUnion(String bucket, Map<String, Map<String, Long>> expected) {
-        Map<String, Map<String, Long>> actual = influx.countFieldValues(bucket);
-        List<String> short_ = new java.util.ArrayList<>();
-        expected.forEach((m, fields) -> fields.forEach((field, n) -> {
-            long held = actual.getOrDefault(m, Map.of()).getOrDefault(field, 0L);
-            if (held < n) {
-                short_.add(m + "." + field + ": " + held + " of " + n);
-            }
-        }));
+        List<String> short_ = FieldCounts.lacking(expected, influx.countFieldValues(bucket));
         if (!short_.isEmpty()) {
             throw ResetException.problem("Bucket " + bucket + " lacks values after the merge (" + String.join("; ", short_)
                     + " of its own and the set's new ones).", "The run is rolled back; the bucket comes back from the "

@@ -130,15 +130,8 @@ final class WritesCarriedBack {
 
     /** Values written that the bucket does not hold in the range now, per measurement and field. */
     private List<String> missing(String bucket, Map<String, Map<String, Long>> written) {
-        Map<String, Map<String, Long>> held = ctx.ports().influx().countFieldValues(bucket, since, LiveRange.END);
-        List<String> missing = new ArrayList<>();
-        FieldCounts.nonZero(written).forEach((m, fields) -> fields.forEach((field, n) -> {
-            long there = held.getOrDefault(m, Map.of()).getOrDefault(field, 0L);
-            if (there < n) {
-                missing.add(m + "." + field + ": " + there + " of " + n);
-            }
-        }));
-        return missing;
+        return FieldCounts.lacking(FieldCounts.nonZero(written), ctx.ports().influx().countFieldValues(bucket, since,
+                LiveRange.END));
     }
 
     /** What became of the points of one bucket. */
