@@ -125,38 +125,43 @@ public final class MachineStackFinder implements StackFinder {
 
     @Override
     public SchemaProposal learnSchema(ProfileDraft draft) {
-        Profile brief = loader.loadText(DraftWriter.toYaml(draft.withSchema(List.of()), engine), suggestedFile(draft.composeProject()));
-        InfluxPort influx = influxFor.apply(brief.influx());
-        try {
-            List<MeasurementSchema> learned = LiveSchema.learn(brief.buckets(), influx);
-            if (learned.isEmpty()) {
-                return logged(draft, SchemaProposal.unread("The buckets " + String.join(", ", brief.buckets().stream()
-                        .map(BucketSpec::name).toList()) + " hold no data yet: the brief's HomeIQ schema is proposed."));
+        return withInflux(draft, (brief, influx) -> {
+            try {
+                List<MeasurementSchema> learned = LiveSchema.learn(brief.buckets(), influx);
+                if (learned.isEmpty()) {
+                    return logged(draft, SchemaProposal.unread("The buckets " + String.join(", ", brief.buckets().stream()
+                            .map(BucketSpec::name).toList()) + " hold no data yet: the brief's HomeIQ schema is proposed."));
+                }
+                List<String> lines = new java.util.ArrayList<>();
+                LiveSchema.compare(learned, brief.schema()).forEach(c -> lines.addAll(c.lines("brief    ")));
+                return logged(draft, new SchemaProposal(learned, lines, "Read " + learned.size()
+                        + " measurement(s) from the live data; their schema is proposed instead of the brief's."));
+            } catch (ResetException unreadable) {
+                return logged(draft, SchemaProposal.unread("The live schema could not be read (" + unreadable.getMessage()
+                        + "): the brief's HomeIQ schema is proposed."));
             }
-            List<String> lines = new java.util.ArrayList<>();
-            LiveSchema.compare(learned, brief.schema()).forEach(c -> lines.addAll(c.lines("brief    ")));
-            return logged(draft, new SchemaProposal(learned, lines, "Read " + learned.size()
-                    + " measurement(s) from the live data; their schema is proposed instead of the brief's."));
-        } catch (ResetException unreadable) {
-            return logged(draft, SchemaProposal.unread("The live schema could not be read (" + unreadable.getMessage()
-                    + "): the brief's HomeIQ schema is proposed."));
-        } finally {
-            if (influx instanceof AutoCloseable closeable) {
-                closeQuietly(closeable);
-            }
-        }
+        });
     }
 
     @Override
     public java.util.Optional<String> probe(ProfileDraft draft) {
+        return withInflux(draft, (brief, influx) -> {
+            try {
+                String version = influx.health();
+                log.info(null, "First run, " + draft.composeProject() + ": InfluxDB " + version + " answers at " + draft.url() + ".");
+                return java.util.Optional.<String>empty();
+            } catch (ResetException silent) {
+                return java.util.Optional.of("InfluxDB does not answer at " + draft.url() + " (" + silent.getMessage() + ").");
+            }
+        });
+    }
+
+    /** Reads the draft as the loader will (the brief's schema) and lends a connection to its InfluxDB, closed after. */
+    private <T> T withInflux(ProfileDraft draft, java.util.function.BiFunction<Profile, InfluxPort, T> use) {
         Profile brief = loader.loadText(DraftWriter.toYaml(draft.withSchema(List.of()), engine), suggestedFile(draft.composeProject()));
         InfluxPort influx = influxFor.apply(brief.influx());
         try {
-            String version = influx.health();
-            log.info(null, "First run, " + draft.composeProject() + ": InfluxDB " + version + " answers at " + draft.url() + ".");
-            return java.util.Optional.empty();
-        } catch (ResetException silent) {
-            return java.util.Optional.of("InfluxDB does not answer at " + draft.url() + " (" + silent.getMessage() + ").");
+            return use.apply(brief, influx);
         } finally {
             if (influx instanceof AutoCloseable closeable) {
                 closeQuietly(closeable);
