@@ -153,22 +153,28 @@ public final class FirstRunViewModel {
         }
         Optional<Path> file = DraftFields.path(saveTo.get(), "Save profile as", error::set);
         Optional<ProfileDraft> edited = file.flatMap(f -> edited());
-        if (edited.isEmpty() || java.nio.file.Files.exists(file.get()) && !dialogs.confirm("Replace the profile",
-                "There is a profile at " + file.get() + " already. Replace it with the one guessed now?")) {
-            edited.ifPresent(e -> status.set("Nothing was saved: " + file.get() + " is kept as it was. Choose another "
-                    + "file to save the new profile beside it."));
+        if (edited.isEmpty()) {
             return;
         }
         ProfileDraft chosen = useLiveSchema.get() ? edited.get().withSchema(schema.get().learned()) : edited.get();
-        run("Asking InfluxDB at " + chosen.url(), p -> chosen.url().equals(keptUnanswered) ? Optional.<String>empty()
-                : finder.probe(chosen), unanswered -> {
-                    if (unanswered.isPresent()) {
+        boolean insisted = chosen.url().equals(keptUnanswered);
+        run("Asking InfluxDB at " + chosen.url(), p -> new BeforeSaving(java.nio.file.Files.exists(file.get()),
+                insisted ? Optional.empty() : finder.probe(chosen)), found -> {
+                    if (found.fileExists() && !dialogs.confirm("Replace the profile", "There is a profile at " + file.get()
+                            + " already. Replace it with the one guessed now?")) {
+                        status.set("Nothing was saved: " + file.get() + " is kept as it was. Choose another file to save "
+                                + "the new profile beside it.");
+                    } else if (found.unanswered().isPresent()) {
                         keptUnanswered = chosen.url();
-                        error.set(unanswered.get() + " Correct the URL, or press Save again to keep it as it is.");
+                        error.set(found.unanswered().get() + " Correct the URL, or press Save again to keep it as it is.");
                     } else {
                         save(chosen, file.get());
                     }
                 });
+    }
+
+    /** What is read off the FX thread before saving: whether a profile is at the file, and why InfluxDB did not answer. */
+    private record BeforeSaving(boolean fileExists, Optional<String> unanswered) {
     }
 
     /** The draft with what the fields say; empty, with the error set, when a field cannot be used. */
