@@ -110,10 +110,11 @@ public final class FileBackupStore implements BackupStore {
     }
 
     @Override
-    public SealOutcome seal(String backupId, Progress progress) {
+    public SealOutcome seal(String backupId, Map<String, String> setAside, Progress progress) {
         Path set = folder(backupId);
         try {
-            SealOutcome outcome = new SealWriter(profile, ports, set, progress, clock).seal(new BackupVerifier(set).readManifest());
+            SealOutcome outcome = new SealWriter(profile, ports, set, progress, clock)
+                    .seal(new BackupVerifier(set).readManifest(), setAside);
             new BackupVerifier(set).verifySeal();
             return outcome;
         } catch (IOException e) {

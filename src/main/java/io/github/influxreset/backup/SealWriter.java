@@ -20,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,18 +50,28 @@ final class SealWriter {
         this.clock = clock;
     }
 
-    /** Writes the seal (replacing an earlier one of the set) when anything changed; says what it added. */
-    SealOutcome seal(Manifest manifest) throws IOException {
+    /**
+     * Writes the seal (replacing an earlier one of the set) when anything changed; says what it
+     * added. A bucket named in {@code setAside} is read from its aside name and sealed under its
+     * own; the live bucket of its name (new since the stop) is left out.
+     */
+    SealOutcome seal(Manifest manifest, Map<String, String> setAside) throws IOException {
         Path work = set.resolve(Seal.INCOMPLETE);
         SecureFiles.deleteQuietly(work);
         SecureFiles.createPrivateDirectory(work);
         try {
             SecureFiles.createPrivateDirectory(work.resolve("export"));
             List<Seal.Entry> entries = new ArrayList<>();
-            for (BucketSpec bucket : ports.influx().buckets()) {
+            Map<String, String> ownNames = new HashMap<>();
+            setAside.forEach((name, aside) -> ownNames.put(aside, name));
+            for (BucketSpec live : ports.influx().buckets()) {
+                if (setAside.containsKey(live.name())) {
+                    continue;
+                }
+                String name = ownNames.getOrDefault(live.name(), live.name());
                 Optional<Manifest.BucketEntry> base = manifest.buckets().stream()
-                        .filter(b -> b.name().equals(bucket.name())).findFirst();
-                entry(bucket, base, work).ifPresent(entries::add);
+                        .filter(b -> b.name().equals(name)).findFirst();
+                entry(name, live, base, work).ifPresent(entries::add);
             }
             copySqliteThatChanged(manifest, work);
             if (!changes.isEmpty()) {
@@ -82,34 +93,38 @@ final class SealWriter {
         }
     }
 
-    /** The bucket's seal entry, or none when the server holds, per field, what the set holds. */
-    private Optional<Seal.Entry> entry(BucketSpec bucket, Optional<Manifest.BucketEntry> base, Path work) throws IOException {
+    /**
+     * The seal entry of bucket {@code name}, read from the server's bucket {@code source}, or none
+     * when that holds, per field, what the set holds.
+     */
+    private Optional<Seal.Entry> entry(String name, BucketSpec source, Optional<Manifest.BucketEntry> base, Path work)
+            throws IOException {
         InfluxPort influx = ports.influx();
-        String name = bucket.name();
+        String from = source.name();
         if (base.isPresent() && base.get().cut() != null && base.get().valuesBefore() != null) {
             Instant cut = Instant.parse(base.get().cut());
-            Map<String, Map<String, Long>> older = FieldCounts.nonZero(influx.countFieldValues(name, Instant.EPOCH, cut));
+            Map<String, Map<String, Long>> older = FieldCounts.nonZero(influx.countFieldValues(from, Instant.EPOCH, cut));
             if (older.equals(FieldCounts.nonZero(base.get().valuesBefore()))) {
-                Map<String, Map<String, Long>> later = FieldCounts.nonZero(influx.countFieldValues(name, cut, Seal.RANGE_END));
+                Map<String, Map<String, Long>> later = FieldCounts.nonZero(influx.countFieldValues(from, cut, Seal.RANGE_END));
                 Map<String, Map<String, Long>> now = FieldCounts.plus(older, later);
                 if (now.equals(FieldCounts.nonZero(base.get().values()))) {
                     return Optional.empty();
                 }
-                Map<String, Map<String, Long>> delta = export(name, work, later, out -> influx.export(name, out, cut, Seal.RANGE_END));
+                Map<String, Map<String, Long>> delta = export(name, work, later, out -> influx.export(from, out, cut, Seal.RANGE_END));
                 noteChange(name, base, now, delta, "the values stamped since " + cut);
-                return Optional.of(new Seal.Entry(name, bucket.retention().format(), cut.toString(), delta,
+                return Optional.of(new Seal.Entry(name, source.retention().format(), cut.toString(), delta,
                         FieldCounts.plus(base.get().valuesBefore(), delta)));
             }
             progress.update(-1, "Bucket " + name + " took values stamped before " + cut + " after the backup set was written "
                     + "(a writer sending old points), so the seal exports the whole bucket");
         }
-        Map<String, Map<String, Long>> now = FieldCounts.nonZero(influx.countFieldValues(name));
+        Map<String, Map<String, Long>> now = FieldCounts.nonZero(influx.countFieldValues(from));
         if (base.isPresent() && now.equals(FieldCounts.nonZero(base.get().values()))) {
             return Optional.empty();
         }
-        Map<String, Map<String, Long>> whole = export(name, work, now, out -> influx.export(name, out));
+        Map<String, Map<String, Long>> whole = export(name, work, now, out -> influx.export(from, out));
         noteChange(name, base, now, whole, "the whole bucket");
-        return Optional.of(new Seal.Entry(name, bucket.retention().format(), null, whole, whole));
+        return Optional.of(new Seal.Entry(name, source.retention().format(), null, whole, whole));
     }
 
     private void noteChange(String bucket, Optional<Manifest.BucketEntry> base, Map<String, Map<String, Long>> now,

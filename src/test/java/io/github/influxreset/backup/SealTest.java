@@ -79,6 +79,26 @@ class SealTest {
         backups.verify(set);
     }
 
+    /** A 2.x buckets reset seals after the restart, from the buckets it renamed aside at the stop. */
+    @Test
+    void aBucketSetAsideIsSealedUnderItsOwnNameAndTheNewOneOfThatNameIsLeftOut() {
+        stack.influx.write(EVENTS, late(7, "sensor.late"));
+        String aside = EVENTS + ".before-run-1";
+        stack.influx.renameBucket(stack.influx.bucketIds().get(EVENTS), aside);
+        stack.influx.createBucket(stack.profile.bucket(EVENTS).orElseThrow());
+        stack.influx.write(EVENTS, late(3, "sensor.after-the-restart"));
+
+        SealOutcome outcome = backups.seal(set, Map.of(EVENTS, aside), Progress.NONE);
+
+        assertEquals(7, outcome.values(), "the 7 values written before the stop, none of the new bucket's 3");
+        assertEquals(List.of(EVENTS), outcome.grown());
+        List<String> lines = lines(EVENTS);
+        assertEquals(57, lines.size());
+        assertTrue(lines.stream().noneMatch(l -> l.contains("sensor.after-the-restart")), "nothing of the new bucket");
+        assertTrue(backups.sealedBuckets(set).equals(List.of(EVENTS)), "sealed under the bucket's own name, not " + aside);
+        backups.verify(set);
+    }
+
     @Test
     void aSecondSealReplacesTheFirstAndCountsOnlyOnce() {
         stack.influx.write(EVENTS, late(3, "sensor.late"));

@@ -94,7 +94,8 @@ class CliTest {
         assertEquals(0, run("", "--json", "reset", "--mode", "buckets", "--yes"));
         String stopped = new ObjectMapper().readTree(out).get("runId").asText();
         assertTrue(err.matches("(?s).*Downtime: 4 service\\(s\\) stop \\(sports-data, data-api, enrichment-pipeline, "
-                + "websocket-ingestion\\) until they are healthy again, while the run seals the backup.*"), err);
+                + "websocket-ingestion\\) until they are healthy again, while the run renames the old buckets aside \\(instant "
+                + "at any size\\) and creates the new ones; the backup is sealed from the old buckets after the restart.*"), err);
         assertEquals(0, run("", "--json", "reset", "--mode", "online", "--yes"));
         String online = new ObjectMapper().readTree(out).get("runId").asText();
         assertTrue(err.contains("Downtime: none. No service stops; a write to a bucket's name is refused only while that "

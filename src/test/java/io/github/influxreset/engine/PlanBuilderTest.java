@@ -4,6 +4,8 @@ import io.github.influxreset.engine.plan.PlanBuilder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.influxreset.domain.InfluxSpec;
+import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.StackSnapshot;
 import io.github.influxreset.engine.actions.VerifyBackup;
@@ -72,9 +74,23 @@ class PlanBuilderTest {
         assertEquals(List.of("Start service websocket-ingestion", "Start service enrichment-pipeline",
                 "Start service data-api", "Start service sports-data"), starts);
         List<String> restart = plan.actionsOf(Step.RESTART).stream().map(a -> a.action().kind()).toList();
-        assertEquals(List.of("start-service", "start-service", "start-service", "start-service", "check-data-flow",
-                "carry-data", "validate-schema", "drop-aside-buckets"), restart, "the data flow checked after every start; the "
-                + "history carried after that, the services writing again; the old buckets (2.x: set aside) deleted last");
+        assertEquals(List.of("start-service", "start-service", "start-service", "start-service", "seal-backup",
+                "check-data-flow", "carry-data", "validate-schema", "drop-aside-buckets"), restart, "the set sealed from the "
+                + "buckets set aside once the services write again; the data flow checked after every start; the history "
+                + "carried after that; the old buckets (2.x: set aside) deleted last");
+        assertTrue(plan.actionsOf(Step.RESET).stream().noneMatch(a -> a.action().kind().equals("seal-backup")),
+                "on 2.x nothing that reads the whole bucket runs while the services wait");
+        Plan onV1 = new PlanBuilder(onV1(stack.profile), stack.docker.discover("homeiq")).build(ResetMode.BUCKETS, "p2");
+        assertEquals(List.of("seal-backup"), onV1.actionsOf(Step.RESET).stream().map(a -> a.action().kind())
+                .filter(k -> k.equals("seal-backup")).toList(), "1.x drops its databases: sealed before, in the downtime");
+    }
+
+    private static Profile onV1(Profile p) {
+        InfluxSpec i = p.influx();
+        InfluxSpec v1 = new InfluxSpec(1, i.service(), i.url(), i.org(), i.token(), i.username(), i.password(),
+                i.setupUsername(), i.setupPassword());
+        return new Profile(p.name(), p.source(), p.stack(), p.dockerHost(), v1, p.moveTo(), p.buckets(), p.schema(),
+                p.services(), p.sqlite(), p.backups(), p.queryBudget(), p.warnings());
     }
 
     private static int indexOf(Plan plan, Class<?> type) {

@@ -8,12 +8,14 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The brief's data-flow check, last of the restart: the buckets the services wrote to between the
  * backup and the stop (as {@link SealBackup} saw them; in an online reset, between the backup and
- * the switch, as {@link CarryDelta} carried them) must receive new points again. Reports per
+ * the switch, as {@link CarryDelta} carried them) must receive points stamped after the stop (or
+ * the switch) again. Reports per
  * bucket; waits at most its budget; changes nothing, so it has nothing to undo.
  */
 public final class CheckDataFlow extends ReadOnlyAction {
@@ -43,7 +45,9 @@ public final class CheckDataFlow extends ReadOnlyAction {
             ctx.info("No service wrote to InfluxDB between the backup and the stop, so there is no flow of points to wait for.");
             return;
         }
-        Instant since = seal.get().started();
+        // new points are those after the stop (a seal may run after the restart, reading the buckets set aside)
+        Instant since = ctx.action(StopService.KIND).map(ActionRecord::started).filter(Objects::nonNull)
+                .orElse(seal.get().started());
         Duration budget = Duration.ofSeconds(Long.parseLong(param("budgetSeconds")));
         ctx.info("Waiting up to " + budget.toSeconds() + " s for new points in " + String.join(", ", buckets)
                 + ", which the services wrote to before the reset");

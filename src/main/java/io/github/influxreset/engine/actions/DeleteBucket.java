@@ -36,6 +36,11 @@ public final class DeleteBucket extends BaseAction {
         return new DeleteBucket(Map.of("bucket", bucket.name(), "retention", bucket.retention().format(), "run", run));
     }
 
+    /** True for the parameters of a deletion that renames the bucket aside ({@link #aside}). */
+    public static boolean setsAside(Map<String, String> params) {
+        return params.containsKey("run");
+    }
+
     private Optional<String> asideName() {
         return Optional.ofNullable(params().get("run")).map(run -> new SwitchNames(param("bucket"), run).before());
     }

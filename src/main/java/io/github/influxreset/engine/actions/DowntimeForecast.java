@@ -39,9 +39,14 @@ public final class DowntimeForecast {
                     + "bucket is switched (milliseconds)." : "Downtime: none. No service stops.";
         }
         List<String> work = new ArrayList<>();
-        if (actions.stream().anyMatch(a -> a.kind().equals(SealBackup.KIND))) {
+        boolean sealsAfter = actions.stream().anyMatch(a -> a.kind().equals(SealBackup.KIND) && SealBackup.afterTheRestart(a.params()));
+        if (actions.stream().anyMatch(a -> a.kind().equals(SealBackup.KIND)) && !sealsAfter) {
             work.add("seals the backup with what the services wrote since it began (counted per field; "
                     + "its time follows those minutes of writes, not the data)");
+        }
+        if (actions.stream().anyMatch(a -> a.kind().equals(DeleteBucket.KIND) && DeleteBucket.setsAside(a.params()))) {
+            work.add("renames the old buckets aside (instant at any size) and creates the new ones; the backup is "
+                    + "sealed from the old buckets after the restart");
         }
         if (actions.stream().anyMatch(a -> a.kind().equals(KeepVolumeCopy.KIND))) {
             work.add("copies the InfluxDB volumes for the rollback (longer the larger they are)");

@@ -103,6 +103,9 @@ public final class PlanBuilder {
         for (ServiceSpec service : servicesInStartOrder()) {
             add(StartService.of(service));
         }
+        if (mode == ResetMode.BUCKETS && !profile.influx().isV1()) {
+            add(SealBackup.fromAside(bucketNames(), planId));
+        }
         add(CheckDataFlow.of(CheckDataFlow.DEFAULT_BUDGET));
         // the history is carried once the services write again: its time grows with the data, the downtime must not
         add(CarryData.of());
@@ -111,7 +114,7 @@ public final class PlanBuilder {
             ContainerInfo influx = influxContainer();
             add(DropSetAsideData.of(influx.volumeNames(), influx.image(), planId));
         } else if (!profile.influx().isV1()) {
-            add(DropAsideBuckets.of(profile.buckets().stream().map(BucketSpec::name).toList(), planId));
+            add(DropAsideBuckets.of(bucketNames(), planId));
         }
         return new Plan(planId, profile.name(), mode, actions);
     }
@@ -207,14 +210,23 @@ public final class PlanBuilder {
         }
     }
 
-    /** On 2.x the old buckets are renamed aside (instant at any size), on 1.x deleted (a database cannot be renamed). */
+    /**
+     * On 2.x the old buckets are renamed aside (instant at any size) and sealed from there after the
+     * restart; on 1.x sealed in the downtime and deleted (a database cannot be renamed).
+     */
     private void addBucketReset(String run) {
         stopServices();
-        add(SealBackup.of());
+        if (profile.influx().isV1()) {
+            add(SealBackup.of());
+        }
         for (BucketSpec bucket : profile.buckets()) {
             add(profile.influx().isV1() ? DeleteBucket.of(bucket) : DeleteBucket.aside(bucket, run));
             add(CreateBucket.of(bucket));
         }
+    }
+
+    private List<String> bucketNames() {
+        return profile.buckets().stream().map(BucketSpec::name).toList();
     }
 
     private void stopServices() {

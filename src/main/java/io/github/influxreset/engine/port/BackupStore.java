@@ -28,7 +28,17 @@ public interface BackupStore {
      * Called with the services stopped: its cost follows what they wrote since the set, not the set.
      * Afterwards the set reads as it stood at the stop. Nothing is written when nothing changed.
      */
-    io.github.influxreset.domain.SealOutcome seal(String backupId, Progress progress);
+    default io.github.influxreset.domain.SealOutcome seal(String backupId, Progress progress) {
+        return seal(backupId, java.util.Map.of(), progress);
+    }
+
+    /**
+     * As {@link #seal(String, Progress)}, reading each bucket named in {@code setAside} from the
+     * bucket it was renamed to ({@code name → aside name}): that one took no write since the stop,
+     * so the seal can run after the services write again, into new buckets of the old names
+     * (which it leaves out).
+     */
+    io.github.influxreset.domain.SealOutcome seal(String backupId, java.util.Map<String, String> setAside, Progress progress);
 
     /** The buckets the set's seal added values to (none for a set never sealed). */
     List<String> sealedBuckets(String backupId);
