@@ -219,6 +219,14 @@ public final class FakeInflux implements InfluxPort {
                 .map(p -> p.tags().get(tag)).filter(java.util.Objects::nonNull).distinct().count();
     }
 
+    /** The server's DBRP mappings (none until a test makes one). */
+    public final FakeMappings mappings = new FakeMappings();
+
+    @Override
+    public io.github.influxreset.engine.port.MappingPort mappings() {
+        return mappings;
+    }
+
     @Override
     public synchronized Map<String, String> bucketIds() {
         Map<String, String> ids = new LinkedHashMap<>();

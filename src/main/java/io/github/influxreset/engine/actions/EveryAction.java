@@ -39,6 +39,7 @@ public final class EveryAction {
                 .register(RestoreNative.KIND, RestoreNative::new)
                 .register(NoteUnknownBucket.KIND, NoteUnknownBucket::new)
                 .register(SealBackup.KIND, SealBackup::new)
+                .register(RepointMappings.KIND, RepointMappings::new)
                 .register(VerifySourceBackup.KIND, VerifySourceBackup::new)
                 .register(RestoreBucket.KIND, RestoreBucket::new)
                 .register(RestoreVolumeSnapshot.KIND, RestoreVolumeSnapshot::new)

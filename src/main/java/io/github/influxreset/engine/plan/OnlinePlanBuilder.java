@@ -12,6 +12,7 @@ import io.github.influxreset.engine.actions.CarryDelta;
 import io.github.influxreset.engine.actions.CheckDataFlow;
 import io.github.influxreset.engine.actions.NoteUnknownBucket;
 import io.github.influxreset.engine.actions.PrepareNextBucket;
+import io.github.influxreset.engine.actions.RepointMappings;
 import io.github.influxreset.engine.actions.SwitchBucket;
 import io.github.influxreset.engine.actions.ValidateSchema;
 import java.util.ArrayList;
@@ -48,6 +49,9 @@ final class OnlinePlanBuilder {
         add(CarryData.intoNext(planId));
         for (BucketSpec bucket : profile.buckets()) {
             add(SwitchBucket.of(bucket.name(), planId, liveBuckets.contains(bucket.name())));
+            if (liveBuckets.contains(bucket.name())) {
+                add(RepointMappings.of(bucket.name(), planId));
+            }
         }
         add(CarryDelta.of(planId));
         step = Step.VALIDATE;

@@ -28,6 +28,7 @@ import io.github.influxreset.engine.actions.KeepVolumeCopy;
 import io.github.influxreset.engine.actions.NoteUnknownBucket;
 import io.github.influxreset.engine.actions.RemoveOldContainer;
 import io.github.influxreset.engine.actions.RemoveVolume;
+import io.github.influxreset.engine.actions.RepointMappings;
 import io.github.influxreset.engine.actions.ReplaySeal;
 import io.github.influxreset.engine.actions.RestoreVolumeSnapshot;
 import io.github.influxreset.engine.actions.SealBackup;
@@ -222,6 +223,9 @@ public final class PlanBuilder {
         for (BucketSpec bucket : profile.buckets()) {
             add(profile.influx().isV1() ? DeleteBucket.of(bucket) : DeleteBucket.aside(bucket, run));
             add(CreateBucket.of(bucket));
+            if (!profile.influx().isV1()) {
+                add(RepointMappings.of(bucket.name(), run));
+            }
         }
     }
 

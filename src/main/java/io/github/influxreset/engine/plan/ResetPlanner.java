@@ -10,7 +10,6 @@ import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.port.InfluxPort;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,9 +37,6 @@ public final class ResetPlanner {
             throw ResetException.badInput("An online reset renames buckets, which InfluxDB 1.x cannot do with a database.",
                     "Use --mode buckets or --mode full on 1.x (the services stop while it runs), or move the stack to 2.x "
                     + "first ('move').");
-        }
-        if (mode == ResetMode.ONLINE) {
-            refuseMappedBuckets(profile, ports.influx());
         }
         Discovery found = discover(profile, ports);
         Plan plan = new PlanBuilder(profile, found.stack()).withLiveBucketSpecs(liveBuckets(ports.influx()))
@@ -78,28 +74,6 @@ public final class ResetPlanner {
         requireMovable(profile);
         Discovery found = discover(profile, ports);
         return new Result(new PlanBuilder(profile, found.stack()).catchUp(Plan.newId(clock), since), found.problem());
-    }
-
-    /**
-     * A writer of the 1.x-compatible API reaches a bucket through a mapping by its id, which an online
-     * reset's switch does not move: it would keep writing to the old bucket. Refused before anything
-     * runs; a server that does not answer is left to the checks.
-     */
-    private static void refuseMappedBuckets(Profile profile, InfluxPort influx) {
-        Map<String, List<String>> mapped;
-        try {
-            mapped = influx.v1Mappings();
-        } catch (ResetException notAnswering) {
-            return;
-        }
-        List<String> ours = profile.buckets().stream().filter(b -> mapped.containsKey(b.name()))
-                .map(b -> b.name() + " (" + String.join(", ", mapped.get(b.name())) + ")").toList();
-        if (!ours.isEmpty()) {
-            throw ResetException.badInput("An online reset cannot switch " + String.join(", ", ours) + ": the 1.x API "
-                    + "reaches them through a DBRP mapping by id, so its writers would keep writing to the old bucket.",
-                    "Use --mode buckets (the services stop), or delete the mapping and make it again after the reset "
-                    + "('influx v1 dbrp').");
-        }
     }
 
     private static Discovery discover(Profile profile, Ports ports) {

@@ -97,12 +97,9 @@ public interface InfluxPort {
         throw onlyOn2x("rename a bucket");
     }
 
-    /**
-     * Bucket → the 1.x database/retention policies the server maps onto it (2.x DBRP mappings, which
-     * point at a bucket's id, not its name); none on a 1.x server.
-     */
-    default Map<String, List<String>> v1Mappings() {
-        return Map.of();
+    /** The server's 1.x-compatible mappings (2.x DBRP, which point at a bucket's id, not its name); none on 1.x. */
+    default MappingPort mappings() {
+        return MappingPort.NONE;
     }
 
     private static ResetException onlyOn2x(String what) {

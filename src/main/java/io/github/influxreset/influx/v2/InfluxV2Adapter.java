@@ -15,6 +15,7 @@ import io.github.influxreset.domain.InfluxSpec;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.Retention;
 import io.github.influxreset.engine.port.InfluxPort;
+import io.github.influxreset.engine.port.MappingPort;
 import io.github.influxreset.influx.InfluxErrors;
 import io.github.influxreset.influx.TlsFailure;
 import java.io.OutputStream;
@@ -210,8 +211,8 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
     }
 
     @Override
-    public Map<String, List<String>> v1Mappings() {
-        return call("list the 1.x mappings (DBRP)", () -> new OrgBuckets(client, spec.org()).v1Mappings(organization().getId()));
+    public MappingPort mappings() {
+        return new DbrpMappings(client, () -> call("find org " + spec.org(), () -> organization().getId()));
     }
 
     @Override
