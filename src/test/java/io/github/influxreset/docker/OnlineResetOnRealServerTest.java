@@ -13,6 +13,7 @@ import io.github.influxreset.domain.Retention;
 import io.github.influxreset.domain.SwitchNames;
 import io.github.influxreset.engine.RunRecord;
 import io.github.influxreset.engine.RunStatus;
+import io.github.influxreset.engine.actions.RemakeMappings;
 import io.github.influxreset.engine.actions.RepointMappings;
 import io.github.influxreset.engine.plan.ResetPlanner;
 import io.github.influxreset.engine.port.InfluxPort;
@@ -101,10 +102,11 @@ class OnlineResetOnRealServerTest {
     /**
      * A 1.x-API writer reaches the bucket through a DBRP mapping, which points at the bucket's id: after
      * the reset its writes land in the new bucket (not in the old one, which a buckets reset deletes at
-     * its end), and after the rollback in the bucket of the name again.
+     * its end; a full reset empties InfluxDB's metadata and makes the mapping again), and after the
+     * rollback in the bucket of the name again.
      */
     @ParameterizedTest(name = "--mode {0}")
-    @ValueSource(strings = {"online", "buckets"})
+    @ValueSource(strings = {"online", "buckets", "full"})
     void aBucketThe1xApiReachesThroughAMappingFollowsTheResetAndItsRollback(String mode) throws Exception {
         try (RigStack rig = RigStack.v2(dir.resolve("mapped")).start()) {
             InfluxPort influx = new InfluxV2Adapter(rig.profile.influx());
@@ -130,10 +132,13 @@ class OnlineResetOnRealServerTest {
                 CliRun rollback = CliRun.run(app, "", "--profile", rig.profile.source().orElseThrow().toString(), "rollback", run);
                 assertEquals(0, rollback.code(), rollback.out() + rollback.err());
             } else {
-                // a finished buckets reset is not undone action by action: a second one is killed after it moved the mapping
+                // a finished buckets or full reset is not undone action by action: a second one is killed after it moved
+                // (or made again) the mapping
                 Path home = dir.resolve("killed-home");
                 Path profile = rig.profile.source().orElseThrow();
-                int repointed = indexOf(RepointMappings.KIND, new ProfileLoader(Map.of(), dir).load(profile), home);
+                String kind = mode.equals("full") ? RemakeMappings.KIND : RepointMappings.KIND;
+                int repointed = indexOf(kind, ResetMode.valueOf(mode.toUpperCase(java.util.Locale.ROOT)),
+                        new ProfileLoader(Map.of(), dir).load(profile), home);
                 assertEquals(137, CliProcess.run(home, dir.resolve("cli.log"), "after:" + repointed,
                         List.of("--profile", profile.toString(), "reset", "--mode", mode, "--yes")));
                 assertEquals(0, CliProcess.run(home, dir.resolve("cli.log"), null,
@@ -147,9 +152,9 @@ class OnlineResetOnRealServerTest {
         }
     }
 
-    private static int indexOf(String kind, io.github.influxreset.domain.Profile profile, Path home) {
+    private static int indexOf(String kind, ResetMode mode, io.github.influxreset.domain.Profile profile, Path home) {
         var ports = new AppContext(new AppHome(home), new ProfileLoader(Map.of(), home)).ports(profile);
-        return new ResetPlanner(java.time.Clock.systemUTC()).plan(profile, ports, ResetMode.BUCKETS).plan().actions().stream()
+        return new ResetPlanner(java.time.Clock.systemUTC()).plan(profile, ports, mode).plan().actions().stream()
                 .filter(a -> a.action().kind().equals(kind)).findFirst().orElseThrow().index();
     }
 

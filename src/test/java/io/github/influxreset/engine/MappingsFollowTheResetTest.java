@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * A 1.x-API writer reaches a 2.x bucket through a DBRP mapping, by the bucket's id. The resets that
  * give a bucket's name to a new bucket (buckets: renamed aside; online: switched) point the mapping
- * at the new one, and a rollback points it back, also when the server refused to make it again
+ * at the new one (a full reset, whose new InfluxDB starts without mappings, makes it again there), and a rollback points it back, also when the server refused to make it again
  * after deleting it (the server keeps one mapping per database and policy: moving one is a delete
  * and a make). In memory; the real server in {@code OnlineResetOnRealServerTest}.
  */
@@ -45,7 +45,7 @@ class MappingsFollowTheResetTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ResetMode.class, names = {"BUCKETS", "ONLINE"})
+    @EnumSource(value = ResetMode.class, names = {"BUCKETS", "ONLINE", "FULL"})
     void theMappingLeadsToTheNewBucketAfterTheReset(ResetMode mode) {
         RunContext run = reset(mode);
 
@@ -53,8 +53,8 @@ class MappingsFollowTheResetTest {
         String newId = stack.influx.bucketIds().get(EVENTS);
         assertNotEquals(oldId, newId);
         assertEquals(newId, mappings.bucketOf("home_assistant", "autogen"), "the mapping follows the name");
-        assertTrue(stack.events.stream().anyMatch(e -> e.message().equals("The 1.x mappings home_assistant/autogen (default) "
-                + "lead to the new bucket " + EVENTS + " now (they led to the old one by its id).")), "and the log says so");
+        assertTrue(stack.events.stream().anyMatch(e -> e.message().startsWith("The 1.x mappings home_assistant/autogen "
+                + "(default) lead to the new bucket " + EVENTS)), "and the log says so");
     }
 
     @ParameterizedTest

@@ -40,6 +40,8 @@ public final class EveryAction {
                 .register(NoteUnknownBucket.KIND, NoteUnknownBucket::new)
                 .register(SealBackup.KIND, SealBackup::new)
                 .register(RepointMappings.KIND, RepointMappings::new)
+                .register(NoteMappings.KIND, NoteMappings::new)
+                .register(RemakeMappings.KIND, RemakeMappings::new)
                 .register(VerifySourceBackup.KIND, VerifySourceBackup::new)
                 .register(RestoreBucket.KIND, RestoreBucket::new)
                 .register(RestoreVolumeSnapshot.KIND, RestoreVolumeSnapshot::new)

@@ -25,7 +25,9 @@ import io.github.influxreset.engine.actions.DeleteBucket;
 import io.github.influxreset.engine.actions.DropAsideBuckets;
 import io.github.influxreset.engine.actions.DropSetAsideData;
 import io.github.influxreset.engine.actions.KeepVolumeCopy;
+import io.github.influxreset.engine.actions.NoteMappings;
 import io.github.influxreset.engine.actions.NoteUnknownBucket;
+import io.github.influxreset.engine.actions.RemakeMappings;
 import io.github.influxreset.engine.actions.RemoveOldContainer;
 import io.github.influxreset.engine.actions.RemoveVolume;
 import io.github.influxreset.engine.actions.RepointMappings;
@@ -162,11 +164,18 @@ public final class PlanBuilder {
         ContainerInfo influx = influxContainer();
         stopServices();
         add(SealBackup.of());
+        boolean mappings = !profile.influx().isV1();
+        if (mappings) {
+            add(NoteMappings.of(bucketNames()));
+        }
         add(StopService.of(profile.influx().service(), true, ServiceSpec.DEFAULT_TIMEOUT));
         add(SetAsideData.of(influx.volumeNames(), influx.image(), run));
         add(StartInflux.of(influx.name()));
         add(SetupInflux.of(profile.influx().org(), profile.buckets().get(0).name()));
         profile.buckets().forEach(b -> add(CreateBucket.inFreshVolume(b)));
+        if (mappings) {
+            add(RemakeMappings.of());
+        }
     }
 
     /**
