@@ -2,6 +2,7 @@ package io.github.influxreset.backup;
 
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.ContainerInfo;
+import io.github.influxreset.domain.LineProtocol;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
@@ -121,7 +122,7 @@ final class BackupWriter {
             SecureFiles.restrictFile(file);
             ExportTally.Counts counted;
             try (java.io.InputStream in = new com.github.luben.zstd.ZstdInputStream(Files.newInputStream(file))) {
-                counted = ExportTally.of(in, exportFile(bucket.name()), cut.getEpochSecond() * 1_000_000_000L + cut.getNano());
+                counted = ExportTally.of(in, exportFile(bucket.name()), LineProtocol.nanos(cut));
             }
             Map<String, Map<String, Long>> held = counted.values();
             requireComplete(bucket.name(), before, held);

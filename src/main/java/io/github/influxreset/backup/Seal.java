@@ -42,8 +42,4 @@ public record Seal(int formatVersion, String created, String runId, List<Entry> 
     static String exportFile(String bucket) {
         return FOLDER + "/" + BackupWriter.exportFile(bucket);
     }
-
-    static long nanos(Instant instant) {
-        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-    }
 }

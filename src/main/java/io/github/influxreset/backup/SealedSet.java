@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
+import io.github.influxreset.domain.LineProtocol;
 
 /**
  * A complete set as restores, carries and the browser read it: its manifest, and where the set was
@@ -62,8 +63,8 @@ final class SealedSet {
             return;
         }
         if (!sealed.get().whole()) {
-            long cut = Seal.nanos(java.time.Instant.parse(sealed.get().cut()));
-            long end = Seal.nanos(Seal.RANGE_END);
+            long cut = LineProtocol.nanos(java.time.Instant.parse(sealed.get().cut()));
+            long end = LineProtocol.nanos(Seal.RANGE_END);
             read(own, t -> t < cut || t >= end, line);
         }
         read(set.resolve(Seal.exportFile(bucket)), null, line);

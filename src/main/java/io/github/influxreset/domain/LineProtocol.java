@@ -1,10 +1,16 @@
 package io.github.influxreset.domain;
 
+import java.time.Instant;
 import java.util.Map;
 
 /** Builds InfluxDB line protocol with the escaping rules of the format. */
 public final class LineProtocol {
     private LineProtocol() {
+    }
+
+    /** An instant as line protocol stamps it: nanoseconds since the epoch. */
+    public static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
     /** One point: measurement, tags (in order given), typed fields, time in nanoseconds. */

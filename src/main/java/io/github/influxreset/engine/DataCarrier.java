@@ -4,6 +4,7 @@ import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.CarryRule;
 import io.github.influxreset.domain.CarryTally;
 import io.github.influxreset.domain.LinePoint;
+import io.github.influxreset.domain.LineProtocol;
 import io.github.influxreset.domain.MeasurementSchema;
 import io.github.influxreset.domain.PointConverter;
 import io.github.influxreset.domain.Profile;
@@ -48,7 +49,7 @@ public final class DataCarrier {
             return Long.MIN_VALUE;
         }
         Instant edge = now.minus(bucket.retention().duration()).plus(EDGE);
-        return edge.getEpochSecond() * 1_000_000_000L + edge.getNano();
+        return LineProtocol.nanos(edge);
     }
 
     /** What carrying would do; writes nothing. */

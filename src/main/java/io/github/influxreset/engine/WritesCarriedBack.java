@@ -4,6 +4,7 @@ import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.FieldCounts;
 import io.github.influxreset.domain.FieldType;
 import io.github.influxreset.domain.LinePoint;
+import io.github.influxreset.domain.LineProtocol;
 import io.github.influxreset.domain.MeasurementSchema;
 import io.github.influxreset.domain.PointConverter;
 import io.github.influxreset.domain.ResetException;
@@ -64,7 +65,7 @@ final class WritesCarriedBack {
     }
 
     private Optional<String> carried(String bucket, boolean exists) {
-        long sinceNanos = since.getEpochSecond() * 1_000_000_000L + since.getNano();
+        long sinceNanos = LineProtocol.nanos(since);
         Tally tally = new Tally();
         Map<String, Optional<MeasurementSchema>> schemas = new HashMap<>();
         List<String> batch = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.CarryTally;
 import io.github.influxreset.domain.FieldCounts;
 import io.github.influxreset.domain.LinePoint;
+import io.github.influxreset.domain.LineProtocol;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.SwitchNames;
 import io.github.influxreset.engine.ActionRecord;
@@ -141,7 +142,7 @@ public final class CarryDelta extends ReadOnlyAction {
         if (!ctx.ports().backups().holdsBucket(ctx.backupId(), route.bucket())) {
             return false;
         }
-        long stop = t0.getEpochSecond() * 1_000_000_000L + t0.getNano();
+        long stop = LineProtocol.nanos(t0);
         Map<String, Map<String, Long>> inSet = new HashMap<>();
         ctx.ports().backups().exportLines(ctx.backupId(), route.bucket(), line -> {
             if (!line.isBlank() && !line.startsWith("#")) {

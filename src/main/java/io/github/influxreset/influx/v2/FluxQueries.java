@@ -154,7 +154,7 @@ final class FluxQueries {
         Object value = record.getValue();
         String line = LineProtocol.point(record.getMeasurement(), tags, Map.of(record.getField(),
                 value instanceof Number n && typeOf(value) == FieldType.INTEGER ? (Object) n.longValue() : value),
-                record.getTime().getEpochSecond() * 1_000_000_000L + record.getTime().getNano());
+                LineProtocol.nanos(record.getTime()));
         try {
             out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
