@@ -18,6 +18,7 @@ import io.github.influxreset.engine.actions.RepointMappings;
 import io.github.influxreset.engine.plan.ResetPlanner;
 import io.github.influxreset.engine.port.InfluxPort;
 import io.github.influxreset.influx.v2.InfluxV2Adapter;
+import io.github.influxreset.testing.BlackBox;
 import io.github.influxreset.testing.CliProcess;
 import io.github.influxreset.testing.CliRun;
 import io.github.influxreset.testing.RequiresDocker;
@@ -58,10 +59,7 @@ class OnlineResetOnRealServerTest {
     void theServicesKeepWritingThroughTheResetAndItsRollbackAndNoAcknowledgedPointIsLost() throws Exception {
         try (RigStack rig = RigStack.v2(dir.resolve("rig")).withCarryRule("extraTags: drop").start()) {
             InfluxPort influx = new InfluxV2Adapter(rig.profile.influx());
-            if (!influx.bucketIds().containsKey(EVENTS)) {
-                influx.createBucket(new BucketSpec(EVENTS, Retention.parse("0").orElseThrow()));
-            }
-            influx.write(EVENTS, KeepDataOnRealServersTest.lines(POINTS, 0));
+            BlackBox.seedEvents(influx, POINTS);
             String oldId = influx.bucketIds().get(EVENTS);
             RigWriter writer = RigWriter.start(rig);
             Instant writerStarted = writer.lastStart();
@@ -80,7 +78,7 @@ class OnlineResetOnRealServerTest {
             assertEquals((long) POINTS, influx.countPoints(EVENTS).get(EVENTS), "every old point carried");
             assertEquals(FieldType.FLOAT, influx.fieldKeys(EVENTS, EVENTS).get("normalized_value"), "in the profile's types");
             Set<Long> acknowledged = writer.acknowledged();
-            assertEquals(Set.of(), missing(acknowledged, influx, EVENTS), "every point the writer had acknowledged ("
+            assertEquals(Set.of(), RigWriter.missingFrom(acknowledged, influx, EVENTS), "every point the writer had acknowledged ("
                     + acknowledged.size() + ") is in the new bucket");
             System.out.println("ONLINE RESET (2.7.12, " + POINTS + " points): writer's longest gap between acknowledged "
                     + "points " + writer.longestGap().toMillis() + " ms; " + reset.err().lines()
@@ -92,7 +90,7 @@ class OnlineResetOnRealServerTest {
             writer.awaitWrites(5);
             assertEquals(RunStatus.ROLLED_BACK, app.journal(rig.profile).run(run.id()).orElseThrow().status());
             assertEquals(oldId, influx.bucketIds().get(EVENTS), "the old bucket has its name again");
-            assertEquals(Set.of(), missing(writer.acknowledged(), influx, EVENTS),
+            assertEquals(Set.of(), RigWriter.missingFrom(writer.acknowledged(), influx, EVENTS),
                     "every point the writer acknowledged, also those written to the new bucket, is in the old one");
             assertTrue(influx.bucketIds().containsKey(names.undone()), "the new bucket is kept, not deleted");
             assertEquals(writerStarted, writer.lastStart(), "and the writer was never stopped");
@@ -196,13 +194,5 @@ class OnlineResetOnRealServerTest {
         var answer = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
         assertTrue(answer.statusCode() < 300, path + ": " + answer.body());
         return answer.body();
-    }
-
-    private static Set<Long> missing(Set<Long> acknowledged, InfluxPort influx, String bucket) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        influx.export(bucket, out);
-        Set<Long> missing = new TreeSet<>(acknowledged);
-        missing.removeAll(RigWriter.numbersIn(out.toString(StandardCharsets.UTF_8)));
-        return missing;
     }
 }

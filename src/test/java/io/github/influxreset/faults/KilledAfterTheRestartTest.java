@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.influxreset.app.AppContext;
 import io.github.influxreset.app.AppHome;
 import io.github.influxreset.config.ProfileLoader;
-import io.github.influxreset.docker.KeepDataOnRealServersTest;
 import io.github.influxreset.domain.BackupInfo;
-import io.github.influxreset.domain.BucketSpec;
-import io.github.influxreset.domain.Retention;
 import io.github.influxreset.engine.ActionRecord;
 import io.github.influxreset.engine.ActionStatus;
 import io.github.influxreset.engine.Journal;
@@ -24,13 +21,10 @@ import io.github.influxreset.testing.CliProcess;
 import io.github.influxreset.testing.RequiresDocker;
 import io.github.influxreset.testing.RigStack;
 import io.github.influxreset.testing.RigWriter;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -59,10 +53,7 @@ class KilledAfterTheRestartTest {
         RigStack made = version == 1 ? new RigStack(dir.resolve("rig")) : RigStack.v2(dir.resolve("rig"));
         try (RigStack rig = made.start()) {
             InfluxPort influx = influx(rig);
-            if (influx.buckets().stream().noneMatch(b -> b.name().equals(EVENTS))) {
-                influx.createBucket(new BucketSpec(EVENTS, Retention.parse("0").orElseThrow()));
-            }
-            influx.write(EVENTS, KeepDataOnRealServersTest.lines(POINTS, 0));
+            BlackBox.seedEvents(influx, POINTS);
             RigWriter writer = RigWriter.start(rig);
             Path profile = RigWriter.listedIn(rig.profile.source().orElseThrow());
             Path home = dir.resolve("home");
@@ -119,11 +110,7 @@ class KilledAfterTheRestartTest {
 
     private static void assertEveryAcknowledgedPointIsLive(RigWriter writer, InfluxPort live, String when) {
         Set<Long> acknowledged = writer.acknowledged();
-        Set<Long> missing = new TreeSet<>(acknowledged);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        live.export(EVENTS, out);
-        missing.removeAll(RigWriter.numbersIn(out.toString(StandardCharsets.UTF_8)));
-        assertEquals(Set.of(), missing, "every point the writer had acknowledged (" + acknowledged.size() + ") is live " + when);
+        assertEquals(Set.of(), RigWriter.missingFrom(acknowledged, live, EVENTS), "every point the writer had acknowledged (" + acknowledged.size() + ") is live " + when);
     }
 
     private static String newestSetBesides(RigStack rig, Path home, String runSet) {

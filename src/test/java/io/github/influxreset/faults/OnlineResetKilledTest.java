@@ -20,8 +20,6 @@ import io.github.influxreset.testing.CliProcess;
 import io.github.influxreset.testing.RequiresDocker;
 import io.github.influxreset.testing.RigStack;
 import io.github.influxreset.testing.RigWriter;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -158,11 +155,7 @@ class OnlineResetKilledTest {
     private static void assertEveryAcknowledgedPointLive(String when) {
         writer.awaitWrites(3);
         assertEquals(writerStarted, writer.lastStart(), "the writer was never stopped, " + when);
-        Set<Long> missing = new TreeSet<>(writer.acknowledged());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        influx.export(EVENTS, out);
-        missing.removeAll(RigWriter.numbersIn(out.toString(StandardCharsets.UTF_8)));
-        assertEquals(Set.of(), missing, "every acknowledged point is in the live bucket after " + when);
+        assertEquals(Set.of(), RigWriter.missingFrom(writer.acknowledged(), influx, EVENTS), "every acknowledged point is in the live bucket after " + when);
     }
 
     private static Journal journal(Path home) {

@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.influxreset.app.AppContext;
 import io.github.influxreset.app.AppHome;
 import io.github.influxreset.config.ProfileLoader;
-import io.github.influxreset.docker.KeepDataOnRealServersTest;
-import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetMode;
-import io.github.influxreset.domain.Retention;
 import io.github.influxreset.engine.ActionRecord;
 import io.github.influxreset.engine.ActionStatus;
 import io.github.influxreset.engine.Journal;
@@ -28,8 +25,6 @@ import io.github.influxreset.testing.CliProcess;
 import io.github.influxreset.testing.RequiresDocker;
 import io.github.influxreset.testing.RigStack;
 import io.github.influxreset.testing.RigWriter;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,10 +56,7 @@ class SealAfterTheRestartKilledTest {
     void aKillAroundTheSealAfterTheRestartIsRolledBackOrResumedWithNothingLost() throws Exception {
         try (RigStack rig = RigStack.v2(dir.resolve("rig")).start()) {
             InfluxV2Adapter influx = new InfluxV2Adapter(rig.profile.influx());
-            if (influx.buckets().stream().noneMatch(b -> b.name().equals(EVENTS))) {
-                influx.createBucket(new BucketSpec(EVENTS, Retention.parse("0").orElseThrow()));
-            }
-            influx.write(EVENTS, KeepDataOnRealServersTest.lines(POINTS, 0));
+            BlackBox.seedEvents(influx, POINTS);
             RigWriter writer = RigWriter.start(rig);
             Path profile = RigWriter.listedIn(rig.profile.source().orElseThrow());
             int seal = sealIndex(new ProfileLoader(Map.of(), rig.dir).load(profile));
@@ -125,10 +117,6 @@ class SealAfterTheRestartKilledTest {
 
     private static void assertEveryAcknowledgedPointIsLive(RigWriter writer, InfluxV2Adapter live, String when) {
         Set<Long> acknowledged = writer.acknowledged();
-        Set<Long> missing = new TreeSet<>(acknowledged);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        live.export(EVENTS, out);
-        missing.removeAll(RigWriter.numbersIn(out.toString(StandardCharsets.UTF_8)));
-        assertEquals(Set.of(), missing, "every point the writer had acknowledged (" + acknowledged.size() + ") is live " + when);
+        assertEquals(Set.of(), RigWriter.missingFrom(acknowledged, live, EVENTS), "every point the writer had acknowledged (" + acknowledged.size() + ") is live " + when);
     }
 }

@@ -5,8 +5,12 @@ import static io.github.influxreset.testing.DockerRig.docker;
 import io.github.influxreset.app.AppContext;
 import io.github.influxreset.app.AppHome;
 import io.github.influxreset.config.ProfileLoader;
+import io.github.influxreset.docker.KeepDataOnRealServersTest;
+import io.github.influxreset.domain.BucketSpec;
+import io.github.influxreset.domain.Retention;
 import io.github.influxreset.engine.Journal;
 import io.github.influxreset.engine.RunStatus;
+import io.github.influxreset.engine.port.InfluxPort;
 import io.github.influxreset.influx.v1.InfluxV1Adapter;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +40,18 @@ public final class BlackBox {
                     .append(".5,state_value=\"c").append(i).append("\" ").append(now - i * 1_000_000_000L).append('\n');
         }
         return lines.toString();
+    }
+
+    /**
+     * The rig's events bucket (made with infinite retention when absent) holding {@code points}
+     * HomeIQ-shaped events ({@link KeepDataOnRealServersTest#lines}).
+     */
+    public static void seedEvents(InfluxPort influx, int points) {
+        String events = "home_assistant_events";
+        if (influx.buckets().stream().noneMatch(b -> b.name().equals(events))) {
+            influx.createBucket(new BucketSpec(events, Retention.parse("0").orElseThrow()));
+        }
+        influx.write(events, KeepDataOnRealServersTest.lines(points, 0));
     }
 
     /** Every container of the engine (name and image), sorted: compared before and after a fault. */

@@ -2,7 +2,10 @@ package io.github.influxreset.testing;
 
 import static io.github.influxreset.testing.DockerRig.docker;
 
+import io.github.influxreset.engine.port.InfluxPort;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -107,6 +110,15 @@ public final class RigWriter {
     /** When the writer's container was last started: a reset's restart, or the first start. */
     public Instant lastStart() {
         return Instant.parse(docker("inspect", "--format", "{{.State.StartedAt}}", rig.containerName(SERVICE)).trim());
+    }
+
+    /** The numbers of {@code acknowledged} that {@code bucket} of {@code live} does not hold (read from its export). */
+    public static Set<Long> missingFrom(Set<Long> acknowledged, InfluxPort live, String bucket) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        live.export(bucket, out);
+        Set<Long> missing = new TreeSet<>(acknowledged);
+        missing.removeAll(numbersIn(out.toString(StandardCharsets.UTF_8)));
+        return missing;
     }
 
     /** The writer's numbers in a bucket's line-protocol export. */
