@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** Writes the parts of one backup set into its folder; the manifest is the store's job. */
@@ -96,9 +97,10 @@ final class BackupWriter {
 
     /**
      * The line protocol of every bucket on the server (the profile's first, then the others: a
-     * full reset drops those too), zstd-compressed; its live retention and counts.
+     * full reset drops those too), or of those {@code only} names, zstd-compressed; its live
+     * retention and counts.
      */
-    List<Manifest.BucketEntry> writeExports() throws IOException {
+    List<Manifest.BucketEntry> writeExports(Optional<Set<String>> only) throws IOException {
         SecureFiles.createPrivateDirectory(set.resolve("export"));
         Map<String, BucketSpec> live = new java.util.HashMap<>();
         ports.influx().buckets().forEach(b -> live.put(b.name(), b));
@@ -106,6 +108,7 @@ final class BackupWriter {
         List<BucketSpec> buckets = new ArrayList<>(profile.buckets());
         live.values().stream().filter(b -> profile.bucket(b.name()).isEmpty())
                 .sorted(java.util.Comparator.comparing(BucketSpec::name)).forEach(buckets::add);
+        only.ifPresent(names -> buckets.removeIf(b -> !names.contains(b.name())));
         for (int i = 0; i < buckets.size(); i++) {
             BucketSpec bucket = buckets.get(i);
             if (!live.containsKey(bucket.name())) {

@@ -17,13 +17,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -50,35 +50,12 @@ public final class FileBackupStore implements BackupStore {
 
     @Override
     public String write(StackSnapshot stack, String runId, Progress progress) {
-        Path root = profile.backups().dir();
-        Path set = null;
-        try {
-            SecureFiles.createPrivateDirectories(root);
-            new SpaceCheck(profile, ports).requireRoomFor(stack, root);
-            Path finalName = freeName(root);
-            // written under a name no listing takes for a set, and renamed once whole: a kill mid-set leaves
-            // only a folder marked with its run, which that run's rollback removes
-            set = SecureFiles.createPrivateDirectory(root.resolve(incompletePrefix(runId) + finalName.getFileName()));
-            progress.update(0.05, "Writing backup set " + finalName);
-            BackupWriter writer = new BackupWriter(profile, ports, set, progress, clock.instant().minus(Seal.MARGIN));
-            writer.writeConfig(stack);
-            writer.writeSqlite();
-            List<Manifest.BucketEntry> buckets = writer.writeExports();
-            writer.writeNative(stack);
-            writer.writeVolumes(stack);
-            String influxVersion = ports.influx().health();
-            Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, productVersion, clock.instant().toString(),
-                    profile.name(), influxVersion, runId, buckets, Manifest.ONLINE_SNAPSHOTS, writer.fileEntries());
-            writeManifest(set, manifest);
-            Files.move(set, finalName, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            set = null;
-            progress.update(1.0, "Backup set " + finalName.getFileName() + " written: " + manifest.files().size() + " files");
-            return finalName.getFileName().toString();
-        } catch (IOException | RuntimeException e) {
-            // a set cut off, whatever cut it (a full disk, InfluxDB or the engine gone), is never left to pass for one
-            SecureFiles.deleteQuietly(set);
-            throw WriteFailure.of(root, e);
-        }
+        return new NewSet(profile, ports, clock, productVersion).write(stack, runId, Optional.empty(), progress);
+    }
+
+    @Override
+    public String writeBuckets(StackSnapshot stack, String runId, Set<String> buckets, Progress progress) {
+        return new NewSet(profile, ports, clock, productVersion).write(stack, runId, Optional.of(buckets), progress);
     }
 
     @Override
@@ -251,11 +228,6 @@ public final class FileBackupStore implements BackupStore {
         return set;
     }
 
-    /** Where a run's set is written until it is whole. */
-    private static String incompletePrefix(String runId) {
-        return ".incomplete-" + runId.replaceAll("[^A-Za-z0-9-]", "_") + "-";
-    }
-
     @Override
     public void removeIncomplete(String runId) {
         Path root = profile.backups().dir();
@@ -263,27 +235,11 @@ public final class FileBackupStore implements BackupStore {
             return;
         }
         try (Stream<Path> entries = Files.list(root)) {
-            entries.filter(e -> e.getFileName().toString().startsWith(incompletePrefix(runId)))
+            entries.filter(e -> e.getFileName().toString().startsWith(NewSet.incompletePrefix(runId)))
                     .filter(e -> Files.isDirectory(e, java.nio.file.LinkOption.NOFOLLOW_LINKS)).forEach(SecureFiles::deleteQuietly);
         } catch (IOException e) {
             throw ResetException.problem("The backup folder " + root + " cannot be read: " + e.getMessage() + ".", "", e);
         }
-    }
-
-    private Path freeName(Path root) {
-        try (Stream<Path> entries = Files.list(root)) {
-            List<String> names = entries.map(p -> p.getFileName().toString()).toList();
-            return root.resolve(SetIds.next(FOLDER.format(clock.instant()), names));
-        } catch (IOException e) {
-            throw ResetException.problem("The backup folder " + root + " cannot be read: " + e.getMessage() + ".", "", e);
-        }
-    }
-
-    private static void writeManifest(Path set, Manifest manifest) throws IOException {
-        Path temporary = set.resolve(Manifest.FILE_NAME + ".tmp");
-        JSON.writeValue(temporary.toFile(), manifest);
-        SecureFiles.restrictFile(temporary);
-        Files.move(temporary, set.resolve(Manifest.FILE_NAME), StandardCopyOption.ATOMIC_MOVE);
     }
 
     static OutputStream zstd(Path file) throws IOException {

@@ -1,6 +1,7 @@
 package io.github.influxreset.engine;
 
 import io.github.influxreset.domain.Progress;
+import java.util.Set;
 
 /**
  * Writes and verifies a backup set of the stack as it is now, its progress in the run's log: what
@@ -9,6 +10,14 @@ import io.github.influxreset.domain.Progress;
  */
 public final class BackupNow {
     private BackupNow() {
+    }
+
+    /** A verified set of the live {@code buckets} only (see {@code BackupStore.writeBuckets}); its id. */
+    public static String writeVerified(RunContext ctx, Set<String> buckets) {
+        var stack = ctx.ports().docker().discover(ctx.profile().stack().composeProject());
+        String setId = ctx.ports().backups().writeBuckets(stack, ctx.runId(), buckets, (fraction, message) -> ctx.info(message));
+        ctx.ports().backups().verify(setId);
+        return setId;
     }
 
     /** Returns the id of the new, verified set (not yet recorded as the run's backup). */

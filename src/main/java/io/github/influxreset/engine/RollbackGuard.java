@@ -31,15 +31,18 @@ final class RollbackGuard {
         }
     }
 
-    /** Writes and verifies a backup set of the live data the undos would delete, before the first undo; its id, if written. */
+    /**
+     * Writes and verifies a backup set of the live buckets the undos would delete or replace (only
+     * those: the services wait meanwhile), before the first undo; its id, if written.
+     */
     static Optional<String> backUpLiveData(RunContext ctx, RollbackPlan plan) {
         if (!plan.needsSafetyBackup()) {
             return Optional.empty();
         }
         ctx.info("The rollback would replace live data (" + plan.liveBucketsAtRisk().entrySet().stream()
                 .map(e -> e.getKey() + ": " + e.getValue() + " points").collect(Collectors.joining(", "))
-                + "): backing it up first.");
-        String setId = BackupNow.writeVerified(ctx);
+                + "): backing those buckets up first.");
+        String setId = BackupNow.writeVerified(ctx, plan.liveBucketsAtRisk().keySet());
         ctx.info("Backup set " + setId + " holds the live data as it was before this rollback (written and verified).");
         return Optional.of(setId);
     }

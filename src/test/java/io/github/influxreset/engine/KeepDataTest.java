@@ -146,10 +146,16 @@ class KeepDataTest {
                 () -> run(ResetMode.BUCKETS, true, EnumSet.allOf(Step.class)));
 
         List<String> calls = stack.docker.calls().subList(before, stack.docker.calls().size());
-        int lastStop = calls.lastIndexOf("stop websocket-ingestion");
-        int safetySet = calls.lastIndexOf("snapshot volume " + TestStack.INFLUX_VOLUME);
+        int lastStop = stopSaid("websocket-ingestion");
+        int safetySet = safetySetSaid();
         assertTrue(lastStop >= 0 && safetySet > lastStop, "the writer stopped, then the live data backed up: " + calls);
         assertEquals(2, stack.ports.backups().list().size(), "the run's set and the rollback's safety set");
+        String runSet = runner.journal().runs().get(0).backupId();
+        String safety = stack.ports.backups().list().stream().filter(id -> !id.equals(runSet)).findFirst().orElseThrow();
+        assertEquals(List.of("home_assistant_events"), stack.ports.backups().info(safety).buckets().stream()
+                .map(b -> b.name()).toList(), "the safety set holds the bucket the rollback replaces, not the old one "
+                + "set aside (renamed back, untouched), whose export would grow the downtime with the data");
+        assertFalse(stack.ports.backups().holdsVolume(safety, TestStack.INFLUX_VOLUME), "nor a snapshot of the whole volume");
     }
 
     /**
@@ -168,12 +174,24 @@ class KeepDataTest {
         runner.rollback(run);
 
         List<String> calls = stack.docker.calls().subList(before, stack.docker.calls().size());
-        int safetySet = calls.indexOf("snapshot volume " + TestStack.INFLUX_VOLUME);
+        int safetySet = safetySetSaid();
         assertTrue(safetySet > 0, "the live data was backed up: " + calls);
         stack.profile.services().forEach(s -> {
-            int stopped = calls.indexOf("stop " + s.name());
+            int stopped = stopSaid(s.name());
             assertTrue(stopped >= 0 && stopped < safetySet, s.name() + " stopped before the live data's backup: " + calls);
         });
+    }
+
+    /** Where in the run's log the rollback began writing its safety set (-1: it did not). */
+    private int safetySetSaid() {
+        List<String> said = stack.events.stream().map(e -> e.message()).toList();
+        return java.util.stream.IntStream.range(0, said.size())
+                .filter(i -> said.get(i).startsWith("The rollback would replace live data")).findFirst().orElse(-1);
+    }
+
+    /** Where in the run's log the rollback stopped {@code service} (undoing its start; -1: it did not). */
+    private int stopSaid(String service) {
+        return stack.events.stream().map(e -> e.message()).toList().lastIndexOf("Undo: Stop service " + service);
     }
 
     @org.junit.jupiter.api.Test

@@ -10,6 +10,15 @@ public interface BackupStore {
     /** Writes a complete backup set (manifest last) and returns its id. */
     String write(StackSnapshot stack, String runId, Progress progress);
 
+    /**
+     * As {@link #write}, holding of InfluxDB only the exports of {@code buckets} (those absent are
+     * skipped), with the configuration and the SQLite databases, and neither InfluxDB's own backup
+     * nor the volume snapshots: what a rollback keeps of the live data it is about to replace, while
+     * the services wait, so that its cost follows that data and not the whole server. Restoring it
+     * replaces those buckets only.
+     */
+    String writeBuckets(StackSnapshot stack, String runId, java.util.Set<String> buckets, Progress progress);
+
     /** Removes what a set of this run left half-written (the process killed mid-set); complete sets stay. */
     void removeIncomplete(String runId);
 
