@@ -3,8 +3,10 @@ package io.github.influxreset.app;
 import io.github.influxreset.backup.FileBackupStore;
 import io.github.influxreset.cli.CliContext;
 import io.github.influxreset.cli.VersionProvider;
+import io.github.influxreset.config.EngineChooser;
 import io.github.influxreset.config.ProfileLoader;
 import io.github.influxreset.docker.DockerJavaAdapter;
+import io.github.influxreset.domain.DockerEngine;
 import io.github.influxreset.domain.InfluxSpec;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
@@ -35,6 +37,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,8 +132,10 @@ public final class AppContext implements CliContext {
     /** What the first run (the wizard's, and 'profile discover') uses to find the stack on this machine's engine. */
     @Override
     public StackFinder stackFinder() {
-        String engine = MachineStackFinder.dockerHost(System.getenv());
-        return new MachineStackFinder(engine, MachineStackFinder.onEngine(engine), MachineStackFinder.volumesOn(engine),
+        EngineChooser chooser = loader.engineChooser();
+        Supplier<DockerEngine> engine = () -> chooser.choose(Optional.empty(), Optional.empty());
+        return new MachineStackFinder(engine, chooser::contexts, MachineStackFinder.onEngine(engine),
+                MachineStackFinder.volumesOn(engine),
                 AppContext::influxAdapter, home, loader,
                 Path.of(System.getProperty("user.home")), log);
     }
@@ -145,7 +151,7 @@ public final class AppContext implements CliContext {
     }
 
     private Ports createPorts(Profile profile) {
-        DockerPort docker = Lazy.of(DockerPort.class, () -> new DockerJavaAdapter(profile.dockerHost()));
+        DockerPort docker = Lazy.of(DockerPort.class, () -> new DockerJavaAdapter(profile.engine()));
         InfluxPort influx = Lazy.of(InfluxPort.class, () -> influxAdapter(profile.influx()));
         MetadataStore metadata = new SqliteMetadataStore(docker, profile.stack().composeProject());
         Ports withoutBackups = new Ports(docker, influx, null, metadata);

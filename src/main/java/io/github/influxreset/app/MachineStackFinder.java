@@ -4,6 +4,8 @@ import io.github.influxreset.config.DraftWriter;
 import io.github.influxreset.config.ProfileLoader;
 import io.github.influxreset.config.StackGuesser;
 import io.github.influxreset.docker.DockerJavaAdapter;
+import io.github.influxreset.domain.DockerContext;
+import io.github.influxreset.domain.DockerEngine;
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.domain.ComposeService;
@@ -28,11 +30,13 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The first run on this machine: the Docker engine of {@code DOCKER_HOST} (or the local socket),
+ * The first run on this machine: the Docker engine the docker CLI would choose (DOCKER_HOST, the
+ * current docker context, or the local socket),
  * guesses from the projects' files, and profiles saved under the app's folder by default.
  */
 public final class MachineStackFinder implements StackFinder {
-    private final String engine;
+    private final Supplier<DockerEngine> engine;
+    private final Supplier<List<DockerContext>> knownEngines;
     private final Supplier<List<ComposeProject>> projects;
     private final Function<ComposeProject, List<SqliteSpec>> volumeDatabases;
     private final Function<InfluxSpec, InfluxPort> influxFor;
@@ -43,16 +47,20 @@ public final class MachineStackFinder implements StackFinder {
 
     /**
      * @param engine          the Docker engine the projects are on: what a saved profile names as its engine
+     *                        (a {@code ResetException} when the docker settings name one that cannot be used)
+     * @param knownEngines    the engines the docker CLI knows by name, to list beside the one used
      * @param projects        lists the engine's compose projects (see {@link #onEngine})
      * @param volumeDatabases the SQLite databases in a project's named volumes (see {@link #volumesOn})
      * @param influxFor       a connection to an InfluxDB, to read its live schema (closed after, when closeable)
      * @param log             where what was found and saved is told (never a secret: the guesses name variables)
      */
-    public MachineStackFinder(String engine, Supplier<List<ComposeProject>> projects,
+    public MachineStackFinder(Supplier<DockerEngine> engine, Supplier<List<DockerContext>> knownEngines,
+                              Supplier<List<ComposeProject>> projects,
                               Function<ComposeProject, List<SqliteSpec>> volumeDatabases,
                               Function<InfluxSpec, InfluxPort> influxFor, AppHome home,
                               ProfileLoader loader, Path userHome, LogBus log) {
         this.engine = engine;
+        this.knownEngines = knownEngines;
         this.log = log;
         this.influxFor = influxFor;
         this.projects = projects;
@@ -62,10 +70,10 @@ public final class MachineStackFinder implements StackFinder {
         this.guesser = new StackGuesser(userHome);
     }
 
-    /** Lists the projects of the engine at {@code dockerHost}, with a connection of its own each time. */
-    public static Supplier<List<ComposeProject>> onEngine(String dockerHost) {
+    /** Lists the projects of the engine, with a connection of its own each time. */
+    public static Supplier<List<ComposeProject>> onEngine(Supplier<DockerEngine> engine) {
         return () -> {
-            try (DockerJavaAdapter docker = new DockerJavaAdapter(dockerHost)) {
+            try (DockerJavaAdapter docker = new DockerJavaAdapter(engine.get())) {
                 return docker.composeProjects();
             } catch (IOException closing) {
                 throw new UncheckedIOException(closing);
@@ -74,12 +82,12 @@ public final class MachineStackFinder implements StackFinder {
     }
 
     /**
-     * Looks through the engine of {@code dockerHost} for SQLite databases in the named volumes of a
-     * project's services (InfluxDB's own left out), with a connection of its own each time.
+     * Looks through the engine for SQLite databases in the named volumes of a project's services
+     * (InfluxDB's own left out), with a connection of its own each time.
      */
-    public static Function<ComposeProject, List<SqliteSpec>> volumesOn(String dockerHost) {
+    public static Function<ComposeProject, List<SqliteSpec>> volumesOn(Supplier<DockerEngine> engine) {
         return project -> {
-            try (DockerJavaAdapter docker = new DockerJavaAdapter(dockerHost)) {
+            try (DockerJavaAdapter docker = new DockerJavaAdapter(engine.get())) {
                 return volumeDatabases(docker, project);
             } catch (IOException closing) {
                 throw new UncheckedIOException(closing);
@@ -102,16 +110,20 @@ public final class MachineStackFinder implements StackFinder {
         return found;
     }
 
-    /** The engine of {@code DOCKER_HOST}, or the local socket. */
-    public static String dockerHost(java.util.Map<String, String> environment) {
-        String host = environment.get("DOCKER_HOST");
-        return host == null || host.isBlank() ? "unix:///var/run/docker.sock" : host;
+    @Override
+    public DockerEngine engine() {
+        return engine.get();
+    }
+
+    @Override
+    public List<DockerContext> knownEngines() {
+        return knownEngines.get();
     }
 
     @Override
     public List<ComposeProject> projects() {
         List<ComposeProject> found = projects.get();
-        log.info(null, "First run: " + found.size() + " compose project(s) on the Docker engine"
+        log.info(null, "First run: " + found.size() + " compose project(s) on the Docker engine " + engine.get().describe()
                 + (found.isEmpty() ? "" : ": " + String.join(", ", found.stream().map(ComposeProject::name).toList())));
         return found;
     }
@@ -158,7 +170,7 @@ public final class MachineStackFinder implements StackFinder {
 
     /** Reads the draft as the loader will (the brief's schema) and lends a connection to its InfluxDB, closed after. */
     private <T> T withInflux(ProfileDraft draft, java.util.function.BiFunction<Profile, InfluxPort, T> use) {
-        Profile brief = loader.loadText(DraftWriter.toYaml(draft.withSchema(List.of()), engine), suggestedFile(draft.composeProject()));
+        Profile brief = loader.loadText(DraftWriter.toYaml(draft.withSchema(List.of()), engine.get()), suggestedFile(draft.composeProject()));
         InfluxPort influx = influxFor.apply(brief.influx());
         try {
             return use.apply(brief, influx);
@@ -189,7 +201,7 @@ public final class MachineStackFinder implements StackFinder {
 
     @Override
     public void save(ProfileDraft draft, Path file) {
-        DraftWriter.save(draft, engine, file, loader);
+        DraftWriter.save(draft, engine.get(), file, loader);
         log.info(null, "First run: profile of " + draft.composeProject() + " saved to " + file);
     }
 }

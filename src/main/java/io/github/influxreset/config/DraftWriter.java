@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.github.influxreset.domain.DockerEngine;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ProfileDraft;
 import io.github.influxreset.domain.ResetException;
@@ -30,12 +31,17 @@ public final class DraftWriter {
     }
 
     /** The profile text; a secret read from the .env file appears as {@code ${VARIABLE}}. */
-    /** The profile as YAML, on the engine the stack was found on ({@code docker.host}: as chosen, never a variable). */
-    public static String toYaml(ProfileDraft draft, String engine) {
+    /**
+     * The profile as YAML, on the engine the stack was found on, as chosen, never a variable:
+     * {@code docker.context} when it came from a docker context (whose TLS material lives there), else
+     * {@code docker.host}.
+     */
+    public static String toYaml(ProfileDraft draft, DockerEngine engine) {
         try {
             ObjectNode root = (ObjectNode) YAML.readTree(ProfileLoader.embeddedText());
             root.put("name", draft.composeProject());
-            ((ObjectNode) root.get("docker")).put("host", engine);
+            ObjectNode docker = (ObjectNode) root.get("docker");
+            engine.context().ifPresentOrElse(name -> docker.put("context", name), () -> docker.put("host", engine.host()));
             ObjectNode stack = root.putObject("stack");
             stack.put("composeProject", draft.composeProject());
             draft.envFile().ifPresent(f -> stack.put("envFile", f.toString()));
@@ -101,7 +107,7 @@ public final class DraftWriter {
      * Checks the draft as the profile loader will read it, then writes it to {@code file} (mode
      * 600: it may hold a secret). Nothing is written when the check fails.
      */
-    public static Profile save(ProfileDraft draft, String engine, Path file, ProfileLoader loader) {
+    public static Profile save(ProfileDraft draft, DockerEngine engine, Path file, ProfileLoader loader) {
         if (draft.influxVersion() == 2 && draft.token().isEmpty()) {
             throw ResetException.badInput("The InfluxDB token is empty.", "Paste an all-access token (influx auth list "
                     + "shows them) or add INFLUXDB_TOKEN to the stack's .env file.");

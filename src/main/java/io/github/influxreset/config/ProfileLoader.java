@@ -3,6 +3,7 @@ package io.github.influxreset.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.github.influxreset.domain.DockerEngine;
 import io.github.influxreset.domain.BackupsSpec;
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.DurationText;
@@ -39,6 +40,11 @@ public final class ProfileLoader {
     public ProfileLoader(Map<String, String> environment, Path home) {
         this.environment = environment;
         this.home = home;
+    }
+
+    /** Chooses the Docker engine from the same environment and home as the profiles this loader reads. */
+    public EngineChooser engineChooser() {
+        return new EngineChooser(environment, home);
     }
 
     public static ProfileLoader fromSystem() {
@@ -101,11 +107,19 @@ public final class ProfileLoader {
         linkLocal("influx.url", influx.url()).ifPresent(warnings::add);
         services.forEach(s -> linkLocal("the health URL of " + s.name(), s.healthUrl()).ifPresent(warnings::add));
         return new Profile(root.get("name").text(""), source, stack,
-                root.get("docker").allowOnly("host").get("host").text("unix:///var/run/docker.sock"),
+                engine(root.get("docker").allowOnly("host", "context")),
                 influx, moveTo, buckets,
                 new SchemaReader().read(root.get("schema"), buckets),
                 services, readSqlite(root.get("sqlite")),
                 readBackups(root.get("backups")), readBudget(root.get("validation")), warnings);
+    }
+
+    private DockerEngine engine(YamlNode docker) {
+        return engineChooser().choose(named(docker.get("host")), named(docker.get("context")));
+    }
+
+    private static Optional<String> named(YamlNode node) {
+        return Optional.of(node.text("")).map(String::strip).filter(text -> !text.isEmpty());
     }
 
     /** A URL to a link-local address (169.254.x.x, such as a cloud's metadata service) is almost never meant. */
@@ -264,7 +278,7 @@ public final class ProfileLoader {
     }
 
     private static Profile rename(Profile p, String name) {
-        return new Profile(name, p.source(), p.stack(), p.dockerHost(), p.influx(), p.moveTo(), p.buckets(), p.schema(),
+        return new Profile(name, p.source(), p.stack(), p.engine(), p.influx(), p.moveTo(), p.buckets(), p.schema(),
                 p.services(), p.sqlite(), p.backups(), p.queryBudget(), p.warnings());
     }
 }

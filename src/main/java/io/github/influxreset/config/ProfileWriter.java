@@ -42,7 +42,8 @@ public final class ProfileWriter {
         root.put("stack", map("composeProject", profile.stack().composeProject(),
                 "envFile", profile.stack().env().map(Path::toString).orElse(null),
                 "configFiles", profile.stack().configFiles().stream().map(Path::toString).toList()));
-        root.put("docker", map("host", profile.dockerHost()));
+        root.put("docker", map("host", profile.dockerHost(), "context", profile.engine().context().orElse(null),
+                "chosenBy", profile.engine().chosenBy()));
         root.put("influx", influx(profile.influx()));
         root.put("buckets", profile.buckets().stream().map(ProfileWriter::bucket).toList());
         root.put("schema", profile.schema().stream().map(ProfileWriter::measurement).toList());

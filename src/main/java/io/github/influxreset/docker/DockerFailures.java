@@ -34,7 +34,8 @@ final class DockerFailures {
         } catch (RuntimeException e) {
             if (isUnreachable(e)) {
                 throw ResetException.problem("The Docker engine at " + host + " cannot be reached.",
-                        "Start Docker (or set docker.host / DOCKER_HOST) and try again.", e);
+                        "Start Docker, or name the engine the stack runs on (docker.host or docker.context in the profile, "
+                                + "DOCKER_HOST, DOCKER_CONTEXT), and try again.", e);
             }
             throw ResetException.problem("Docker could not " + what + ": " + firstLine(String.valueOf(e.getMessage())) + ".",
                     "Check the Docker daemon's log.", e);

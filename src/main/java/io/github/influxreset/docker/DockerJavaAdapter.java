@@ -5,11 +5,11 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.domain.ContainerInfo;
+import io.github.influxreset.domain.DockerEngine;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.StackSnapshot;
 import io.github.influxreset.engine.port.DockerPort;
@@ -38,9 +38,15 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
     private final ContainerCloner cloner;
     private final DockerVolumes volumes;
 
+    /** An adapter on the engine at {@code host}, reached without TLS. */
     public DockerJavaAdapter(String host) {
-        this.host = host;
-        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
+        this(DockerEngine.plain(host, "given"));
+    }
+
+    /** An adapter on {@code engine}; an address it cannot reach is refused with a sentence. */
+    public DockerJavaAdapter(DockerEngine engine) {
+        this.host = engine.host();
+        var config = EngineAddress.configFor(engine);
         var http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())

@@ -1,5 +1,6 @@
 package io.github.influxreset.domain;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +11,12 @@ import java.util.Optional;
  * schema it must have, the services to stop and restart, and where backups go.
  *
  * @param source   the file the profile was read from; empty for the embedded HomeIQ profile
+ * @param engine   the Docker engine the stack runs on, and why that one
  * @param moveTo   the InfluxDB 2.x server a {@code move} carries a 1.x stack's data into, when the profile names one
  * @param sqlite   the stack's SQLite databases, the main metadata database first; backed up, never reset
  * @param warnings things the loader accepted but the user should know about
  */
-public record Profile(String name, Optional<java.nio.file.Path> source, StackSpec stack, String dockerHost,
+public record Profile(String name, Optional<Path> source, StackSpec stack, DockerEngine engine,
                       InfluxSpec influx, Optional<InfluxSpec> moveTo, List<BucketSpec> buckets, List<MeasurementSchema> schema,
                       List<ServiceSpec> services, List<SqliteSpec> sqlite, BackupsSpec backups,
                       Duration queryBudget, List<String> warnings) {
@@ -25,6 +27,11 @@ public record Profile(String name, Optional<java.nio.file.Path> source, StackSpe
         services = List.copyOf(services);
         sqlite = List.copyOf(sqlite);
         warnings = List.copyOf(warnings);
+    }
+
+    /** The address of the Docker engine the stack runs on. */
+    public String dockerHost() {
+        return engine.host();
     }
 
     /** Every secret of the profile that is set, for masking. */

@@ -31,7 +31,7 @@ public final class PrerequisiteChecks {
         List<Finding> findings = new ArrayList<>();
         findings.add(Finding.ok("Profile", profile.name() + " (" + profile.describeSource() + ")"));
         profile.warnings().forEach(w -> findings.add(Finding.warning("Profile", w)));
-        Finding docker = check("Docker engine", () -> "reachable, version " + ports.docker().engineVersion());
+        Finding docker = engineFinding();
         findings.add(docker);
         if (docker.severity().isProblem()) {
             findings.add(Finding.error("Stack", "not discovered: the Docker engine is not reachable"));
@@ -46,6 +46,16 @@ public final class PrerequisiteChecks {
         findings.addAll(sqliteFindings());
         findings.add(backupDirFinding());
         return findings;
+    }
+
+    /** Which engine, why that one, and whether it answers: a user with two engines sees which is meant. */
+    private Finding engineFinding() {
+        try {
+            String version = ports.docker().engineVersion();
+            return Finding.ok("Docker engine", "reachable at " + profile.engine().describe() + ", version " + version);
+        } catch (ResetException e) {
+            return Finding.error("Docker engine", "chosen by " + profile.engine().chosenBy() + ": " + e.userText());
+        }
     }
 
     private List<Finding> stackFindings() {

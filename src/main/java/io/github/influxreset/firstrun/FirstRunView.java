@@ -39,6 +39,7 @@ public final class FirstRunView extends View<FirstRunViewModel> {
     private ListView<ComposeProject> projects;
     private Label intro;
     private Label summary;
+    private Label engine;
     private ChoiceBox<Integer> version;
     private TextField url;
     private TextField org;
@@ -74,6 +75,7 @@ public final class FirstRunView extends View<FirstRunViewModel> {
         projects.setPlaceholder(new Label("No compose projects found yet."));
         projects.setCellFactory(list -> new ProjectCell());
         summary = wrappingLabel("firstRunSummary");
+        engine = wrappingLabel("firstRunEngine");
         version = new ChoiceBox<>();
         version.getItems().setAll(FirstRunViewModel.versions());
         version.setConverter(new VersionNames());
@@ -166,7 +168,7 @@ public final class FirstRunView extends View<FirstRunViewModel> {
         HBox.setHgrow(status, Priority.ALWAYS);
         HBox footer = new HBox(10, busy, status, spacer, rescan, skip, save);
         footer.setAlignment(Pos.CENTER_LEFT);
-        root = new VBox(10, title, intro, error, body, footer);
+        root = new VBox(10, title, intro, engine, error, body, footer);
         root.getStyleClass().add("step-view");
         root.setId("firstRun");
     }
@@ -193,6 +195,7 @@ public final class FirstRunView extends View<FirstRunViewModel> {
             }
         });
         summary.textProperty().bind(model.stackSummaryProperty());
+        engine.textProperty().bind(model.engineProperty());
         version.valueProperty().bindBidirectional(model.fields().versionProperty());
         url.textProperty().bindBidirectional(model.fields().urlProperty());
         org.textProperty().bindBidirectional(model.fields().orgProperty());
@@ -246,7 +249,7 @@ public final class FirstRunView extends View<FirstRunViewModel> {
         @Override
         protected void updateItem(ComposeProject project, boolean empty) {
             super.updateItem(project, empty);
-            setText(empty || project == null ? null : FirstRunViewModel.describe(project));
+            setText(empty || project == null ? null : FoundLines.project(project));
             setWrapText(true);
             setPrefWidth(0);
         }

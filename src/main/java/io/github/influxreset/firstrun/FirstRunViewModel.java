@@ -36,6 +36,7 @@ public final class FirstRunViewModel {
     private final ObservableList<ComposeProject> projects = FXCollections.observableArrayList();
     private final ObjectProperty<ComposeProject> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<ProfileDraft> draft = new SimpleObjectProperty<>();
+    private final StringProperty engine = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty activity = new SimpleStringProperty("");
@@ -83,9 +84,16 @@ public final class FirstRunViewModel {
         this.onDone = onDone;
     }
 
-    /** Lists the projects on the engine and selects the proposed one. */
+    /** Says which engine is looked on, then lists its projects and selects the proposed one. */
     public void scan() {
         error.set("");
+        run("Choosing the Docker engine", p -> FoundLines.engine(finder.engine(), finder.knownEngines()), chosen -> {
+            engine.set(chosen);
+            listProjects();
+        });
+    }
+
+    private void listProjects() {
         run("Looking for compose projects", p -> finder.projects(), found -> {
             projects.setAll(found);
             Optional<ComposeProject> proposed = ComposeProject.likeliest(found);
@@ -216,13 +224,6 @@ public final class FirstRunViewModel {
         });
     }
 
-    /** One line for a project in the list: name, services, and whether it runs InfluxDB. */
-    public static String describe(ComposeProject project) {
-        long running = project.services().stream().filter(ComposeService::running).count();
-        return project.name() + "\n" + project.services().size() + " services, " + running + " running; "
-                + project.influxService().map(s -> "InfluxDB: " + s.name()).orElse("no InfluxDB");
-    }
-
     public ObservableList<ComposeProject> projects() {
         return projects;
     }
@@ -233,6 +234,11 @@ public final class FirstRunViewModel {
 
     public ObjectProperty<ProfileDraft> draftProperty() {
         return draft;
+    }
+
+    /** Which Docker engine the projects are read from, why, and the others docker knows. */
+    public StringProperty engineProperty() {
+        return engine;
     }
 
     public StringProperty statusProperty() {

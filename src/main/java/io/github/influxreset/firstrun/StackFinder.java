@@ -1,6 +1,8 @@
 package io.github.influxreset.firstrun;
 
 import io.github.influxreset.domain.ComposeProject;
+import io.github.influxreset.domain.DockerContext;
+import io.github.influxreset.domain.DockerEngine;
 import io.github.influxreset.domain.ProfileDraft;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +13,12 @@ import java.util.Optional;
  * for one of them, and saving a profile. Plain blocking Java; reads the engine, never changes it.
  */
 public interface StackFinder {
+    /** The engine the projects are looked for on, and why that one; a {@code ResetException} when none can be used. */
+    DockerEngine engine();
+
+    /** The engines the docker CLI knows by name (its contexts), the one in use marked. */
+    List<DockerContext> knownEngines();
+
     /** The compose projects on the engine; a {@code ResetException} when the engine cannot be reached. */
     List<ComposeProject> projects();
 

@@ -1,5 +1,6 @@
 package io.github.influxreset.config;
 
+import io.github.influxreset.domain.DockerEngine;
 import io.github.influxreset.domain.ProfileDraft;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,6 +30,7 @@ class StackGuesserTest {
     private static final String TOKEN = "tok-SECRET-first-run";
     /** The engine the stack was found on: another than the local socket, as a user's DOCKER_HOST may name. */
     private static final String ENGINE = "tcp://127.0.0.1:2376";
+    private static final DockerEngine FOUND_ON = DockerEngine.plain(ENGINE, "DOCKER_HOST");
     @TempDir
     Path dir;
     Path srv;
@@ -89,7 +91,7 @@ class StackGuesserTest {
         Path file = dir.resolve("profiles/homeiq.yaml");
         ProfileLoader loader = new ProfileLoader(Map.of(), dir.resolve("home"));
 
-        DraftWriter.save(draft, ENGINE, file, loader);
+        DraftWriter.save(draft, FOUND_ON, file, loader);
 
         String text = Files.readString(file);
         assertFalse(text.contains(TOKEN), text);
@@ -118,7 +120,7 @@ class StackGuesserTest {
                 Secret.of("typed-pw"), List.of(), dir.resolve("backups"));
         Path file = dir.resolve("typed.yaml");
 
-        DraftWriter.save(typed, ENGINE, file, new ProfileLoader(Map.of(), dir));
+        DraftWriter.save(typed, FOUND_ON, file, new ProfileLoader(Map.of(), dir));
 
         Profile profile = new ProfileLoader(Map.of(), dir).load(file);
         assertEquals(Secret.of("typed-token"), profile.influx().token());
@@ -135,8 +137,8 @@ class StackGuesserTest {
         Path file = dir.resolve("refused/homeiq.yaml");
         ProfileLoader loader = new ProfileLoader(Map.of(), dir);
 
-        ResetException empty = assertThrows(ResetException.class, () -> DraftWriter.save(noToken, ENGINE, file, loader));
-        ResetException url = assertThrows(ResetException.class, () -> DraftWriter.save(badUrl, ENGINE, file, loader));
+        ResetException empty = assertThrows(ResetException.class, () -> DraftWriter.save(noToken, FOUND_ON, file, loader));
+        ResetException url = assertThrows(ResetException.class, () -> DraftWriter.save(badUrl, FOUND_ON, file, loader));
 
         assertTrue(empty.userText().contains("token is empty"), empty.userText());
         assertTrue(url.userText().contains("influx.url must look like http://HOST:PORT"), url.userText());

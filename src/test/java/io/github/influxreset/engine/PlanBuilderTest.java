@@ -89,7 +89,7 @@ class PlanBuilderTest {
         InfluxSpec i = p.influx();
         InfluxSpec v1 = new InfluxSpec(1, i.service(), i.url(), i.org(), i.token(), i.username(), i.password(),
                 i.setupUsername(), i.setupPassword());
-        return new Profile(p.name(), p.source(), p.stack(), p.dockerHost(), v1, p.moveTo(), p.buckets(), p.schema(),
+        return new Profile(p.name(), p.source(), p.stack(), p.engine(), v1, p.moveTo(), p.buckets(), p.schema(),
                 p.services(), p.sqlite(), p.backups(), p.queryBudget(), p.warnings());
     }
 

@@ -164,7 +164,8 @@ public final class TestStack {
 
     /** The first run's finder on this fake engine, saving profiles under {@code home}. */
     public io.github.influxreset.firstrun.StackFinder finder(Path home) {
-        return new io.github.influxreset.app.MachineStackFinder(ENGINE, docker::composeProjects,
+        return new io.github.influxreset.app.MachineStackFinder(
+                () -> io.github.influxreset.domain.DockerEngine.plain(ENGINE, "the test's engine"), List::of, docker::composeProjects,
                 project -> io.github.influxreset.app.MachineStackFinder.volumeDatabases(docker, project), spec -> influx,
                 new io.github.influxreset.app.AppHome(home), new ProfileLoader(Map.of(), dir), dir, log);
     }

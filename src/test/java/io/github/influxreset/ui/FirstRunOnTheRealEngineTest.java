@@ -8,6 +8,7 @@ import io.github.influxreset.app.AppHome;
 import io.github.influxreset.app.MachineStackFinder;
 import io.github.influxreset.app.WizardAssembly;
 import io.github.influxreset.config.ProfileLoader;
+import io.github.influxreset.domain.DockerEngine;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.engine.SameThreadTaskRunner;
 import io.github.influxreset.engine.StepState;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -60,9 +62,9 @@ class FirstRunOnTheRealEngineTest {
         AppHome home = new AppHome(dir.resolve("home"));
         ProfileLoader loader = new ProfileLoader(Map.of(), dir);
         AppContext app = new AppContext(home, loader);
-        MachineStackFinder finder = new MachineStackFinder("unix:///var/run/docker.sock",
-                MachineStackFinder.onEngine("unix:///var/run/docker.sock"),
-                MachineStackFinder.volumesOn("unix:///var/run/docker.sock"),
+        Supplier<DockerEngine> engine = () -> DockerEngine.plain(DockerEngine.LOCAL_SOCKET, "the test rig's engine");
+        MachineStackFinder finder = new MachineStackFinder(engine, List::of, MachineStackFinder.onEngine(engine),
+                MachineStackFinder.volumesOn(engine),
                 spec -> new io.github.influxreset.influx.v1.InfluxV1Adapter(spec), home, loader, dir, app.log());
         assembly = new WizardAssembly(new SameThreadTaskRunner(), app::session, new ScriptedDialogs(false), app.log(), finder);
         stage.setScene(assembly.scene());
