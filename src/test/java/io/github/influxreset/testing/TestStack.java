@@ -165,7 +165,10 @@ public final class TestStack {
     /** The first run's finder on this fake engine, saving profiles under {@code home}. */
     public io.github.influxreset.firstrun.StackFinder finder(Path home) {
         return new io.github.influxreset.app.MachineStackFinder(
-                () -> io.github.influxreset.domain.DockerEngine.plain(ENGINE, "the test's engine"), List::of, docker::composeProjects,
+                () -> io.github.influxreset.domain.DockerEngine.plain(ENGINE, "DOCKER_HOST"), () -> List.of(
+                        new io.github.influxreset.domain.DockerContext("default", ENGINE, true),
+                        new io.github.influxreset.domain.DockerContext("nas", "tcp://127.0.0.1:2377", false)),
+                docker::composeProjects,
                 project -> io.github.influxreset.app.MachineStackFinder.volumeDatabases(docker, project), spec -> influx,
                 new io.github.influxreset.app.AppHome(home), new ProfileLoader(Map.of(), dir), dir, log);
     }

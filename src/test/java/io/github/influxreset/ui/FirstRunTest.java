@@ -62,6 +62,9 @@ class FirstRunTest {
         ListView<?> projects = robot.lookup("#composeProjects").queryAs(ListView.class);
         assertEquals(2, projects.getItems().size(), "both projects of the engine are listed");
         assertEquals(projects, stage.getScene().getFocusOwner(), "the keyboard starts on the project list");
+        assertEquals("Docker engine: " + TestStack.ENGINE + " (DOCKER_HOST).\nOther engines docker knows: nas (tcp://127.0.0.1:2377). "
+                + "To use one, start the wizard with DOCKER_CONTEXT=NAME, or set docker.context in the profile.",
+                text(robot, "#firstRunEngine"), "which engine, why, and the others (issue 28)");
         assertTrue(assembly.firstRun().statusProperty().get().contains("homeiq runs InfluxDB"), text(robot, "#firstRunStatus"));
         assertEquals("http://127.0.0.1:8086", field(robot, "#influxUrl"), "the .env's http://influxdb:8086, from this host");
         assertEquals("homeiq", field(robot, "#influxOrg"));
