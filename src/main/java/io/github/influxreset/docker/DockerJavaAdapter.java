@@ -16,11 +16,16 @@ import io.github.influxreset.engine.port.DockerPort;
 import io.github.influxreset.engine.port.AsideMove;
 import io.github.influxreset.engine.port.TarArchive;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +42,7 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
     private final HealthWaiter healthWaiter;
     private final ContainerCloner cloner;
     private final DockerVolumes volumes;
+    private final ContainerPauses pauses;
 
     /** An adapter on the engine at {@code host}, reached without TLS. */
     public DockerJavaAdapter(String host) {
@@ -57,6 +63,7 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
         this.healthWaiter = new HealthWaiter(client);
         this.cloner = new ContainerCloner(client);
         this.volumes = new DockerVolumes(client, host);
+        this.pauses = new ContainerPauses(client);
     }
 
     @Override
@@ -84,34 +91,39 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
 
     @Override
     public void stop(String containerId, Duration grace) {
-        call("stop container " + containerId, () -> {
+        run("stop container " + containerId, () -> {
             try {
                 client.stopContainerCmd(containerId).withTimeout((int) grace.getSeconds()).exec();
             } catch (NotModifiedException alreadyStopped) {
                 // stopping a stopped container is fine
             }
-            return null;
         });
     }
 
     @Override
     public void start(String containerId) {
-        call("start container " + containerId, () -> {
+        run("start container " + containerId, () -> {
             try {
                 client.startContainerCmd(containerId).exec();
             } catch (NotModifiedException alreadyRunning) {
                 // starting a running container is fine
             }
-            return null;
         });
     }
 
     @Override
+    public void waitRunning(String containerId, Duration timeout) {
+        run("start container " + containerId, () -> healthWaiter.awaitRunning(containerId, timeout));
+    }
+
+    @Override
+    public Optional<String> healthProblem(String containerId, Optional<String> healthUrl) {
+        return call("look at the health of container " + containerId, () -> healthWaiter.problem(containerId, healthUrl));
+    }
+
+    @Override
     public void waitHealthy(String containerId, Optional<String> healthUrl, Duration timeout) {
-        call("wait for container " + containerId, () -> {
-            healthWaiter.await(containerId, healthUrl, timeout);
-            return null;
-        });
+        run("wait for container " + containerId, () -> healthWaiter.await(containerId, healthUrl, timeout));
     }
 
     @Override
@@ -126,36 +138,22 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
 
     @Override
     public void unpause(String containerId) {
-        call("unpause container " + containerId, () -> {
-            if (Boolean.TRUE.equals(client.inspectContainerCmd(containerId).exec().getState().getPaused())) {
-                client.unpauseContainerCmd(containerId).exec();
-            }
-            return null;
-        });
+        run("unpause container " + containerId, () -> pauses.unpause(containerId));
     }
 
     @Override
     public List<String> unpauseAll(String composeProject) {
-        return call("unpause the paused containers of compose project " + composeProject, () -> {
-            List<String> unpaused = new java.util.ArrayList<>();
-            for (Container c : client.listContainersCmd().withStatusFilter(List.of("paused"))
-                    .withLabelFilter(Map.of(PROJECT_LABEL, composeProject)).exec()) {
-                client.unpauseContainerCmd(c.getId()).exec();
-                unpaused.add(c.getNames()[0].replaceFirst("^/", ""));
-            }
-            return unpaused;
-        });
+        return call("unpause the paused containers of compose project " + composeProject, () -> pauses.unpauseAll(composeProject));
     }
 
     @Override
     public void removeContainer(String containerId) {
-        call("remove container " + containerId, () -> {
+        run("remove container " + containerId, () -> {
             try {
                 client.removeContainerCmd(containerId).withRemoveVolumes(false).exec();
             } catch (NotFoundException alreadyGone) {
                 // removing an absent container is fine
             }
-            return null;
         });
     }
 
@@ -192,7 +190,7 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
     }
 
     @Override
-    public java.util.OptionalLong volumeSize(String name) {
+    public OptionalLong volumeSize(String name) {
         return volumes.size(name);
     }
 
@@ -202,31 +200,28 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
     }
 
     @Override
-    public int exec(String containerId, List<String> command, java.util.function.Consumer<String> output) {
+    public int exec(String containerId, List<String> command, Consumer<String> output) {
         return call("run '" + String.join(" ", command) + "' in container " + containerId,
                 () -> new Exec(client).run(containerId, command, output));
     }
 
     @Override
-    public void copyOut(String containerId, String path, java.io.OutputStream tar) {
-        call("copy " + path + " out of container " + containerId, () -> {
-            try (java.io.InputStream in = client.copyArchiveFromContainerCmd(containerId, path).exec()) {
-                in.transferTo(tar);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+    public void copyOut(String containerId, String path, OutputStream tar) {
+        call("copy " + path + " out of container " + containerId, () -> io(() -> {
+            try (InputStream in = client.copyArchiveFromContainerCmd(containerId, path).exec()) {
+                return in.transferTo(tar);
             }
-            return null;
-        });
+        }));
     }
 
     @Override
-    public boolean copyFileOut(String containerId, String path, java.nio.file.Path target) {
+    public boolean copyFileOut(String containerId, String path, Path target) {
         return call("copy " + path + " out of container " + containerId, () -> io(
                 () -> new ContainerFiles(client).copyFile(containerId, path, target)));
     }
 
     @Override
-    public void putFile(String containerId, String path, java.nio.file.Path source) {
+    public void putFile(String containerId, String path, Path source) {
         call("write " + path + " into container " + containerId, () -> io(() -> {
             new ContainerFiles(client).putFile(containerId, path, source);
             return null;
@@ -240,32 +235,24 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
     }
 
     @Override
-    public void copyIn(String containerId, String path, java.io.InputStream tar) {
-        call("copy into " + path + " of container " + containerId, () -> {
-            client.copyArchiveToContainerCmd(containerId).withRemotePath(path).withTarInputStream(tar).exec();
-            return null;
-        });
+    public void copyIn(String containerId, String path, InputStream tar) {
+        run("copy into " + path + " of container " + containerId,
+                () -> client.copyArchiveToContainerCmd(containerId).withRemotePath(path).withTarInputStream(tar).exec());
     }
 
     @Override
-    public void snapshotVolume(String volume, String image, java.io.OutputStream tar) {
-        call("snapshot volume " + volume, () -> {
-            new VolumeCopier(client, RawArchive.forHost(host)).snapshot(volume, image, tar);
-            return null;
-        });
+    public void snapshotVolume(String volume, String image, OutputStream tar) {
+        run("snapshot volume " + volume, () -> new VolumeCopier(client, RawArchive.forHost(host)).snapshot(volume, image, tar));
     }
 
     @Override
     public void restoreVolume(String volume, String image, TarArchive tar) {
-        call("restore volume " + volume, () -> {
-            new VolumeCopier(client, RawArchive.forHost(host)).restore(volume, image, tar);
-            return null;
-        });
+        run("restore volume " + volume, () -> new VolumeCopier(client, RawArchive.forHost(host)).restore(volume, image, tar));
     }
 
     @Override
     public int runHelper(String image, String networkContainerId, List<String> command, String resultPath,
-                         java.io.OutputStream tar, java.util.function.Consumer<String> output) {
+                         OutputStream tar, Consumer<String> output) {
         return call("run '" + String.join(" ", command) + "' in a helper container",
                 () -> new HelperRun(client).run(image, networkContainerId, command, resultPath, tar, output));
     }
@@ -276,23 +263,25 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
             throw ResetException.problem("Volume " + from + " does not exist, so it cannot be copied to " + to + ".",
                     "Nothing was copied; check the volumes with 'docker volume ls'.", null);
         }
-        call("copy volume " + from + " to " + to, () -> {
-            new VolumeCopier(client, RawArchive.forHost(host)).copy(from, to, image);
-            return null;
-        });
+        run("copy volume " + from + " to " + to, () -> new VolumeCopier(client, RawArchive.forHost(host)).copy(from, to, image));
     }
 
     @Override
     public void aside(List<String> volumes, String image, AsideMove move) {
-        call("move data inside volume(s) " + String.join(", ", volumes), () -> {
-            new VolumeAside(client).apply(volumes, image, move);
-            return null;
-        });
+        run("move data inside volume(s) " + String.join(", ", volumes), () -> new VolumeAside(client).apply(volumes, image, move));
     }
 
     @Override
     public void close() throws IOException {
         client.close();
+    }
+
+    /** {@link #call} for work that returns nothing. */
+    private void run(String what, Runnable work) {
+        call(what, () -> {
+            work.run();
+            return null;
+        });
     }
 
     private <T> T call(String what, Supplier<T> work) {

@@ -69,6 +69,35 @@ final class HealthWaiter {
         }
     }
 
+    /** One look: see {@link io.github.influxreset.engine.port.DockerPort#healthProblem}. */
+    Optional<String> problem(String containerId, Optional<String> healthUrl) {
+        var state = client.inspectContainerCmd(containerId).exec().getState();
+        if (!Boolean.TRUE.equals(state.getRunning())) {
+            return Optional.of("it is " + state.getStatus());
+        }
+        if (dockerSaysUnhealthy(state.getHealth())) {
+            return Optional.of("Docker reports unhealthy" + lastHealthOutput(state.getHealth().getLog()));
+        }
+        return healthUrl.map(this::probe).filter(answer -> !answer.isEmpty());
+    }
+
+    /** Waits until the container runs, whatever its health; fails when it exits or the time is up. */
+    void awaitRunning(String containerId, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            InspectContainerResponse inspect = client.inspectContainerCmd(containerId).exec();
+            var state = inspect.getState();
+            if (Boolean.TRUE.equals(state.getRunning())) {
+                return;
+            }
+            if (!"created".equals(state.getStatus()) || Instant.now().isAfter(deadline)) {
+                throw unhealthy(containerId, inspect.getName().replaceFirst("^/", ""), "it is " + state.getStatus()
+                        + " (exit code " + state.getExitCodeLong() + ")");
+            }
+            pause();
+        }
+    }
+
     /**
      * Empty when the URL answers 2xx and its reply does not say otherwise ({@link HealthReply}),
      * else what went wrong, with the reply's own words.

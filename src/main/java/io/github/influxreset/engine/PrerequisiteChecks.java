@@ -91,10 +91,12 @@ public final class PrerequisiteChecks {
     }
 
     /**
-     * A running, not unhealthy container is fine. A stopped InfluxDB cannot be backed up: an error.
-     * A stopped service is started with the others at the end of a run: a warning; an unhealthy one: a warning.
+     * A running, healthy container is fine. A stopped InfluxDB cannot be backed up: an error. A
+     * stopped service is started with the others at the end of a run: a warning. A service that is
+     * not healthy now, judged as the restart judges (its health URL's reply, Docker's status), is
+     * named with why: a warning, since the restart then waits only until it runs.
      */
-    private static Finding serviceFinding(String service, ContainerInfo c, boolean isInflux) {
+    private Finding serviceFinding(String service, ContainerInfo c, boolean isInflux) {
         String state = c.name() + " " + c.state() + ("none".equals(c.health()) ? "" : ", " + c.health());
         if (!c.isRunning()) {
             return isInflux ? Finding.error("Service " + service, state + ": InfluxDB must run to be backed up; start it "
@@ -102,10 +104,26 @@ public final class PrerequisiteChecks {
                     : Finding.warning("Service " + service, state + ": it is not running now; the run starts it with "
                     + "the others at the end (take it out of the profile's services to leave it stopped)");
         }
-        if ("unhealthy".equals(c.health())) {
-            return Finding.warning("Service " + service, state + ": check its log ('docker logs " + c.name() + "')");
+        Optional<String> healthUrl = profile.services().stream().filter(s -> s.name().equals(service)).findFirst()
+                .flatMap(ServiceSpec::health);
+        Optional<String> problem = healthProblem(c, healthUrl);
+        if (isInflux) {
+            return problem.map(why -> Finding.warning("Service " + service, state + ", but not healthy now: " + why
+                    + "; check its log ('docker logs " + c.name() + "')")).orElseGet(() -> Finding.ok("Service " + service, state));
         }
-        return Finding.ok("Service " + service, state);
+        return problem.map(why -> Finding.warning("Service " + service, state + ", but not healthy now: " + why
+                        + ". The run will start it again and wait only until it runs, not until it is healthy; fix it first "
+                        + "if the reset is not meant to ('docker logs " + c.name() + "')"))
+                .orElseGet(() -> Finding.ok("Service " + service, state + healthUrl.map(url -> ", " + url + " answers healthy")
+                        .orElse("")));
+    }
+
+    private Optional<String> healthProblem(ContainerInfo c, Optional<String> healthUrl) {
+        try {
+            return ports.docker().healthProblem(c.id(), healthUrl);
+        } catch (ResetException unasked) {
+            return Optional.of(unasked.getMessage());
+        }
     }
 
     private List<Finding> sqliteFindings() {

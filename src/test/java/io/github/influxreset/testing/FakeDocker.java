@@ -174,9 +174,36 @@ public final class FakeDocker implements DockerPort {
 
     @Override
     public synchronized void waitHealthy(String containerId, Optional<String> healthUrl, Duration timeout) {
+        waitRunning(containerId, timeout);
+        Optional<String> problem = healthProblem(containerId, healthUrl);
+        if (problem.isPresent()) {
+            throw ResetException.problem("Container " + get(containerId).name + " is not healthy: it did not become healthy "
+                    + "within " + timeout.toSeconds() + " s; last: " + problem.get() + ".", "Look at its logs.", null);
+        }
+    }
+
+    @Override
+    public synchronized void waitRunning(String containerId, Duration timeout) {
         if (!get(containerId).running) {
             throw ResetException.problem("Container " + get(containerId).name + " is not running.", "", null);
         }
+    }
+
+    private final Map<String, String> unhealthy = new java.util.HashMap<>();
+
+    /** The service's health reply says it is not healthy ({@code why}), until {@link #heal}. */
+    public synchronized void makeUnhealthy(String service, String why) {
+        unhealthy.put(service, why);
+    }
+
+    public synchronized void heal(String service) {
+        unhealthy.remove(service);
+    }
+
+    @Override
+    public synchronized Optional<String> healthProblem(String containerId, Optional<String> healthUrl) {
+        Container container = get(containerId);
+        return container.running ? Optional.ofNullable(unhealthy.get(container.service)) : Optional.of("it is exited");
     }
 
     @Override

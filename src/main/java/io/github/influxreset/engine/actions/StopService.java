@@ -1,6 +1,7 @@
 package io.github.influxreset.engine.actions;
 
 import io.github.influxreset.domain.ContainerInfo;
+import io.github.influxreset.domain.ServiceSpec;
 import io.github.influxreset.engine.Precondition;
 import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.UndoFacts;
@@ -19,9 +20,15 @@ public final class StopService extends BaseAction {
         super(KIND, params);
     }
 
+    /** A stop whose undo waits for the service's health: it was healthy before the run. */
     public static StopService of(String service, boolean wasRunning, Duration timeout) {
+        return of(service, wasRunning, timeout, Optional.empty());
+    }
+
+    /** @param unhealthyBefore why the service was not healthy before the run: its undo then waits until it runs */
+    public static StopService of(String service, boolean wasRunning, Duration timeout, Optional<String> unhealthyBefore) {
         return new StopService(Map.of("service", service, "wasRunning", String.valueOf(wasRunning),
-                "timeoutSeconds", String.valueOf(timeout.toSeconds())));
+                "timeoutSeconds", String.valueOf(timeout.toSeconds()), "unhealthyBefore", unhealthyBefore.orElse("")));
     }
 
     @Override
@@ -36,8 +43,9 @@ public final class StopService extends BaseAction {
 
     @Override
     public String describeUndo() {
-        return wasRunning() ? "Start service " + param("service") + " again" : "Leave service "
-                + param("service") + " stopped, as it was";
+        return wasRunning() ? "Start service " + param("service") + " again" + StartService.unhealthyBefore(params())
+                .map(why -> " (it was not healthy before the run: " + why + "; waited for until it runs)").orElse("")
+                : "Leave service " + param("service") + " stopped, as it was";
     }
 
     @Override
@@ -81,7 +89,13 @@ public final class StopService extends BaseAction {
 
     @Override
     public void undo(RunContext ctx) {
-        if (wasRunning()) {
+        Optional<String> before = StartService.unhealthyBefore(params());
+        if (wasRunning() && before.isPresent()) {
+            Optional<String> healthUrl = ctx.profile().services().stream().filter(s -> s.name().equals(param("service")))
+                    .findFirst().flatMap(ServiceSpec::health);
+            StartService.startUnhealthy(ctx, container(ctx, param("service")), healthUrl, StartService.timeout(params()),
+                    before.get());
+        } else if (wasRunning()) {
             ContainerInfo container = container(ctx, param("service"));
             ctx.ports().docker().start(container.id());
             ctx.ports().docker().waitHealthy(container.id(), Optional.empty(), StartService.timeout(params()));

@@ -104,7 +104,7 @@ public final class PlanBuilder {
         add(new ValidateSchema(Map.of()));
         step = Step.RESTART;
         for (ServiceSpec service : servicesInStartOrder()) {
-            add(StartService.of(service));
+            add(StartService.of(service, stack.healthProblem(service.name())));
         }
         if (mode == ResetMode.BUCKETS && !profile.influx().isV1()) {
             add(SealBackup.fromAside(bucketNames(), planId));
@@ -140,7 +140,7 @@ public final class PlanBuilder {
         step = Step.VALIDATE;
         source.buckets().forEach(b -> add(CompareCounts.of(source.id(), b.name(), b.name())));
         step = Step.RESTART;
-        servicesInStartOrder().forEach(s -> add(StartService.of(s)));
+        servicesInStartOrder().forEach(s -> add(StartService.of(s, stack.healthProblem(s.name()))));
         add(CleanUpKeptData.of(copies));
         return new Plan(planId, profile.name(), ResetMode.RESTORE, actions);
     }
@@ -247,7 +247,7 @@ public final class PlanBuilder {
         java.util.Collections.reverse(reversed);
         for (ServiceSpec service : reversed) {
             boolean running = stack.service(service.name()).map(ContainerInfo::isRunning).orElse(true);
-            add(StopService.of(service.name(), running, service.timeout()));
+            add(StopService.of(service.name(), running, service.timeout(), stack.healthProblem(service.name())));
         }
     }
 

@@ -34,6 +34,16 @@ public interface DockerPort {
      */
     void waitHealthy(String containerId, Optional<String> healthUrl, Duration timeout);
 
+    /** Waits until the container runs, whatever its health says; fails when it exits or the time is up. */
+    void waitRunning(String containerId, Duration timeout);
+
+    /**
+     * One look, no waiting, judged as {@link #waitHealthy} judges: empty when the container is
+     * healthy (or its health check is still starting), else why not in a sentence's words ("Docker
+     * reports unhealthy", "http://…/health answered HTTP 200 but its reply says status degraded").
+     */
+    Optional<String> healthProblem(String containerId, Optional<String> healthUrl);
+
     /**
      * Removes the helper containers (and their anonymous volumes) that a process which has died
      * left behind, mid-copy; a live process's helpers are left alone. Returns how many went.
