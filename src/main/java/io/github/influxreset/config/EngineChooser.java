@@ -162,7 +162,7 @@ public final class EngineChooser {
     }
 
     /** The docker CLI keeps a context under the SHA-256 of its name. */
-    static String digest(String name) {
+    public static String digest(String name) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException impossible) {

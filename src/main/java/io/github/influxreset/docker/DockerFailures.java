@@ -4,6 +4,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import io.github.influxreset.domain.ResetException;
 import java.io.IOException;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
 
 /** How a docker-java failure becomes a sentence for the user: what could not be done, and what to check. */
 final class DockerFailures {
@@ -29,9 +30,20 @@ final class DockerFailures {
         } catch (ResetException e) {
             throw e;
         } catch (DockerException e) {
+            if (String.valueOf(e.getMessage()).contains("HTTP request to an HTTPS server")) {
+                throw ResetException.problem("The Docker engine at " + host + " asks for TLS, and no certificates were given.",
+                        "Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to the folder with its ca.pem, cert.pem and key.pem, "
+                                + "or name a docker context that holds them, and try again.", e);
+            }
             throw ResetException.problem("Docker could not " + what + ": " + firstLine(e.getMessage()) + ".",
                     "Check the container and volume names in the profile and the Docker daemon's log.", e);
         } catch (RuntimeException e) {
+            Throwable tls = causeOfType(e, SSLException.class);
+            if (tls != null) {
+                throw ResetException.problem("The Docker engine at " + host + " did not pass the TLS check: "
+                        + firstLine(tls.getMessage()) + ".", "Check that the certificates (DOCKER_CERT_PATH, or the docker "
+                        + "context's TLS material) are the engine's CA and a client certificate it signed.", e);
+            }
             if (isUnreachable(e)) {
                 throw ResetException.problem("The Docker engine at " + host + " cannot be reached.",
                         "Start Docker, or name the engine the stack runs on (docker.host or docker.context in the profile, "
@@ -40,6 +52,15 @@ final class DockerFailures {
             throw ResetException.problem("Docker could not " + what + ": " + firstLine(String.valueOf(e.getMessage())) + ".",
                     "Check the Docker daemon's log.", e);
         }
+    }
+
+    private static Throwable causeOfType(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static boolean isUnreachable(Throwable e) {
