@@ -17,16 +17,19 @@ public final class SecondEngine implements AutoCloseable {
     public final Path clientCertificates;
     private final Process dockerd;
     private final Path log;
+    private final Path root;
 
     private SecondEngine(Path dir, TestCertificates authority) throws Exception {
         Path server = authority.server(dir.resolve("server"));
         clientCertificates = authority.client(dir.resolve("client"));
         log = dir.resolve("dockerd.log");
-        // a short exec root: containerd's socket path must fit in a unix socket address
-        Path exec = Files.createTempDirectory(Path.of("/tmp"), "ire");
+        // a short root: containerd's socket path must fit in a unix socket address; dockerd mounts its data root,
+        // so it lives outside the test's folder and is unmounted by close() whatever became of dockerd
+        root = Files.createTempDirectory(Path.of("/tmp"), "ire");
+        Path exec = Files.createDirectories(root.resolve("exec"));
         dockerd = new ProcessBuilder(List.of("dockerd", "--tlsverify", "--tlscacert", server.resolve("ca.pem").toString(),
                 "--tlscert", server.resolve("cert.pem").toString(), "--tlskey", server.resolve("key.pem").toString(),
-                "-H", "tcp://127.0.0.1:" + port, "--data-root", dir.resolve("data").toString(), "--exec-root", exec.toString(),
+                "-H", "tcp://127.0.0.1:" + port, "--data-root", root.resolve("data").toString(), "--exec-root", exec.toString(),
                 "--pidfile", dir.resolve("dockerd.pid").toString(), "--bridge=none", "--iptables=false", "--ip6tables=false"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
@@ -51,6 +54,7 @@ public final class SecondEngine implements AutoCloseable {
                 return engine;
             }
             if (!engine.dockerd.isAlive()) {
+                engine.close();
                 throw new IllegalStateException("the second dockerd exited: " + Files.readString(engine.log));
             }
             TimeUnit.MILLISECONDS.sleep(200);
@@ -73,10 +77,13 @@ public final class SecondEngine implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException, InterruptedException {
         dockerd.destroy();
         if (!dockerd.waitFor(1, TimeUnit.MINUTES)) {
             dockerd.destroyForcibly().waitFor();
         }
+        new ProcessBuilder("umount", "-R", root.resolve("data").toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        new ProcessBuilder("rm", "-rf", root.toString()).start().waitFor();
     }
 }

@@ -22,6 +22,7 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
@@ -71,7 +72,7 @@ public final class TestCertificates {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("ca.pem"), pem(ca));
         Files.writeString(dir.resolve("cert.pem"), pem(certificate));
-        Files.writeString(dir.resolve("key.pem"), pem(keys.getPrivate()));
+        Files.writeString(dir.resolve("key.pem"), pem(new JcaPKCS8Generator(keys.getPrivate(), null)));
         return dir;
     }
 
@@ -87,6 +88,7 @@ public final class TestCertificates {
     }
 
     private static String pem(Object object) throws IOException {
+        // a key as PKCS#8 ("PRIVATE KEY"): what both Go (dockerd) and docker-java read
         StringWriter text = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
             writer.writeObject(object);
