@@ -41,7 +41,7 @@ final class DockerFailures {
             Throwable tls = causeOfType(e, SSLException.class);
             if (tls != null) {
                 throw ResetException.problem("The Docker engine at " + host + " did not pass the TLS check: "
-                        + firstLine(tls.getMessage()) + ".", "Check that the certificates (DOCKER_CERT_PATH, or the docker "
+                        + tlsReason(tls) + ".", "Check that the certificates (DOCKER_CERT_PATH, or the docker "
                         + "context's TLS material) are the engine's CA and a client certificate it signed.", e);
             }
             if (isUnreachable(e)) {
@@ -52,6 +52,21 @@ final class DockerFailures {
             throw ResetException.problem("Docker could not " + what + ": " + firstLine(String.valueOf(e.getMessage())) + ".",
                     "Check the Docker daemon's log.", e);
         }
+    }
+
+    /** What a TLS failure means, in words: Java's own ("PKIX path building failed") name its classes. */
+    private static String tlsReason(Throwable tls) {
+        String message = String.valueOf(tls.getMessage());
+        if (message.contains("PKIX") || message.contains("certification path")) {
+            return "its certificate is not signed by the CA in ca.pem";
+        }
+        if (message.contains("bad_certificate") || message.contains("unknown_ca") || message.contains("certificate_required")) {
+            return "it refused the client certificate (cert.pem)";
+        }
+        if (message.contains("No subject alternative") || message.contains("doesn't match")) {
+            return "its certificate is for another host name";
+        }
+        return "the connection could not be secured";
     }
 
     private static Throwable causeOfType(Throwable e, Class<? extends Throwable> type) {
