@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.influxreset.domain.DockerContext;
 import io.github.influxreset.domain.DockerEngine;
 import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.domain.SshKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,9 +34,11 @@ public final class EngineChooser {
 
     private final Map<String, String> environment;
     private final Path dockerConfig;
+    private final Path userHome;
 
     public EngineChooser(Map<String, String> environment, Path userHome) {
         this.environment = environment;
+        this.userHome = userHome;
         this.dockerConfig = set("DOCKER_CONFIG").map(Path::of).orElse(userHome.resolve(".docker"));
     }
 
@@ -112,20 +115,26 @@ public final class EngineChooser {
         }
         Path tls = dockerConfig.resolve("contexts").resolve("tls").resolve(digest(name)).resolve("docker");
         String why = "docker context '" + name + "', named by " + namedBy;
-        return new DockerEngine(host, why, Optional.of(name),
-                Files.isRegularFile(tls.resolve("ca.pem")) ? Optional.of(tls) : Optional.empty());
+        return engine(host, why, Optional.of(name), Files.isRegularFile(tls.resolve("ca.pem")) ? Optional.of(tls) : Optional.empty());
     }
 
     private DockerEngine withEnvironmentTls(String host, String why) {
         if (!host.startsWith("tcp://") || set("DOCKER_TLS_VERIFY").isEmpty()) {
-            return DockerEngine.plain(host, why);
+            return engine(host, why, Optional.empty(), Optional.empty());
         }
         Path certs = set("DOCKER_CERT_PATH").map(Path::of).orElse(dockerConfig);
         if (!Files.isRegularFile(certs.resolve("ca.pem"))) {
             throw ResetException.badInput("DOCKER_TLS_VERIFY is set but " + certs.resolve("ca.pem") + " does not exist.",
                     "Point DOCKER_CERT_PATH at the folder with the engine's ca.pem, cert.pem and key.pem.");
         }
-        return new DockerEngine(host, why + ", certificates from " + certs, Optional.empty(), Optional.of(certs));
+        return engine(host, why + ", certificates from " + certs, Optional.empty(), Optional.of(certs));
+    }
+
+    /** An engine; one on {@code ssh://} is logged in to with the user's SSH folder and agent, as ssh would. */
+    private DockerEngine engine(String host, String why, Optional<String> context, Optional<Path> tls) {
+        Optional<SshKeys> ssh = host.strip().startsWith("ssh://")
+                ? Optional.of(new SshKeys(userHome.resolve(".ssh"), set("SSH_AUTH_SOCK").map(Path::of))) : Optional.empty();
+        return new DockerEngine(host, why, context, tls, ssh);
     }
 
     private Optional<DockerContext> readContext(Path metaFile) {

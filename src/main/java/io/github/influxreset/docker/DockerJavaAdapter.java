@@ -5,8 +5,6 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.domain.ContainerInfo;
 import io.github.influxreset.domain.DockerEngine;
@@ -37,6 +35,7 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
     static final String PROJECT_LABEL = "com.docker.compose.project";
     static final String SERVICE_LABEL = "com.docker.compose.service";
 
+    private final EngineConnection connection;
     private final String host;
     private final DockerClient client;
     private final HealthWaiter healthWaiter;
@@ -49,20 +48,17 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
         this(DockerEngine.plain(host, "given"));
     }
 
-    /** An adapter on {@code engine}; an address it cannot reach is refused with a sentence. */
+    /**
+     * An adapter on {@code engine}; an address it cannot reach is refused with a sentence. Only an
+     * engine on this machine's own unix socket has its volumes' host folders read directly.
+     */
     public DockerJavaAdapter(DockerEngine engine) {
-        this.host = engine.host();
-        var config = EngineAddress.configFor(engine);
-        var http = new ApacheDockerHttpClient.Builder()
-                .dockerHost(config.getDockerHost())
-                .sslConfig(config.getSSLConfig())
-                .connectionTimeout(Duration.ofSeconds(3))
-                .responseTimeout(Duration.ofMinutes(10))
-                .build();
-        this.client = DockerClientImpl.getInstance(config, http);
+        this.connection = EngineConnection.open(engine);
+        this.host = connection.host();
+        this.client = connection.client();
         this.healthWaiter = new HealthWaiter(client);
         this.cloner = new ContainerCloner(client);
-        this.volumes = new DockerVolumes(client, host);
+        this.volumes = new DockerVolumes(client, host, connection.local());
         this.pauses = new ContainerPauses(client);
     }
 
@@ -242,12 +238,12 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
 
     @Override
     public void snapshotVolume(String volume, String image, OutputStream tar) {
-        run("snapshot volume " + volume, () -> new VolumeCopier(client, RawArchive.forHost(host)).snapshot(volume, image, tar));
+        run("snapshot volume " + volume, () -> copier().snapshot(volume, image, tar));
     }
 
     @Override
     public void restoreVolume(String volume, String image, TarArchive tar) {
-        run("restore volume " + volume, () -> new VolumeCopier(client, RawArchive.forHost(host)).restore(volume, image, tar));
+        run("restore volume " + volume, () -> copier().restore(volume, image, tar));
     }
 
     @Override
@@ -263,7 +259,7 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
             throw ResetException.problem("Volume " + from + " does not exist, so it cannot be copied to " + to + ".",
                     "Nothing was copied; check the volumes with 'docker volume ls'.", null);
         }
-        run("copy volume " + from + " to " + to, () -> new VolumeCopier(client, RawArchive.forHost(host)).copy(from, to, image));
+        run("copy volume " + from + " to " + to, () -> copier().copy(from, to, image));
     }
 
     @Override
@@ -273,7 +269,11 @@ public final class DockerJavaAdapter implements DockerPort, AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        client.close();
+        connection.close();
+    }
+
+    private VolumeCopier copier() {
+        return new VolumeCopier(client, RawArchive.forHost(connection.address()), connection.local());
     }
 
     /** {@link #call} for work that returns nothing. */

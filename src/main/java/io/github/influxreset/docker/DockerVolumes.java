@@ -10,8 +10,11 @@ import java.util.OptionalLong;
 final class DockerVolumes {
     private final DockerClient client;
     private final String host;
+    private final boolean local;
 
-    DockerVolumes(DockerClient client, String host) {
+    /** @param local whether the engine is this machine's: only then is a volume's mount point a folder here */
+    DockerVolumes(DockerClient client, String host, boolean local) {
+        this.local = local;
         this.client = client;
         this.host = host;
     }
@@ -48,7 +51,7 @@ final class DockerVolumes {
         return DockerFailures.call(host, "look up volume " + name, () -> {
             try {
                 String mountpoint = client.inspectVolumeCmd(name).exec().getMountpoint();
-                return mountpoint == null ? OptionalLong.empty() : FolderSize.of(Path.of(mountpoint));
+                return mountpoint == null || !local ? OptionalLong.empty() : FolderSize.of(Path.of(mountpoint));
             } catch (NotFoundException absent) {
                 return OptionalLong.empty();
             }

@@ -33,12 +33,11 @@ final class VolumeCopier {
 
     private final boolean hostFolders;
 
-    /** @param raw the direct archive path of a unix-socket engine, or null to use docker-java for it */
-    VolumeCopier(DockerClient client, RawArchive raw) {
-        this(client, raw, true);
-    }
-
-    /** @param hostFolders whether a volume's host folder may be read and written directly ({@link VolumeFolder}) */
+    /**
+     * @param raw         the direct archive path of a unix-socket engine, or null to use docker-java for it
+     * @param hostFolders whether a volume's host folder may be read and written directly ({@link VolumeFolder}):
+     *                    only on an engine of this machine
+     */
     VolumeCopier(DockerClient client, RawArchive raw, boolean hostFolders) {
         this.client = client;
         this.raw = raw;

@@ -11,8 +11,10 @@ import java.util.Optional;
  * @param context     the docker context it was read from, when one: what a profile records to find it again
  * @param tlsMaterial a folder holding {@code ca.pem}, {@code cert.pem} and {@code key.pem}: the engine is
  *                    reached over TLS and its certificate verified against {@code ca.pem}; empty for no TLS
+ * @param ssh         how an {@code ssh://} engine's machine is logged in to; empty for other engines
  */
-public record DockerEngine(String host, String chosenBy, Optional<String> context, Optional<Path> tlsMaterial) {
+public record DockerEngine(String host, String chosenBy, Optional<String> context, Optional<Path> tlsMaterial,
+                           Optional<SshKeys> ssh) {
     /** Where a Docker engine listens when nothing names another. */
     public static final String LOCAL_SOCKET = "unix:///var/run/docker.sock";
 
@@ -22,7 +24,12 @@ public record DockerEngine(String host, String chosenBy, Optional<String> contex
 
     /** An engine reached without TLS. */
     public static DockerEngine plain(String host, String chosenBy) {
-        return new DockerEngine(host, chosenBy, Optional.empty(), Optional.empty());
+        return new DockerEngine(host, chosenBy, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** Whether the engine's machine is reached over SSH. */
+    public boolean overSsh() {
+        return host.startsWith("ssh://");
     }
 
     /** The engine and why, for a check or a log line: "unix:///run/user/1000/docker.sock (DOCKER_HOST)". */

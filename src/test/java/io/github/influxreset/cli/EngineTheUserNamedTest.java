@@ -57,12 +57,13 @@ class EngineTheUserNamedTest {
     }
 
     @Test
-    void anSshEngineIsASentenceNotAStackTrace() throws Exception {
-        CliRun run = check(Map.of(), "name: home\nstack: {composeProject: homeiq}\ndocker: {host: 'ssh://pi@127.0.0.1'}\n"
+    void anSshEngineThatDoesNotAnswerIsASentenceNotAStackTrace() throws Exception {
+        CliRun run = check(Map.of(), "name: home\nstack: {composeProject: homeiq}\ndocker: {host: 'ssh://pi@127.0.0.1:9'}\n"
                 + "influx: {version: 1, url: 'http://127.0.0.1:9'}\nbuckets: [{name: home, retention: 30d}]\nbackups: {dir: " + dir.resolve("backups") + "}\n");
 
         String line = engineLine(run.out());
         assertEquals(1, run.code(), run.out() + run.err());
-        assertTrue(line.contains("reached over SSH") && line.contains("the profile's docker.host"), line);
+        assertTrue(line.contains("ssh://pi@127.0.0.1:9 cannot be reached over SSH") && line.contains("the profile's docker.host"),
+                line);
     }
 }
