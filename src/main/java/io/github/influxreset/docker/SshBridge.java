@@ -171,7 +171,12 @@ final class SshBridge implements AutoCloseable {
     private Thread pump(InputStream from, OutputStream to, String direction) {
         Thread thread = new Thread(() -> {
             try (from; to) {
-                from.transferTo(to);
+                // flushed after every read: JSch's channel stream holds what is written until a flush
+                byte[] buffer = new byte[64 * 1024];
+                for (int n = from.read(buffer); n >= 0; n = from.read(buffer)) {
+                    to.write(buffer, 0, n);
+                    to.flush();
+                }
             } catch (IOException ended) {
                 // the other side closed: the connection is over
             }
