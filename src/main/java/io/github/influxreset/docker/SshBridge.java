@@ -17,7 +17,7 @@ import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.URI;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -153,8 +153,24 @@ final class SshBridge implements AutoCloseable {
             InputStream fromEngine = exec.getInputStream();
             OutputStream toEngine = exec.getOutputStream();
             exec.connect(CONNECT_MILLIS);
-            Thread up = pump(Channels.newInputStream(client), toEngine, "up");
-            Thread down = pump(fromEngine, Channels.newOutputStream(client), "down");
+            // the channel itself, not Channels' streams: those lock one object for reading and writing alike
+            Thread up = pump(() -> {
+                ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+                while (client.read(buffer.clear()) >= 0) {
+                    toEngine.write(buffer.array(), 0, buffer.position());
+                    toEngine.flush(); // JSch holds what is written until a flush
+                }
+                toEngine.close();
+            }, "up");
+            Thread down = pump(() -> {
+                byte[] buffer = new byte[64 * 1024];
+                for (int n = fromEngine.read(buffer); n >= 0; n = fromEngine.read(buffer)) {
+                    ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+                    while (chunk.hasRemaining()) {
+                        client.write(chunk);
+                    }
+                }
+            }, "down");
             Thread closer = new Thread(() -> {
                 join(down);
                 exec.disconnect();
@@ -168,15 +184,15 @@ final class SshBridge implements AutoCloseable {
         }
     }
 
-    private Thread pump(InputStream from, OutputStream to, String direction) {
+    /** Work that moves bytes until one side ends. */
+    private interface Transfer {
+        void run() throws IOException;
+    }
+
+    private Thread pump(Transfer transfer, String direction) {
         Thread thread = new Thread(() -> {
-            try (from; to) {
-                // flushed after every read: JSch's channel stream holds what is written until a flush
-                byte[] buffer = new byte[64 * 1024];
-                for (int n = from.read(buffer); n >= 0; n = from.read(buffer)) {
-                    to.write(buffer, 0, n);
-                    to.flush();
-                }
+            try {
+                transfer.run();
             } catch (IOException ended) {
                 // the other side closed: the connection is over
             }
