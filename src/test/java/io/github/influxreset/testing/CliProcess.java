@@ -20,9 +20,16 @@ public final class CliProcess {
 
     /** Starts the command and returns at once (for two commands at the same time). */
     public static Process start(Path home, Path log, String killAt, List<String> args) throws IOException {
+        return start(home, log, killAt, args, List.of());
+    }
+
+    /** As {@link #start(Path, Path, String, List)}, with JVM options ({@code -Duser.home=…}: another user's home). */
+    public static Process start(Path home, Path log, String killAt, List<String> args, List<String> jvmOptions)
+            throws IOException {
         // a short-lived command: the first JIT tier is enough and starts faster
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path")));
+        command.addAll(jvmOptions);
         if (killAt != null) {
             command.add("-Dinfluxreset.killAt=" + killAt);
         }
