@@ -105,6 +105,8 @@ public final class ProfileLoader {
         Optional<InfluxSpec> moveTo = readMoveTarget(root.get("moveTo"), influx);
         var services = readServices(root.get("services"));
         linkLocal("influx.url", influx.url()).ifPresent(warnings::add);
+        TlsTrustReader.warning("influx", influx.url(), influx.tls()).ifPresent(warnings::add);
+        moveTo.flatMap(target -> TlsTrustReader.warning("moveTo", target.url(), target.tls())).ifPresent(warnings::add);
         services.forEach(s -> linkLocal("the health URL of " + s.name(), s.healthUrl()).ifPresent(warnings::add));
         return new Profile(root.get("name").text(""), source, stack,
                 engine(root.get("docker").allowOnly("host", "context")),
@@ -187,7 +189,8 @@ public final class ProfileLoader {
     }
 
     private InfluxSpec readInflux(YamlNode node) {
-        node.allowOnly("version", "service", "url", "org", "token", "username", "password", "setup");
+        node.allowOnly("version", "service", "url", "org", "token", "username", "password", "setup", "caFile",
+                "insecureSkipVerify");
         int version = node.get("version").integer(2);
         if (version != 1 && version != 2) {
             throw node.get("version").error("must be 1 or 2, not " + version);
@@ -204,7 +207,7 @@ public final class ProfileLoader {
         return new InfluxSpec(version, node.get("service").text("influxdb"), url.replaceAll("/$", ""), org,
                 Secret.of(node.get("token").text("")), node.get("username").text(""),
                 Secret.of(node.get("password").text("")), setup.get("username").text("admin"),
-                Secret.of(setup.get("password").text("")));
+                Secret.of(setup.get("password").text("")), TlsTrustReader.read(node, url, this::expand));
     }
 
     private static List<ServiceSpec> readServices(YamlNode node) {

@@ -14,6 +14,19 @@ public final class Http {
     private Http() {
     }
 
+    /** Waits until something accepts TCP connections on the 127.0.0.1 port (a server whose answer this client cannot read). */
+    public static void awaitListening(int port, long timeoutMillis) {
+        Instant deadline = Instant.now().plusMillis(timeoutMillis);
+        while (Instant.now().isBefore(deadline)) {
+            try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (java.io.IOException notYet) {
+                java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+            }
+        }
+        throw new IllegalStateException("nothing listened on 127.0.0.1:" + port + " within " + timeoutMillis + " ms");
+    }
+
     public static void await(String url, long timeoutMillis) {
         Instant deadline = Instant.now().plusMillis(timeoutMillis);
         String last = "no answer";

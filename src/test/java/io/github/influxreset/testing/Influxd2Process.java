@@ -1,5 +1,7 @@
 package io.github.influxreset.testing;
 
+import io.github.influxreset.domain.TlsTrust;
+import io.github.influxreset.influx.TlsClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -8,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -22,20 +26,39 @@ public final class Influxd2Process implements AutoCloseable {
     private final Process process;
     public final int port = DockerRig.freePort();
     public final Path dir;
+    private final Path server;
 
     public Influxd2Process(Path dir) {
+        this(dir, null);
+    }
+
+    /**
+     * @param server a folder with {@code ca.pem}, {@code cert.pem} and {@code key.pem}
+     *               ({@link TestCertificates#server}): the server answers on https:// only; null for http://
+     */
+    public Influxd2Process(Path dir, Path server) {
         this.dir = dir;
+        this.server = server;
         Path binary = requireBinary();
         try {
             Files.createDirectories(dir);
-            process = new ProcessBuilder(binary.toString(), "--bolt-path", dir.resolve("influxd.bolt").toString(),
+            List<String> command = new ArrayList<>(List.of(binary.toString(), "--bolt-path", dir.resolve("influxd.bolt").toString(),
                     "--engine-path", dir.resolve("engine").toString(), "--sqlite-path", dir.resolve("influxd.sqlite").toString(),
-                    "--http-bind-address", "127.0.0.1:" + port, "--reporting-disabled", "--log-level", "warn")
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("influxd.log").toFile()).start();
+                    "--http-bind-address", "127.0.0.1:" + port, "--reporting-disabled", "--log-level", "warn"));
+            if (server != null) {
+                command.addAll(List.of("--tls-cert", server.resolve("cert.pem").toString(), "--tls-key",
+                        server.resolve("key.pem").toString()));
+            }
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("influxd.log").toFile())
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Http.await(url() + "/health", 30_000);
+        if (server != null) {
+            Http.awaitListening(port, 30_000);
+        } else {
+            Http.await(url() + "/health", 30_000);
+        }
     }
 
     /** The path of the binary, if there is one here. */
@@ -51,7 +74,7 @@ public final class Influxd2Process implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + port;
+        return (server != null ? "https" : "http") + "://127.0.0.1:" + port;
     }
 
     /** The first setup (onboarding) with this org, first bucket and operator token. */
@@ -59,7 +82,9 @@ public final class Influxd2Process implements AutoCloseable {
         String body = "{\"username\":\"admin\",\"password\":\"pw-secret-1\",\"org\":\"" + org + "\",\"bucket\":\""
                 + bucket + "\",\"token\":\"" + token + "\"}";
         try {
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url()
+            HttpClient client = server == null ? HttpClient.newHttpClient()
+                    : TlsClients.http(new TlsTrust(Optional.of(server.resolve("ca.pem")), false)).build();
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(url()
                     + "/api/v2/setup")).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 201) {
                 throw new IllegalStateException("setup answered " + answer.statusCode() + ": " + answer.body());

@@ -16,8 +16,18 @@ public final class InfluxdProcess implements AutoCloseable {
     private static final Path INFLUXD = Path.of("/usr/bin/influxd");
     private final Process process;
     public final int port = DockerRig.freePort();
+    private final boolean https;
 
     public InfluxdProcess(Path dir) {
+        this(dir, null);
+    }
+
+    /**
+     * @param server a folder with {@code cert.pem} and {@code key.pem} ({@link TestCertificates#server}):
+     *               the server answers on https:// only; null for http://
+     */
+    public InfluxdProcess(Path dir, Path server) {
+        this.https = server != null;
         requireBinary();
         try {
             Files.createDirectories(dir);
@@ -32,15 +42,24 @@ public final class InfluxdProcess implements AutoCloseable {
             env.put("INFLUXDB_DATA_WAL_DIR", dir.resolve("wal").toString());
             env.put("INFLUXDB_DATA_QUERY_LOG_ENABLED", "false");
             env.put("INFLUXDB_HTTP_LOG_ENABLED", "false");
+            if (https) {
+                env.put("INFLUXDB_HTTP_HTTPS_ENABLED", "true");
+                env.put("INFLUXDB_HTTP_HTTPS_CERTIFICATE", server.resolve("cert.pem").toString());
+                env.put("INFLUXDB_HTTP_HTTPS_PRIVATE_KEY", server.resolve("key.pem").toString());
+            }
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Http.await(url() + "/ping", 30_000);
+        if (https) {
+            Http.awaitListening(port, 30_000);
+        } else {
+            Http.await(url() + "/ping", 30_000);
+        }
     }
 
     public String url() {
-        return "http://127.0.0.1:" + port;
+        return (https ? "https" : "http") + "://127.0.0.1:" + port;
     }
 
     private static void requireBinary() {

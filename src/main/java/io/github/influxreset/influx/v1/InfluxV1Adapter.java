@@ -25,7 +25,7 @@ public final class InfluxV1Adapter implements InfluxPort {
     private final InfluxV1Http http;
 
     public InfluxV1Adapter(InfluxSpec spec) {
-        this.http = new InfluxV1Http(spec.url(), spec.username(), spec.password());
+        this.http = new InfluxV1Http(spec.url(), spec.username(), spec.password(), spec.tls());
     }
 
     @Override

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.Secret;
+import io.github.influxreset.domain.TlsTrust;
+import io.github.influxreset.influx.TlsClients;
 import io.github.influxreset.influx.InfluxErrors;
 import io.github.influxreset.influx.TlsFailure;
 import java.io.BufferedReader;
@@ -28,11 +30,12 @@ final class InfluxV1Http {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final String url;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http;
     private final String authorization;
 
-    InfluxV1Http(String url, String username, Secret password) {
+    InfluxV1Http(String url, String username, Secret password, TlsTrust trust) {
         this.url = url;
+        this.http = TlsClients.http(trust).connectTimeout(Duration.ofSeconds(3)).build();
         this.authorization = username == null || username.isEmpty() ? null : "Basic " + Base64.getEncoder()
                 .encodeToString((username + ":" + password.revealAsString()).getBytes(StandardCharsets.UTF_8));
     }
@@ -155,8 +158,7 @@ final class InfluxV1Http {
 
     private ResetException unreachable(Exception e) {
         if (TlsFailure.in(e)) {
-            return ResetException.problem("The TLS handshake with InfluxDB at " + url + " failed.",
-                    "Check http:// versus https:// in influx.url and that the server's certificate is trusted.", e);
+            return TlsFailure.problem(url, e);
         }
         return ResetException.problem("InfluxDB does not answer at " + url + ".",
                 "Check that it runs and that influx.url in the profile is right.", e);

@@ -17,6 +17,7 @@ import io.github.influxreset.domain.Retention;
 import io.github.influxreset.engine.port.InfluxPort;
 import io.github.influxreset.engine.port.MappingPort;
 import io.github.influxreset.influx.InfluxErrors;
+import io.github.influxreset.influx.TlsClients;
 import io.github.influxreset.influx.TlsFailure;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -40,7 +41,8 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
 
     public InfluxV2Adapter(InfluxSpec spec) {
         this.spec = spec;
-        InfluxDBClientOptions.Builder options = InfluxDBClientOptions.builder().url(spec.url()).org(spec.org());
+        InfluxDBClientOptions.Builder options = InfluxDBClientOptions.builder().url(spec.url()).org(spec.org())
+                .okHttpClient(TlsClients.okHttp(spec.tls()));
         if (!spec.token().isEmpty()) {
             options.authenticateToken(spec.token().reveal());
         }
@@ -286,8 +288,7 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
                     "Check influx.token in the profile (an all-access or operator token).", e);
         }
         if (status == 0 && TlsFailure.in(e)) {
-            return ResetException.problem("The TLS handshake with InfluxDB at " + spec.url() + " failed.",
-                    "Check http:// versus https:// in influx.url and that the server's certificate is trusted.", e);
+            return TlsFailure.problem(spec.url(), e);
         }
         if (status == 0) {
             return ResetException.problem("InfluxDB does not answer at " + spec.url() + ".",

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.influxreset.domain.InfluxSpec;
 import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.influx.TlsClients;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +43,7 @@ final class NativeBackupV2 {
     NativeBackupV2(InfluxSpec spec, Clock clock) {
         this.spec = spec;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = TlsClients.http(spec.tls()).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /** Why this token cannot take the server's backup (it is not an operator token), if so. */

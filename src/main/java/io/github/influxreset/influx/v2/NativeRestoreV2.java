@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.influxreset.domain.InfluxSpec;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.influx.InfluxErrors;
+import io.github.influxreset.influx.TlsClients;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -26,11 +27,12 @@ import java.util.stream.Stream;
 final class NativeRestoreV2 {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final InfluxSpec spec;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
     private String token;
 
     NativeRestoreV2(InfluxSpec spec) {
         this.spec = spec;
+        this.http = TlsClients.http(spec.tls()).connectTimeout(Duration.ofSeconds(10)).build();
         this.token = spec.token().revealAsString();
     }
 
