@@ -130,7 +130,8 @@ public final class MachineStackFinder implements StackFinder {
 
     @Override
     public ProfileDraft guess(ComposeProject project) {
-        ProfileDraft draft = guesser.guess(project, volumeDatabases.apply(project));
+        ProfileDraft guessed = guesser.guess(project, volumeDatabases.apply(project));
+        ProfileDraft draft = engine.get().remoteMachine().map(guessed::onMachine).orElse(guessed);
         draft.notes().forEach(note -> log.info(null, "First run, " + project.name() + ": " + note));
         return draft;
     }

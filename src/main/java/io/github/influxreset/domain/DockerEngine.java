@@ -1,5 +1,6 @@
 package io.github.influxreset.domain;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -30,6 +31,23 @@ public record DockerEngine(String host, String chosenBy, Optional<String> contex
     /** Whether the engine's machine is reached over SSH. */
     public boolean overSsh() {
         return host.startsWith("ssh://");
+    }
+
+    /**
+     * The machine the engine runs on, when it is another than this one ({@code ssh://pi@nas.local}
+     * and {@code tcp://nas.local:2376} give {@code nas.local}; a unix socket or a loopback address, none).
+     */
+    public Optional<String> remoteMachine() {
+        if (!host.startsWith("ssh://") && !host.startsWith("tcp://")) {
+            return Optional.empty();
+        }
+        try {
+            String machine = URI.create(host).getHost();
+            return machine == null || machine.equals("localhost") || machine.startsWith("127.") || machine.equals("[::1]")
+                    ? Optional.empty() : Optional.of(machine);
+        } catch (IllegalArgumentException notAUri) {
+            return Optional.empty();
+        }
     }
 
     /** The engine and why, for a check or a log line: "unix:///run/user/1000/docker.sock (DOCKER_HOST)". */

@@ -39,6 +39,21 @@ public record ProfileDraft(String composeProject, Optional<Path> envFile, List<P
                 services, newSqlite, newBackupsDir, notes, schema);
     }
 
+    /**
+     * The draft on a stack of another machine: a guessed URL on this machine's loopback address
+     * names that machine instead, and a note says so.
+     */
+    public ProfileDraft onMachine(String machine) {
+        String moved = url.replaceFirst("^(https?://)(127\\.0\\.0\\.1|localhost)(?=[:/]|$)", "$1" + machine);
+        if (moved.equals(url)) {
+            return this;
+        }
+        List<String> more = new java.util.ArrayList<>(notes);
+        more.add("The Docker engine runs on " + machine + ", so InfluxDB is proposed there: " + moved + ".");
+        return new ProfileDraft(composeProject, envFile, configFiles, influxVersion, influxService, moved, org, token,
+                tokenVariable, username, password, passwordVariable, services, sqlite, backupsDir, more, schema);
+    }
+
     /** The draft with these services to stop and restart around the reset, in start order. */
     public ProfileDraft withServices(List<String> chosen) {
         return new ProfileDraft(composeProject, envFile, configFiles, influxVersion, influxService, url, org, token,
