@@ -7,6 +7,11 @@ final class Bench {
     private Bench() {
     }
 
+    /** One run of what a benchmark measures. */
+    interface Work {
+        void run() throws Exception;
+    }
+
     static void print(String name, double value) {
         System.out.println(String.format(Locale.ROOT, "BENCH %s=%.3f", name, value));
     }
