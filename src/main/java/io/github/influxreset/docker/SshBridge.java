@@ -35,6 +35,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class SshBridge implements AutoCloseable {
     private static final int CONNECT_MILLIS = 10_000;
+    private static final String FAST_CIPHERS = "aes128-gcm@openssh.com,aes256-gcm@openssh.com";
     private static final List<String> KEY_FILES = List.of("id_ed25519", "id_ecdsa", "id_rsa");
 
     private final String address;
@@ -69,6 +70,9 @@ final class SshBridge implements AutoCloseable {
             session.setConfig("StrictHostKeyChecking", "yes");
             session.setConfig("PreferredAuthentications", "publickey");
             session.setServerAliveInterval(15_000);
+            // AES-GCM first: the JDK runs it on the CPU's AES instructions; a volume's bytes cross the link
+            session.setConfig("cipher.s2c", FAST_CIPHERS + "," + session.getConfig("cipher.s2c"));
+            session.setConfig("cipher.c2s", FAST_CIPHERS + "," + session.getConfig("cipher.c2s"));
             session.connect(CONNECT_MILLIS);
             requireDocker(session, address);
             return new SshBridge(address, session);

@@ -82,7 +82,9 @@ class LinkSnapshotBenchmark {
     }
 
     private static void shell(String command) throws Exception {
-        Process process = new ProcessBuilder("bash", "-c", "set -o pipefail; " + command).inheritIO().start();
+        // stdin from /dev/null: ssh would read the test runner's own channel
+        Process process = new ProcessBuilder("bash", "-c", "set -o pipefail; " + command).inheritIO()
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         if (process.waitFor() != 0) {
             throw new IllegalStateException(command + " failed");
         }
