@@ -22,13 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A volume snapshot (the set's tar.zst, written and restored as the product does) and its restore, beside
  * {@code tar -cf - DIR | zstd -1} and {@code zstd -dc | tar -x} on the volume's own folder, on the
- * same 1 GiB volume in the same run; and the peak heap while snapshotting. Prints; asserts nothing
+ * same 1 GiB volume, five interleaved runs each (-Dsnapshot.runs), medians and ranges; and the peak heap
+ * while snapshotting. Prints; asserts nothing
  * about time. Run with {@code mvn -Pbench verify} (as root, for the volume folder).
  */
 @Tag("benchmark")
 @ExtendWith(RequiresDocker.class)
 class SnapshotBenchmark {
     private static final int MIB = 1024;
+    private static final int RUNS = Integer.getInteger("snapshot.runs", 5);
     @TempDir
     Path dir;
 
@@ -37,42 +39,51 @@ class SnapshotBenchmark {
         String volume = "irb" + UUID.randomUUID().toString().substring(0, 8);
         String copy = volume + "-restored";
         docker("volume", "create", volume);
-        docker("volume", "create", copy);
         try (DockerJavaAdapter adapter = new DockerJavaAdapter("unix:///var/run/docker.sock")) {
             fill(volume);
             Path folder = Path.of(docker("volume", "inspect", "--format", "{{.Mountpoint}}", volume));
             Path ours = dir.resolve("ours.tar.zst");
-            resetPeaks();
-            long start = System.nanoTime();
-            try (OutputStream out = VolumeSnapshots.create(ours)) {
-                adapter.snapshotVolume(volume, DockerRig.BUSYBOX_IMAGE, out);
+            Path cli = dir.resolve("cli.tar.zst");
+            Samples snapshot = new Samples("snapshot");
+            Samples tarZstd = new Samples("snapshot_cli");
+            Samples restore = new Samples("restore");
+            Samples untar = new Samples("restore_cli");
+            long peakHeap = 0;
+            double loadBefore = Samples.loadAverage();
+            // interleaved: each run times ours and the command line one after the other, on the same warm cache
+            for (int run = 0; run < RUNS; run++) {
+                resetPeaks();
+                snapshot.time(() -> {
+                    try (OutputStream out = VolumeSnapshots.create(ours)) {
+                        adapter.snapshotVolume(volume, DockerRig.BUSYBOX_IMAGE, out);
+                    }
+                });
+                peakHeap = Math.max(peakHeap, peakHeapMib());
+                tarZstd.time(() -> shell("tar -cf - -C " + folder + " . | zstd -1 -q -f -o " + cli));
+                docker("volume", "rm", "-f", copy);
+                docker("volume", "create", copy);
+                restore.time(() -> VolumeSnapshots.restore(adapter, ours, copy, DockerRig.BUSYBOX_IMAGE));
+                Path restoreDir = dir.resolve("untar");
+                shell("rm -rf " + restoreDir + " && mkdir " + restoreDir);
+                untar.time(() -> shell("zstd -dc " + cli + " | tar -x -C " + restoreDir));
             }
-            double snapshot = seconds(start);
-            long peakHeap = peakHeapMib();
-            start = System.nanoTime();
-            shell("tar -cf - -C " + folder + " . | zstd -1 -q -o " + dir.resolve("cli.tar.zst"));
-            double tarZstd = seconds(start);
-            start = System.nanoTime();
-            VolumeSnapshots.restore(adapter, ours, copy, DockerRig.BUSYBOX_IMAGE);
-            double restore = seconds(start);
-            Path restoreDir = Files.createDirectories(dir.resolve("untar"));
-            start = System.nanoTime();
-            shell("zstd -dc " + dir.resolve("cli.tar.zst") + " | tar -x -C " + restoreDir);
-            double untar = seconds(start);
+            double loadAfter = Samples.loadAverage();
             System.out.printf("%nBENCHMARK volume snapshot and restore, %d MiB volume (the set's own path: "
-                    + "snapshot file writer, archive check, restore)%n", MIB);
-            System.out.printf("  snapshot: ours %.2f s, tar | zstd -1 %.2f s, ours / CLI speed %.2fx (goal >= 0.9x)%n",
-                    snapshot, tarZstd, tarZstd / snapshot);
-            System.out.printf("  restore : ours %.2f s, zstd -dc | tar -x %.2f s, ours / CLI speed %.2fx (goal >= 0.9x)%n",
-                    restore, untar, untar / restore);
-            System.out.printf("  peak heap while snapshotting: %d MiB (goal < 256 MiB)%n%n", peakHeap);
-            Bench.print("snapshot_seconds", snapshot);
-            Bench.print("snapshot_cli_seconds", tarZstd);
-            Bench.print("snapshot_ratio", tarZstd / snapshot);
-            Bench.print("restore_seconds", restore);
-            Bench.print("restore_cli_seconds", untar);
-            Bench.print("restore_ratio", untar / restore);
+                    + "snapshot file writer, archive check, restore), %d interleaved runs%n", MIB, RUNS);
+            System.out.printf("  snapshot: ours %s, tar | zstd -1 %s, ours / CLI speed %.2fx (goal >= 0.9x)%n",
+                    snapshot.describe(), tarZstd.describe(), tarZstd.median() / snapshot.median());
+            System.out.printf("  restore : ours %s, zstd -dc | tar -x %s, ours / CLI speed %.2fx (goal >= 1.0x)%n",
+                    restore.describe(), untar.describe(), untar.median() / restore.median());
+            System.out.printf("  peak heap while snapshotting: %d MiB (goal < 256 MiB); load average %.2f before, %.2f after%n%n",
+                    peakHeap, loadBefore, loadAfter);
+            for (Samples samples : List.of(snapshot, tarZstd, restore, untar)) {
+                samples.print();
+            }
+            Bench.print("snapshot_ratio", tarZstd.median() / snapshot.median());
+            Bench.print("restore_ratio", untar.median() / restore.median());
             Bench.print("snapshot_peak_heap_mib", peakHeap);
+            Bench.print("snapshot_load_before", loadBefore);
+            Bench.print("snapshot_load_after", loadAfter);
         } finally {
             docker("volume", "rm", "-f", volume, copy);
         }
@@ -86,14 +97,11 @@ class SnapshotBenchmark {
     }
 
     private static void shell(String command) throws Exception {
-        Process process = new ProcessBuilder("bash", "-c", "set -o pipefail; " + command).inheritIO().start();
+        Process process = new ProcessBuilder("bash", "-c", "set -o pipefail; " + command).inheritIO()
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         if (process.waitFor() != 0) {
             throw new IllegalStateException(command + " failed");
         }
-    }
-
-    private static double seconds(long start) {
-        return (System.nanoTime() - start) / 1e9;
     }
 
     private static void resetPeaks() {
