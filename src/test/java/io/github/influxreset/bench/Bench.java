@@ -1,5 +1,9 @@
 package io.github.influxreset.bench;
 
+import static io.github.influxreset.testing.DockerRig.docker;
+
+import io.github.influxreset.testing.DockerRig;
+import java.io.File;
 import java.util.Locale;
 
 /** The machine-readable line every benchmark prints beside its prose: {@code BENCH name=value}. */
@@ -10,6 +14,22 @@ final class Bench {
     /** One run of what a benchmark measures. */
     interface Work {
         void run() throws Exception;
+    }
+
+    /** Runs a bash pipeline (pipefail), its output shown, its stdin /dev/null (never the test runner's channel). */
+    static void shell(String command) throws Exception {
+        Process process = new ProcessBuilder("bash", "-c", "set -o pipefail; " + command).inheritIO()
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(command + " failed");
+        }
+    }
+
+    /** Fills a volume with {@code mib} MiB, half random bytes, half text, as InfluxDB's files are partly compressible. */
+    static void fillVolume(String volume, int mib) {
+        docker("run", "--rm", "--network", "none", "-v", volume + ":/data", DockerRig.BUSYBOX_IMAGE, "sh", "-c",
+                "dd if=/dev/urandom of=/data/random bs=1M count=" + mib / 2 + " 2>/dev/null && "
+                        + "seq 1 100000000 | head -c " + (mib / 2) * 1024L * 1024 + " > /data/text");
     }
 
     static void print(String name, double value) {

@@ -39,7 +39,7 @@ class LinkSnapshotBenchmark {
         String volume = "irb" + UUID.randomUUID().toString().substring(0, 8);
         docker("volume", "create", volume);
         try (SshServer ssh = SshServer.start(dir.resolve("ssh"))) {
-            fill(volume);
+            Bench.fillVolume(volume, MIB);
             String folder = docker("volume", "inspect", "--format", "{{.Mountpoint}}", volume);
             DockerEngine engine = new EngineChooser(Map.of("DOCKER_HOST", ssh.engine()), ssh.home)
                     .choose(Optional.empty(), Optional.empty());
@@ -53,7 +53,7 @@ class LinkSnapshotBenchmark {
                         adapter.snapshotVolume(volume, DockerRig.BUSYBOX_IMAGE, out);
                     }
                 });
-                byHand.time(() -> shell("ssh -p " + ssh.port + " -i " + ssh.home.resolve(".ssh/id_ed25519")
+                byHand.time(() -> Bench.shell("ssh -p " + ssh.port + " -i " + ssh.home.resolve(".ssh/id_ed25519")
                         + " -o UserKnownHostsFile=" + ssh.home.resolve(".ssh/known_hosts") + " -o BatchMode=yes root@127.0.0.1 "
                         + "'tar -cf - -C " + folder + " . | zstd -1 -q' > " + dir.resolve("by-hand.tar.zst")));
             }
@@ -71,22 +71,6 @@ class LinkSnapshotBenchmark {
             Bench.print("link_snapshot_load_after", loadAfter);
         } finally {
             docker("volume", "rm", "-f", volume);
-        }
-    }
-
-    /** Half random bytes, half text, as InfluxDB's files are partly compressible. */
-    private static void fill(String volume) {
-        docker("run", "--rm", "--network", "none", "-v", volume + ":/data", DockerRig.BUSYBOX_IMAGE, "sh", "-c",
-                "dd if=/dev/urandom of=/data/random bs=1M count=" + MIB / 2 + " 2>/dev/null && "
-                        + "seq 1 100000000 | head -c " + (MIB / 2) * 1024L * 1024 + " > /data/text");
-    }
-
-    private static void shell(String command) throws Exception {
-        // stdin from /dev/null: ssh would read the test runner's own channel
-        Process process = new ProcessBuilder("bash", "-c", "set -o pipefail; " + command).inheritIO()
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(command + " failed");
         }
     }
 }

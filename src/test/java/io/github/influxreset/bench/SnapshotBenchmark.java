@@ -40,7 +40,7 @@ class SnapshotBenchmark {
         String copy = volume + "-restored";
         docker("volume", "create", volume);
         try (DockerJavaAdapter adapter = new DockerJavaAdapter("unix:///var/run/docker.sock")) {
-            fill(volume);
+            Bench.fillVolume(volume, MIB);
             Path folder = Path.of(docker("volume", "inspect", "--format", "{{.Mountpoint}}", volume));
             Path ours = dir.resolve("ours.tar.zst");
             Path cli = dir.resolve("cli.tar.zst");
@@ -59,13 +59,13 @@ class SnapshotBenchmark {
                     }
                 });
                 peakHeap = Math.max(peakHeap, peakHeapMib());
-                tarZstd.time(() -> shell("tar -cf - -C " + folder + " . | zstd -1 -q -f -o " + cli));
+                tarZstd.time(() -> Bench.shell("tar -cf - -C " + folder + " . | zstd -1 -q -f -o " + cli));
                 docker("volume", "rm", "-f", copy);
                 docker("volume", "create", copy);
                 restore.time(() -> VolumeSnapshots.restore(adapter, ours, copy, DockerRig.BUSYBOX_IMAGE));
                 Path restoreDir = dir.resolve("untar");
-                shell("rm -rf " + restoreDir + " && mkdir " + restoreDir);
-                untar.time(() -> shell("zstd -dc " + cli + " | tar -x -C " + restoreDir));
+                Bench.shell("rm -rf " + restoreDir + " && mkdir " + restoreDir);
+                untar.time(() -> Bench.shell("zstd -dc " + cli + " | tar -x -C " + restoreDir));
             }
             double loadAfter = Samples.loadAverage();
             System.out.printf("%nBENCHMARK volume snapshot and restore, %d MiB volume (the set's own path: "
@@ -86,21 +86,6 @@ class SnapshotBenchmark {
             Bench.print("snapshot_load_after", loadAfter);
         } finally {
             docker("volume", "rm", "-f", volume, copy);
-        }
-    }
-
-    /** Half random bytes, half text, as InfluxDB's files are partly compressible. */
-    private static void fill(String volume) {
-        docker("run", "--rm", "--network", "none", "-v", volume + ":/data", DockerRig.BUSYBOX_IMAGE, "sh", "-c",
-                "dd if=/dev/urandom of=/data/random bs=1M count=" + MIB / 2 + " 2>/dev/null && "
-                        + "seq 1 100000000 | head -c " + (MIB / 2) * 1024L * 1024 + " > /data/text");
-    }
-
-    private static void shell(String command) throws Exception {
-        Process process = new ProcessBuilder("bash", "-c", "set -o pipefail; " + command).inheritIO()
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(command + " failed");
         }
     }
 

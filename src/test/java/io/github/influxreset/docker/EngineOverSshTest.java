@@ -11,6 +11,7 @@ import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.domain.DockerEngine;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.testing.DockerRig;
+import io.github.influxreset.testing.Required;
 import io.github.influxreset.testing.RequiresDocker;
 import io.github.influxreset.testing.SshServer;
 import java.io.ByteArrayOutputStream;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,14 +39,7 @@ class EngineOverSshTest {
 
     @BeforeAll
     static void startSsh() throws Exception {
-        Optional<String> unavailable = SshServer.unavailableReason();
-        if (unavailable.isPresent()) {
-            if (Boolean.getBoolean("require.docker")) {
-                throw new IllegalStateException("EngineOverSshTest needs an SSH server: " + unavailable.get());
-            }
-            System.out.println("SKIPPED EngineOverSshTest: " + unavailable.get());
-            Assumptions.abort(unavailable.get());
-        }
+        SshServer.unavailableReason().ifPresent(reason -> Required.missing("EngineOverSshTest", reason));
         ssh = SshServer.start(dir.resolve("ssh"));
     }
 

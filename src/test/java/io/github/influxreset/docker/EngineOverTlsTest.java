@@ -10,6 +10,7 @@ import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.domain.DockerEngine;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.testing.DockerRig;
+import io.github.influxreset.testing.Required;
 import io.github.influxreset.testing.RequiresDocker;
 import io.github.influxreset.testing.SecondEngine;
 import io.github.influxreset.testing.TestCertificates;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,14 +39,7 @@ class EngineOverTlsTest {
 
     @BeforeAll
     static void startTheSecondEngine() throws Exception {
-        Optional<String> unavailable = SecondEngine.unavailableReason();
-        if (unavailable.isPresent()) {
-            if (Boolean.getBoolean("require.docker")) {
-                throw new IllegalStateException("EngineOverTlsTest needs a second engine: " + unavailable.get());
-            }
-            System.out.println("SKIPPED EngineOverTlsTest: " + unavailable.get());
-            Assumptions.abort(unavailable.get());
-        }
+        SecondEngine.unavailableReason().ifPresent(reason -> Required.missing("EngineOverTlsTest", reason));
         engine = SecondEngine.start(dir.resolve("engine"), new TestCertificates("influx-reset test CA"));
     }
 

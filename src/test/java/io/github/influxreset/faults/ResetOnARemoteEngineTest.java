@@ -13,6 +13,7 @@ import io.github.influxreset.engine.actions.SetAsideData;
 import io.github.influxreset.influx.v1.InfluxV1Adapter;
 import io.github.influxreset.testing.BlackBox;
 import io.github.influxreset.testing.CliProcess;
+import io.github.influxreset.testing.Required;
 import io.github.influxreset.testing.RequiresDocker;
 import io.github.influxreset.testing.RigStack;
 import io.github.influxreset.testing.SshServer;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,8 +50,9 @@ class ResetOnARemoteEngineTest {
     @ParameterizedTest(name = "over {0}")
     @ValueSource(strings = {"ssh", "tls"})
     void aKeepDataResetKilledMidRunRollsBackAndTheNextOneAndARestoreFinish(String link) throws Exception {
-        Assumptions.assumeTrue(!link.equals("ssh") || SshServer.unavailableReason().isEmpty() || Boolean.getBoolean("require.docker"),
-                () -> "SKIPPED: " + SshServer.unavailableReason().orElse(""));
+        if (link.equals("ssh")) {
+            SshServer.unavailableReason().ifPresent(reason -> Required.missing("ResetOnARemoteEngineTest over ssh", reason));
+        }
         try (RemoteLink remote = RemoteLink.open(link, dir.resolve(link)); RigStack rig = new RigStack(dir.resolve("rig")).start()) {
             InfluxV1Adapter influx = new InfluxV1Adapter(rig.profile.influx());
             BlackBox.seedEvents(influx, POINTS);
