@@ -107,11 +107,13 @@ public final class PrerequisiteChecks {
         Optional<String> healthUrl = profile.services().stream().filter(s -> s.name().equals(service)).findFirst()
                 .flatMap(ServiceSpec::health);
         Optional<String> problem = healthProblem(c, healthUrl);
+        // Docker's own word ("healthy") beside a health URL that says otherwise would contradict the warning
+        String running = c.name() + " " + c.state();
         if (isInflux) {
-            return problem.map(why -> Finding.warning("Service " + service, state + ", but not healthy now: " + why
+            return problem.map(why -> Finding.warning("Service " + service, running + " but not healthy now: " + why
                     + "; check its log ('docker logs " + c.name() + "')")).orElseGet(() -> Finding.ok("Service " + service, state));
         }
-        return problem.map(why -> Finding.warning("Service " + service, state + ", but not healthy now: " + why
+        return problem.map(why -> Finding.warning("Service " + service, running + " but not healthy now: " + why
                         + ". The run will start it again and wait only until it runs, not until it is healthy; fix it first "
                         + "if the reset is not meant to ('docker logs " + c.name() + "')"))
                 .orElseGet(() -> Finding.ok("Service " + service, state + healthUrl.map(url -> ", " + url + " answers healthy")
