@@ -44,7 +44,7 @@ class UnhealthyServiceOnTheRigTest {
             assertEquals(0, check, "a warning, not a failed check: " + checked);
             String output = Files.readString(resetLog);
             assertEquals(0, reset, output);
-            assertTrue(output.contains("Service data-api runs but is not healthy"), output);
+            assertTrue(output.contains("Service data-api: runs but is not healthy"), output);
             assertEquals("true", docker("inspect", "--format", "{{.State.Running}}", dataApi));
             assertFalse(BlackBox.hasStackTrace(output), output);
         }

@@ -54,7 +54,7 @@ class UnhealthyBeforeTest {
         assertTrue(plan.out().contains("Start service data-api and wait until it runs (it was not healthy before the run: "
                 + WHY + ")"), plan.out());
         assertEquals(0, reset.code(), reset.out() + reset.err());
-        assertTrue(stack.events.stream().anyMatch(e -> e.message().startsWith("Service data-api runs but is not healthy: " + WHY
+        assertTrue(stack.events.stream().anyMatch(e -> e.message().startsWith("Service data-api: runs but is not healthy: " + WHY
                 + ". It was not healthy before the run either")), "the run says how it stands");
         assertTrue(stack.docker.calls().contains("start data-api"), stack.docker.calls().toString());
     }
@@ -66,8 +66,8 @@ class UnhealthyBeforeTest {
         CliRun reset = run("reset", "--mode", "buckets", "--yes");
 
         assertEquals(0, reset.code(), reset.out() + reset.err());
-        assertTrue(stack.events.stream().anyMatch(e -> e.message().equals("Service data-api runs and is healthy (it was not "
-                + "before the run: " + WHY + ").")), "said, with what it was before");
+        assertTrue(stack.events.stream().anyMatch(e -> e.message().equals("Service data-api: runs and is healthy (it was not "
+                + "before the run: " + WHY + ")")), "said, with what it was before");
     }
 
     @Test
@@ -78,7 +78,7 @@ class UnhealthyBeforeTest {
 
         assertEquals(3, reset.code(), "a failed step rolled back, not a failed rollback (4): " + reset.out() + reset.err());
         assertTrue(stack.docker.running("data-api").isPresent(), "started again by the rollback");
-        assertTrue(stack.events.stream().anyMatch(e -> e.message().startsWith("Service data-api runs but is not healthy")),
+        assertTrue(stack.events.stream().anyMatch(e -> e.message().startsWith("Service data-api: runs but is not healthy")),
                 "the rollback says how it stands");
     }
 }

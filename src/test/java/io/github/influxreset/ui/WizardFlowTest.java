@@ -390,6 +390,23 @@ class WizardFlowTest {
     }
 
     @Test
+    void aServiceNotHealthyBeforeTheRunIsSaidSoAtTheEndNotCalledHealthy(FxRobot robot) {
+        String why = "http://127.0.0.1:8006/health answered HTTP 200 but its reply says status unhealthy";
+        stack.docker.makeUnhealthy("data-api", why);
+
+        goThroughReset(robot);
+
+        assertEquals(StepState.DONE, state(5), assembly.wizard().errorProperty().get());
+        String status = robot.lookup("#restartStatus").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(status.contains("not healthy, as before the run: data-api"), status);
+        javafx.scene.control.ListView<?> services = robot.lookup("#services").queryAs(javafx.scene.control.ListView.class);
+        assertTrue(services.getItems().stream().anyMatch(i -> i.toString().startsWith("⚠ data-api: runs but is not healthy: "
+                + why)), "data-api is not called healthy: " + services.getItems());
+        assertTrue(services.getItems().stream().anyMatch(i -> i.toString().startsWith("✔ websocket-ingestion: healthy")),
+                services.getItems().toString());
+    }
+
+    @Test
     void rollbackBeforeTheConfirmationUndoesTheRunAndStartsOver(FxRobot robot) {
         long before = stack.pointsInVolume();
         robot.clickOn("#modeFull");

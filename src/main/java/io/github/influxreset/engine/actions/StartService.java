@@ -1,9 +1,11 @@
 package io.github.influxreset.engine.actions;
 
 import io.github.influxreset.domain.ContainerInfo;
+import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.ServiceSpec;
 import io.github.influxreset.engine.RunContext;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,13 +47,10 @@ public final class StartService extends BaseAction {
         ctx.ports().docker().start(container.id());
         ctx.ports().docker().waitRunning(container.id(), timeout);
         Optional<String> now = ctx.ports().docker().healthProblem(container.id(), health);
-        if (now.isEmpty()) {
-            ctx.info("Service " + container.service() + " runs and is healthy (it was not before the run: " + before + ").");
-        } else {
-            ctx.warn("Service " + container.service() + " runs but is not healthy: " + now.get() + ". It was not healthy "
-                    + "before the run either (" + before + "), so the run does not wait for it; look at 'docker logs "
-                    + container.name() + "'.");
-        }
+        String subject = "Service " + container.service();
+        ctx.report(List.of(now.isEmpty() ? Finding.ok(subject, "runs and is healthy (it was not before the run: " + before + ")")
+                : Finding.warning(subject, "runs but is not healthy: " + now.get() + ". It was not healthy before the run "
+                + "either (" + before + "), so the run does not wait for it; look at 'docker logs " + container.name() + "'")));
     }
 
     /** The service's health timeout; older journal rows without it use the default. */

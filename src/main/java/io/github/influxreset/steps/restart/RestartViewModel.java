@@ -1,6 +1,8 @@
 package io.github.influxreset.steps.restart;
 
+import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.ResetMode;
+import io.github.influxreset.domain.Severity;
 import io.github.influxreset.domain.ServiceSpec;
 import io.github.influxreset.engine.Step;
 import io.github.influxreset.engine.StepState;
@@ -81,20 +83,26 @@ public final class RestartViewModel extends StepViewModel {
         status.set("Starting the services in order and waiting until each is healthy.");
         wizard.execute(this, "Restarting the services", progress -> {
             session.runStep(Step.RESTART, mode, progress);
-            String backup = session.backupId().orElse("?");
-            return java.util.Map.entry(backup, session.finish());
+            List<Finding> notHealthy = session.findings(Step.RESTART).stream()
+                    .filter(f -> f.subject().startsWith("Service ") && f.severity().compareTo(Severity.WARNING) >= 0).toList();
+            return new Restarted(session.backupId().orElse("?"), notHealthy, session.finish());
         }, finished -> {
-            String backupId = finished.getKey();
-            report.set(finished.getValue().markdown());
-            timeline.set(finished.getValue().summary().timeline());
-            buckets.setAll(finished.getValue().summary().buckets());
-            services.setAll(session.profile().services().stream().map(RestartViewModel::healthy).toList());
+            report.set(finished.finished().markdown());
+            timeline.set(finished.finished().summary().timeline());
+            buckets.setAll(finished.finished().summary().buckets());
+            services.setAll(session.profile().services().stream().map(s -> finished.notHealthy().stream()
+                    .filter(f -> f.subject().equals("Service " + s.name())).findFirst()
+                    .map(f -> "⚠ " + s.name() + ": " + f.message()).orElseGet(() -> healthy(s))).toList());
+            String unhealthy = String.join(", ", finished.notHealthy().stream()
+                    .map(f -> f.subject().substring("Service ".length())).toList());
             status.set(mode == ResetMode.MOVE
                     ? "The move is complete: the 2.x server holds the data in the profile's schema. Every service is up and"
                     + " still uses InfluxDB 1.x until you change its settings as the report below lists. Backup set "
-                    + backupId + " keeps the 1.x data too."
-                    : "The reset is complete and every service is up (healthy, where it has a health check). Backup set "
-                    + backupId + " keeps the old data.");
+                    + finished.backupId() + " keeps the 1.x data too."
+                    : unhealthy.isEmpty() ? "The reset is complete and every service is up (healthy, where it has a health "
+                    + "check). Backup set " + finished.backupId() + " keeps the old data."
+                    : "The reset is complete and every service runs; not healthy, as before the run: " + unhealthy
+                    + " (see below). Backup set " + finished.backupId() + " keeps the old data.");
             return StepState.DONE;
         }, () -> { }, () -> {
             services.clear();
@@ -114,6 +122,10 @@ public final class RestartViewModel extends StepViewModel {
                 services.set(i, "… " + all.get(i).name() + ": starting, waiting until it is healthy");
             }
         }
+    }
+
+    /** What the restart ended with: the set, the services found not healthy (as before the run), the report. */
+    private record Restarted(String backupId, List<Finding> notHealthy, ResetSession.Finished finished) {
     }
 
     private static String healthy(ServiceSpec service) {
