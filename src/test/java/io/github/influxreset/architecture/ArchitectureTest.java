@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the layers of docs/ARCHITECTURE (the package table of the README) as they are. */
+/** Keeps the layers of docs/ARCHITECTURE.md as they are. */
 class ArchitectureTest {
     private static final String ROOT = "io.github.influxreset";
     private static JavaClasses classes;
@@ -99,9 +99,15 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheInfluxAdapterImportsTheInfluxClient() {
+    void onlyTheDockerAdapterImportsJsch() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".docker..")
+                .should().dependOnClassesThat().resideInAPackage("com.jcraft..").check(classes);
+    }
+
+    @Test
+    void onlyTheInfluxAdapterImportsTheInfluxClientAndItsHttpClient() {
         noClasses().that().resideOutsideOfPackage(ROOT + ".influx..")
-                .should().dependOnClassesThat().resideInAPackage("com.influxdb..").check(classes);
+                .should().dependOnClassesThat().resideInAnyPackage("com.influxdb..", "okhttp3..").check(classes);
     }
 
     @Test
