@@ -4,6 +4,7 @@ import static io.github.influxreset.testing.DockerRig.docker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import io.github.influxreset.app.AppContext;
 import io.github.influxreset.app.AppHome;
 import io.github.influxreset.config.ProfileLoader;
@@ -15,6 +16,8 @@ import io.github.influxreset.testing.CliRun;
 import io.github.influxreset.testing.RequiresDocker;
 import io.github.influxreset.testing.RigStack;
 import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -184,11 +187,27 @@ class Influx2StackTest {
         String yaml = java.nio.file.Files.readString(profile);
         String sportsHealth = "http://127.0.0.1:" + rig.servicePorts[3] + "/health', timeout: 30s";
         assertTrue(yaml.contains(sportsHealth), yaml);
+        // healthy before the run (the checks and the plan see it so), never after the reset restarted it: the
+        // restart fails on its health, not on an old trouble the run would only report
+        String sports = rig.containerName("sports-data");
+        String startedBefore = docker("inspect", "--format", "{{.State.StartedAt}}", sports);
+        HttpServer health = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        health.createContext("/health", exchange -> {
+            boolean restarted = !docker("inspect", "--format", "{{.State.StartedAt}}", sports).equals(startedBefore);
+            exchange.sendResponseHeaders(restarted ? 503 : 200, -1);
+            exchange.close();
+        });
+        health.start();
         Path broken = dir.resolve("broken.yaml");
         java.nio.file.Files.writeString(broken, yaml.replace(sportsHealth, "http://127.0.0.1:"
-                + io.github.influxreset.testing.DockerRig.freePort() + "/health', timeout: 2s"));
+                + health.getAddress().getPort() + "/health', timeout: 2s"));
 
-        CliRun reset = CliRun.run(app, "", "--profile", broken.toString(), "reset", "--mode", "full", "--yes");
+        CliRun reset;
+        try {
+            reset = CliRun.run(app, "", "--profile", broken.toString(), "reset", "--mode", "full", "--yes");
+        } finally {
+            health.stop(0);
+        }
 
         assertEquals(3, reset.code(), reset.err());
         assertTrue(reset.err().contains("rolled back"), reset.err());

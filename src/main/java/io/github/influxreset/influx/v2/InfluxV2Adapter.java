@@ -16,9 +16,7 @@ import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.Retention;
 import io.github.influxreset.engine.port.InfluxPort;
 import io.github.influxreset.engine.port.MappingPort;
-import io.github.influxreset.influx.InfluxErrors;
 import io.github.influxreset.influx.TlsClients;
-import io.github.influxreset.influx.TlsFailure;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -277,25 +275,7 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
         } catch (ResetException e) {
             throw e;
         } catch (InfluxException e) {
-            throw translate(what, e);
+            throw V2Failures.of(spec.url(), what, e);
         }
     }
-
-    private ResetException translate(String what, InfluxException e) {
-        int status = e.status();
-        if (status == 401 || status == 403) {
-            return ResetException.problem("InfluxDB at " + spec.url() + " refused the token (HTTP " + status + ").",
-                    "Check influx.token in the profile (an all-access or operator token).", e);
-        }
-        if (status == 0 && TlsFailure.in(e)) {
-            return TlsFailure.problem(spec.url(), e);
-        }
-        if (status == 0) {
-            return ResetException.problem("InfluxDB does not answer at " + spec.url() + ".",
-                    "Check that it runs and that influx.url in the profile is right.", e);
-        }
-        String words = InfluxErrors.readable(e.getMessage());
-        return ResetException.problem("InfluxDB could not " + what + " (HTTP " + status + "): " + words + ".",
-                what.startsWith("write") ? InfluxErrors.hintForWrite(String.valueOf(e.getMessage()))
-                        : "Check the names in the profile and the server's log.", e);
-    }}
+}
