@@ -1,6 +1,7 @@
 package io.github.influxreset.domain;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,7 +49,7 @@ public record ProfileDraft(String composeProject, Optional<Path> envFile, List<P
         if (moved.equals(url)) {
             return this;
         }
-        List<String> more = new java.util.ArrayList<>(notes);
+        List<String> more = new ArrayList<>(notes);
         more.add("The Docker engine runs on " + machine + ", so InfluxDB is proposed there: " + moved + ".");
         return new ProfileDraft(composeProject, envFile, configFiles, influxVersion, influxService, moved, org, token,
                 tokenVariable, username, password, passwordVariable, services, sqlite, backupsDir, more, schema);
