@@ -1,5 +1,7 @@
 package io.github.influxreset.engine;
 
+import io.github.influxreset.domain.DockerEngine;
+import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.engine.plan.ResetPlanner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -114,6 +116,31 @@ class RollbackSafetyTest {
         assertTrue(refused.hint().contains("--force-stale"), refused.hint());
         assertEquals(NEW_POINTS, stack.pointsInVolume());
         assertEquals(1, stack.ports.backups().list().size(), "no set written by a refused rollback");
+    }
+
+    @Test
+    void aRollbackOnAnotherEngineThanTheRunsIsRefusedEvenForcedAndChangesNothing() {
+        String runId = interruptedRun(ResetMode.BUCKETS);
+        String stoppedOn = stack.profile.dockerHost();
+        Profile p = stack.profile;
+        Profile elsewhere = new Profile(p.name(), p.source(), p.stack(), DockerEngine.plain("unix:///run/user/1000/docker.sock",
+                "DOCKER_HOST"), p.influx(), p.moveTo(), p.buckets(), p.schema(), p.services(), p.sqlite(), p.backups(),
+                p.queryBudget(), p.warnings());
+        List<String> callsBefore = stack.docker.calls();
+        Runner runner = stack.runner();
+
+        RollbackPlan plan = runner.rollbackPlan(new RunContext(elsewhere, stack.ports, stack.log, runner.journal(), runId));
+        ResetException refused = assertThrows(ResetException.class, () -> runner.rollback(new RunContext(elsewhere, stack.ports,
+                stack.log, runner.journal(), runId), true));
+
+        assertTrue(plan.lines().stream().anyMatch(l -> l.strip().startsWith("NO ") && l.contains("the run stopped it on " + stoppedOn)
+                && l.contains("DOCKER_HOST=" + stoppedOn)), plan.lines().toString());
+        assertTrue(refused.userText().contains("stopped it on " + stoppedOn), refused.userText());
+        assertEquals(callsBefore, stack.docker.calls().subList(0, callsBefore.size()));
+        assertTrue(stack.docker.calls().subList(callsBefore.size(), stack.docker.calls().size()).stream()
+                .noneMatch(c -> c.startsWith("stop") || c.startsWith("start") || c.startsWith("remove") || c.startsWith("create")),
+                "no Docker call changed anything: " + stack.docker.calls());
+        assertEquals(RunStatus.RUNNING, runner.journal().run(runId).orElseThrow().status(), "the run stays open");
     }
 
     @Test

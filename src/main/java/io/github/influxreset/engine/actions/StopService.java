@@ -14,6 +14,7 @@ import java.util.Optional;
 public final class StopService extends BaseAction {
     public static final String KIND = "stop-service";
     private static final String CONTAINER_ID = "containerId";
+    private static final String ENGINE = "engine";
     static final Duration GRACE = Duration.ofSeconds(20);
 
     public StopService(Map<String, String> params) {
@@ -57,12 +58,20 @@ public final class StopService extends BaseAction {
 
     @Override
     public Map<String, String> factsAfterExecute(RunContext ctx) {
-        return Map.of(CONTAINER_ID, container(ctx, param("service")).id());
+        return Map.of(CONTAINER_ID, container(ctx, param("service")).id(), ENGINE, ctx.profile().dockerHost());
     }
 
     /** The service still has the container this run stopped; another one means the stack was rebuilt. */
     @Override
     public List<Precondition> undoPreconditions(RunContext ctx, UndoFacts facts) {
+        Optional<String> stoppedOn = facts.fact(ENGINE).filter(engine -> !engine.equals(ctx.profile().dockerHost()));
+        if (stoppedOn.isPresent()) {
+            // another engine may hold a stack of the same name: nothing of it is this run's to change
+            return List.of(Precondition.fails("the Docker engine is the one this run stopped service " + param("service")
+                    + " on", "the run stopped it on " + stoppedOn.get() + ", and this rollback would act on "
+                    + ctx.profile().engine().describe() + "; name the run's engine (DOCKER_HOST=" + stoppedOn.get()
+                    + ", or docker.host in the profile) and try again"));
+        }
         String check = "service " + param("service") + " has the container this run stopped";
         String project = ctx.profile().stack().composeProject();
         var now = ctx.ports().docker().discover(project).service(param("service"));
