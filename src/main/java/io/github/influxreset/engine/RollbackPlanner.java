@@ -171,6 +171,13 @@ public final class RollbackPlanner {
                     + (run.status() == RunStatus.RUNNING ? " and partly rolled back" : "") + ".",
                     "Roll it back with 'rollback " + ctx.runId() + "'.");
         }
+        records.stream().filter(a -> a.status() == ActionStatus.DONE).map(a -> a.facts().get(UndoFacts.ENGINE))
+                .filter(engine -> engine != null && !engine.equals(ctx.profile().dockerHost())).findFirst()
+                .ifPresent(engine -> {
+                    throw ResetException.badInput("Run " + ctx.runId() + " changed the stack on the Docker engine " + engine
+                            + "; resuming it now would act on " + ctx.profile().engine().describe() + ". Nothing was changed.",
+                            "Name the run's engine (DOCKER_HOST=" + engine + ", or docker.host in the profile) and try again.");
+                });
         Staleness sinceThen = staleness(ctx);
         if (sinceThen.stale()) {
             throw ResetException.badInput("Run " + ctx.runId() + " is stale, so it was not resumed and nothing was changed: "

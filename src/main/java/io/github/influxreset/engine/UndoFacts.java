@@ -8,6 +8,9 @@ import java.util.Optional;
  * times and the facts recorded when it ran) and the rows of the other actions of the same run.
  */
 public record UndoFacts(ActionRecord record, List<ActionRecord> run) {
+    /** The fact naming the Docker engine an action changed the stack on: a rollback or resume must act on the same. */
+    public static final String ENGINE = "engine";
+
     /** A fact this action recorded when it ran (empty when it was interrupted before it ended). */
     public Optional<String> fact(String key) {
         return Optional.ofNullable(record.facts().get(key));

@@ -119,7 +119,7 @@ class RollbackSafetyTest {
     }
 
     @Test
-    void aRollbackOnAnotherEngineThanTheRunsIsRefusedEvenForcedAndChangesNothing() {
+    void aRollbackOrResumeOnAnotherEngineThanTheRunsIsRefusedEvenForcedAndChangesNothing() {
         String runId = interruptedRun(ResetMode.BUCKETS);
         String stoppedOn = stack.profile.dockerHost();
         Profile p = stack.profile;
@@ -141,6 +141,16 @@ class RollbackSafetyTest {
                 .noneMatch(c -> c.startsWith("stop") || c.startsWith("start") || c.startsWith("remove") || c.startsWith("create")),
                 "no Docker call changed anything: " + stack.docker.calls());
         assertEquals(RunStatus.RUNNING, runner.journal().run(runId).orElseThrow().status(), "the run stays open");
+
+        RunContext resumed = new RunContext(elsewhere, stack.ports, stack.log, runner.journal(), runId);
+        resumed.confirm(elsewhere.confirmationWord());
+        ResetException notResumed = assertThrows(ResetException.class, () -> runner.resume(resumed, runner.planOf(runId),
+                Progress.NONE));
+        assertTrue(notResumed.userText().contains("changed the stack on the Docker engine " + stoppedOn)
+                && notResumed.userText().contains("Nothing was changed"), notResumed.userText());
+        assertTrue(stack.docker.calls().subList(callsBefore.size(), stack.docker.calls().size()).stream()
+                .noneMatch(c -> c.startsWith("stop") || c.startsWith("start") || c.startsWith("remove") || c.startsWith("create")),
+                "the refused resume changed nothing either: " + stack.docker.calls());
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.util.Optional;
 public final class StopService extends BaseAction {
     public static final String KIND = "stop-service";
     private static final String CONTAINER_ID = "containerId";
-    private static final String ENGINE = "engine";
     static final Duration GRACE = Duration.ofSeconds(20);
 
     public StopService(Map<String, String> params) {
@@ -58,13 +57,13 @@ public final class StopService extends BaseAction {
 
     @Override
     public Map<String, String> factsAfterExecute(RunContext ctx) {
-        return Map.of(CONTAINER_ID, container(ctx, param("service")).id(), ENGINE, ctx.profile().dockerHost());
+        return Map.of(CONTAINER_ID, container(ctx, param("service")).id(), UndoFacts.ENGINE, ctx.profile().dockerHost());
     }
 
     /** The service still has the container this run stopped; another one means the stack was rebuilt. */
     @Override
     public List<Precondition> undoPreconditions(RunContext ctx, UndoFacts facts) {
-        Optional<String> stoppedOn = facts.fact(ENGINE).filter(engine -> !engine.equals(ctx.profile().dockerHost()));
+        Optional<String> stoppedOn = facts.fact(UndoFacts.ENGINE).filter(engine -> !engine.equals(ctx.profile().dockerHost()));
         if (stoppedOn.isPresent()) {
             // another engine may hold a stack of the same name: nothing of it is this run's to change
             return List.of(Precondition.fails("the Docker engine is the one this run stopped service " + param("service")
