@@ -2,7 +2,14 @@ package io.github.influxreset.docker;
 
 import com.github.dockerjava.api.exception.DockerException;
 import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.domain.TlsRefusal;
+import io.github.influxreset.engine.Causes;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.nio.file.NoSuchFileException;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
@@ -38,10 +45,10 @@ final class DockerFailures {
             throw ResetException.problem("Docker could not " + what + ": " + firstLine(e.getMessage()) + ".",
                     "Check the container and volume names in the profile and the Docker daemon's log.", e);
         } catch (RuntimeException e) {
-            Throwable tls = causeOfType(e, SSLException.class);
-            if (tls != null) {
+            Optional<SSLException> tls = Causes.find(e, SSLException.class);
+            if (tls.isPresent()) {
                 throw ResetException.problem("The Docker engine at " + host + " did not pass the TLS check: "
-                        + tlsReason(tls) + ".", "Check that the certificates (DOCKER_CERT_PATH, or the docker "
+                        + tlsReason(tls.get()) + ".", "Check that the certificates (DOCKER_CERT_PATH, or the docker "
                         + "context's TLS material) are the engine's CA and a client certificate it signed.", e);
             }
             if (isUnreachable(e)) {
@@ -54,37 +61,20 @@ final class DockerFailures {
         }
     }
 
-    /** What a TLS failure means, in words: Java's own ("PKIX path building failed") name its classes. */
+    /** What a TLS failure means, in the words of Docker's settings. */
     private static String tlsReason(Throwable tls) {
-        String message = String.valueOf(tls.getMessage());
-        if (message.contains("PKIX") || message.contains("certification path")) {
-            return "its certificate is not signed by the CA in ca.pem";
-        }
-        if (message.contains("bad_certificate") || message.contains("unknown_ca") || message.contains("certificate_required")) {
-            return "it refused the client certificate (cert.pem)";
-        }
-        if (message.contains("No subject alternative") || message.contains("doesn't match")) {
-            return "its certificate is for another host name";
-        }
-        return "the connection could not be secured";
-    }
-
-    private static Throwable causeOfType(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return t;
-            }
-        }
-        return null;
+        return switch (TlsRefusal.of(tls.getMessage())) {
+            case UNTRUSTED -> "its certificate is not signed by the CA in ca.pem";
+            case CLIENT_REFUSED -> "it refused the client certificate (cert.pem)";
+            case OTHER_HOST -> "its certificate is for another host name";
+            case OTHER -> "the connection could not be secured";
+        };
     }
 
     private static boolean isUnreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.ConnectException || t instanceof java.net.SocketException
-                    || t instanceof java.nio.file.NoSuchFileException
-                    || t instanceof java.net.UnknownHostException) {
-                return true;
-            }
+        if (Causes.anyOf(e, ConnectException.class, SocketException.class, NoSuchFileException.class,
+                UnknownHostException.class)) {
+            return true;
         }
         String message = String.valueOf(e.getMessage());
         return message.contains("No such file or directory") || message.contains("Connection refused");

@@ -2,6 +2,7 @@ package io.github.influxreset.docker;
 
 import com.jcraft.jsch.JSchException;
 import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.engine.Causes;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.SocketTimeoutException;
@@ -19,8 +20,8 @@ final class SshFailures {
                     + "~/.ssh/id_ed25519, id_ecdsa, id_rsa).", "Check that '" + sshCommand(address)
                     + "' logs in without a password, and try again.", e);
         }
-        if (hasCause(e, ConnectException.class) || hasCause(e, UnknownHostException.class)
-                || hasCause(e, SocketTimeoutException.class) || message.contains("timeout")) {
+        if (Causes.anyOf(e, ConnectException.class, UnknownHostException.class, SocketTimeoutException.class)
+                || message.contains("timeout")) {
             return ResetException.problem("The machine at " + address + " cannot be reached over SSH.",
                     "Check that it is on, that its SSH server runs and that the address and port are right, and try again.", e);
         }
@@ -33,14 +34,5 @@ final class SshFailures {
         URI uri = URI.create(address);
         return "ssh " + (uri.getPort() > 0 ? "-p " + uri.getPort() + " " : "")
                 + (uri.getUserInfo() != null ? uri.getUserInfo() + "@" : "") + uri.getHost();
-    }
-
-    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -2,10 +2,12 @@ package io.github.influxreset.engine;
 
 import io.github.influxreset.domain.ResetException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.function.Consumer;
@@ -42,6 +44,17 @@ public final class Causes {
             parts.add(t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage().lines().findFirst().orElse("")));
         }
         return String.join(" <- ", parts);
+    }
+
+    /** The first failure in the chain (the failure itself included) of the given type. */
+    public static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type) {
+        return all(failure).stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    /** Whether any failure in the chain (the failure itself included) is one of the given types. */
+    @SafeVarargs
+    public static boolean anyOf(Throwable failure, Class<? extends Throwable>... types) {
+        return all(failure).stream().anyMatch(t -> Arrays.stream(types).anyMatch(type -> type.isInstance(t)));
     }
 
     private static List<Throwable> all(Throwable failure) {
