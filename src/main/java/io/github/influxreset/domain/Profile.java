@@ -56,6 +56,10 @@ public record Profile(String name, Optional<Path> source, StackSpec stack, Docke
         return source.map(Object::toString).orElse("embedded HomeIQ profile");
     }
 
+    public Optional<ServiceSpec> service(String serviceName) {
+        return services.stream().filter(s -> s.name().equals(serviceName)).findFirst();
+    }
+
     public Optional<BucketSpec> bucket(String bucketName) {
         return buckets.stream().filter(b -> b.name().equals(bucketName)).findFirst();
     }

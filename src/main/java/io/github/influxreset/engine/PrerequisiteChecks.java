@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -70,10 +71,11 @@ public final class PrerequisiteChecks {
         List<String> services = new ArrayList<>();
         services.add(profile.influx().service());
         profile.services().stream().map(ServiceSpec::name).forEach(services::add);
+        Map<String, String> notHealthy = HealthBeforeRun.problems(profile, ports.docker(), stack);
         for (String service : services) {
             boolean isInflux = service.equals(profile.influx().service());
             findings.add(stack.service(service)
-                    .map(c -> serviceFinding(service, c, isInflux))
+                    .map(c -> serviceFinding(service, c, isInflux, Optional.ofNullable(notHealthy.get(service))))
                     .orElseGet(() -> Finding.error("Service " + service, "no container with labels "
                             + "com.docker.compose.project=" + project + ", com.docker.compose.service=" + service)));
         }
@@ -93,10 +95,10 @@ public final class PrerequisiteChecks {
     /**
      * A running, healthy container is fine. A stopped InfluxDB cannot be backed up: an error. A
      * stopped service is started with the others at the end of a run: a warning. A service that is
-     * not healthy now, judged as the restart judges (its health URL's reply, Docker's status), is
-     * named with why: a warning, since the restart then waits only until it runs.
+     * not healthy now ({@link HealthBeforeRun}; InfluxDB by Docker's status) is named with why: a
+     * warning, since the restart then waits only until it runs.
      */
-    private Finding serviceFinding(String service, ContainerInfo c, boolean isInflux) {
+    private Finding serviceFinding(String service, ContainerInfo c, boolean isInflux, Optional<String> notHealthy) {
         String state = c.name() + " " + c.state() + ("none".equals(c.health()) ? "" : ", " + c.health());
         if (!c.isRunning()) {
             return isInflux ? Finding.error("Service " + service, state + ": InfluxDB must run to be backed up; start it "
@@ -104,28 +106,16 @@ public final class PrerequisiteChecks {
                     : Finding.warning("Service " + service, state + ": it is not running now; the run starts it with "
                     + "the others at the end (take it out of the profile's services to leave it stopped)");
         }
-        Optional<String> healthUrl = profile.services().stream().filter(s -> s.name().equals(service)).findFirst()
-                .flatMap(ServiceSpec::health);
-        Optional<String> problem = healthProblem(c, healthUrl);
-        // Docker's own word ("healthy") beside a health URL that says otherwise would contradict the warning
-        String running = c.name() + " " + c.state();
-        if (isInflux) {
-            return problem.map(why -> Finding.warning("Service " + service, running + " but not healthy now: " + why
-                    + "; check its log ('docker logs " + c.name() + "')")).orElseGet(() -> Finding.ok("Service " + service, state));
+        if (isInflux && "unhealthy".equals(c.health())) {
+            return Finding.warning("Service " + service, state + ": check its log ('docker logs " + c.name() + "')");
         }
-        return problem.map(why -> Finding.warning("Service " + service, running + " but not healthy now: " + why
-                        + ". The run will start it again and wait only until it runs, not until it is healthy; fix it first "
-                        + "if the reset is not meant to ('docker logs " + c.name() + "')"))
+        // Docker's own word ("healthy") beside a health URL that says otherwise would contradict the warning
+        Optional<String> healthUrl = profile.service(service).flatMap(ServiceSpec::health);
+        return notHealthy.map(why -> Finding.warning("Service " + service, c.name() + " " + c.state() + " but not healthy "
+                        + "now: " + why + ". The run will start it again and wait only until it runs, not until it is "
+                        + "healthy; fix it first if the reset is not meant to ('docker logs " + c.name() + "')"))
                 .orElseGet(() -> Finding.ok("Service " + service, state + healthUrl.map(url -> ", " + url + " answers healthy")
                         .orElse("")));
-    }
-
-    private Optional<String> healthProblem(ContainerInfo c, Optional<String> healthUrl) {
-        try {
-            return ports.docker().healthProblem(c.id(), healthUrl);
-        } catch (ResetException unasked) {
-            return Optional.of(unasked.getMessage());
-        }
     }
 
     private List<Finding> sqliteFindings() {

@@ -17,7 +17,8 @@ import java.util.Optional;
 public final class StartService extends BaseAction {
     public static final String KIND = "start-service";
     static final Duration TIMEOUT = Duration.ofSeconds(90);
-    private static final String UNHEALTHY_BEFORE = "unhealthyBefore";
+    /** The param, on a start and on the stop whose undo starts the service again: why it was not healthy before the run. */
+    static final String UNHEALTHY_BEFORE = "unhealthyBefore";
 
     public StartService(Map<String, String> params) {
         super(KIND, params);

@@ -28,7 +28,7 @@ public final class StopService extends BaseAction {
     /** @param unhealthyBefore why the service was not healthy before the run: its undo then waits until it runs */
     public static StopService of(String service, boolean wasRunning, Duration timeout, Optional<String> unhealthyBefore) {
         return new StopService(Map.of("service", service, "wasRunning", String.valueOf(wasRunning),
-                "timeoutSeconds", String.valueOf(timeout.toSeconds()), "unhealthyBefore", unhealthyBefore.orElse("")));
+                "timeoutSeconds", String.valueOf(timeout.toSeconds()), StartService.UNHEALTHY_BEFORE, unhealthyBefore.orElse("")));
     }
 
     @Override
@@ -99,8 +99,7 @@ public final class StopService extends BaseAction {
     public void undo(RunContext ctx) {
         Optional<String> before = StartService.unhealthyBefore(params());
         if (wasRunning() && before.isPresent()) {
-            Optional<String> healthUrl = ctx.profile().services().stream().filter(s -> s.name().equals(param("service")))
-                    .findFirst().flatMap(ServiceSpec::health);
+            Optional<String> healthUrl = ctx.profile().service(param("service")).flatMap(ServiceSpec::health);
             StartService.startUnhealthy(ctx, container(ctx, param("service")), healthUrl, StartService.timeout(params()),
                     before.get());
         } else if (wasRunning()) {

@@ -1,19 +1,16 @@
 package io.github.influxreset.engine.plan;
 
 import io.github.influxreset.domain.BucketSpec;
-import io.github.influxreset.domain.ContainerInfo;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetMode;
-import io.github.influxreset.domain.ServiceSpec;
 import io.github.influxreset.domain.StackSnapshot;
+import io.github.influxreset.engine.HealthBeforeRun;
 import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.port.InfluxPort;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -92,26 +89,7 @@ public final class ResetPlanner {
             return new Discovery(new StackSnapshot(project, List.of()), Optional.of("Compose project '" + project
                     + "' has no container of service '" + profile.influx().service() + "'."));
         }
-        return new Discovery(stack.withHealthProblems(healthProblems(profile, ports, stack)), Optional.empty());
-    }
-
-    /**
-     * How each running service's health stands before the run, as the restart will judge it: a
-     * service that was not healthy before is started again and waited for until it runs, not until
-     * it is healthy, so that its old trouble neither fails the reset nor its rollback.
-     */
-    private static Map<String, String> healthProblems(Profile profile, Ports ports, StackSnapshot stack) {
-        Map<String, String> problems = new HashMap<>();
-        for (ServiceSpec service : profile.services()) {
-            stack.service(service.name()).filter(ContainerInfo::isRunning).ifPresent(c -> {
-                try {
-                    ports.docker().healthProblem(c.id(), service.health()).ifPresent(why -> problems.put(service.name(), why));
-                } catch (ResetException notAsked) {
-                    // judged healthy: the restart waits for its health as it always did
-                }
-            });
-        }
-        return problems;
+        return new Discovery(stack.withHealthProblems(HealthBeforeRun.problems(profile, ports.docker(), stack)), Optional.empty());
     }
 
     /** The buckets on the server, or none when InfluxDB does not answer (the checks say so). */

@@ -2,8 +2,8 @@ package io.github.influxreset.steps.restart;
 
 import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.ResetMode;
-import io.github.influxreset.domain.Severity;
 import io.github.influxreset.domain.ServiceSpec;
+import io.github.influxreset.domain.Severity;
 import io.github.influxreset.engine.Step;
 import io.github.influxreset.engine.StepState;
 import io.github.influxreset.engine.report.BucketChange;
@@ -12,7 +12,10 @@ import io.github.influxreset.engine.session.ResetSession;
 import io.github.influxreset.ui.ReportText;
 import io.github.influxreset.ui.StepViewModel;
 import io.github.influxreset.ui.WizardViewModel;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -83,18 +86,14 @@ public final class RestartViewModel extends StepViewModel {
         status.set("Starting the services in order and waiting until each is healthy.");
         wizard.execute(this, "Restarting the services", progress -> {
             session.runStep(Step.RESTART, mode, progress);
-            List<Finding> notHealthy = session.findings(Step.RESTART).stream()
-                    .filter(f -> f.subject().startsWith("Service ") && f.severity().compareTo(Severity.WARNING) >= 0).toList();
-            return new Restarted(session.backupId().orElse("?"), notHealthy, session.finish());
+            return new Restarted(session.backupId().orElse("?"), notHealthy(session), session.finish());
         }, finished -> {
             report.set(finished.finished().markdown());
             timeline.set(finished.finished().summary().timeline());
             buckets.setAll(finished.finished().summary().buckets());
-            services.setAll(session.profile().services().stream().map(s -> finished.notHealthy().stream()
-                    .filter(f -> f.subject().equals("Service " + s.name())).findFirst()
-                    .map(f -> "⚠ " + s.name() + ": " + f.message()).orElseGet(() -> healthy(s))).toList());
-            String unhealthy = String.join(", ", finished.notHealthy().stream()
-                    .map(f -> f.subject().substring("Service ".length())).toList());
+            services.setAll(session.profile().services().stream().map(s -> Optional.ofNullable(finished.notHealthy()
+                    .get(s.name())).map(why -> "⚠ " + s.name() + ": " + why).orElseGet(() -> healthy(s))).toList());
+            String unhealthy = String.join(", ", finished.notHealthy().keySet());
             status.set(mode == ResetMode.MOVE
                     ? "The move is complete: the 2.x server holds the data in the profile's schema. Every service is up and"
                     + " still uses InfluxDB 1.x until you change its settings as the report below lists. Backup set "
@@ -124,8 +123,19 @@ public final class RestartViewModel extends StepViewModel {
         }
     }
 
-    /** What the restart ended with: the set, the services found not healthy (as before the run), the report. */
-    private record Restarted(String backupId, List<Finding> notHealthy, ResetSession.Finished finished) {
+    /** What the restart ended with: the set, the services not healthy (as before the run) with why, the report. */
+    private record Restarted(String backupId, Map<String, String> notHealthy, ResetSession.Finished finished) {
+    }
+
+    /** The services the restart reported not healthy, in start order, each with the restart's sentence. */
+    private static Map<String, String> notHealthy(ResetSession session) {
+        List<Finding> restart = session.findings(Step.RESTART);
+        Map<String, String> notHealthy = new LinkedHashMap<>();
+        for (ServiceSpec service : session.profile().services()) {
+            restart.stream().filter(f -> f.severity() == Severity.WARNING && f.subject().equals("Service " + service.name()))
+                    .findFirst().ifPresent(f -> notHealthy.put(service.name(), f.message()));
+        }
+        return notHealthy;
     }
 
     private static String healthy(ServiceSpec service) {
