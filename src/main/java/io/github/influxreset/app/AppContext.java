@@ -26,13 +26,16 @@ import io.github.influxreset.engine.report.RunReport;
 import io.github.influxreset.engine.report.RunReportHtml;
 import io.github.influxreset.engine.report.RunSummaries;
 import io.github.influxreset.engine.report.RunSummary;
+import io.github.influxreset.engine.session.ProfileFiles;
 import io.github.influxreset.engine.session.ResetSession;
-import io.github.influxreset.firstrun.StackFinder;
+import io.github.influxreset.engine.session.StackFinder;
 import io.github.influxreset.influx.v1.InfluxV1Adapter;
 import io.github.influxreset.influx.v2.InfluxV2Adapter;
 import io.github.influxreset.store.FileRunLock;
 import io.github.influxreset.store.SqliteJournal;
 import io.github.influxreset.store.SqliteMetadataStore;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -79,12 +82,11 @@ public final class AppContext implements CliContext {
         return profile;
     }
 
-    @Override
+    /** The profile's adapters, made once per profile and connected on first use. */
     public synchronized Ports ports(Profile profile) {
         return ports.computeIfAbsent(profile, this::createPorts);
     }
 
-    @Override
     public Runner runner(Profile profile) {
         Journal journal = journal(profile);
         return new Runner(journal, catalog, FaultInjector.fromEnvironment(), run -> writeReport(journal, run), clock,
@@ -98,18 +100,17 @@ public final class AppContext implements CliContext {
     private void writeReport(Journal journal, RunContext run) {
         try {
             RunSummary summary = RunSummaries.of(run, journal);
-            java.nio.file.Path file = home.reports().resolve(run.runId() + ".md");
-            java.nio.file.Files.createDirectories(file.getParent());
-            java.nio.file.Files.writeString(file, run.log().masker().mask(RunReport.markdown(summary)));
-            java.nio.file.Files.writeString(home.reports().resolve(run.runId() + ".html"),
+            Path file = home.reports().resolve(run.runId() + ".md");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, run.log().masker().mask(RunReport.markdown(summary)));
+            Files.writeString(home.reports().resolve(run.runId() + ".html"),
                     run.log().masker().mask(RunReportHtml.html(summary)));
             log.info(null, "Run report: " + file + " (and " + run.runId() + ".html beside it)");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             log.warn(null, "The run report could not be written: " + e.getMessage());
         }
     }
 
-    @Override
     public Journal journal(Profile profile) {
         return new SqliteJournal(home.journal(), new SecretMasker(profile.secrets()), clock);
     }
@@ -142,8 +143,17 @@ public final class AppContext implements CliContext {
 
     /** The wizard's way to open a profile as a session. */
     public ResetSession session(Path profileFile) {
-        Profile profile = profile(profileFile);
+        return session(profile(profileFile));
+    }
+
+    @Override
+    public ResetSession session(Profile profile) {
         return new ResetSession(profile, ports(profile), runner(profile), log, clock);
+    }
+
+    @Override
+    public ProfileFiles profileFiles() {
+        return new ProfileFilesOnDisk();
     }
 
     private static InfluxPort influxAdapter(InfluxSpec spec) {

@@ -6,7 +6,7 @@ import io.github.influxreset.engine.LogBus;
 import io.github.influxreset.engine.TaskRunner;
 import io.github.influxreset.firstrun.FirstRunView;
 import io.github.influxreset.firstrun.FirstRunViewModel;
-import io.github.influxreset.firstrun.StackFinder;
+import io.github.influxreset.engine.session.StackFinder;
 import io.github.influxreset.steps.backup.BackupView;
 import io.github.influxreset.steps.backup.BackupViewModel;
 import io.github.influxreset.steps.confirm.ConfirmView;

@@ -1,7 +1,8 @@
 package io.github.influxreset.cli;
 
+import io.github.influxreset.domain.BackupInfo;
 import io.github.influxreset.domain.Profile;
-import io.github.influxreset.engine.Ports;
+import io.github.influxreset.engine.session.BackupShelf;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
@@ -11,14 +12,12 @@ final class BackupCommand extends BaseCommand {
     @Override
     public Integer call() throws Exception {
         Profile profile = profile();
-        Ports ports = root.context.ports(profile);
+        BackupShelf shelf = root.context.session(profile).shelf();
         try (AutoCloseable logging = logToStderr()) {
-            var stack = ports.docker().discover(profile.stack().composeProject());
-            String id = ports.backups().write(stack, "manual", (fraction, message) -> root.context.log().info(null, message));
-            ports.backups().verify(id);
-            String path = profile.backups().dir().resolve(id).toString();
-            output().line("Backup set " + id + " written and verified: " + path);
-            output().document(Map.of("id", id, "path", path, "verified", true));
+            BackupInfo set = shelf.backUpNow((fraction, message) -> root.context.log().info(null, message));
+            String path = shelf.folder(set.id()).toString();
+            output().line("Backup set " + set.id() + " written and verified: " + path);
+            output().document(Map.of("id", set.id(), "path", path, "verified", true));
         }
         return 0;
     }

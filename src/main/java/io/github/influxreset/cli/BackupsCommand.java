@@ -1,11 +1,11 @@
 package io.github.influxreset.cli;
 
-import io.github.influxreset.domain.ByteSize;
 import io.github.influxreset.domain.BackupInfo;
+import io.github.influxreset.domain.ByteSize;
 import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.engine.BackupPruner;
-import io.github.influxreset.engine.port.BackupStore;
+import io.github.influxreset.engine.session.BackupShelf;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +32,8 @@ final class BackupsCommand implements Callable<Integer> {
         return root.context.profile(root.profileFile);
     }
 
-    BackupStore store(Profile profile) {
-        return root.context.ports(profile).backups();
+    BackupShelf shelf(Profile profile) {
+        return root.context.session(profile).shelf();
     }
 
     static Map<String, Object> toJson(BackupInfo info) {
@@ -61,8 +61,8 @@ final class BackupsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             Profile profile = parent.profile();
-            BackupStore store = parent.store(profile);
-            List<BackupInfo> sets = store.list().stream().map(store::info).toList();
+            BackupShelf shelf = parent.shelf(profile);
+            List<BackupInfo> sets = shelf.list();
             Output output = parent.root.output();
             if (sets.isEmpty()) {
                 output.line("No backup sets in " + profile.backups().dir() + ".");
@@ -70,7 +70,7 @@ final class BackupsCommand implements Callable<Integer> {
             sets.forEach(s -> output.line(String.format("%-18s %-20s %10s %3d buckets %,12d points  run %s", s.id(),
                     s.created().toString().substring(0, 19), ByteSize.human(s.bytes()), s.buckets().size(),
                     s.totalPoints(), s.runId())));
-            Map<String, String> unusable = store.unusable();
+            Map<String, String> unusable = shelf.unusable();
             unusable.forEach((name, why) -> output.line("Not a usable set: " + name + ": " + why));
             output.document(Map.of("dir", profile.backups().dir().toString(),
                     "sets", sets.stream().map(BackupsCommand::toJson).toList(), "unusable", unusable));
@@ -90,9 +90,10 @@ final class BackupsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             Profile profile = parent.profile();
-            BackupInfo info = parent.store(profile).info(id);
+            BackupShelf shelf = parent.shelf(profile);
+            BackupInfo info = shelf.info(id);
             Output output = parent.root.output();
-            output.line("Backup set " + info.id() + " (" + profile.backups().dir().resolve(info.id()) + ")");
+            output.line("Backup set " + info.id() + " (" + shelf.folder(info.id()) + ")");
             output.line("  created " + info.created() + " by run " + info.runId() + ", profile " + info.profile()
                     + ", InfluxDB " + info.influxVersion());
             output.line("  " + info.files() + " files, " + ByteSize.human(info.bytes()));
@@ -116,10 +117,9 @@ final class BackupsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Profile profile = parent.profile();
-            BackupStore store = parent.store(profile);
-            store.verify(id);
-            BackupInfo info = store.info(id);
+            BackupShelf shelf = parent.shelf(parent.profile());
+            shelf.verify(id, Progress.NONE);
+            BackupInfo info = shelf.info(id);
             parent.root.output().line("Backup set " + id + " verified: " + info.files() + " files match their SHA-256.");
             parent.root.output().document(Map.of("id", id, "verified", true, "files", info.files()));
             return 0;
@@ -140,10 +140,10 @@ final class BackupsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Profile profile = parent.profile();
-            parent.store(profile).info(id);
+            BackupShelf shelf = parent.shelf(parent.profile());
+            shelf.info(id);
             Confirmation.require(parent.root, yes, "This deletes backup set " + id + ".", id);
-            new BackupPruner(parent.store(profile), parent.root.context.journal(profile)).delete(id);
+            shelf.delete(id);
             parent.root.output().line("Backup set " + id + " deleted.");
             parent.root.output().document(Map.of("deleted", List.of(id)));
             return 0;
@@ -166,13 +166,13 @@ final class BackupsCommand implements Callable<Integer> {
         public Integer call() {
             Profile profile = parent.profile();
             int n = keep == null ? profile.backups().keep() : keep;
-            BackupPruner pruner = new BackupPruner(parent.store(profile), parent.root.context.journal(profile));
-            List<String> delete = pruner.candidates(n);
+            BackupShelf shelf = parent.shelf(profile);
+            List<String> delete = shelf.pruneCandidates(n);
             Output output = parent.root.output();
             if (!delete.isEmpty()) {
                 Confirmation.require(parent.root, yes, "This deletes " + delete.size() + " backup set(s): " + delete + ".",
                         "prune");
-                pruner.prune(n);
+                shelf.prune(n);
             }
             output.line(delete.isEmpty() ? "Nothing to prune: " + n + " or fewer sets." : "Deleted " + delete);
             output.document(Map.of("deleted", delete, "kept", n));

@@ -2,7 +2,6 @@ package io.github.influxreset.cli;
 
 import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.Profile;
-import io.github.influxreset.engine.session.StackChecks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,7 @@ final class CheckCommand extends BaseCommand {
     @Override
     public Integer call() {
         Profile profile = profile();
-        List<Finding> findings = StackChecks.run(profile, root.context.ports(profile)).findings();
+        List<Finding> findings = root.context.session(profile).inspector().checks().findings();
         boolean failed = findings.stream().anyMatch(f -> f.severity().isProblem());
         findings.forEach(f -> output().line(Findings.line(f)));
         output().line(failed ? "Some checks failed: fix them before a reset." : "All checks passed.");

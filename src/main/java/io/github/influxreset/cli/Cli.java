@@ -1,10 +1,9 @@
 package io.github.influxreset.cli;
 
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.engine.Causes;
-import io.github.influxreset.engine.LogLevel;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
@@ -23,9 +22,7 @@ public final class Cli {
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((failure, cmd, parsed) -> {
-                    Causes.logOnce(failure, chain -> context.log().publish(
-                            LogLevel.DEBUG, null, null,
-                            "Technical cause of '" + failure.getMessage() + "': " + chain));
+                    context.log().technicalCauses(failure);
                     return report(failure, err);
                 });
         return commandLine.execute(args);
@@ -47,7 +44,7 @@ public final class Cli {
             err.flush();
             return reset.reason().exitCode();
         }
-        org.slf4j.LoggerFactory.getLogger(Cli.class).error("Unexpected failure", failure);
+        LoggerFactory.getLogger(Cli.class).error("Unexpected failure", failure);
         err.println("Error: an unexpected problem stopped the command (" + failure
                 + "). The details are in the log file; nothing more was changed.");
         err.flush();

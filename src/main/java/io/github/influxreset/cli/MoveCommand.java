@@ -4,12 +4,8 @@ import io.github.influxreset.domain.CarryTally;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.engine.Plan;
-import io.github.influxreset.engine.Ports;
-import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.Step;
-import io.github.influxreset.engine.actions.CarryData;
-import io.github.influxreset.engine.actions.CarryDelta;
-import io.github.influxreset.engine.actions.ForecastCarry;
+import io.github.influxreset.engine.session.RunOutcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +34,6 @@ final class MoveCommand extends BaseCommand {
     @Override
     public Integer call() throws Exception {
         Profile profile = profile();
-        Ports ports = root.context.ports(profile);
         if (options.resume) {
             report(RunDriver.resume(root, profile, options.yes, "copies the points to "
                     + profile.moveTo().map(t -> t.url()).orElse("the 2.x server")));
@@ -50,11 +45,11 @@ final class MoveCommand extends BaseCommand {
         Plan plan = root.context.session(profile).plan(ResetMode.MOVE);
         if (options.dryRun) {
             output().line("Dry run: nothing will be changed.");
-            LiveForecast.print(output(), profile, ports);
+            RunDriver.printLiveForecast(root, profile);
             return new PlanCommand().printFor(root, plan);
         }
         try (AutoCloseable logging = logToStderr()) {
-            RunContext run = RunDriver.runAll(root, profile, plan, true, () -> Confirmation.ask(root, options.yes,
+            RunOutcome run = RunDriver.runAll(root, profile, plan, true, () -> Confirmation.ask(root, options.yes,
                     "This copies the points of " + profile.name() + " to " + profile.moveTo().orElseThrow().url()
                             + " while the services keep writing to 1.x (nothing stops; the 1.x data stays).",
                     profile.confirmationWord()));
@@ -64,14 +59,14 @@ final class MoveCommand extends BaseCommand {
     }
 
     private int catchUp(Profile profile) throws Exception {
-        Plan plan = root.context.session(profile).catchUpPlan();
+        Plan plan = root.context.session(profile).wholeRuns().catchUpPlan();
         if (options.dryRun) {
             output().line("Dry run: nothing will be changed.");
             return new PlanCommand().printFor(root, plan);
         }
         try (AutoCloseable logging = logToStderr()) {
-            RunContext run = RunDriver.runAll(root, profile, plan, true, () -> "");
-            Map<String, CarryTally> caught = tallies(run, CarryDelta.KIND);
+            RunOutcome run = RunDriver.runAll(root, profile, plan, true, () -> "");
+            Map<String, CarryTally> caught = run.carriedDelta();
             output().line("Caught up. Run " + run.runId() + ".");
             caught.forEach((bucket, tally) -> output().line("  bucket " + bucket + ": " + tally.carried()
                     + " point(s) carried from 1.x"));
@@ -86,11 +81,11 @@ final class MoveCommand extends BaseCommand {
         return 0;
     }
 
-    private void report(RunContext run) {
+    private void report(RunOutcome run) {
         output().line("Move finished. Run " + run.runId() + ", backup set " + run.backupId() + ".");
-        Map<String, CarryTally> forecast = tallies(run, ForecastCarry.KIND);
-        Map<String, CarryTally> written = tallies(run, CarryData.KIND);
-        Map<String, CarryTally> delta = tallies(run, CarryDelta.KIND);
+        Map<String, CarryTally> forecast = run.forecastCarried();
+        Map<String, CarryTally> written = run.carried();
+        Map<String, CarryTally> delta = run.carriedDelta();
         written.forEach((bucket, tally) -> output().line("  bucket " + bucket + ": " + tally.carried() + " point(s) carried"
                 + beyond(tally.carried() - forecast.getOrDefault(bucket, new CarryTally(bucket)).carried())
                 + Optional.ofNullable(delta.get(bucket)).map(d -> ", then " + d.carried() + " the services wrote to 1.x "
@@ -110,10 +105,6 @@ final class MoveCommand extends BaseCommand {
         doc.put("carried", carried);
         doc.put("findings", Findings.toJson(run.findings()));
         output().document(doc);
-    }
-
-    private static Map<String, CarryTally> tallies(RunContext run, String kind) {
-        return run.action(kind).map(a -> CarryTally.allFromFacts(a.facts())).orElse(Map.of());
     }
 
     private static String beyond(long more) {

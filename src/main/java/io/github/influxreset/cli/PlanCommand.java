@@ -5,8 +5,7 @@ import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.PlannedAction;
 import io.github.influxreset.engine.Step;
-import io.github.influxreset.engine.plan.ResetPlanner;
-import java.time.Clock;
+import io.github.influxreset.engine.session.StackInspector;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ final class PlanCommand extends BaseCommand {
     @Override
     public Integer call() {
         Profile profile = profile();
-        ResetPlanner.Result result = new ResetPlanner(Clock.systemUTC()).plan(profile, root.context.ports(profile), mode);
+        StackInspector.Preview result = root.context.session(profile).inspector().preview(mode);
         result.discoveryProblem().ifPresent(problem -> root.err.println("Note: " + problem
                 + " Names in <angle brackets> are filled in by discovery when the reset runs."));
         return printFor(root, result.plan());

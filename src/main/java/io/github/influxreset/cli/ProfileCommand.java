@@ -1,18 +1,13 @@
 package io.github.influxreset.cli;
 
-import io.github.influxreset.config.ProfileLoader;
-import io.github.influxreset.config.ProfileWriter;
 import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ProfileDraft;
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.firstrun.SchemaProposal;
-import io.github.influxreset.firstrun.StackFinder;
-import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
+import io.github.influxreset.engine.session.SchemaProposal;
+import io.github.influxreset.engine.session.StackFinder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -37,12 +32,9 @@ final class ProfileCommand implements Callable<Integer> {
     /** A command that writes FILE never writes over one: the sentence when FILE is there already. */
     static void refuseExisting(Path file) {
         if (Files.exists(file)) {
-            throw alreadyThere(file);
+            throw ResetException.badInput(file + " already exists and was left as it is.",
+                    "Choose another file name, or delete it first.");
         }
-    }
-
-    private static ResetException alreadyThere(Path file) {
-        return ResetException.badInput(file + " already exists and was left as it is.", "Choose another file name, or delete it first.");
     }
 
     /** {@code profile show}: the effective profile, variables resolved and secrets masked. */
@@ -55,9 +47,9 @@ final class ProfileCommand implements Callable<Integer> {
         public Integer call() {
             Profile profile = parent.root.context.profile(parent.root.profileFile);
             Output output = parent.root.output();
-            output.line(ProfileWriter.toYaml(profile).stripTrailing());
+            output.line(parent.root.context.profileFiles().yaml(profile).stripTrailing());
             profile.warnings().forEach(w -> parent.root.err.println("Warning: " + w));
-            output.document(ProfileWriter.toTree(profile));
+            output.document(parent.root.context.profileFiles().tree(profile));
             return 0;
         }
     }
@@ -73,14 +65,7 @@ final class ProfileCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try {
-                Files.writeString(file, ProfileLoader.embeddedText(), StandardOpenOption.CREATE_NEW);
-            } catch (FileAlreadyExistsException e) {
-                throw alreadyThere(file);
-            } catch (IOException e) {
-                throw ResetException.badInput(file + " cannot be written: " + e.getMessage() + ".",
-                        "Choose a folder you can write to.");
-            }
+            parent.root.context.profileFiles().writeHomeIq(file);
             parent.root.output().line("Wrote the HomeIQ profile to " + file + "; edit it, then use --profile " + file + ".");
             parent.root.output().document(Map.of("written", file.toString()));
             return 0;

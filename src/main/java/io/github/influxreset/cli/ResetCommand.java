@@ -3,9 +3,7 @@ package io.github.influxreset.cli;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.engine.Plan;
-import io.github.influxreset.engine.Ports;
-import io.github.influxreset.engine.RunContext;
-import io.github.influxreset.engine.actions.NoteUnknownBucket;
+import io.github.influxreset.engine.session.RunOutcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -36,7 +34,6 @@ final class ResetCommand extends BaseCommand {
     @Override
     public Integer call() throws Exception {
         Profile profile = profile();
-        Ports ports = root.context.ports(profile);
         if (options.resume) {
             return resume(profile);
         }
@@ -44,20 +41,18 @@ final class ResetCommand extends BaseCommand {
         if (options.dryRun) {
             output().line("Dry run: nothing will be changed.");
             if (keepData) {
-                LiveForecast.print(output(), profile, ports);
+                RunDriver.printLiveForecast(root, profile);
             }
             return new PlanCommand().printFor(root, plan);
         }
         try (AutoCloseable logging = logToStderr()) {
-            String unknown = plan.actions().stream().filter(a -> a.action().kind()
-                    .equals(NoteUnknownBucket.KIND)).map(a -> " " + a.describe() + ".")
-                    .reduce("", String::concat);
+            String unknown = root.context.session(profile).wholeRuns().notesBeforeConfirming(plan).stream().map(note -> " " + note + ".").reduce("", String::concat);
             String carried = keepData ? " The old points are then carried into the new buckets as forecast above." : "";
             String what = mode == ResetMode.ONLINE ? "This makes new buckets for " + profile.name() + " beside the live ones "
                     + "and switches the services to them by name; no service stops and nothing is deleted (the old "
                     + "buckets stay under the run's name)." : "This deletes the InfluxDB data of " + profile.name()
                     + " (the backup keeps it).";
-            RunContext run = RunDriver.runAll(root, profile, plan, keepData, () -> Confirmation.ask(root, options.yes,
+            RunOutcome run = RunDriver.runAll(root, profile, plan, keepData, () -> Confirmation.ask(root, options.yes,
                     what + unknown + carried, profile.confirmationWord()));
             report(run);
         }
@@ -65,12 +60,12 @@ final class ResetCommand extends BaseCommand {
     }
 
     private int resume(Profile profile) throws Exception {
-        RunContext run = RunDriver.resume(root, profile, options.yes, "deletes the InfluxDB data of " + profile.name());
+        RunOutcome run = RunDriver.resume(root, profile, options.yes, "deletes the InfluxDB data of " + profile.name());
         report(run);
         return 0;
     }
 
-    private void report(RunContext run) {
+    private void report(RunOutcome run) {
         output().line("Reset finished. Run " + run.runId() + ", backup set " + run.backupId() + ".");
         if (mode == ResetMode.ONLINE) {
             output().line("The old buckets are kept as NAME.before-" + run.runId() + " for a rollback ('rollback "

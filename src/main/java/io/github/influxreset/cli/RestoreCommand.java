@@ -1,18 +1,16 @@
 package io.github.influxreset.cli;
 
-import io.github.influxreset.domain.BackupInfo;
+import io.github.influxreset.domain.OnConflict;
 import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.engine.BucketMerger;
-import io.github.influxreset.engine.Plan;
-import io.github.influxreset.engine.Ports;
-import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.Step;
-import io.github.influxreset.engine.plan.PlanBuilder;
-import io.github.influxreset.engine.plan.RestorePlanBuilder;
-import java.time.Clock;
+import io.github.influxreset.engine.session.RestoreRequest;
+import io.github.influxreset.engine.session.RunOutcome;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,16 +51,14 @@ final class RestoreCommand extends BaseCommand {
                     + "or InfluxDB's own backup (2.x: tokens, orgs and buckets too, as 'influx restore --full').")
     String from = "export";
 
-    private BucketMerger.OnConflict conflictRule() {
-        return java.util.Arrays.stream(BucketMerger.OnConflict.values())
-                .filter(c -> c.cliName().equals(onConflict)).findFirst()
-                .orElseThrow(() -> ResetException.badInput("--on-conflict takes overwrite or skip, not '" + onConflict
+    private OnConflict conflictRule() {
+        return OnConflict.ofCliName(onConflict).orElseThrow(() -> ResetException.badInput("--on-conflict takes overwrite or skip, not '" + onConflict
                         + "'; nothing was changed.", "Use --on-conflict overwrite (the default) or --on-conflict skip."));
     }
 
     @Override
     public Integer call() throws Exception {
-        if (!java.util.List.of("export", "volumes", "native").contains(from)) {
+        if (!List.of("export", "volumes", "native").contains(from)) {
             throw ResetException.badInput("--from takes export, volumes or native, not '" + from + "'.", "");
         }
         if (sqlite && (bucket != null || newBucket != null || intoExisting || !from.equals("export"))) {
@@ -78,37 +74,17 @@ final class RestoreCommand extends BaseCommand {
                     "Give both to restore one bucket into a new one, or neither to restore the whole set.");
         }
         Profile profile = profile();
-        Ports ports = root.context.ports(profile);
-        BackupInfo source = ports.backups().info(backupId);
-        String planId = Plan.newId(Clock.systemUTC());
-        RestorePlanBuilder builder = new RestorePlanBuilder(profile);
-        Plan plan;
-        if (sqlite) {
-            plan = builder.sqlite(source, planId);
-        } else if (intoExisting) {
-            plan = builder.merge(source, java.util.Optional.ofNullable(bucket), conflictRule(), planId);
-        } else if (bucket != null) {
-            plan = builder.oneBucket(source, bucket, newBucket, planId);
-        } else if (from.equals("native")) {
-            if (!ports.backups().holdsNative(backupId)) {
-                throw ResetException.badInput("Backup set " + backupId + " holds no native backup of InfluxDB 2.x (it is "
-                        + "taken with the operator token only, and not on 1.x); nothing was changed.",
-                        "Restore it from the export (the default) or from the volume snapshots (--from volumes).");
-            }
-            plan = builder.fromNative(source, planId);
-        } else if (from.equals("volumes")) {
-            plan = new PlanBuilder(profile,
-                    ports.docker().discover(profile.stack().composeProject())).fromVolumes(source, planId);
-        } else {
-            plan = builder.wholeSet(source, planId);
-        }
+        RestoreRequest request = sqlite ? RestoreRequest.sqlite(backupId)
+                : intoExisting ? RestoreRequest.merge(backupId, Optional.ofNullable(bucket), conflictRule())
+                : bucket != null ? RestoreRequest.oneBucket(backupId, bucket, newBucket)
+                : RestoreRequest.wholeSet(backupId, RestoreRequest.Source.valueOf(from.toUpperCase()));
         try (AutoCloseable logging = logToStderr()) {
             String what = sqlite ? "This puts backup set " + backupId + "'s copies of the SQLite databases back over the "
                     + "current ones (backed up first)." : intoExisting ? "This writes backup set " + backupId + "'s points into the live buckets, which keep "
                     + "theirs (the current data is backed up first)." : "This replaces every bucket of backup set " + backupId
                     + " in InfluxDB with its copy in the set (the current data is backed up first).";
-            RunContext run = RunDriver.runAll(root, profile, plan, () -> Confirmation.ask(root, yes, what,
-                    profile.confirmationWord()));
+            RunOutcome run = root.context.session(profile).shelf().restore(request, () -> Confirmation.ask(root, yes, what,
+                    profile.confirmationWord()), Progress.NONE);
             output().line(sqlite ? "Put the SQLite databases of backup set " + backupId + " back; each passed its "
                     + "integrity check. Run " + run.runId() + "." : intoExisting ? "Merged backup set " + backupId + (bucket == null ? "" : " bucket " + bucket)
                     + " into the live buckets: each holds its own points and the set's new ones. Run " + run.runId() + "."

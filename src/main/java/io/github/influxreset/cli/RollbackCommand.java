@@ -1,13 +1,10 @@
 package io.github.influxreset.cli;
 
-import io.github.influxreset.domain.Profile;
-import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.RollbackPlan;
-import io.github.influxreset.engine.RunContext;
-import io.github.influxreset.engine.RunRecord;
-import io.github.influxreset.engine.Runner;
+import io.github.influxreset.engine.session.RunHistory;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,23 +26,17 @@ final class RollbackCommand extends BaseCommand {
 
     @Override
     public Integer call() throws Exception {
-        Profile profile = profile();
-        Runner runner = root.context.runner(profile);
-        RunRecord run = (runId == null ? runner.journal().unfinishedRun(profile.name()) : runner.journal().run(runId))
-                .orElseThrow(() -> runId == null ? RunOwner.noneOf(profile, runner.journal(), "unfinished run to roll back")
-                        : ResetException.badInput("There is no run " + runId + " in the journal.", "List the runs with 'runs list'."));
-        RunOwner.requireSameProfile(run, profile);
-        RunContext context = new RunContext(profile, root.context.ports(profile), root.context.log(), runner.journal(), run.id());
+        RunHistory history = root.context.session(profile()).history();
         if (dryRun) {
-            return printPlan(runner.rollbackPlan(context));
+            return printPlan(history.rollbackPlan(Optional.ofNullable(runId)));
         }
-        java.util.List<String> carried;
+        RunHistory.RolledBack done;
         try (AutoCloseable logging = logToStderr()) {
-            carried = runner.rollback(context, forceStale);
+            done = history.rollback(Optional.ofNullable(runId), forceStale);
         }
-        output().line("Run " + run.id() + " rolled back.");
-        carried.forEach(output()::line);
-        output().document(Map.of("runId", run.id(), "outcome", "rolled back", "carriedBack", carried));
+        output().line("Run " + done.runId() + " rolled back.");
+        done.carriedBack().forEach(output()::line);
+        output().document(Map.of("runId", done.runId(), "outcome", "rolled back", "carriedBack", done.carriedBack()));
         return 0;
     }
 

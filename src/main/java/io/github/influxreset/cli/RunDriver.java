@@ -3,7 +3,7 @@ package io.github.influxreset.cli;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.engine.Plan;
-import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.session.RunOutcome;
 import java.util.function.Supplier;
 
 /** Runs a plan (or the interrupted run) through the profile's session, the engine's one implementation. */
@@ -11,7 +11,7 @@ final class RunDriver {
     private RunDriver() {
     }
 
-    static RunContext runAll(RootCommand root, Profile profile, Plan plan, Supplier<String> confirmation) {
+    static RunOutcome runAll(RootCommand root, Profile profile, Plan plan, Supplier<String> confirmation) {
         return runAll(root, profile, plan, false, confirmation);
     }
 
@@ -20,8 +20,8 @@ final class RunDriver {
      *
      * @param keepData whether the old points are carried into the new buckets (said before the run starts)
      */
-    static RunContext runAll(RootCommand root, Profile profile, Plan plan, boolean keepData, Supplier<String> confirmation) {
-        return root.context.session(profile).runWhole(plan, keepData, confirmation, Progress.NONE);
+    static RunOutcome runAll(RootCommand root, Profile profile, Plan plan, boolean keepData, Supplier<String> confirmation) {
+        return root.context.session(profile).wholeRuns().run(plan, keepData, confirmation, Progress.NONE);
     }
 
     /**
@@ -30,11 +30,17 @@ final class RunDriver {
      *
      * @param whatItDoes the rest of "Resuming run ID …" when the user is asked
      */
-    static RunContext resume(RootCommand root, Profile profile, boolean yes, String whatItDoes) throws Exception {
+    static RunOutcome resume(RootCommand root, Profile profile, boolean yes, String whatItDoes) throws Exception {
         try (AutoCloseable logging = BaseCommand.logToStderr(root)) {
-            return root.context.session(profile).resumeInterrupted(interrupted -> Confirmation.ask(root, yes,
+            return root.context.session(profile).wholeRuns().resumeInterrupted(interrupted -> Confirmation.ask(root, yes,
                     "Resuming run " + interrupted.record().id() + " " + whatItDoes + ".", profile.confirmationWord()),
                     Progress.NONE);
         }
+    }
+
+    /** Prints the live forecast of carrying the old points, for a dry run (the run forecasts again from its backup). */
+    static void printLiveForecast(RootCommand root, Profile profile) {
+        root.output().line("Forecast of carrying the old points into the new schema (from the live data):");
+        root.context.session(profile).inspector().carryForecast().forEach(line -> root.output().line("  " + line));
     }
 }

@@ -1,16 +1,13 @@
 package io.github.influxreset.cli;
 
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.engine.ActionRecord;
-import io.github.influxreset.engine.Journal;
 import io.github.influxreset.engine.RunRecord;
-import io.github.influxreset.engine.RunStatus;
 import io.github.influxreset.engine.report.RunReport;
 import io.github.influxreset.engine.report.RunTimeline;
+import io.github.influxreset.engine.session.RunHistory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code runs list | show ID}: run history from the journal. */
-@Command(name = "runs", description = "Run history from the journal.", subcommands = {RunsCommand.List.class, RunsCommand.Show.class, RunsCommand.Close.class})
+@Command(name = "runs", description = "Run history from the journal.", subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Close.class})
 final class RunsCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
@@ -28,8 +25,8 @@ final class RunsCommand implements Callable<Integer> {
         throw ResetException.badInput("'runs' needs a sub-command.", "Use 'runs list' or 'runs show ID'.");
     }
 
-    Journal journal() {
-        return root.context.journal(root.context.profile(root.profileFile));
+    RunHistory history() {
+        return root.context.session(root.context.profile(root.profileFile)).history();
     }
 
     static Map<String, Object> toJson(RunRecord run) {
@@ -48,13 +45,13 @@ final class RunsCommand implements Callable<Integer> {
 
     /** {@code runs list}. */
     @Command(name = "list", description = "List runs, newest first.")
-    static final class List implements Callable<Integer> {
+    static final class ListRuns implements Callable<Integer> {
         @ParentCommand
         RunsCommand runs;
 
         @Override
         public Integer call() {
-            java.util.List<RunRecord> all = runs.journal().runs();
+            List<RunRecord> all = runs.history().list();
             Output output = runs.root.output();
             if (all.isEmpty()) {
                 output.line("No runs yet.");
@@ -83,15 +80,9 @@ final class RunsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Journal journal = runs.journal();
-            RunRecord run = journal.run(id).orElseThrow(() -> ResetException.badInput(
-                    "There is no run " + id + " in the journal.", "List the runs with 'runs list'."));
-            if (!run.status().isUnfinished()) {
-                throw ResetException.badInput("Run " + id + " has already ended (" + run.status() + ").", "Nothing to close.");
-            }
-            Confirmation.require(runs.root, yes, "Closing run " + id + " undoes nothing: the stack stays as it is now"
-                    + (run.backupId() == null ? "." : ", and backup set " + run.backupId() + " keeps the data from before it."), "close");
-            journal.finishRun(id, RunStatus.CLOSED, "Closed by the user without undoing it.");
+            runs.history().close(id, run -> Confirmation.require(runs.root, yes, "Closing run " + id + " undoes nothing: "
+                    + "the stack stays as it is now" + (run.backupId() == null ? "." : ", and backup set " + run.backupId()
+                    + " keeps the data from before it."), "close"));
             runs.root.output().line("Run " + id + " closed; nothing was undone.");
             runs.root.output().document(Map.of("runId", id, "outcome", "closed"));
             return 0;
@@ -109,26 +100,22 @@ final class RunsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Journal journal = runs.journal();
-            RunRecord run = journal.run(id).orElseThrow(() -> ResetException.badInput(
-                    "There is no run " + id + " in the journal.", "List the runs with 'runs list'."));
-            java.util.List<ActionRecord> actions = journal.actions(id);
+            RunHistory.Shown shown = runs.history().show(id);
+            RunRecord run = shown.run();
             Output output = runs.root.output();
             output.line("Run " + run.id() + ": " + run.status() + " (" + run.mode().name().toLowerCase() + " reset of "
                     + run.profileName() + ")");
             output.line("Backup set: " + (run.backupId() == null ? "none" : run.backupId()
                     + (run.backupVerified() ? " (verified)" : " (not verified)")));
-            Optional<RunTimeline.Window> downtime = RunTimeline.of(run, actions).downtime();
-            Optional<Long> switchMillis = RunReport.switchWindow(actions);
-            output.line(downtime.map(w -> "Downtime: " + RunReport.seconds(w.millis()) + " (the first service stopped → "
+            output.line(shown.downtime().map(w -> "Downtime: " + RunReport.seconds(w.millis()) + " (the first service stopped → "
                     + "the last healthy again)").orElse("No service was stopped.")
-                    + switchMillis.map(ms -> " The longest switch of a bucket took " + ms + " ms.").orElse(""));
-            actions.forEach(a -> output.line(String.format("  %2d. %-11s %s%s", a.index() + 1, a.status(),
+                    + shown.switchMillis().map(ms -> " The longest switch of a bucket took " + ms + " ms.").orElse(""));
+            shown.actions().forEach(a -> output.line(String.format("  %2d. %-11s %s%s", a.index() + 1, a.status(),
                     a.description(), a.error() == null ? "" : " — " + a.error())));
             Map<String, Object> doc = toJson(run);
-            doc.put("downtimeMillis", downtime.map(RunTimeline.Window::millis).orElse(0L));
-            switchMillis.ifPresent(ms -> doc.put("switchMillis", ms));
-            doc.put("actions", actions.stream().map(a -> Map.of("index", a.index() + 1, "step", a.step().title(),
+            doc.put("downtimeMillis", shown.downtime().map(RunTimeline.Window::millis).orElse(0L));
+            shown.switchMillis().ifPresent(ms -> doc.put("switchMillis", ms));
+            doc.put("actions", shown.actions().stream().map(a -> Map.of("index", a.index() + 1, "step", a.step().title(),
                     "kind", a.kind(), "description", a.description(), "status", a.status().name())).toList());
             output.document(doc);
             return 0;

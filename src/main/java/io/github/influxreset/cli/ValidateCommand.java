@@ -2,9 +2,6 @@ package io.github.influxreset.cli;
 
 import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.Profile;
-import io.github.influxreset.engine.Plan;
-import io.github.influxreset.engine.SchemaValidator;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -15,8 +12,7 @@ final class ValidateCommand extends BaseCommand {
     @Override
     public Integer call() {
         Profile profile = profile();
-        SchemaValidator validator = new SchemaValidator(profile, root.context.ports(profile).influx());
-        List<Finding> findings = validator.validate("validate-" + Plan.newId(Clock.systemUTC()));
+        List<Finding> findings = root.context.session(profile).inspector().validate();
         boolean failed = findings.stream().anyMatch(f -> f.severity().isProblem());
         findings.forEach(f -> output().line(Findings.line(f)));
         output().line(failed ? "Validation found problems." : "The data store matches the profile.");

@@ -1,5 +1,6 @@
 package io.github.influxreset.engine;
 
+import io.github.influxreset.domain.OnConflict;
 import io.github.influxreset.domain.FieldCounts;
 import io.github.influxreset.domain.LinePoint;
 import io.github.influxreset.domain.Progress;
@@ -19,14 +20,6 @@ import java.util.TreeMap;
  */
 public final class BucketMerger {
     /** What to do with a point of the set whose series and time the live bucket already has. */
-    public enum OnConflict {
-        OVERWRITE, SKIP;
-
-        public String cliName() {
-            return name().toLowerCase();
-        }
-    }
-
     /** What a merge did, per measurement: points new to the bucket, and points at a series and time it had. */
     public record Result(Map<String, Long> added, Map<String, Long> conflicting) {
         public long totalAdded() {

@@ -40,6 +40,15 @@ public final class LogBus {
         return () -> listeners.remove(listener);
     }
 
+    /**
+     * Says, for the log file, the technical causes below a failure that ended a command, unless they
+     * (or the causes of a failure it wraps) were said before.
+     */
+    public void technicalCauses(Throwable failure) {
+        Causes.logOnce(failure, chain -> publish(LogLevel.DEBUG, null, null,
+                "Technical cause of '" + failure.getMessage() + "': " + chain));
+    }
+
     public void publish(LogLevel level, Step step, String action, String message) {
         LogEvent event = new LogEvent(clock.instant(), level, step, masker.mask(action), masker.mask(message));
         for (Consumer<LogEvent> listener : listeners) {

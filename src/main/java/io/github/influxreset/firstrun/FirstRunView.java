@@ -207,10 +207,10 @@ public final class FirstRunView extends View<FirstRunViewModel> {
         backups.textProperty().bindBidirectional(model.fields().backupsDirProperty());
         saveTo.textProperty().bindBidirectional(model.saveToProperty());
         notes.textProperty().bind(model.notesProperty());
-        schema.textProperty().bind(model.schemaTextProperty());
-        useLiveSchema.selectedProperty().bindBidirectional(model.useLiveSchemaProperty());
+        schema.textProperty().bind(model.schema().textProperty());
+        useLiveSchema.selectedProperty().bindBidirectional(model.schema().useLiveProperty());
         useLiveSchema.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> model.schemaProperty().get().learned().isEmpty(), model.schemaProperty()));
+                () -> model.schema().proposalProperty().get().learned().isEmpty(), model.schema().proposalProperty()));
         readSchema.disableProperty().bind(model.busyProperty().or(model.draftProperty().isNull()));
         var v1 = model.fields().versionProperty().isEqualTo(1);
         org.disableProperty().bind(v1);

@@ -6,13 +6,16 @@ import io.github.influxreset.domain.ProfileDraft;
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.TaskRunner;
+import io.github.influxreset.engine.session.StackFinder;
 import io.github.influxreset.ui.DialogService;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -40,19 +43,15 @@ public final class FirstRunViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty activity = new SimpleStringProperty("");
-    private final javafx.beans.binding.StringBinding statusLine;
+    private final StringBinding statusLine;
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final DraftFields fields = new DraftFields();
     private final StringProperty saveTo = new SimpleStringProperty("");
     private final StringProperty stackSummary = new SimpleStringProperty("");
     private final StringProperty notes = new SimpleStringProperty("");
-    private final ObjectProperty<SchemaProposal> schema = new SimpleObjectProperty<>(SchemaProposal.unread(""));
-    private final BooleanProperty useLiveSchema = new SimpleBooleanProperty(false);
-    private final javafx.beans.binding.StringBinding schemaText = Bindings.createStringBinding(() ->
-            schema.get().summary() + (schema.get().comparison().isEmpty() ? "" : "\n\n"
-                    + String.join("\n", schema.get().comparison())), schema);
+    private final SchemaChoice schema = new SchemaChoice();
     private final StringProperty openProfile = new SimpleStringProperty("");
-    private final javafx.beans.binding.StringBinding intro = Bindings.createStringBinding(() -> (openProfile.get().isBlank()
+    private final StringBinding intro = Bindings.createStringBinding(() -> (openProfile.get().isBlank()
             ? "No profile was chosen. " : "Profile " + openProfile.get() + " is open; this is the stack guessed afresh. ")
             + "These are the Docker Compose projects on this engine; the one running InfluxDB is proposed. Check what was"
             + " guessed, change what is wrong and save. Nothing is changed on the stack before you confirm the reset.",
@@ -75,7 +74,7 @@ public final class FirstRunViewModel {
         return openProfile;
     }
 
-    public javafx.beans.binding.StringBinding introProperty() {
+    public StringBinding introProperty() {
         return intro;
     }
 
@@ -130,8 +129,7 @@ public final class FirstRunViewModel {
                 + "'; stopped and restarted around the reset: "
                 + (guessed.services().isEmpty() ? "no other service" : String.join(", ", guessed.services())) + ".");
         notes.set(String.join("\n", guessed.notes()));
-        schema.set(SchemaProposal.unread(""));
-        useLiveSchema.set(false);
+        schema.clear();
         readLiveSchema();
     }
 
@@ -144,10 +142,7 @@ public final class FirstRunViewModel {
         if (edited.isEmpty() || busy.get()) {
             return;
         }
-        run("Reading the live schema", p -> finder.learnSchema(edited.get()), proposal -> {
-            schema.set(proposal);
-            useLiveSchema.set(!proposal.learned().isEmpty());
-        });
+        run("Reading the live schema", p -> finder.learnSchema(edited.get()), schema::show);
     }
 
     /**
@@ -164,9 +159,9 @@ public final class FirstRunViewModel {
         if (edited.isEmpty()) {
             return;
         }
-        ProfileDraft chosen = useLiveSchema.get() ? edited.get().withSchema(schema.get().learned()) : edited.get();
+        ProfileDraft chosen = schema.applyTo(edited.get());
         boolean insisted = chosen.url().equals(keptUnanswered);
-        run("Asking InfluxDB at " + chosen.url(), p -> new BeforeSaving(java.nio.file.Files.exists(file.get()),
+        run("Asking InfluxDB at " + chosen.url(), p -> new BeforeSaving(Files.exists(file.get()),
                 insisted ? Optional.empty() : finder.probe(chosen)), found -> {
                     if (found.fileExists() && !dialogs.confirm("Replace the profile", "There is a profile at " + file.get()
                             + " already. Replace it with the one guessed now?")) {
@@ -246,7 +241,7 @@ public final class FirstRunViewModel {
     }
 
     /** The status, or what is being done while busy. */
-    public javafx.beans.binding.StringBinding statusLineProperty() {
+    public StringBinding statusLineProperty() {
         return statusLine;
     }
 
@@ -258,18 +253,9 @@ public final class FirstRunViewModel {
         return busy;
     }
 
-    /** What was read of the live schema, beside the brief's. */
-    public javafx.beans.binding.StringBinding schemaTextProperty() {
-        return schemaText;
-    }
-
-    public ObjectProperty<SchemaProposal> schemaProperty() {
+    /** The live schema read for the draft, and whether saving writes it into the profile. */
+    public SchemaChoice schema() {
         return schema;
-    }
-
-    /** Whether saving writes the live schema into the profile (instead of the brief's). */
-    public BooleanProperty useLiveSchemaProperty() {
-        return useLiveSchema;
     }
 
     /** The fields of the guessed profile the user may edit. */

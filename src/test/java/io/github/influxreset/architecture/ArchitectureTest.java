@@ -8,8 +8,16 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.github.influxreset.engine.Action;
+import io.github.influxreset.engine.ActionRecord;
+import io.github.influxreset.engine.ActionStatus;
+import io.github.influxreset.engine.LogBus;
+import io.github.influxreset.engine.LogEvent;
 import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.PlannedAction;
+import io.github.influxreset.engine.Precondition;
+import io.github.influxreset.engine.RollbackPlan;
+import io.github.influxreset.engine.RunRecord;
+import io.github.influxreset.engine.RunStatus;
 import io.github.influxreset.engine.Step;
 import io.github.influxreset.engine.StepState;
 import io.github.influxreset.engine.TaskRunner;
@@ -55,6 +63,24 @@ class ArchitectureTest {
                                 ROOT + ".engine.session..", ROOT + ".engine.report..", "java..", "javafx..", "org.controlsfx..")
                         .or(JavaClass.Predicates.belongToAnyOf(Plan.class, PlannedAction.class, Action.class, Step.class,
                                 StepState.class, TaskRunner.class)))
+                .check(classes);
+    }
+
+    /**
+     * The command line reaches the product through the same door as the screens: the use-case layer
+     * (its sessions and reports), the domain, and the few types a run and its log are shown with (the
+     * plan and its actions, the journal's run and action rows, a rollback's plan, the log bus). Never an
+     * adapter, an action, a planner, a port, the runner, the journal or the first run's screens.
+     */
+    @Test
+    void theCommandLineUsesOnlyTheDomainAndTheUseCaseLayer() {
+        classes().that().resideInAPackage(ROOT + ".cli..")
+                .should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage(ROOT + ".cli..",
+                                ROOT + ".domain..", ROOT + ".engine.session..", ROOT + ".engine.report..", "java..",
+                                "picocli..", "com.fasterxml.jackson..", "org.slf4j..")
+                        .or(JavaClass.Predicates.belongToAnyOf(Plan.class, PlannedAction.class, Action.class, Step.class,
+                                RunRecord.class, RunStatus.class, ActionRecord.class, ActionStatus.class, RollbackPlan.class,
+                                Precondition.class, LogBus.class, LogEvent.class)))
                 .check(classes);
     }
 

@@ -137,6 +137,8 @@ class CliTest {
         assertTrue(err.contains("belongs to profile HomeIQ, not Other"), err);
         assertEquals(2, run("", "--profile", other.toString(), "reset", "--resume", "--yes"));
         assertTrue(err.contains(runId + " belongs to profile HomeIQ"), err);
+        assertEquals(2, run("", "--profile", other.toString(), "runs", "close", runId, "--yes"));
+        assertTrue(err.contains("belongs to profile HomeIQ, not Other"), err);
         assertEquals(0, stack.pointsInVolume(), "nothing was undone with the wrong profile");
 
         assertEquals(0, run("", "rollback", "--dry-run"));

@@ -1,5 +1,6 @@
 package io.github.influxreset.engine;
 
+import io.github.influxreset.domain.OnConflict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,7 @@ class RestoreSealsTest {
         BackupInfo set = stack.ports.backups().info(source);
         Runner runner = stack.runner();
         Plan plan = new RestorePlanBuilder(stack.profile).merge(set, Optional.of("home_assistant_events"),
-                BucketMerger.OnConflict.OVERWRITE, Plan.newId(java.time.Clock.systemUTC()));
+                OnConflict.OVERWRITE, Plan.newId(java.time.Clock.systemUTC()));
         long now = System.currentTimeMillis() * 1_000_000L;
 
         RunContext run = StepByStep.run(runner, plan, id -> new RunContext(stack.profile, stack.ports, stack.log,

@@ -1,13 +1,15 @@
 package io.github.influxreset.testing;
 
+import io.github.influxreset.app.ProfileFilesOnDisk;
 import io.github.influxreset.cli.CliContext;
 import io.github.influxreset.config.ProfileLoader;
 import io.github.influxreset.domain.Profile;
-import io.github.influxreset.engine.Journal;
 import io.github.influxreset.engine.LogBus;
-import io.github.influxreset.engine.Ports;
-import io.github.influxreset.engine.Runner;
+import io.github.influxreset.engine.session.ProfileFiles;
+import io.github.influxreset.engine.session.ResetSession;
+import io.github.influxreset.engine.session.StackFinder;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 
 /** The command line's view of the in-memory stack; {@code --profile FILE} loads that file instead. */
@@ -24,23 +26,18 @@ public final class StackCliContext implements CliContext {
     }
 
     @Override
-    public Ports ports(Profile profile) {
-        return stack.ports;
+    public ResetSession session(Profile profile) {
+        return new ResetSession(profile, stack.ports, stack.runner(), stack.log, Clock.systemUTC());
     }
 
     @Override
-    public Runner runner(Profile profile) {
-        return stack.runner();
-    }
-
-    @Override
-    public io.github.influxreset.firstrun.StackFinder stackFinder() {
+    public StackFinder stackFinder() {
         return stack.finder(stack.dir.resolve("app-home"));
     }
 
     @Override
-    public Journal journal(Profile profile) {
-        return stack.journal();
+    public ProfileFiles profileFiles() {
+        return new ProfileFilesOnDisk();
     }
 
     @Override

@@ -163,7 +163,7 @@ public final class TestStack {
     }
 
     /** The first run's finder on this fake engine, saving profiles under {@code home}. */
-    public io.github.influxreset.firstrun.StackFinder finder(Path home) {
+    public io.github.influxreset.engine.session.StackFinder finder(Path home) {
         return new io.github.influxreset.app.MachineStackFinder(
                 () -> io.github.influxreset.domain.DockerEngine.plain(ENGINE, "DOCKER_HOST"), () -> List.of(
                         new io.github.influxreset.domain.DockerContext("default", ENGINE, true),

@@ -1,5 +1,6 @@
 package io.github.influxreset.engine.actions;
 
+import io.github.influxreset.domain.OnConflict;
 import io.github.influxreset.domain.FieldCounts;
 import io.github.influxreset.engine.BucketMerger;
 import io.github.influxreset.engine.Precondition;
@@ -25,19 +26,19 @@ public final class MergeBucket extends BaseAction {
         super(KIND, params);
     }
 
-    public static MergeBucket of(String source, String bucket, BucketMerger.OnConflict onConflict) {
+    public static MergeBucket of(String source, String bucket, OnConflict onConflict) {
         return new MergeBucket(Map.of("source", source, "bucket", bucket, "onConflict", onConflict.name()));
     }
 
     @Override
     public boolean destructive() {
-        return onConflict() == BucketMerger.OnConflict.OVERWRITE;
+        return onConflict() == OnConflict.OVERWRITE;
     }
 
     @Override
     public String describe() {
         return "Merge bucket " + param("bucket") + " of backup set " + param("source") + " into the live bucket, which keeps "
-                + "its points (a point at the same series and time: " + (onConflict() == BucketMerger.OnConflict.SKIP
+                + "its points (a point at the same series and time: " + (onConflict() == OnConflict.SKIP
                 ? "the live one is kept)" : "the set's is written over it, the newer write winning)");
     }
 
@@ -72,7 +73,7 @@ public final class MergeBucket extends BaseAction {
         BucketMerger.Result result = new BucketMerger(ctx.ports().influx()).merge(bucket,
                 line -> ctx.ports().backups().exportLines(source, bucket, line), onConflict(), ctx.progress());
         ctx.info("Bucket " + bucket + ": " + result.totalAdded() + " new points from the set, " + result.totalConflicting()
-                + " at a series and time it already had (" + (onConflict() == BucketMerger.OnConflict.SKIP
+                + " at a series and time it already had (" + (onConflict() == OnConflict.SKIP
                 ? "kept as they were" : "written over") + ").");
     }
 
@@ -122,7 +123,7 @@ public final class MergeBucket extends BaseAction {
         return List.of(param("bucket"));
     }
 
-    private BucketMerger.OnConflict onConflict() {
-        return BucketMerger.OnConflict.valueOf(param("onConflict"));
+    private OnConflict onConflict() {
+        return OnConflict.valueOf(param("onConflict"));
     }
 }

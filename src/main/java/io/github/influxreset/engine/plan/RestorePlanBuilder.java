@@ -1,5 +1,6 @@
 package io.github.influxreset.engine.plan;
 
+import io.github.influxreset.domain.OnConflict;
 import io.github.influxreset.domain.BackupInfo;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
@@ -69,7 +70,7 @@ public final class RestorePlanBuilder {
      * run is undoable.
      */
     public Plan merge(BackupInfo source, java.util.Optional<String> onlyBucket,
-                      BucketMerger.OnConflict onConflict, String planId) {
+                      OnConflict onConflict, String planId) {
         onlyBucket.ifPresent(b -> requireHolds(source, b));
         backUpConfirmAndStop(source);
         source.buckets().stream().map(BackupInfo.Bucket::name).filter(b -> onlyBucket.map(b::equals).orElse(true))

@@ -2,8 +2,8 @@ package io.github.influxreset.engine.session;
 
 import io.github.influxreset.domain.BackupInfo;
 import io.github.influxreset.domain.Profile;
-import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.Progress;
+import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.BackupPruner;
 import io.github.influxreset.engine.LogBus;
@@ -12,9 +12,11 @@ import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.Runner;
 import io.github.influxreset.engine.WholeRun;
-import io.github.influxreset.engine.plan.RestorePlanBuilder;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A profile's backup sets as the backup browser uses them: listed (unusable folders said in the
@@ -80,21 +82,55 @@ public final class BackupShelf {
         return new BackupPruner(ports.backups(), runner.journal()).prune(keep);
     }
 
-    /** Puts every bucket of a set back: a run of its own, backed up first, undone on failure. */
-    /** @return the id of the restore's run */
-    public String restoreAll(String backupId, String typedConfirmation, Progress progress) {
-        Plan restore = new RestorePlanBuilder(profile)
-                .wholeSet(ports.backups().info(backupId), Plan.newId(clock));
-        return WholeRun.run(runner, restore,
-                id -> new RunContext(profile, ports, log, runner.journal(), id), () -> typedConfirmation, progress).runId();
+    /** What a set holds, from its manifest; bad input when there is no such set. */
+    public BackupInfo info(String backupId) {
+        return ports.backups().info(backupId);
     }
 
-    /** Restores one bucket of a set into a new bucket. */
-    /** @return the id of the restore's run */
+    /** The set's folder. */
+    public Path folder(String backupId) {
+        return profile.backups().dir().resolve(backupId);
+    }
+
+    /** Folders of the backup directory that are no usable set, and why each is not. */
+    public Map<String, String> unusable() {
+        return ports.backups().unusable();
+    }
+
+    /** Writes a set of the stack as it is now, by hand (no run), and verifies it; the verified set. */
+    public BackupInfo backUpNow(Progress progress) {
+        var stack = ports.docker().discover(profile.stack().composeProject());
+        String id = ports.backups().write(stack, "manual", progress);
+        ports.backups().verify(id);
+        return ports.backups().info(id);
+    }
+
+    /** The sets {@link #prune} would delete now. */
+    public List<String> pruneCandidates(int keep) {
+        return new BackupPruner(ports.backups(), runner.journal()).candidates(keep);
+    }
+
+    /**
+     * Restores from a set as asked: a run of its own that backs up the current state first, is undone
+     * on failure, and ends with every count compared with the manifest.
+     *
+     * @param confirmation asked for the typed confirmation word when the run reaches it
+     * @throws ResetException (bad input) when the set cannot serve the request; nothing has changed then
+     */
+    public RunOutcome restore(RestoreRequest request, Supplier<String> confirmation, Progress progress) {
+        Plan restore = RestoreChoice.plan(request, profile, ports, Plan.newId(clock));
+        return new RunOutcome(WholeRun.run(runner, restore,
+                id -> new RunContext(profile, ports, log, runner.journal(), id), confirmation, progress));
+    }
+
+    /** Puts every bucket of a set back from its export; the id of the restore's run. */
+    public String restoreAll(String backupId, String typedConfirmation, Progress progress) {
+        return restore(RestoreRequest.wholeSet(backupId, RestoreRequest.Source.EXPORT), () -> typedConfirmation, progress)
+                .runId();
+    }
+
+    /** Restores one bucket of a set into a new bucket; the id of the restore's run. */
     public String restoreBucket(String backupId, String bucket, String newBucket, Progress progress) {
-        Plan restore = new RestorePlanBuilder(profile)
-                .oneBucket(ports.backups().info(backupId), bucket, newBucket, Plan.newId(clock));
-        return WholeRun.run(runner, restore,
-                id -> new RunContext(profile, ports, log, runner.journal(), id), () -> "", progress).runId();
+        return restore(RestoreRequest.oneBucket(backupId, bucket, newBucket), () -> "", progress).runId();
     }
 }

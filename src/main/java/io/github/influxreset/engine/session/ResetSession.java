@@ -18,7 +18,6 @@ import io.github.influxreset.engine.RunRecord;
 import io.github.influxreset.engine.RunStatus;
 import io.github.influxreset.engine.Runner;
 import io.github.influxreset.engine.Step;
-import io.github.influxreset.engine.WholeRun;
 import io.github.influxreset.engine.actions.DowntimeForecast;
 import io.github.influxreset.engine.actions.ForecastCarry;
 import io.github.influxreset.engine.plan.ResetPlanner;
@@ -29,8 +28,6 @@ import io.github.influxreset.engine.report.ServicesDown;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * One profile's reset, move or restore: the use cases both faces call. The wizard drives it one
@@ -63,6 +60,21 @@ public final class ResetSession {
     /** The profile's backup sets: list, verify, delete, prune, restore. */
     public BackupShelf shelf() {
         return new BackupShelf(profile, ports, runner, log, clock);
+    }
+
+    /** What can be read of the stack without changing it: checks, validation, plans, forecasts, the live schema. */
+    public StackInspector inspector() {
+        return new StackInspector(profile, ports, clock);
+    }
+
+    /** The journal's runs: list, show, close, roll back. */
+    public RunHistory history() {
+        return new RunHistory(profile, ports, runner, log);
+    }
+
+    /** Runs from start to end in one call, as the command line runs them: a plan, a resume, a move's catch-up. */
+    public WholeRuns wholeRuns() {
+        return new WholeRuns(profile, ports, runner, log, clock);
     }
 
     /** The read-only checks (see {@link StackChecks}), each said in the log; the mode they propose kept. */
@@ -246,41 +258,6 @@ public final class ResetSession {
     private Optional<InterruptedRun> interrupted() {
         RunContext context = run;
         return InterruptedRun.of(profile, runner).filter(i -> context != null && i.record().id().equals(context.runId()));
-    }
-
-    /**
-     * Runs a plan whole, as the command line does: every step in order, the confirmation asked for
-     * when the run reaches it, rolled back on failure (a {@code ResetException} says how it ended).
-     * @param keepData whether the old points are carried into the new buckets (said before the run starts)
-     */
-    public RunContext runWhole(Plan whole, boolean keepData, Supplier<String> confirmation, Progress progress) {
-        RunContext[] made = new RunContext[1];
-        return WholeRun.run(runner, whole, id -> {
-            made[0] = new RunContext(profile, ports, log, runner.journal(), id);
-            made[0].chooseKeepData(keepData);
-            return made[0];
-        }, () -> {
-            made[0].info(DowntimeForecast.of(made[0]));
-            return confirmation.get();
-        }, progress);
-    }
-
-    /**
-     * Finishes the profile's interrupted run, as the command line does. {@code ask} is called for the
-     * confirmation word only when the run was not confirmed before it was interrupted.
-     * @throws ResetException (bad input) when the profile has no interrupted run to resume
-     */
-    public RunContext resumeInterrupted(Function<InterruptedRun, String> ask, Progress progress) {
-        InterruptedRun interrupted = InterruptedRun.of(profile, runner).filter(InterruptedRun::wasRunning)
-                .orElseThrow(() -> InterruptedRun.noneToResume(profile, runner));
-        RunContext context = interrupted.context(ports, log);
-        interrupted.resume(context, interrupted.confirmedBefore() ? "" : ask.apply(interrupted), progress);
-        return context;
-    }
-
-    /** A move's catch-up (see {@code PlanBuilder#catchUp}); bad input when no move of the profile finished. */
-    public Plan catchUpPlan() {
-        return new ResetPlanner(clock).planCatchUp(profile, ports, CatchUp.since(runner.journal(), profile)).plan();
     }
 
     /** A move when the mode is one (the profile names the 2.x server), else the reset of the mode. */

@@ -1,4 +1,4 @@
-package io.github.influxreset.firstrun;
+package io.github.influxreset.engine.session;
 
 import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.domain.DockerContext;

@@ -1,4 +1,4 @@
-package io.github.influxreset.cli;
+package io.github.influxreset.engine.session;
 
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
@@ -27,5 +27,9 @@ final class RunOwner {
             throw ResetException.badInput("Run " + run.id() + " belongs to profile " + run.profileName() + ", not "
                     + profile.name() + "; nothing was changed.", "Pass that run's profile with --profile.");
         }
+    }
+
+    static ResetException noSuchRun(String id) {
+        return ResetException.badInput("There is no run " + id + " in the journal.", "List the runs with 'runs list'.");
     }
 }

@@ -1,0 +1,45 @@
+package io.github.influxreset.engine.session;
+
+import io.github.influxreset.domain.BackupInfo;
+import io.github.influxreset.domain.Profile;
+import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.engine.Plan;
+import io.github.influxreset.engine.Ports;
+import io.github.influxreset.engine.plan.PlanBuilder;
+import io.github.influxreset.engine.plan.RestorePlanBuilder;
+
+/** The plan that carries out a {@link RestoreRequest}: the one place that chooses among the restore plans. */
+final class RestoreChoice {
+    private RestoreChoice() {
+    }
+
+    /** @throws ResetException (bad input) when the set cannot serve the request; nothing has changed then */
+    static Plan plan(RestoreRequest request, Profile profile, Ports ports, String planId) {
+        BackupInfo source = ports.backups().info(request.backupId());
+        RestorePlanBuilder builder = new RestorePlanBuilder(profile);
+        if (request.merge().isPresent()) {
+            return builder.merge(source, request.bucket(), request.merge().get(), planId);
+        }
+        if (request.newBucket().isPresent()) {
+            return builder.oneBucket(source, request.bucket().orElseThrow(), request.newBucket().get(), planId);
+        }
+        return switch (request.source()) {
+            case SQLITE -> builder.sqlite(source, planId);
+            case NATIVE -> {
+                requireNative(request.backupId(), ports);
+                yield builder.fromNative(source, planId);
+            }
+            case VOLUMES -> new PlanBuilder(profile, ports.docker().discover(profile.stack().composeProject()))
+                    .fromVolumes(source, planId);
+            case EXPORT -> builder.wholeSet(source, planId);
+        };
+    }
+
+    private static void requireNative(String backupId, Ports ports) {
+        if (!ports.backups().holdsNative(backupId)) {
+            throw ResetException.badInput("Backup set " + backupId + " holds no native backup of InfluxDB 2.x (it is "
+                    + "taken with the operator token only, and not on 1.x); nothing was changed.",
+                    "Restore it from the export (the default) or from the volume snapshots (--from volumes).");
+        }
+    }
+}
