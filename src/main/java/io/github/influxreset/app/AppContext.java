@@ -9,7 +9,6 @@ import io.github.influxreset.docker.DockerJavaAdapter;
 import io.github.influxreset.domain.DockerEngine;
 import io.github.influxreset.domain.InfluxSpec;
 import io.github.influxreset.domain.Profile;
-import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.ActionCatalog;
 import io.github.influxreset.engine.FaultInjector;
 import io.github.influxreset.engine.Journal;

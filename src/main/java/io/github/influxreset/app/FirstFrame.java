@@ -1,6 +1,7 @@
 package io.github.influxreset.app;
 
 import io.github.influxreset.ui.AfterNextFrame;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 
 /**
@@ -22,7 +23,7 @@ final class FirstFrame {
             System.out.println("FIRST_FRAME");
             System.out.flush();
             if (exit) {
-                javafx.application.Platform.exit();
+                Platform.exit();
             }
         });
     }

@@ -25,7 +25,10 @@ import io.github.influxreset.engine.session.StackFinder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -98,7 +101,7 @@ public final class MachineStackFinder implements StackFinder {
     /** The SQLite databases in the named volumes of the project's services, those of InfluxDB servers left out. */
     public static List<SqliteSpec> volumeDatabases(DockerPort docker, ComposeProject project) {
         String influx = project.influxService().map(ComposeService::name).orElse("");
-        List<SqliteSpec> found = new java.util.ArrayList<>();
+        List<SqliteSpec> found = new ArrayList<>();
         for (ComposeService service : project.services()) {
             if (service.name().equals(influx) || service.isInfluxServer()) {
                 continue;
@@ -145,7 +148,7 @@ public final class MachineStackFinder implements StackFinder {
                     return logged(draft, SchemaProposal.unread("The buckets " + String.join(", ", brief.buckets().stream()
                             .map(BucketSpec::name).toList()) + " hold no data yet: the brief's HomeIQ schema is proposed."));
                 }
-                List<String> lines = new java.util.ArrayList<>();
+                List<String> lines = new ArrayList<>();
                 LiveSchema.compare(learned, brief.schema()).forEach(c -> lines.addAll(c.lines("brief    ")));
                 return logged(draft, new SchemaProposal(learned, lines, "Read " + learned.size()
                         + " measurement(s) from the live data; their schema is proposed instead of the brief's."));
@@ -157,20 +160,20 @@ public final class MachineStackFinder implements StackFinder {
     }
 
     @Override
-    public java.util.Optional<String> probe(ProfileDraft draft) {
+    public Optional<String> probe(ProfileDraft draft) {
         return withInflux(draft, (brief, influx) -> {
             try {
                 String version = influx.health();
                 log.info(null, "First run, " + draft.composeProject() + ": InfluxDB " + version + " answers at " + draft.url() + ".");
-                return java.util.Optional.<String>empty();
+                return Optional.<String>empty();
             } catch (ResetException silent) {
-                return java.util.Optional.of("InfluxDB does not answer at " + draft.url() + " (" + silent.getMessage() + ").");
+                return Optional.of("InfluxDB does not answer at " + draft.url() + " (" + silent.getMessage() + ").");
             }
         });
     }
 
     /** Reads the draft as the loader will (the brief's schema) and lends a connection to its InfluxDB, closed after. */
-    private <T> T withInflux(ProfileDraft draft, java.util.function.BiFunction<Profile, InfluxPort, T> use) {
+    private <T> T withInflux(ProfileDraft draft, BiFunction<Profile, InfluxPort, T> use) {
         Profile brief = loader.loadText(DraftWriter.toYaml(draft.withSchema(List.of()), engine.get()), suggestedFile(draft.composeProject()));
         InfluxPort influx = influxFor.apply(brief.influx());
         try {

@@ -3,6 +3,7 @@ package io.github.influxreset.app;
 import io.github.influxreset.ui.Theme;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
@@ -32,7 +33,7 @@ final class UserSettings {
         try {
             return Files.isRegularFile(lastProfileFile) ? Optional.of(Path.of(Files.readString(lastProfileFile).strip()))
                     .filter(Files::isRegularFile) : Optional.empty();
-        } catch (IOException | java.nio.file.InvalidPathException unreadable) {
+        } catch (IOException | InvalidPathException unreadable) {
             return Optional.empty();
         }
     }

@@ -28,6 +28,7 @@ import io.github.influxreset.ui.TaskClock;
 import io.github.influxreset.ui.WizardView;
 import io.github.influxreset.ui.SessionFactory;
 import io.github.influxreset.ui.WizardViewModel;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class WizardAssembly {
     private final BackupBrowserViewModel backups;
     private final FirstRunViewModel firstRun;
     private final TaskClock taskClock;
-    private final List<LazyScreen> screens = new java.util.ArrayList<>();
+    private final List<LazyScreen> screens = new ArrayList<>();
 
     public WizardAssembly(TaskRunner tasks, SessionFactory sessions, DialogService dialogs, LogBus log,
                           StackFinder finder) {

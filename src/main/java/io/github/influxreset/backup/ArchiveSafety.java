@@ -6,6 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -21,7 +25,7 @@ public final class ArchiveSafety {
     /** Reads the whole archive and throws naming the first unsafe entry; writes nothing. */
     public static void check(InputStream tar, String archiveName) throws IOException {
         try (TarArchiveInputStream in = new TarArchiveInputStream(tar)) {
-            java.util.Set<String> links = new java.util.HashSet<>();
+            Set<String> links = new HashSet<>();
             for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 checkEntry(entry, archiveName);
                 checkNotThroughALink(entry, links, archiveName);
@@ -33,7 +37,7 @@ public final class ArchiveSafety {
      * A path may not go through a link the archive made earlier: {@code a -> .} then {@code a/b -> ..}
      * looks harmless segment by segment but climbs out once the links are followed.
      */
-    private static void checkNotThroughALink(TarArchiveEntry entry, java.util.Set<String> links, String archiveName) {
+    private static void checkNotThroughALink(TarArchiveEntry entry, Set<String> links, String archiveName) {
         String normal = normalise(entry.getName());
         StringBuilder prefix = new StringBuilder();
         String[] segments = normal.split("/");
@@ -49,7 +53,7 @@ public final class ArchiveSafety {
     }
 
     private static String normalise(String name) {
-        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        Deque<String> parts = new ArrayDeque<>();
         for (String segment : name.split("/")) {
             if (segment.equals("..")) {
                 parts.pollLast();
@@ -78,7 +82,7 @@ public final class ArchiveSafety {
     private static void extractChecked(InputStream tar, Path target, String archiveName) throws IOException {
         Path root = target.toAbsolutePath().normalize();
         try (TarArchiveInputStream in = new TarArchiveInputStream(tar)) {
-            java.util.Set<String> links = new java.util.HashSet<>();
+            Set<String> links = new HashSet<>();
             for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 checkEntry(entry, archiveName);
                 checkNotThroughALink(entry, links, archiveName);

@@ -1,12 +1,15 @@
 package io.github.influxreset.backup;
 
+import com.github.luben.zstd.ZstdInputStream;
 import io.github.influxreset.domain.FieldCounts;
 
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.Throughput;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -63,7 +66,7 @@ final class BackupVerifier {
             if (!file.startsWith(set)) {
                 throw corrupt("its manifest names a file outside the set: " + entry.path());
             }
-            if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 throw corrupt("file " + entry.path() + " is missing");
             }
             try {
@@ -104,7 +107,7 @@ final class BackupVerifier {
             Path file = set.resolve(entry.path());
             try {
                 if (entry.path().startsWith("volumes/") && entry.path().endsWith(".tar.zst")) {
-                    try (java.io.InputStream in = new com.github.luben.zstd.ZstdInputStream(Files.newInputStream(file))) {
+                    try (InputStream in = new ZstdInputStream(Files.newInputStream(file))) {
                         ArchiveSafety.check(in, entry.path());
                     }
                 }
@@ -124,7 +127,7 @@ final class BackupVerifier {
     private static void checkExport(Map<String, Map<String, Long>> counted, String bucket, String path, Path file)
             throws IOException {
         Map<String, Map<String, Long>> held;
-        try (java.io.InputStream in = new com.github.luben.zstd.ZstdInputStream(Files.newInputStream(file))) {
+        try (InputStream in = new ZstdInputStream(Files.newInputStream(file))) {
             held = ExportTally.of(in, path);
         }
         if (counted != null && !FieldCounts.nonZero(counted).equals(FieldCounts.nonZero(held))) {
@@ -148,7 +151,7 @@ final class BackupVerifier {
     /** Reads {@code seal/manifest.json} when the set was sealed. */
     Optional<Seal> readSeal() {
         Path file = set.resolve(Seal.FILE_NAME);
-        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         try {

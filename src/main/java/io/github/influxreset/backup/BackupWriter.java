@@ -1,5 +1,6 @@
 package io.github.influxreset.backup;
 
+import com.github.luben.zstd.ZstdInputStream;
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.ContainerInfo;
 import io.github.influxreset.domain.LineProtocol;
@@ -12,11 +13,15 @@ import io.github.influxreset.engine.MeteredOutput;
 import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.Throughput;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,10 +34,10 @@ final class BackupWriter {
     private final Ports ports;
     private final Path set;
     private final Progress progress;
-    private final java.time.Instant cut;
+    private final Instant cut;
 
     /** @param cut before it, each export's values are counted apart (see {@link Manifest.BucketEntry}) */
-    BackupWriter(Profile profile, Ports ports, Path set, Progress progress, java.time.Instant cut) {
+    BackupWriter(Profile profile, Ports ports, Path set, Progress progress, Instant cut) {
         this.profile = profile;
         this.ports = ports;
         this.set = set;
@@ -102,12 +107,12 @@ final class BackupWriter {
      */
     List<Manifest.BucketEntry> writeExports(Optional<Set<String>> only) throws IOException {
         SecureFiles.createPrivateDirectory(set.resolve("export"));
-        Map<String, BucketSpec> live = new java.util.HashMap<>();
+        Map<String, BucketSpec> live = new HashMap<>();
         ports.influx().buckets().forEach(b -> live.put(b.name(), b));
         List<Manifest.BucketEntry> entries = new ArrayList<>();
         List<BucketSpec> buckets = new ArrayList<>(profile.buckets());
         live.values().stream().filter(b -> profile.bucket(b.name()).isEmpty())
-                .sorted(java.util.Comparator.comparing(BucketSpec::name)).forEach(buckets::add);
+                .sorted(Comparator.comparing(BucketSpec::name)).forEach(buckets::add);
         only.ifPresent(names -> buckets.removeIf(b -> !names.contains(b.name())));
         for (int i = 0; i < buckets.size(); i++) {
             BucketSpec bucket = buckets.get(i);
@@ -124,7 +129,7 @@ final class BackupWriter {
             }
             SecureFiles.restrictFile(file);
             ExportTally.Counts counted;
-            try (java.io.InputStream in = new com.github.luben.zstd.ZstdInputStream(Files.newInputStream(file))) {
+            try (InputStream in = new ZstdInputStream(Files.newInputStream(file))) {
                 counted = ExportTally.of(in, exportFile(bucket.name()), LineProtocol.nanos(cut));
             }
             Map<String, Map<String, Long>> held = counted.values();

@@ -16,14 +16,17 @@ import io.github.influxreset.engine.port.BackupStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -78,12 +81,12 @@ public final class FileBackupStore implements BackupStore {
         SealedSet set = new SealedSet(folder(backupId));
         Manifest manifest = set.manifest();
         List<Manifest.FileEntry> sealFiles = set.seal().map(Seal::files).orElse(List.of());
-        return new BackupInfo(backupId, java.time.Instant.parse(manifest.created()), manifest.profile(),
+        return new BackupInfo(backupId, Instant.parse(manifest.created()), manifest.profile(),
                 manifest.influxVersion(), manifest.runId(), set.buckets().stream()
                 .map(b -> new BackupInfo.Bucket(b.name(), b.retention(), b.points())).toList(),
                 manifest.files().size() + sealFiles.size(),
                 manifest.totalBytes() + sealFiles.stream().mapToLong(Manifest.FileEntry::size).sum(),
-                set.seal().map(seal -> java.time.Instant.parse(seal.created())));
+                set.seal().map(seal -> Instant.parse(seal.created())));
     }
 
     @Override
@@ -141,7 +144,7 @@ public final class FileBackupStore implements BackupStore {
     @Override
     public boolean holdsNative(String backupId) {
         Path influx = folder(backupId).resolve("influx");
-        if (profile.influx().isV1() || !Files.isDirectory(influx, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (profile.influx().isV1() || !Files.isDirectory(influx, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
         try (Stream<Path> files = Files.list(influx)) {
@@ -201,7 +204,7 @@ public final class FileBackupStore implements BackupStore {
     }
 
     @Override
-    public void exportLines(String backupId, String bucket, java.util.function.Consumer<String> line) {
+    public void exportLines(String backupId, String bucket, Consumer<String> line) {
         SealedSet set = new SealedSet(folder(backupId));
         if (!set.holdsExport(bucket)) {
             throw ResetException.badInput("Backup set " + backupId + " holds no export of bucket " + bucket + ".",
@@ -236,7 +239,7 @@ public final class FileBackupStore implements BackupStore {
         }
         try (Stream<Path> entries = Files.list(root)) {
             entries.filter(e -> e.getFileName().toString().startsWith(NewSet.incompletePrefix(runId)))
-                    .filter(e -> Files.isDirectory(e, java.nio.file.LinkOption.NOFOLLOW_LINKS)).forEach(SecureFiles::deleteQuietly);
+                    .filter(e -> Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)).forEach(SecureFiles::deleteQuietly);
         } catch (IOException e) {
             throw ResetException.problem("The backup folder " + root + " cannot be read: " + e.getMessage() + ".", "", e);
         }

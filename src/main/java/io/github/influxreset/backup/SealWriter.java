@@ -7,6 +7,7 @@ import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.SealOutcome;
+import io.github.influxreset.domain.SqliteSpec;
 import io.github.influxreset.engine.MeteredOutput;
 import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.Throughput;
@@ -166,7 +167,7 @@ final class SealWriter {
         }
         new BackupWriter(profile, ports, work, Progress.NONE, Instant.EPOCH).writeSqlite();
         for (int i = 0; i < profile.sqlite().size(); i++) {
-            String file = io.github.influxreset.domain.SqliteSpec.setFile(profile.sqlite(), i);
+            String file = SqliteSpec.setFile(profile.sqlite(), i);
             Path copy = work.resolve(file);
             String hash = Hashing.sha256(copy);
             boolean same = manifest.files().stream().anyMatch(f -> f.path().equals(file) && f.sha256().equals(hash));

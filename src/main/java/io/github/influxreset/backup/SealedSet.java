@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -63,7 +64,7 @@ final class SealedSet {
             return;
         }
         if (!sealed.get().whole()) {
-            long cut = LineProtocol.nanos(java.time.Instant.parse(sealed.get().cut()));
+            long cut = LineProtocol.nanos(Instant.parse(sealed.get().cut()));
             long end = LineProtocol.nanos(Seal.RANGE_END);
             read(own, t -> t < cut || t >= end, line);
         }

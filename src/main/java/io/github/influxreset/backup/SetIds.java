@@ -1,5 +1,6 @@
 package io.github.influxreset.backup;
 
+import java.util.Collection;
 import java.util.Comparator;
 
 /**
@@ -17,7 +18,7 @@ final class SetIds {
     }
 
     /** The name for a set made in {@code second} (a folder name), given the names that exist. */
-    static String next(String second, java.util.Collection<String> existing) {
+    static String next(String second, Collection<String> existing) {
         int highest = existing.stream().filter(id -> second(id).equals(second)).mapToInt(SetIds::number).max().orElse(0);
         return highest == 0 ? second : second + "_" + (highest + 1);
     }

@@ -9,6 +9,7 @@ import io.github.influxreset.engine.Ports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -40,7 +41,7 @@ final class SpaceCheck {
     long estimate(StackSnapshot stack) throws IOException {
         long bytes = 0;
         boolean measured = false;
-        for (String volume : stack.service(profile.influx().service()).map(ContainerInfo::volumeNames).orElse(java.util.List.of())) {
+        for (String volume : stack.service(profile.influx().service()).map(ContainerInfo::volumeNames).orElse(List.of())) {
             OptionalLong size = ports.docker().volumeSize(volume);
             if (size.isPresent()) {
                 bytes += 2 * size.getAsLong();

@@ -5,7 +5,10 @@ import static io.github.influxreset.ui.Controls.button;
 
 import io.github.influxreset.domain.BackupInfo;
 import io.github.influxreset.ui.View;
+import java.util.List;
+import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -19,6 +22,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 /** The backup browser: the sets, the selected set's details, and what can be done with it. */
 public final class BackupBrowserView extends View<BackupBrowserViewModel> {
@@ -51,7 +55,7 @@ public final class BackupBrowserView extends View<BackupBrowserViewModel> {
         table.setAccessibleText("Backup sets");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No complete backup sets yet."));
-        table.getColumns().setAll(java.util.List.of(
+        table.getColumns().setAll(List.of(
                 column("Set", BackupInfo::id, "20261202_030714"),
                 column("Size", s -> ByteSize.human(s.bytes()), "999.9 MiB"),
                 column("Buckets", s -> String.valueOf(s.buckets().size()), "99"),
@@ -92,12 +96,12 @@ public final class BackupBrowserView extends View<BackupBrowserViewModel> {
         title.getStyleClass().add("step-title");
         HBox actions = new HBox(8, refresh, verify, restore, delete, prune);
         HBox oneBucket = new HBox(8, new Label("One bucket:"), bucket, new Label("into"), newBucket, restoreBucket);
-        oneBucket.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        oneBucket.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(newBucket, Priority.ALWAYS);
         SplitPane split = new SplitPane(table, details);
         split.setDividerPositions(0.74);
         HBox footer = new HBox(10, back, progress, status);
-        footer.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        footer.setAlignment(Pos.CENTER_LEFT);
         root = new VBox(10, title, actions, split, oneBucket, footer);
         root.getStyleClass().add("step-view");
         VBox.setVgrow(split, Priority.ALWAYS);
@@ -137,7 +141,7 @@ public final class BackupBrowserView extends View<BackupBrowserViewModel> {
     }
 
     /** A column at least as wide as its title and its {@code widest} value need: no text is cut to "…". */
-    private static TableColumn<BackupInfo, String> column(String title, java.util.function.Function<BackupInfo, String> value,
+    private static TableColumn<BackupInfo, String> column(String title, Function<BackupInfo, String> value,
                                                           String widest) {
         TableColumn<BackupInfo, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
@@ -151,6 +155,6 @@ public final class BackupBrowserView extends View<BackupBrowserViewModel> {
     private static final double CELL_PADDING = 20;
 
     private static double textWidth(String text) {
-        return new javafx.scene.text.Text(text).getLayoutBounds().getWidth();
+        return new Text(text).getLayoutBounds().getWidth();
     }
 }

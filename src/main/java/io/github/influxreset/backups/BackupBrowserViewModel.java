@@ -10,7 +10,10 @@ import io.github.influxreset.engine.session.ResetSession;
 import io.github.influxreset.ui.DialogService;
 import io.github.influxreset.ui.TaskClock;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -35,7 +38,7 @@ public final class BackupBrowserViewModel {
     private final DialogService dialogs;
     private final Supplier<ResetSession> session;
     private final ObservableList<BackupInfo> sets = FXCollections.observableArrayList();
-    private final java.util.Map<String, String> roles = new java.util.HashMap<>();
+    private final Map<String, String> roles = new HashMap<>();
     private final ObjectProperty<BackupInfo> selected = new SimpleObjectProperty<>();
     private final StringProperty details = new SimpleStringProperty("Select a backup set.");
     private final StringProperty status = new SimpleStringProperty("");
@@ -66,11 +69,11 @@ public final class BackupBrowserViewModel {
     private void refreshThenSay(String message) {
         BackupShelf shelf = session.get().shelf();
         Path folder = session.get().profile().backups().dir();
-        run("Reading the backup folder", p -> shelf.list().stream().map(set -> java.util.Map.entry(set, shelf.role(set)))
+        run("Reading the backup folder", p -> shelf.list().stream().map(set -> Map.entry(set, shelf.role(set)))
                 .toList(), listed -> {
             roles.clear();
             listed.forEach(entry -> roles.put(entry.getKey().id(), entry.getValue()));
-            List<BackupInfo> list = listed.stream().map(java.util.Map.Entry::getKey).toList();
+            List<BackupInfo> list = listed.stream().map(Map.Entry::getKey).toList();
             sets.setAll(list);
             status.set(message != null ? message : list.size() + " backup set(s) in " + folder);
         });
@@ -159,13 +162,13 @@ public final class BackupBrowserViewModel {
 
     static String describe(BackupInfo set) {
         StringBuilder text = new StringBuilder();
-        String created = set.created().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' ')
+        String created = set.created().truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ')
                 .replace("Z", " UTC");
         text.append("Backup set ").append(set.id()).append("\ncreated ").append(created).append(" by run ")
                 .append(set.runId()).append("\nprofile ").append(set.profile()).append(", InfluxDB ").append(set.influxVersion())
                 .append("\n").append(set.files()).append(" files, ").append(ByteSize.human(set.bytes()))
                 .append("\n");
-        set.sealed().ifPresent(at -> text.append("sealed ").append(at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        set.sealed().ifPresent(at -> text.append("sealed ").append(at.truncatedTo(ChronoUnit.SECONDS)
                 .toString().replace('T', ' ').replace("Z", " UTC"))
                 .append(" with what the services wrote until they stopped (the points below are those at the stop)\n"));
         set.buckets().forEach(b -> {

@@ -1,5 +1,7 @@
 package io.github.influxreset.cli;
 
+import java.io.BufferedReader;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,11 +27,11 @@ public final class RootCommand implements Callable<Integer> {
     boolean json;
 
     final CliContext context;
-    final java.io.PrintWriter out;
-    final java.io.PrintWriter err;
-    final java.io.BufferedReader in;
+    final PrintWriter out;
+    final PrintWriter err;
+    final BufferedReader in;
 
-    RootCommand(CliContext context, java.io.PrintWriter out, java.io.PrintWriter err, java.io.BufferedReader in) {
+    RootCommand(CliContext context, PrintWriter out, PrintWriter err, BufferedReader in) {
         this.context = context;
         this.out = out;
         this.err = err;

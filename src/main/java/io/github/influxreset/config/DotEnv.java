@@ -2,10 +2,13 @@ package io.github.influxreset.config;
 
 import io.github.influxreset.domain.ResetException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a Compose {@code .env} file by Compose's rules: {@code KEY=VALUE} lines (an optional
@@ -22,7 +25,7 @@ public final class DotEnv {
     public static Map<String, String> read(Path file) {
         try {
             return parse(Files.readString(file));
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw ResetException.badInput("The .env file " + file + " cannot be read: " + e.getMessage() + ".",
                     "Check its permissions, or fix stack.envFile in the profile.");
         }
@@ -86,7 +89,7 @@ public final class DotEnv {
      * is empty); {@code $$} is a {@code $}.
      */
     private static String interpolate(String text, Map<String, String> earlier) {
-        java.util.regex.Matcher m = java.util.regex.Pattern
+        Matcher m = Pattern
                 .compile("\\$\\$|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)").matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -97,7 +100,7 @@ public final class DotEnv {
             String name = m.group(1) != null ? m.group(1) : m.group(3);
             String found = earlier.get(name);
             String replacement = found != null && !found.isEmpty() ? found : m.group(2) != null ? m.group(2) : "";
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
         return out.toString();

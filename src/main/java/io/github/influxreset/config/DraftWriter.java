@@ -14,6 +14,7 @@ import io.github.influxreset.domain.SqliteSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
@@ -120,8 +121,8 @@ public final class DraftWriter {
             temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".profile", ".yaml");
             setOwnerOnly(temporary);
             Files.writeString(temporary, text);
-            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             deleteQuietly(temporary);
             throw ResetException.badInput("The profile cannot be written to " + file + ": " + e.getMessage() + ".",

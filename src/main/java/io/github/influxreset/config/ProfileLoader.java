@@ -17,6 +17,7 @@ import io.github.influxreset.domain.StackSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -130,8 +132,8 @@ public final class ProfileLoader {
             return Optional.empty();
         }
         try {
-            String host = java.net.URI.create(url.trim()).getHost();
-            if (host != null && (host.startsWith("169.254.") || host.toLowerCase(java.util.Locale.ROOT).startsWith("[fe80:"))) {
+            String host = URI.create(url.trim()).getHost();
+            if (host != null && (host.startsWith("169.254.") || host.toLowerCase(Locale.ROOT).startsWith("[fe80:"))) {
                 return Optional.of(what + " " + url + " is a link-local address (a cloud metadata service lives at "
                         + "169.254.169.254); check that it is the service you mean");
             }

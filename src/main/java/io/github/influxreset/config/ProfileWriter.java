@@ -11,6 +11,7 @@ import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ServiceSpec;
 import io.github.influxreset.domain.SqliteSpec;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,7 @@ public final class ProfileWriter {
         Map<String, Object> fields = new LinkedHashMap<>();
         schema.fields().forEach((k, v) -> fields.put(k, v.yamlName()));
         schema.fieldPatterns().forEach(p -> fields.put(p.glob(), p.typeName()));
-        List<String> tags = new java.util.ArrayList<>(schema.tags());
+        List<String> tags = new ArrayList<>(schema.tags());
         schema.tagPatterns().forEach(p -> tags.add(p.glob()));
         return map("measurement", schema.measurement(), "bucket", schema.bucket(), "tags", tags, "fields", fields);
     }

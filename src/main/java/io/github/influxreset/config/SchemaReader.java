@@ -6,6 +6,7 @@ import io.github.influxreset.domain.FieldType;
 import io.github.influxreset.domain.KeyPattern;
 import io.github.influxreset.domain.MeasurementSchema;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ final class SchemaReader {
             renames.put(old, item.get("rename").get(old).text());
         }
         String extra = item.get("extraTags").text("keep");
-        CarryRule.ExtraTags policy = java.util.Arrays.stream(CarryRule.ExtraTags.values())
+        CarryRule.ExtraTags policy = Arrays.stream(CarryRule.ExtraTags.values())
                 .filter(p -> p.yamlName().equalsIgnoreCase(extra)).findFirst()
                 .orElseThrow(() -> item.get("extraTags").error("is '" + extra + "'; use keep, drop or field"));
         return new CarryRule(renames, policy);

@@ -9,6 +9,7 @@ import io.github.influxreset.domain.Secret;
 import io.github.influxreset.domain.SqliteSpec;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,7 +160,7 @@ public final class StackGuesser {
         try (Stream<Path> files = Files.find(source, 3, (p, attributes) -> attributes.isRegularFile()
                 && p.getFileName().toString().matches(".*\\.(db|sqlite3?)"))) {
             return files.filter(StackGuesser::isSqlite).toList().stream();
-        } catch (IOException | java.io.UncheckedIOException unreadable) {
+        } catch (IOException | UncheckedIOException unreadable) {
             return Stream.empty();
         }
     }

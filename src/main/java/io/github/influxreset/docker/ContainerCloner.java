@@ -10,6 +10,7 @@ import com.github.dockerjava.api.model.ContainerConfig;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.HostConfig;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Saves a container's configuration as its inspect document and creates an identical container
@@ -71,7 +72,7 @@ final class ContainerCloner {
     }
 
     /** docker-java refuses nulls; a value the old container did not set is left unset. */
-    private static <T> void setIfPresent(T value, java.util.function.Consumer<T> setter) {
+    private static <T> void setIfPresent(T value, Consumer<T> setter) {
         if (value != null) {
             setter.accept(value);
         }

@@ -2,6 +2,8 @@ package io.github.influxreset.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * Single files of a container (its own layer or any of its volumes), read through the engine's
@@ -59,10 +62,10 @@ final class ContainerFiles {
         int slash = path.lastIndexOf('/');
         String directory = slash <= 0 ? "/" : path.substring(0, slash);
         String name = path.substring(slash + 1);
-        java.io.ByteArrayOutputStream tar = new java.io.ByteArrayOutputStream();
-        try (org.apache.commons.compress.archivers.tar.TarArchiveOutputStream out =
-                     new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(tar)) {
-            out.setLongFileMode(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.LONGFILE_POSIX);
+        ByteArrayOutputStream tar = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream out =
+                     new TarArchiveOutputStream(tar)) {
+            out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             TarArchiveEntry entry = new TarArchiveEntry(name);
             entry.setSize(source == null ? 0 : Files.size(source));
             entry.setMode(0100644);
@@ -73,7 +76,7 @@ final class ContainerFiles {
             out.closeArchiveEntry();
         }
         client.copyArchiveToContainerCmd(containerId).withRemotePath(directory)
-                .withTarInputStream(new java.io.ByteArrayInputStream(tar.toByteArray())).exec();
+                .withTarInputStream(new ByteArrayInputStream(tar.toByteArray())).exec();
     }
 
     /**

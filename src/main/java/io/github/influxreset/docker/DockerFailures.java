@@ -5,6 +5,7 @@ import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.TlsRefusal;
 import io.github.influxreset.engine.Causes;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.UnknownHostException;
@@ -27,7 +28,7 @@ final class DockerFailures {
         try {
             return work.run();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.influxreset.docker;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -127,7 +128,7 @@ final class FolderTar {
     }
 
     /** Lets the tar writer finish its records without closing the caller's stream. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
+    private static final class NonClosing extends FilterOutputStream {
         NonClosing(OutputStream out) {
             super(out);
         }

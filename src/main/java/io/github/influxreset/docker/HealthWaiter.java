@@ -7,6 +7,7 @@ import com.github.dockerjava.api.command.HealthStateLog;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Frame;
 import io.github.influxreset.domain.ResetException;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -112,7 +113,7 @@ final class HealthWaiter {
             String body = response.body().length() > MAX_BODY ? response.body().substring(0, MAX_BODY) : response.body();
             return HealthReply.contradiction(body).map(words -> url + " answered HTTP " + response.statusCode() + " but "
                     + words).orElse("");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return url + " did not answer (" + e.getClass().getSimpleName() + ")";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

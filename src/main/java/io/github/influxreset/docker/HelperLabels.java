@@ -1,5 +1,8 @@
 package io.github.influxreset.docker;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -42,11 +45,11 @@ final class HelperLabels {
      */
     static boolean isZombie(long pid) {
         try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             int afterName = stat.lastIndexOf(')');
             char state = afterName < 0 || afterName + 2 >= stat.length() ? '?' : stat.charAt(afterName + 2);
             return state == 'Z' || state == 'X';
-        } catch (java.io.IOException | RuntimeException noProcFileSystem) {
+        } catch (IOException | RuntimeException noProcFileSystem) {
             return false;
         }
     }

@@ -12,6 +12,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The engine's archive endpoints ({@code GET} and {@code PUT /containers/ID/archive}) spoken
@@ -22,15 +23,15 @@ import java.nio.file.Path;
 final class RawArchive {
     private static final int BUFFER = 1 << 20;
     /** No byte moved for this long: the engine stalled, and the transfer fails instead of hanging. */
-    static final java.time.Duration STALL = java.time.Duration.ofMinutes(2);
+    static final Duration STALL = Duration.ofMinutes(2);
     private final Path socket;
-    private final java.time.Duration stall;
+    private final Duration stall;
 
     RawArchive(Path socket) {
         this(socket, STALL);
     }
 
-    RawArchive(Path socket, java.time.Duration stall) {
+    RawArchive(Path socket, Duration stall) {
         this.socket = socket;
         this.stall = stall;
     }

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -62,7 +63,7 @@ final class VolumeFolder {
     private boolean enginesSees(String volume, String probe) {
         String helper = helperFor.apply(volume);
         try (InputStream tar = client.copyArchiveFromContainerCmd(helper, "/data/" + probe).exec()) {
-            tar.transferTo(java.io.OutputStream.nullOutputStream());
+            tar.transferTo(OutputStream.nullOutputStream());
             return true;
         } catch (NotFoundException elsewhere) {
             return false;

@@ -3,6 +3,7 @@ package io.github.influxreset.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the backup browser shows of one complete backup set, read from its manifest.
@@ -12,14 +13,14 @@ import java.util.Map;
  *               counts are then those at the stop)
  */
 public record BackupInfo(String id, Instant created, String profile, String influxVersion, String runId,
-                         List<Bucket> buckets, int files, long bytes, java.util.Optional<Instant> sealed) {
+                         List<Bucket> buckets, int files, long bytes, Optional<Instant> sealed) {
     public BackupInfo {
         buckets = List.copyOf(buckets);
     }
 
     public BackupInfo(String id, Instant created, String profile, String influxVersion, String runId,
                       List<Bucket> buckets, int files, long bytes) {
-        this(id, created, profile, influxVersion, runId, buckets, files, bytes, java.util.Optional.empty());
+        this(id, created, profile, influxVersion, runId, buckets, files, bytes, Optional.empty());
     }
 
     /** A bucket as the set holds it: its retention then, and its points per measurement. */

@@ -1,10 +1,13 @@
 package io.github.influxreset.domain;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * What carrying one bucket's old points into the new schema does, per measurement, counted as
@@ -54,17 +57,17 @@ public final class CarryTally {
         }
 
         public Map<String, Long> leftOutFields() {
-            return java.util.Collections.unmodifiableMap(leftOutFields);
+            return Collections.unmodifiableMap(leftOutFields);
         }
 
         /** The values read per field key, carried or not. */
         public Map<String, Long> readValues() {
-            return java.util.Collections.unmodifiableMap(read);
+            return Collections.unmodifiableMap(read);
         }
 
         /** The values written per field key: what InfluxDB counts once they are in (when nothing merged). */
         public Map<String, Long> fieldValues() {
-            return java.util.Collections.unmodifiableMap(fieldValues);
+            return Collections.unmodifiableMap(fieldValues);
         }
 
         private static long most(Map<String, Long> perField) {
@@ -94,7 +97,7 @@ public final class CarryTally {
     }
 
     public Map<String, Counts> measurements() {
-        return java.util.Collections.unmodifiableMap(measurements);
+        return Collections.unmodifiableMap(measurements);
     }
 
     /**
@@ -172,7 +175,7 @@ public final class CarryTally {
     }
 
     /** Several buckets' tallies as one map of facts, each key prefixed with its bucket. */
-    public static Map<String, String> toFacts(java.util.Collection<CarryTally> tallies) {
+    public static Map<String, String> toFacts(Collection<CarryTally> tallies) {
         Map<String, String> facts = new LinkedHashMap<>();
         for (CarryTally tally : tallies) {
             tally.toFacts().forEach((k, v) -> facts.put(tally.bucket + BUCKET_SEP + k, v));
@@ -195,7 +198,7 @@ public final class CarryTally {
     }
 
     /** Every bucket's lines of a forecast kept as facts, each bucket's retention named by {@code retentionOf}. */
-    public static List<String> linesOf(Map<String, String> facts, java.util.function.Function<String, String> retentionOf) {
+    public static List<String> linesOf(Map<String, String> facts, Function<String, String> retentionOf) {
         List<String> lines = new ArrayList<>();
         allFromFacts(facts).forEach((bucket, tally) -> lines.addAll(tally.lines(retentionOf.apply(bucket))));
         return lines;

@@ -1,6 +1,7 @@
 package io.github.influxreset.domain;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +28,7 @@ public record ComposeProject(String name, Optional<Path> workingDir, List<Path> 
     /** The project to propose: one with InfluxDB, running ones first, then by name; empty when none has it. */
     public static Optional<ComposeProject> likeliest(List<ComposeProject> projects) {
         return projects.stream().filter(p -> p.influxService().isPresent())
-                .min(java.util.Comparator.comparing((ComposeProject p) -> !p.influxService().orElseThrow().running())
+                .min(Comparator.comparing((ComposeProject p) -> !p.influxService().orElseThrow().running())
                         .thenComparing(ComposeProject::name));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.influxreset.domain;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +46,7 @@ public record ComposeService(String name, String containerName, String image, bo
         if (label == null || label.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(label.split(",")).map(String::strip).filter(e -> !e.isEmpty())
+        return Arrays.stream(label.split(",")).map(String::strip).filter(e -> !e.isEmpty())
                 .map(e -> e.contains(":") ? e.substring(0, e.indexOf(':')) : e).distinct().toList();
     }
 

@@ -1,6 +1,7 @@
 package io.github.influxreset.domain;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +23,7 @@ public final class DurationText {
 
     /** The duration the text says; empty when it is not one (a bare number, an unknown unit, text left over). */
     public static Optional<Duration> parse(String text) {
-        String trimmed = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        String trimmed = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         Matcher matcher = PART.matcher(trimmed);
         Duration total = Duration.ZERO;
         int consumed = 0;

@@ -1,5 +1,6 @@
 package io.github.influxreset.domain;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ public final class FieldCounts {
 
     /** Where {@code held} has fewer values than {@code expected}, per measurement and field: {@code m.f: held of n}. */
     public static List<String> lacking(Map<String, Map<String, Long>> expected, Map<String, Map<String, Long>> held) {
-        List<String> lacking = new java.util.ArrayList<>();
+        List<String> lacking = new ArrayList<>();
         expected.forEach((measurement, fields) -> fields.forEach((field, n) -> {
             long there = held.getOrDefault(measurement, Map.of()).getOrDefault(field, 0L);
             if (there < n) {

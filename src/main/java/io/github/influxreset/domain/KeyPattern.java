@@ -1,5 +1,6 @@
 package io.github.influxreset.domain;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -23,7 +24,7 @@ public record KeyPattern(String glob, Optional<FieldType> type) {
     }
 
     public boolean matches(String key) {
-        return key.matches(String.join(".*", java.util.Arrays.stream(glob.split("\\*", -1)).map(Pattern::quote).toList()));
+        return key.matches(String.join(".*", Arrays.stream(glob.split("\\*", -1)).map(Pattern::quote).toList()));
     }
 
     /** {@code float}, {@code integer}, {@code string}, {@code boolean} or {@code any}, as the profile writes it. */

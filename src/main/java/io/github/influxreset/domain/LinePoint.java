@@ -1,7 +1,9 @@
 package io.github.influxreset.domain;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One point of line protocol, parsed: measurement, tags, typed fields and time (nanoseconds).
@@ -33,8 +35,8 @@ public record LinePoint(String measurement, Map<String, String> tags, Map<String
     }
 
     public LinePoint {
-        tags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags));
-        fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     /** Parses one line; throws {@link IllegalArgumentException} saying what is wrong. */
@@ -45,7 +47,7 @@ public record LinePoint(String measurement, Map<String, String> tags, Map<String
     /** The series this point belongs to: measurement and tags, sorted by key as InfluxDB keys them. */
     public String seriesKey() {
         StringBuilder key = new StringBuilder(measurement);
-        new java.util.TreeMap<>(tags).forEach((k, v) -> key.append(',').append(k).append('=').append(v));
+        new TreeMap<>(tags).forEach((k, v) -> key.append(',').append(k).append('=').append(v));
         return key.toString();
     }
 

@@ -1,7 +1,10 @@
 package io.github.influxreset.domain;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The tags and typed fields a measurement is expected to carry, and the bucket it lives in; the
@@ -13,7 +16,7 @@ public record MeasurementSchema(String measurement, String bucket, List<String> 
                                 List<KeyPattern> fieldPatterns, CarryRule carry) {
     public MeasurementSchema {
         tags = List.copyOf(tags);
-        fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         tagPatterns = List.copyOf(tagPatterns);
         fieldPatterns = List.copyOf(fieldPatterns);
     }
@@ -25,9 +28,9 @@ public record MeasurementSchema(String measurement, String bucket, List<String> 
     }
 
     /** The type a field key must have: declared, or from the first typed pattern it matches. */
-    public java.util.Optional<FieldType> fieldType(String key) {
+    public Optional<FieldType> fieldType(String key) {
         FieldType exact = fields.get(key);
-        return exact != null ? java.util.Optional.of(exact) : fieldPattern(key).flatMap(KeyPattern::type);
+        return exact != null ? Optional.of(exact) : fieldPattern(key).flatMap(KeyPattern::type);
     }
 
     /** True when the schema lists the tag key, or a tag pattern matches it. */
@@ -41,7 +44,7 @@ public record MeasurementSchema(String measurement, String bucket, List<String> 
     }
 
     /** The first field pattern the key matches. */
-    public java.util.Optional<KeyPattern> fieldPattern(String key) {
+    public Optional<KeyPattern> fieldPattern(String key) {
         return fieldPatterns.stream().filter(p -> p.matches(key)).findFirst();
     }
 

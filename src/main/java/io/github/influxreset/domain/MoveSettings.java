@@ -1,9 +1,11 @@
 package io.github.influxreset.domain;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -59,20 +61,20 @@ public final class MoveSettings {
         return lines;
     }
 
-    private java.util.Optional<String> change(String key, String value) {
+    private Optional<String> change(String key, String value) {
         String upper = key.toUpperCase(Locale.ROOT);
         if (isUrl(key)) {
-            return java.util.Optional.of("set " + key + "=" + newUrl(value));
+            return Optional.of("set " + key + "=" + newUrl(value));
         }
         if (upper.endsWith("_DB") || upper.endsWith("_DATABASE")) {
             String bucket = buckets.contains(value) ? value : buckets.isEmpty() ? "BUCKET" : buckets.get(0);
-            return java.util.Optional.of("replace " + key + " with INFLUXDB_BUCKET=" + bucket);
+            return Optional.of("replace " + key + " with INFLUXDB_BUCKET=" + bucket);
         }
         if (upper.endsWith("_USER") || upper.endsWith("_USERNAME") || SECRET_WORDS.stream().anyMatch(upper::contains)) {
-            return upper.contains("TOKEN") ? java.util.Optional.of("replace the 1.x value of " + key + " with the 2.x token")
-                    : java.util.Optional.of("drop " + key + " (2.x takes the token instead)");
+            return upper.contains("TOKEN") ? Optional.of("replace the 1.x value of " + key + " with the 2.x token")
+                    : Optional.of("drop " + key + " (2.x takes the token instead)");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /**
@@ -83,7 +85,7 @@ public final class MoveSettings {
     private String newUrl(String oldValue) {
         String host;
         try {
-            host = java.net.URI.create(oldValue.trim()).getHost();
+            host = URI.create(oldValue.trim()).getHost();
         } catch (IllegalArgumentException notAUrl) {
             host = null;
         }

@@ -1,14 +1,15 @@
 package io.github.influxreset.domain;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * A compose service the reset stops and restarts. Without a health URL, Docker's health status
  * (or "running" when the container has no health check) decides whether it is up.
  */
-public record ServiceSpec(String name, String healthUrl, java.time.Duration timeout) {
+public record ServiceSpec(String name, String healthUrl, Duration timeout) {
     /** How long a service may take to become healthy when the profile does not say. */
-    public static final java.time.Duration DEFAULT_TIMEOUT = java.time.Duration.ofSeconds(90);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(90);
 
     public ServiceSpec(String name, String healthUrl) {
         this(name, healthUrl, DEFAULT_TIMEOUT);

@@ -1,5 +1,6 @@
 package io.github.influxreset.domain;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,7 +56,7 @@ public record SqliteSpec(String hostPath, String service, String containerPath) 
      * main metadata database) as {@code sqlite/metadata.db}, the others under their own names,
      * prefixed with their index where a name repeats.
      */
-    public static String setFile(java.util.List<SqliteSpec> databases, int index) {
+    public static String setFile(List<SqliteSpec> databases, int index) {
         if (index == 0) {
             return "sqlite/metadata.db";
         }

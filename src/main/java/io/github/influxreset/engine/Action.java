@@ -1,5 +1,6 @@
 package io.github.influxreset.engine;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -76,8 +77,8 @@ public interface Action {
      * cannot put back. The rollback asks every action it will undo before the first undo runs, and
      * changes nothing when one fails. Reads only.
      */
-    default java.util.List<Precondition> undoPreconditions(RunContext ctx, UndoFacts facts) {
-        return java.util.List.of();
+    default List<Precondition> undoPreconditions(RunContext ctx, UndoFacts facts) {
+        return List.of();
     }
 
     /** True when {@link #undo} reads the run's backup set, which must then be present and verified. */
@@ -89,12 +90,12 @@ public interface Action {
      * The live buckets {@link #undo} deletes or replaces. When one holds points, the rollback
      * first writes and verifies a backup set of the live data.
      */
-    default java.util.List<String> undoDeletesBuckets() {
-        return java.util.List.of();
+    default List<String> undoDeletesBuckets() {
+        return List.of();
     }
 
     /** The volumes {@link #undo} removes; the live data in them is backed up first as above. */
-    default java.util.List<String> undoRemovesVolumes() {
-        return java.util.List.of();
+    default List<String> undoRemovesVolumes() {
+        return List.of();
     }
 }

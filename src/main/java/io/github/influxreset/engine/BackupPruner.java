@@ -4,6 +4,7 @@ import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.port.BackupStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,7 +27,7 @@ public final class BackupPruner {
             throw ResetException.badInput("--keep must be at least 1, not " + keep + ".", "Keep at least the newest set.");
         }
         Set<String> protectedSets = journal.runs().stream().filter(r -> r.status().isUnfinished())
-                .map(RunRecord::backupId).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+                .map(RunRecord::backupId).filter(Objects::nonNull).collect(Collectors.toSet());
         List<String> all = backups.list();
         List<String> delete = new ArrayList<>();
         for (int i = keep; i < all.size(); i++) {

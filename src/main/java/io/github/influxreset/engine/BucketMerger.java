@@ -7,6 +7,7 @@ import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.port.InfluxPort;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,7 +69,7 @@ public final class BucketMerger {
                     return;
                 }
                 LinePoint point = LinePoint.parse(line);
-                Map<String, LinePoint.Value> written = new java.util.LinkedHashMap<>();
+                Map<String, LinePoint.Value> written = new LinkedHashMap<>();
                 point.fields().forEach((field, value) -> {
                     boolean conflict = live.contains(DataCarrier.identity(point, field));
                     count(conflict ? conflicting : added, point.measurement(), field);

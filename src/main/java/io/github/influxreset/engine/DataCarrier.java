@@ -13,11 +13,16 @@ import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.port.InfluxPort;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -96,13 +101,13 @@ public final class DataCarrier {
         private static final int IN_FLIGHT = 2;
         private final InfluxPort influx;
         private final String bucket;
-        private final java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(
+        private final ExecutorService thread = Executors.newSingleThreadExecutor(
                 r -> {
                     Thread t = new Thread(r, "carry-writer");
                     t.setDaemon(true);
                     return t;
                 });
-        private final java.util.ArrayDeque<java.util.concurrent.Future<?>> pending = new java.util.ArrayDeque<>();
+        private final ArrayDeque<Future<?>> pending = new ArrayDeque<>();
 
         BatchWriter(InfluxPort influx, String bucket) {
             this.influx = influx;
@@ -122,10 +127,10 @@ public final class DataCarrier {
             }
         }
 
-        private static void await(java.util.concurrent.Future<?> write) {
+        private static void await(Future<?> write) {
             try {
                 write.get();
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

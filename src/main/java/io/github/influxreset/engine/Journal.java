@@ -1,6 +1,7 @@
 package io.github.influxreset.engine;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,7 +16,7 @@ public interface Journal {
     void markAction(String runId, int index, ActionStatus status, String error);
 
     /** Keeps what an action recorded about the world once it had run (see {@link Action#factsAfterExecute}). */
-    void recordFacts(String runId, int index, java.util.Map<String, String> facts);
+    void recordFacts(String runId, int index, Map<String, String> facts);
 
     void recordBackup(String runId, String backupId, boolean verified);
 

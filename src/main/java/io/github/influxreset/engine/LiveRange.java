@@ -5,6 +5,7 @@ import io.github.influxreset.engine.port.InfluxPort;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A time range of one live bucket, read straight from the server as line protocol while the
@@ -43,7 +44,7 @@ public final class LiveRange {
     public Copied copyUntilStill(String into) {
         Copied copied;
         int rounds = 0;
-        java.util.Map<String, java.util.Map<String, Long>> before;
+        Map<String, Map<String, Long>> before;
         do {
             before = influx.countFieldValues(bucket, from, to);
             copied = copyInto(into);

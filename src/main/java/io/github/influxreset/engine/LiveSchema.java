@@ -5,6 +5,7 @@ import io.github.influxreset.domain.MeasurementSchema;
 import io.github.influxreset.domain.SchemaLearner;
 import io.github.influxreset.engine.port.InfluxPort;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,7 +88,7 @@ public final class LiveSchema {
 
     /** The JSON row of a comparison, for {@code --json}. */
     public static Map<String, Object> row(Comparison comparison) {
-        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        Map<String, Object> row = new LinkedHashMap<>();
         row.put("bucket", comparison.live().bucket());
         row.put("measurement", comparison.live().measurement());
         row.put("onlyLive", comparison.onlyLive());

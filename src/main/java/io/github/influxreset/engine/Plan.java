@@ -1,6 +1,10 @@
 package io.github.influxreset.engine;
 
 import io.github.influxreset.domain.ResetMode;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -15,10 +19,10 @@ public record Plan(String id, String profileName, ResetMode mode, List<PlannedAc
     }
 
     /** A new id for a plan and its run: {@code 20261127-101500-a1b2}, sortable by time. */
-    public static String newId(java.time.Clock clock) {
-        String time = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                .withZone(java.time.ZoneOffset.UTC).format(clock.instant());
-        return time + "-" + String.format("%04x", new java.security.SecureRandom().nextInt(0x10000));
+    public static String newId(Clock clock) {
+        String time = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(ZoneOffset.UTC).format(clock.instant());
+        return time + "-" + String.format("%04x", new SecureRandom().nextInt(0x10000));
     }
 
     public List<PlannedAction> actionsOf(Step step) {

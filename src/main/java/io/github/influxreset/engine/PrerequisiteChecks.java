@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The checks that must pass before a reset may start. Read-only: they change nothing, not even the
@@ -149,7 +150,7 @@ public final class PrerequisiteChecks {
         return Optional.ofNullable(candidate);
     }
 
-    private static Finding check(String subject, java.util.function.Supplier<String> probe) {
+    private static Finding check(String subject, Supplier<String> probe) {
         try {
             return Finding.ok(subject, probe.get());
         } catch (ResetException e) {

@@ -3,6 +3,7 @@ package io.github.influxreset.engine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -45,7 +46,7 @@ public record RollbackPlan(RunRecord run, Duration sinceLastActivity, List<Preco
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
         lines.add("Rollback of run " + run.id() + " (" + run.mode().describe() + " of " + run.profileName() + ", "
-                + run.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ", last step "
+                + run.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", last step "
                 + RollbackPlanner.describeAge(sinceLastActivity) + " ago): " + undos.size() + " undos, newest first.");
         staleReasons.forEach(reason -> lines.add("  STALE  " + reason));
         liveBucketsAtRisk.forEach((bucket, points) -> lines.add("  LIVE DATA  bucket " + bucket + " holds " + points

@@ -6,6 +6,10 @@ import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetMode;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -20,7 +24,7 @@ public final class RunContext {
     private final Journal journal;
     private final String runId;
     private final List<Finding> findings = new CopyOnWriteArrayList<>();
-    private final java.util.Map<Step, List<Finding>> findingsByStep = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Step, List<Finding>> findingsByStep = new ConcurrentHashMap<>();
     private volatile String typedConfirmation = "";
     /** The user's choice to carry the old points: null while not made (the wizard asks at the confirmation). */
     private volatile Boolean keepData;
@@ -76,7 +80,7 @@ public final class RunContext {
     }
 
     /** This run's first action of a kind as the journal has it (its facts, when it ran), if the run has one. */
-    public java.util.Optional<ActionRecord> action(String kind) {
+    public Optional<ActionRecord> action(String kind) {
         return journal.actions(runId).stream().filter(a -> a.kind().equals(kind)).findFirst();
     }
 
@@ -93,7 +97,7 @@ public final class RunContext {
     public void chooseKeepData(boolean carry) {
         this.keepData = carry;
         action(CONFIRMATION_KIND).filter(a -> a.status() == ActionStatus.PLANNED)
-                .ifPresent(a -> journal.recordFacts(runId, a.index(), java.util.Map.of(KEEP_DATA, Boolean.toString(carry))));
+                .ifPresent(a -> journal.recordFacts(runId, a.index(), Map.of(KEEP_DATA, Boolean.toString(carry))));
     }
 
     /** True when the user said, before the run, not to carry the old points: no forecast is needed then. */
@@ -112,7 +116,7 @@ public final class RunContext {
             return true;
         }
         return action(CONFIRMATION_KIND).map(a -> a.facts().get(KEEP_DATA))
-                .filter(java.util.Objects::nonNull).map(Boolean::parseBoolean).orElse(Boolean.TRUE.equals(keepData));
+                .filter(Objects::nonNull).map(Boolean::parseBoolean).orElse(Boolean.TRUE.equals(keepData));
     }
 
     private boolean isMove() {
@@ -171,7 +175,7 @@ public final class RunContext {
      * recorded before), so that an undo after a crash in the middle of it knows them; what
      * {@link Action#factsAfterExecute} returns replaces them once it ends. Never secrets.
      */
-    public void recordFacts(java.util.Map<String, String> facts) {
+    public void recordFacts(Map<String, String> facts) {
         if (actionIndex < 0) {
             throw new IllegalStateException("No action is running, so there is no journal row for its facts.");
         }

@@ -6,10 +6,10 @@ import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.engine.port.RunLock;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -30,8 +30,7 @@ public final class Runner {
     private final Consumer<RunContext> onRunEnded;
     private final RollbackPlanner rollbackPlanner;
     private final Undoer undoer;
-    private final RunLock runLock;
-    private final Map<String, RunLock.Lease> leases = new ConcurrentHashMap<>();
+    private final RunLeases leases;
 
     public Runner(Journal journal, ActionCatalog catalog, FaultInjector faults) {
         this(journal, catalog, faults, ctx -> { });
@@ -51,7 +50,7 @@ public final class Runner {
     /** @param runLock one run at a time per stack: taken when a run begins, resumes or is rolled back, until it ends */
     public Runner(Journal journal, ActionCatalog catalog, FaultInjector faults, Consumer<RunContext> onRunEnded,
                   Clock clock, RunLock runLock) {
-        this.runLock = runLock;
+        this.leases = new RunLeases(runLock);
         this.journal = journal;
         this.catalog = catalog;
         this.faults = faults;
@@ -70,14 +69,7 @@ public final class Runner {
      * backing up does not count: it changed nothing).
      */
     public RunContext begin(Plan plan, RunContext.Factory contexts) {
-        RunLock.Lease lease = runLock.acquire(plan.profileName(), plan.id());
-        try {
-            refuseWhileAnotherRunIsOpen(plan);
-        } catch (RuntimeException refused) {
-            lease.close();
-            throw refused;
-        }
-        leases.put(plan.id(), lease);
+        leases.holdIf(plan.profileName(), plan.id(), () -> refuseWhileAnotherRunIsOpen(plan));
         String runId = journal.startRun(plan);
         RunContext ctx = contexts.create(runId);
         ctx.log().info(null, "Run " + runId + " started (" + plan.mode().describe() + ", "
@@ -94,18 +86,6 @@ public final class Runner {
                     "Finish it with 'reset --resume', undo it with 'rollback " + open.id() + "', or, if the stack is "
                     + "as you want it, close it with 'runs close " + open.id() + "'.");
         });
-    }
-
-    /** Holds the stack's run lock for {@code runId} until {@link #release}; taken once per run and process. */
-    private void hold(String profileName, String runId) {
-        leases.computeIfAbsent(runId, id -> runLock.acquire(profileName, id));
-    }
-
-    private void release(String runId) {
-        RunLock.Lease lease = leases.remove(runId);
-        if (lease != null) {
-            lease.close();
-        }
     }
 
     /**
@@ -144,16 +124,10 @@ public final class Runner {
      */
     public void resume(RunContext ctx, Plan plan, Progress progress) {
         RunRecord run = journal.run(ctx.runId()).orElseThrow();
-        hold(run.profileName(), run.id());
         List<ActionRecord> records = journal.actions(ctx.runId());
-        try {
-            rollbackPlanner.requireResumable(ctx, run, records);
-        } catch (RuntimeException refused) {
-            release(run.id());
-            throw refused;
-        }
+        leases.holdIf(run.profileName(), run.id(), () -> rollbackPlanner.requireResumable(ctx, run, records));
         Undoer.removeOrphanedHelpers(ctx);
-        java.util.Set<Integer> done = new java.util.HashSet<>();
+        Set<Integer> done = new HashSet<>();
         records.stream().filter(a -> a.status() == ActionStatus.DONE).forEach(a -> done.add(a.index()));
         ctx.log().info(null, "Resuming run " + ctx.runId() + ": " + (plan.actions().size() - done.size())
                 + " of " + plan.actions().size() + " actions left.");
@@ -176,7 +150,7 @@ public final class Runner {
         journal.finishRun(ctx.runId(), RunStatus.SUCCEEDED, "Finished.");
         ctx.log().info(null, "Run " + ctx.runId() + " finished.");
         new BackupPruner(ctx.ports().backups(), journal).keepWhatTheProfileSays(ctx);
-        release(ctx.runId());
+        leases.release(ctx.runId());
         onRunEnded.accept(ctx);
     }
 
@@ -225,11 +199,11 @@ public final class Runner {
             throw ResetException.badInput("Run " + runId + " has already ended (" + run.status().name().toLowerCase()
                     .replace('_', ' ') + "); nothing was changed.", "See it with 'runs show " + runId + "'.");
         }
-        hold(run.profileName(), runId);
+        leases.hold(run.profileName(), runId);
         try {
             return undoer.undoAll(ctx, run, forceStale);
         } finally {
-            release(runId);
+            leases.release(runId);
         }
     }
 

@@ -10,6 +10,7 @@ import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.port.InfluxPort;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +129,7 @@ public final class SchemaValidator {
     /** The p95 of a typical dashboard query (one series, a day, hourly means), against the budget. */
     private Finding queryTime(MeasurementSchema schema, String subject) {
         String tag = probeTag(schema);
-        java.util.Optional<String> series = influx.anyTagValue(schema.bucket(), schema.measurement(), tag);
+        Optional<String> series = influx.anyTagValue(schema.bucket(), schema.measurement(), tag);
         if (series.isEmpty()) {
             return Finding.info(subject, "no data to time a typical query on");
         }
@@ -138,7 +139,7 @@ public final class SchemaValidator {
             influx.typicalQuery(schema.bucket(), schema.measurement(), tag, series.get());
             nanos[i] = System.nanoTime() - start;
         }
-        java.util.Arrays.sort(nanos);
+        Arrays.sort(nanos);
         long p95 = nanos[(int) Math.ceil(QUERY_SAMPLES * 0.95) - 1] / 1_000_000;
         long budget = profile.queryBudget().toMillis();
         String text = "typical query p95 " + p95 + " ms over " + QUERY_SAMPLES + " runs (budget " + budget + " ms)";

@@ -6,6 +6,7 @@ import io.github.influxreset.domain.SqliteSpec;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -64,7 +65,7 @@ public final class DraftFields {
 
     /** The services field: names separated by commas, in start order, each a service of the project; blank for none. */
     private Optional<List<String>> services(Consumer<String> error) {
-        List<String> names = java.util.Arrays.stream(services.get().split(",")).map(String::strip)
+        List<String> names = Arrays.stream(services.get().split(",")).map(String::strip)
                 .filter(name -> !name.isEmpty()).distinct().toList();
         Optional<String> unknown = names.stream().filter(n -> !projectServices.isEmpty() && !projectServices.contains(n))
                 .findFirst();

@@ -7,6 +7,7 @@ import io.github.influxreset.engine.port.MetadataStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -63,12 +64,12 @@ public final class SqliteMetadataStore implements MetadataStore {
         Path file = Path.of(database.hostPath());
         try {
             Path staged = Files.createTempFile(file.toAbsolutePath().getParent(), ".restore-", ".db");
-            Files.copy(copy, staged, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(copy, staged, StandardCopyOption.REPLACE_EXISTING);
             for (String companion : List.of("-wal", "-shm", "-journal")) {
                 Files.deleteIfExists(Path.of(file + companion));
             }
-            Files.move(staged, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(staged, file, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw ResetException.problem("The SQLite database " + database.describe() + " could not be put back: "
                     + e.getMessage() + ".", "Check the folder's permissions and free space; the set's copy is unchanged.", e);

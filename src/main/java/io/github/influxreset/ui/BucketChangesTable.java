@@ -3,11 +3,13 @@ package io.github.influxreset.ui;
 import io.github.influxreset.engine.report.BucketChange;
 import java.util.List;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
 
 /** The buckets of a run before and after it: points, retention and what validation found, a row each. */
 public final class BucketChangesTable {
@@ -26,9 +28,9 @@ public final class BucketChangesTable {
                 column("Retention", BucketChange::retentionText),
                 column("Validation", BucketChange::validationText)));
         table.setFixedCellSize(24);
-        table.prefHeightProperty().bind(table.fixedCellSizeProperty().multiply(javafx.beans.binding.Bindings.size(buckets)
+        table.prefHeightProperty().bind(table.fixedCellSizeProperty().multiply(Bindings.size(buckets)
                 .add(1.6)));
-        table.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        table.setMinHeight(Region.USE_PREF_SIZE);
         return table;
     }
 

@@ -1,5 +1,7 @@
 package io.github.influxreset.ui;
 
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -24,7 +26,7 @@ public final class Controls {
     }
 
     /** Shows the node, and gives it room in the layout, only while the condition holds. */
-    public static void showOnlyWhen(javafx.scene.Node node, javafx.beans.value.ObservableBooleanValue condition) {
+    public static void showOnlyWhen(Node node, ObservableBooleanValue condition) {
         node.visibleProperty().bind(condition);
         node.managedProperty().bind(node.visibleProperty());
     }

@@ -2,16 +2,15 @@ package io.github.influxreset.ui;
 
 import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.Severity;
+import java.util.List;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
-import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.Region;
-import javafx.scene.text.Text;
 
 /** A table of findings (status, subject, message), used by the checks and the validation report. */
 public final class FindingsTable {
@@ -24,9 +23,9 @@ public final class FindingsTable {
         table.setId(id);
         table.setAccessibleText(accessibleName);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new javafx.scene.control.Label("Nothing checked yet."));
+        table.setPlaceholder(new Label("Nothing checked yet."));
         TableColumn<Finding, Severity> status = new TableColumn<>("Status");
-        status.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue().severity()));
+        status.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().severity()));
         status.setCellFactory(c -> new SeverityCell());
         status.setPrefWidth(90);
         status.setMaxWidth(110);
@@ -38,7 +37,7 @@ public final class FindingsTable {
         TableColumn<Finding, String> message = new TableColumn<>("Result");
         message.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().message()));
         message.setCellFactory(c -> new WrappingTableCell<>());
-        table.getColumns().setAll(java.util.List.of(status, subject, message));
+        table.getColumns().setAll(List.of(status, subject, message));
         return table;
     }
 

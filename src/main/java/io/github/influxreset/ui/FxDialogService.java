@@ -6,8 +6,10 @@ import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputDialog;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.controlsfx.dialog.ExceptionDialog;
@@ -25,7 +27,7 @@ public final class FxDialogService implements DialogService {
     }
 
     /** Owned by the window, and styled as it is (the dark theme too). */
-    private void dressLikeTheWindow(javafx.scene.control.Dialog<?> dialog) {
+    private void dressLikeTheWindow(Dialog<?> dialog) {
         dialog.initOwner(owner);
         if (owner.getScene() != null) {
             dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
@@ -51,7 +53,7 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public boolean confirmByTyping(String title, String message, String word) {
-        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog();
+        TextInputDialog dialog = new TextInputDialog();
         dressLikeTheWindow(dialog);
         dialog.setTitle(title);
         dialog.setHeaderText(message);

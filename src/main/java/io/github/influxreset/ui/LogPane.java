@@ -4,6 +4,7 @@ import io.github.influxreset.domain.Progress;
 import io.github.influxreset.engine.LogEvent;
 import io.github.influxreset.engine.LogLevel;
 import io.github.influxreset.engine.TaskRunner;
+import java.nio.file.Files;
 import javafx.animation.AnimationTimer;
 import javafx.css.PseudoClass;
 import javafx.scene.Parent;
@@ -92,7 +93,7 @@ public final class LogPane extends View<LogPaneModel> {
         });
         save.setOnAction(e -> dialogs.chooseSaveFile("Save the log", "influx-reset.log").ifPresent(file -> {
             String text = model.visibleText() + "\n";
-            tasks.run("Saving the log", p -> java.nio.file.Files.writeString(file, text),
+            tasks.run("Saving the log", p -> Files.writeString(file, text),
                     Progress.NONE, written -> { },
                     failure -> dialogs.showError("The log could not be saved to " + file + ".", failure));
         }));

@@ -4,11 +4,15 @@ import io.github.influxreset.engine.StepState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -16,8 +20,11 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -31,10 +38,10 @@ import javafx.scene.layout.VBox;
  * Back and Next.
  */
 public final class WizardView extends View<WizardViewModel> {
-    private final Map<StepViewModel, ? extends java.util.function.Supplier<Parent>> stepViews;
+    private final Map<StepViewModel, ? extends Supplier<Parent>> stepViews;
     private final LogPane logPane;
-    private final java.util.function.Supplier<Parent> backupBrowser;
-    private final java.util.function.Supplier<Parent> firstRun;
+    private final Supplier<Parent> backupBrowser;
+    private final Supplier<Parent> firstRun;
     private Button backups;
     private BorderPane root;
     private ListView<StepViewModel> stepList;
@@ -47,14 +54,14 @@ public final class WizardView extends View<WizardViewModel> {
     private Button rollback;
     private Button back;
     private Button cancel;
-    private javafx.scene.control.ChoiceBox<Theme.Choice> themeChoice;
+    private ChoiceBox<Theme.Choice> themeChoice;
     private static final String DARK_STYLESHEET = "/io/github/influxreset/ui/dark.css";
     private Button next;
 
     /** The screens are built when first shown (see {@link LazyScreen}). */
-    public WizardView(WizardViewModel model, Map<StepViewModel, ? extends java.util.function.Supplier<Parent>> stepViews,
-                      LogPane logPane, java.util.function.Supplier<Parent> backupBrowser,
-                      java.util.function.Supplier<Parent> firstRun) {
+    public WizardView(WizardViewModel model, Map<StepViewModel, ? extends Supplier<Parent>> stepViews,
+                      LogPane logPane, Supplier<Parent> backupBrowser,
+                      Supplier<Parent> firstRun) {
         super(model);
         this.stepViews = stepViews;
         this.logPane = logPane;
@@ -71,7 +78,7 @@ public final class WizardView extends View<WizardViewModel> {
         stepList.setCellFactory(view -> new StepCell());
         stepList.setFocusTraversable(false);
         stepList.setMouseTransparent(true);
-        themeChoice = new javafx.scene.control.ChoiceBox<>();
+        themeChoice = new ChoiceBox<>();
         themeChoice.getItems().setAll(Theme.Choice.values());
         themeChoice.setId("themeChoice");
         content = new StackPane();
@@ -116,7 +123,7 @@ public final class WizardView extends View<WizardViewModel> {
         center.getStyleClass().add("center");
         VBox.setVgrow(content, Priority.ALWAYS);
         SplitPane split = new SplitPane(center, logPane.root());
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.68);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -130,7 +137,7 @@ public final class WizardView extends View<WizardViewModel> {
         progressMessage.setMinWidth(0);
         // a long task line wraps instead of ending in "…" (the time left was cut): the bar grows a line
         progressMessage.setWrapText(true);
-        progressMessage.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        progressMessage.setMinHeight(Region.USE_PREF_SIZE);
         root = new BorderPane(split, null, null, bar, side);
         root.getStyleClass().add("wizard");
     }
@@ -155,7 +162,7 @@ public final class WizardView extends View<WizardViewModel> {
         rollback.setOnAction(e -> model.rollbackControl().rollback());
         back.disableProperty().bind(model.canBackProperty().not().or(model.overlays().anyProperty()));
         back.setOnAction(e -> model.back());
-        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::enterIsNext);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::enterIsNext);
         themeChoice.valueProperty().bindBidirectional(model.theme().choiceProperty());
         model.theme().shownProperty().addListener((obs, old, theme) -> applyTheme(theme));
         applyTheme(model.theme().shownProperty().get());
@@ -171,9 +178,9 @@ public final class WizardView extends View<WizardViewModel> {
     }
 
     /** Enter goes to the next step whenever Next can be pressed, wherever the focus is (but in a text area). */
-    private void enterIsNext(javafx.scene.input.KeyEvent key) {
-        if (key.getCode() == javafx.scene.input.KeyCode.ENTER && !next.isDisabled()
-                && !(root.getScene().getFocusOwner() instanceof javafx.scene.control.TextArea)) {
+    private void enterIsNext(KeyEvent key) {
+        if (key.getCode() == KeyCode.ENTER && !next.isDisabled()
+                && !(root.getScene().getFocusOwner() instanceof TextArea)) {
             key.consume();
             model.next();
         }
@@ -231,7 +238,7 @@ public final class WizardView extends View<WizardViewModel> {
     /** One step in the side list: number, title and state, styled by a pseudo-class per state. */
     private static final class StepCell extends ListCell<StepViewModel> {
         private StepViewModel shown;
-        private final javafx.beans.value.ChangeListener<StepState> onState = (obs, old, state) -> render();
+        private final ChangeListener<StepState> onState = (obs, old, state) -> render();
 
         @Override
         protected void updateItem(StepViewModel step, boolean empty) {

@@ -4,8 +4,10 @@ import io.github.influxreset.domain.ContainerInfo;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.Action;
 import io.github.influxreset.engine.RunContext;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Keeps an action's kind and params, the only state it has, so that the journal can rebuild it. */
@@ -35,8 +37,8 @@ abstract class BaseAction implements Action {
     }
 
     /** A param journalled as a comma-separated list (volumes, buckets), without empty items. */
-    java.util.List<String> listParam(String key) {
-        return java.util.Arrays.stream(param(key).split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList();
+    List<String> listParam(String key) {
+        return Arrays.stream(param(key).split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList();
     }
 
     String param(String key) {

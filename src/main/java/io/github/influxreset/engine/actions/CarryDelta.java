@@ -14,6 +14,7 @@ import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.port.InfluxPort;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -211,7 +212,7 @@ public final class CarryDelta extends ReadOnlyAction {
 
     /** Each field of which fewer values were read than the source held when the reading began. */
     private static List<String> readShortOf(Map<String, Map<String, Long>> read, Map<String, Map<String, Long>> held) {
-        List<String> shortOf = new java.util.ArrayList<>();
+        List<String> shortOf = new ArrayList<>();
         held.forEach((measurement, fields) -> fields.forEach((field, n) -> {
             long got = read.getOrDefault(measurement, Map.of()).getOrDefault(field, 0L);
             if (got < n) {

@@ -14,6 +14,7 @@ import io.github.influxreset.engine.SchemaValidator;
 import io.github.influxreset.engine.UndoFacts;
 import io.github.influxreset.engine.port.InfluxPort;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +36,7 @@ public final class CreateTargetBucket extends BaseAction {
 
     /** @param existing the retention of the bucket when the 2.x server had it (empty) as the move was planned */
     public static CreateTargetBucket of(BucketSpec bucket, Optional<Retention> existing) {
-        Map<String, String> params = new java.util.LinkedHashMap<>(Map.of("bucket", bucket.name(),
+        Map<String, String> params = new LinkedHashMap<>(Map.of("bucket", bucket.name(),
                 "retention", bucket.retention().format()));
         existing.ifPresent(retention -> params.put("existedWithRetention", retention.format()));
         return new CreateTargetBucket(params);

@@ -5,6 +5,7 @@ import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.UndoFacts;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Creates a fresh, empty volume with the old one's name, driver and labels; undo removes it. */
 public final class CreateVolume extends BaseAction {
@@ -49,7 +50,7 @@ public final class CreateVolume extends BaseAction {
     static Precondition volumeIsTheRuns(RunContext ctx, UndoFacts facts, String volume) {
         return facts.firstWithFact(CreateContainer.KIND, CreateContainer.CONTAINER_ID)
                 .map(created -> SetChecks.sameContainer(ctx, created.params().get("name"),
-                        java.util.Optional.of(created.facts().get(CreateContainer.CONTAINER_ID)),
+                        Optional.of(created.facts().get(CreateContainer.CONTAINER_ID)),
                         ", so volume " + volume + " may hold data written since"))
                 .orElse(Precondition.holds("volume " + volume + " holds only what this run wrote"));
     }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Reads the profile's buckets in the run's verified backup set and works out what carrying them
@@ -18,7 +19,7 @@ import java.util.Map;
  */
 public final class ForecastCarry extends ReadOnlyAction {
     public static final String KIND = "forecast-carry";
-    private final List<CarryTally> forecast = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<CarryTally> forecast = new CopyOnWriteArrayList<>();
 
     public ForecastCarry(Map<String, String> params) {
         super(KIND, params, "Nothing to undo (read only)");

@@ -8,6 +8,7 @@ import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.UndoFacts;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Writes a bucket of a backup set into the live bucket of the same name, which keeps its own
@@ -109,7 +110,7 @@ public final class MergeBucket extends BaseAction {
     /** What this merge journalled it changed; a journal of an older version, without it: merged, if the bucket was there. */
     private String changed(RunContext ctx) {
         return ctx.journalActions().stream().filter(a -> a.kind().equals(KIND) && a.params().equals(params()))
-                .map(a -> a.facts().get(CHANGED)).filter(java.util.Objects::nonNull).findFirst()
+                .map(a -> a.facts().get(CHANGED)).filter(Objects::nonNull).findFirst()
                 .orElseGet(() -> ctx.ports().backups().holdsBucket(ctx.backupId(), param("bucket")) ? MERGED : NOTHING);
     }
 

@@ -2,11 +2,14 @@ package io.github.influxreset.engine.actions;
 
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.ActionStatus;
+import io.github.influxreset.engine.Precondition;
 import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.UndoFacts;
 import io.github.influxreset.engine.port.AsideMove;
 import io.github.influxreset.engine.port.DockerPort;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A full reset's way to an empty InfluxDB while the services wait: the stopped container's volumes
@@ -98,7 +101,7 @@ public final class SetAsideData extends BaseAction {
         }
     }
 
-    private static java.util.Optional<String> influxContainer(RunContext ctx) {
+    private static Optional<String> influxContainer(RunContext ctx) {
         return ctx.ports().docker().discover(ctx.profile().stack().composeProject()).service(ctx.profile().influx().service())
                 .map(c -> c.id());
     }
@@ -108,8 +111,8 @@ public final class SetAsideData extends BaseAction {
      * it is what a user falls back on should the rename back fail half-way.
      */
     @Override
-    public List<io.github.influxreset.engine.Precondition> undoPreconditions(RunContext ctx,
-                                                                            io.github.influxreset.engine.UndoFacts facts) {
+    public List<Precondition> undoPreconditions(RunContext ctx,
+                                                                            UndoFacts facts) {
         return List.of(SetChecks.present(ctx, "the old data of volume(s) " + param("volumes")));
     }
 

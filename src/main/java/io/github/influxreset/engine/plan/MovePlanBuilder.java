@@ -15,6 +15,7 @@ import io.github.influxreset.engine.actions.CreateTargetBucket;
 import io.github.influxreset.engine.actions.NameMoveSettings;
 import io.github.influxreset.engine.actions.NoteUnknownBucket;
 import io.github.influxreset.engine.actions.ValidateSchema;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ final class MovePlanBuilder {
      * it ({@code since}) is carried into the 2.x buckets. It only adds points (the same point again
      * overwrites itself), so it needs no backup and no confirmation.
      */
-    public Plan catchUp(String planId, java.time.Instant since) {
+    public Plan catchUp(String planId, Instant since) {
         add(Step.PREREQUISITES, new CheckPrerequisites(Map.of()));
         add(Step.VALIDATE, CarryDelta.fromTheSourceSince(since));
         return new Plan(planId, profile.name(), ResetMode.MOVE, actions);

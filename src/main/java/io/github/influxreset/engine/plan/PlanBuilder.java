@@ -42,9 +42,13 @@ import io.github.influxreset.engine.actions.StopService;
 import io.github.influxreset.engine.actions.UpdateRetention;
 import io.github.influxreset.engine.actions.ValidateSchema;
 import io.github.influxreset.engine.actions.VerifySourceBackup;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Turns a profile, what discovery found and a mode into the ordered actions of a reset. Pure: it
@@ -54,7 +58,7 @@ public final class PlanBuilder {
     private final Profile profile;
     private final StackSnapshot stack;
     private List<String> liveBuckets = List.of();
-    private java.util.Map<String, BucketSpec> liveSpecs = java.util.Map.of();
+    private Map<String, BucketSpec> liveSpecs = Map.of();
     private final List<PlannedAction> actions = new ArrayList<>();
     private Step step;
 
@@ -71,7 +75,7 @@ public final class PlanBuilder {
 
     /** The buckets on the server now, with their retention: what a repair compares with the profile. */
     public PlanBuilder withLiveBucketSpecs(List<BucketSpec> buckets) {
-        this.liveSpecs = new java.util.LinkedHashMap<>();
+        this.liveSpecs = new LinkedHashMap<>();
         buckets.forEach(b -> liveSpecs.put(b.name(), b));
         return withLiveBuckets(buckets.stream().map(BucketSpec::name).toList());
     }
@@ -151,7 +155,7 @@ public final class PlanBuilder {
     }
 
     /** A move's catch-up: see {@link MovePlanBuilder#catchUp}. */
-    public Plan catchUp(String planId, java.time.Instant since) {
+    public Plan catchUp(String planId, Instant since) {
         return new MovePlanBuilder(profile, liveBuckets).catchUp(planId, since);
     }
 
@@ -183,7 +187,7 @@ public final class PlanBuilder {
      * volumes, creates them fresh ({@code fill} may add actions that write into each new volume)
      * and starts InfluxDB again.
      */
-    private List<String> recreateInflux(ContainerInfo influx, String keepSuffix, java.util.function.Consumer<String> fill) {
+    private List<String> recreateInflux(ContainerInfo influx, String keepSuffix, Consumer<String> fill) {
         stopServices();
         add(SealBackup.of());
         add(StopService.of(profile.influx().service(), true, ServiceSpec.DEFAULT_TIMEOUT));
@@ -244,7 +248,7 @@ public final class PlanBuilder {
 
     private void stopServices() {
         List<ServiceSpec> reversed = new ArrayList<>(servicesInStartOrder());
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         for (ServiceSpec service : reversed) {
             boolean running = stack.service(service.name()).map(ContainerInfo::isRunning).orElse(true);
             add(StopService.of(service.name(), running, service.timeout(), stack.healthProblem(service.name())));

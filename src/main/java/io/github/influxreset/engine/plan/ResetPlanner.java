@@ -10,6 +10,7 @@ import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.port.InfluxPort;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -71,7 +72,7 @@ public final class ResetPlanner {
     }
 
     /** A move's catch-up (see {@link PlanBuilder#catchUp}): what 1.x took since {@code since}, carried to 2.x. */
-    public Result planCatchUp(Profile profile, Ports ports, java.time.Instant since) {
+    public Result planCatchUp(Profile profile, Ports ports, Instant since) {
         requireMovable(profile);
         Discovery found = discover(profile, ports);
         return new Result(new PlanBuilder(profile, found.stack()).catchUp(Plan.newId(clock), since), found.problem());

@@ -7,7 +7,6 @@ import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.ServiceSpec;
 import io.github.influxreset.engine.Action;
-import io.github.influxreset.engine.BucketMerger;
 import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.PlannedAction;
 import io.github.influxreset.engine.Step;
@@ -21,7 +20,9 @@ import io.github.influxreset.engine.actions.SealBackup;
 import io.github.influxreset.engine.actions.StopService;
 import io.github.influxreset.engine.actions.VerifySourceBackup;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The plan of a restore. Putting every bucket of a set back replaces data, so it is a run like a
@@ -69,7 +70,7 @@ public final class RestorePlanBuilder {
      * keep their points: the current state is backed up first, the services stop meanwhile, and the
      * run is undoable.
      */
-    public Plan merge(BackupInfo source, java.util.Optional<String> onlyBucket,
+    public Plan merge(BackupInfo source, Optional<String> onlyBucket,
                       OnConflict onConflict, String planId) {
         onlyBucket.ifPresent(b -> requireHolds(source, b));
         backUpConfirmAndStop(source);
@@ -93,7 +94,7 @@ public final class RestorePlanBuilder {
         });
         step = Step.RESET;
         List<ServiceSpec> reversed = new ArrayList<>(profile.services());
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         reversed.forEach(s -> add(StopService.of(s.name(), true, s.timeout())));
         // what the services wrote until they stopped goes into the run's set too: the undo puts buckets back from it
         add(SealBackup.of());

@@ -2,8 +2,14 @@ package io.github.influxreset.engine.port;
 
 import io.github.influxreset.domain.BackupInfo;
 import io.github.influxreset.domain.Progress;
+import io.github.influxreset.domain.SealOutcome;
 import io.github.influxreset.domain.StackSnapshot;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /** Backup sets on disk: written, verified, listed, restored. */
 public interface BackupStore {
@@ -17,7 +23,7 @@ public interface BackupStore {
      * the services wait, so that its cost follows that data and not the whole server. Restoring it
      * replaces those buckets only.
      */
-    String writeBuckets(StackSnapshot stack, String runId, java.util.Set<String> buckets, Progress progress);
+    String writeBuckets(StackSnapshot stack, String runId, Set<String> buckets, Progress progress);
 
     /** Removes what a set of this run left half-written (the process killed mid-set); complete sets stay. */
     void removeIncomplete(String runId);
@@ -37,8 +43,8 @@ public interface BackupStore {
      * Called with the services stopped: its cost follows what they wrote since the set, not the set.
      * Afterwards the set reads as it stood at the stop. Nothing is written when nothing changed.
      */
-    default io.github.influxreset.domain.SealOutcome seal(String backupId, Progress progress) {
-        return seal(backupId, java.util.Map.of(), progress);
+    default SealOutcome seal(String backupId, Progress progress) {
+        return seal(backupId, Map.of(), progress);
     }
 
     /**
@@ -47,7 +53,7 @@ public interface BackupStore {
      * so the seal can run after the services write again, into new buckets of the old names
      * (which it leaves out).
      */
-    io.github.influxreset.domain.SealOutcome seal(String backupId, java.util.Map<String, String> setAside, Progress progress);
+    SealOutcome seal(String backupId, Map<String, String> setAside, Progress progress);
 
     /** The buckets the set's seal added values to (none for a set never sealed). */
     List<String> sealedBuckets(String backupId);
@@ -68,8 +74,8 @@ public interface BackupStore {
      * Folders of the backup folder that hold a manifest but are no usable set, each with the
      * reason: a name that is not a set id, a manifest that cannot be read, a link instead of a folder.
      */
-    default java.util.Map<String, String> unusable() {
-        return java.util.Map.of();
+    default Map<String, String> unusable() {
+        return Map.of();
     }
 
     /** What the manifest of a complete set says. */
@@ -98,7 +104,7 @@ public interface BackupStore {
      * as counted from the file when the set was written; empty for a set without those counts
      * (written by an older version) or without that bucket.
      */
-    java.util.Optional<java.util.Map<String, java.util.Map<String, Long>>> fieldValues(String backupId, String bucket);
+    Optional<Map<String, Map<String, Long>>> fieldValues(String backupId, String bucket);
 
     /** True when the set holds InfluxDB's own backup ({@code influx/}, 2.x). */
     default boolean holdsNative(String backupId) {
@@ -123,11 +129,11 @@ public interface BackupStore {
      * Hands each line of a bucket's line-protocol export in the set to {@code line}, in order,
      * streamed from the file (never held whole in memory).
      */
-    void exportLines(String backupId, String bucket, java.util.function.Consumer<String> line);
+    void exportLines(String backupId, String bucket, Consumer<String> line);
 
     /**
      * The file of a set holding a SQLite database's copy ({@code setFile} as {@link
      * io.github.influxreset.domain.SqliteSpec#setFile} names it), when the set has it.
      */
-    java.util.Optional<java.nio.file.Path> sqliteCopy(String backupId, String setFile);
+    Optional<Path> sqliteCopy(String backupId, String setFile);
 }

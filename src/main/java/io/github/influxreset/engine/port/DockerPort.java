@@ -2,8 +2,14 @@ package io.github.influxreset.engine.port;
 
 import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.domain.StackSnapshot;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * The Docker engine, as the reset needs it. Every method blocks; every failure is a
@@ -20,7 +26,7 @@ public interface DockerPort {
      * Every compose project with a container on the engine (running or not), by name, each with
      * its services. Reads only.
      */
-    java.util.List<ComposeProject> composeProjects();
+    List<ComposeProject> composeProjects();
 
     /** Stops a container; a stopped container is left as it is. */
     void stop(String containerId, Duration grace);
@@ -63,7 +69,7 @@ public interface DockerPort {
     void unpause(String containerId);
 
     /** Unpauses every paused container of a compose project; returns their names. */
-    java.util.List<String> unpauseAll(String composeProject);
+    List<String> unpauseAll(String composeProject);
 
     /** Removes a container (not its volumes); an absent container is fine. */
     void removeContainer(String containerId);
@@ -94,7 +100,7 @@ public interface DockerPort {
      * The bytes a volume's files take, when its folder on this host can be read (a local volume
      * and enough rights); empty otherwise.
      */
-    java.util.OptionalLong volumeSize(String name);
+    OptionalLong volumeSize(String name);
 
     /** Removes a volume; an absent volume is fine. */
     void removeVolume(String name);
@@ -103,38 +109,38 @@ public interface DockerPort {
      * Runs a command in a running container, handing each line it prints (stdout and stderr) to
      * {@code output} as it comes; returns the command's exit code.
      */
-    int exec(String containerId, java.util.List<String> command, java.util.function.Consumer<String> output);
+    int exec(String containerId, List<String> command, Consumer<String> output);
 
     /** Streams a directory of a container out as a tar archive; nothing is held in memory. */
-    void copyOut(String containerId, String path, java.io.OutputStream tar);
+    void copyOut(String containerId, String path, OutputStream tar);
 
     /**
      * Copies the regular file at {@code path} of a container (running or not) to {@code target} on
      * this machine through the engine's archive API; false when the container has no file there.
      */
-    boolean copyFileOut(String containerId, String path, java.nio.file.Path target);
+    boolean copyFileOut(String containerId, String path, Path target);
 
     /**
      * Writes {@code source} (null: an empty file) to {@code path} of a container, running or not,
      * over what is there. The file is held in memory on its way: for small files such as a SQLite
      * metadata database.
      */
-    void putFile(String containerId, String path, java.nio.file.Path source);
+    void putFile(String containerId, String path, Path source);
 
     /**
      * The absolute paths of the SQLite database files a few folders below {@code directory} of a
      * container (running or not), read through the engine's archive API; empty when there is none.
      */
-    java.util.List<String> sqliteFiles(String containerId, String directory);
+    List<String> sqliteFiles(String containerId, String directory);
 
     /** Streams a tar archive into a directory of a container. */
-    void copyIn(String containerId, String path, java.io.InputStream tar);
+    void copyIn(String containerId, String path, InputStream tar);
 
     /**
      * Streams the files of a volume out as a tar archive (entries under {@code data/}) through a
      * short-lived container of {@code image} that is created but never started.
      */
-    void snapshotVolume(String volume, String image, java.io.OutputStream tar);
+    void snapshotVolume(String volume, String image, OutputStream tar);
 
     /**
      * Puts a tar archive made by {@link #snapshotVolume} back into a volume, over what it holds. A
@@ -149,8 +155,8 @@ public interface DockerPort {
      * {@code networkContainerId}, waits for it to exit, streams {@code resultPath} out of it as
      * tar and removes it. Returns the exit code; the command's output goes to {@code output}.
      */
-    int runHelper(String image, String networkContainerId, java.util.List<String> command, String resultPath,
-                  java.io.OutputStream tar, java.util.function.Consumer<String> output);
+    int runHelper(String image, String networkContainerId, List<String> command, String resultPath,
+                  OutputStream tar, Consumer<String> output);
 
     /**
      * Copies every file of one volume into another (which must exist), through short-lived
@@ -164,5 +170,5 @@ public interface DockerPort {
      * the time does not grow with the data. Run again after an interruption, each finishes what it
      * began; a set-aside cut off is brought back without touching what stayed in place.
      */
-    void aside(java.util.List<String> volumes, String image, AsideMove move);
+    void aside(List<String> volumes, String image, AsideMove move);
 }

@@ -4,8 +4,11 @@ import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.FieldType;
 import io.github.influxreset.domain.ResetException;
 import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An InfluxDB server, 2.x or 1.x (where a bucket is a database with a default retention policy).
@@ -41,7 +44,7 @@ public interface InfluxPort {
     Map<String, Map<String, Long>> countFieldValues(String bucket);
 
     /** Points of the bucket with a time after {@code since} (all measurements): how the data flow is seen. */
-    long pointsSince(String bucket, java.time.Instant since);
+    long pointsSince(String bucket, Instant since);
 
     /** The measurements a bucket holds points of, by name. */
     List<String> measurements(String bucket);
@@ -57,7 +60,7 @@ public interface InfluxPort {
     void deleteWhere(String bucket, String measurement, String tag, String value);
 
     /** One value the tag has in the measurement, read from the index; empty when it has none. */
-    java.util.Optional<String> anyTagValue(String bucket, String measurement, String tag);
+    Optional<String> anyTagValue(String bucket, String measurement, String tag);
 
     /**
      * Runs the query a dashboard panel typically runs: one series (the tag's value) over the last
@@ -75,12 +78,12 @@ public interface InfluxPort {
      * Streams the points of a bucket with {@code from <= time < to} as line protocol; returns the
      * number of points written. (2.x; a 1.x server says it cannot.)
      */
-    default long export(String bucket, OutputStream out, java.time.Instant from, java.time.Instant to) {
+    default long export(String bucket, OutputStream out, Instant from, Instant to) {
         throw onlyOn2x("read a time range of a bucket");
     }
 
     /** {@link #countFieldValues(String)} of the values with {@code from <= time < to}. */
-    default Map<String, Map<String, Long>> countFieldValues(String bucket, java.time.Instant from, java.time.Instant to) {
+    default Map<String, Map<String, Long>> countFieldValues(String bucket, Instant from, Instant to) {
         throw onlyOn2x("count a time range of a bucket");
     }
 
@@ -111,20 +114,20 @@ public interface InfluxPort {
      * Why the server's own backup cannot be taken here, if so (2.x: the token must be the operator
      * token; a server without such a backup says so). Reads only.
      */
-    default java.util.Optional<String> nativeBackupProblem() {
-        return java.util.Optional.of("this server offers no backup of its own here");
+    default Optional<String> nativeBackupProblem() {
+        return Optional.of("this server offers no backup of its own here");
     }
 
     /**
      * Puts a backup {@link #writeNativeBackup} wrote back, whole (tokens, orgs, buckets and every
      * shard): everything on the server is replaced.
      */
-    default void restoreNativeBackup(java.nio.file.Path dir) {
+    default void restoreNativeBackup(Path dir) {
         throw new UnsupportedOperationException("no native restore");
     }
 
     /** Writes the server's own backup into {@code dir}, as its official client lays it out. */
-    default void writeNativeBackup(java.nio.file.Path dir) {
+    default void writeNativeBackup(Path dir) {
         throw new UnsupportedOperationException("no native backup");
     }
 }

@@ -8,6 +8,9 @@ import io.github.influxreset.engine.actions.SwitchBucket;
 import io.github.influxreset.domain.Finding;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The Markdown report of one run: outcome, backup set, the timeline with the downtime window, the
@@ -90,9 +93,9 @@ public final class RunReport {
     }
 
     /** An online reset's longest switch of one bucket, when the run switched any. */
-    public static java.util.Optional<Long> switchWindow(List<ActionRecord> actions) {
+    public static Optional<Long> switchWindow(List<ActionRecord> actions) {
         return actions.stream().filter(a -> a.kind().equals(SwitchBucket.KIND))
-                .map(a -> a.facts().get(SwitchBucket.SWITCH_MILLIS)).filter(java.util.Objects::nonNull)
+                .map(a -> a.facts().get(SwitchBucket.SWITCH_MILLIS)).filter(Objects::nonNull)
                 .map(Long::parseLong).max(Long::compare);
     }
 
@@ -106,7 +109,7 @@ public final class RunReport {
 
     /** A length of time as "12.3 s". */
     public static String seconds(long millis) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     public static String outcome(RunStatus status) {

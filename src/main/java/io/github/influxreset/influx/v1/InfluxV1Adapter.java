@@ -12,10 +12,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@link InfluxPort} for InfluxDB 1.x over its HTTP API. A bucket is a database; its retention is
@@ -83,7 +85,7 @@ public final class InfluxV1Adapter implements InfluxPort {
     }
 
     @Override
-    public long pointsSince(String bucket, java.time.Instant since) {
+    public long pointsSince(String bucket, Instant since) {
         return countPoints(bucket, " WHERE time > '" + since + "'").values().stream().mapToLong(Long::longValue).sum();
     }
 
@@ -102,12 +104,12 @@ public final class InfluxV1Adapter implements InfluxPort {
     }
 
     @Override
-    public Map<String, Map<String, Long>> countFieldValues(String bucket, java.time.Instant from, java.time.Instant to) {
+    public Map<String, Map<String, Long>> countFieldValues(String bucket, Instant from, Instant to) {
         return countFieldValues(bucket, within(from, to));
     }
 
     /** A time range [from, to) as an InfluxQL condition. */
-    private static String within(java.time.Instant from, java.time.Instant to) {
+    private static String within(Instant from, Instant to) {
         return " WHERE time >= '" + from + "' AND time < '" + to + "'";
     }
 
@@ -157,7 +159,7 @@ public final class InfluxV1Adapter implements InfluxPort {
     }
 
     @Override
-    public java.util.Optional<String> anyTagValue(String bucket, String measurement, String tag) {
+    public Optional<String> anyTagValue(String bucket, String measurement, String tag) {
         return column(http.query(bucket, "SHOW TAG VALUES FROM " + InfluxQl.ident(measurement) + " WITH KEY = "
                 + InfluxQl.ident(tag) + " LIMIT 1"), 1).stream().findFirst();
     }
@@ -181,7 +183,7 @@ public final class InfluxV1Adapter implements InfluxPort {
     }
 
     @Override
-    public long export(String bucket, OutputStream out, java.time.Instant from, java.time.Instant to) {
+    public long export(String bucket, OutputStream out, Instant from, Instant to) {
         return export(bucket, out, within(from, to));
     }
 

@@ -10,7 +10,9 @@ import io.github.influxreset.influx.InfluxErrors;
 import io.github.influxreset.influx.TlsFailure;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.ProtocolException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -69,7 +71,7 @@ final class InfluxV1Http {
     void queryChunked(String db, String statement, Consumer<JsonNode> chunks) {
         String query = "/query?chunked=true&chunk_size=10000&epoch=ns&db=" + enc(db) + "&q=" + enc(statement);
         try {
-            HttpResponse<java.io.InputStream> response = http.send(request(query).GET().build(),
+            HttpResponse<InputStream> response = http.send(request(query).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                 if (response.statusCode() != 200) {
@@ -100,7 +102,7 @@ final class InfluxV1Http {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (java.net.ProtocolException refusedWithUnprintableWords) {
+        } catch (ProtocolException refusedWithUnprintableWords) {
             // InfluxDB echoes the bad line in X-Influxdb-Error; with control characters in it the
             // HTTP client refuses the whole answer, but its message still holds InfluxDB's words
             throw refused(db, echoedError(refusedWithUnprintableWords.getMessage()), refusedWithUnprintableWords);

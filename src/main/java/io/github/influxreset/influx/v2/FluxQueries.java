@@ -9,10 +9,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 
 /** The Flux queries the 2.x adapter needs: counts, schema keys with types, and export. */
 final class FluxQueries {
@@ -64,7 +67,7 @@ final class FluxQueries {
     }
 
     /** Points (the most values of one field, per measurement) after {@code since}, summed. */
-    long pointsSince(String bucket, java.time.Instant since) {
+    long pointsSince(String bucket, Instant since) {
         // an explicit stop: a start after the server's now (its clock behind ours) is then no "empty range" error
         String query = "from(bucket: " + string(bucket) + ") |> range(start: " + since + ", stop: 2200-01-01T00:00:00Z)"
                 + " |> group(columns: [\"_measurement\", \"_field\"]) |> count()";
@@ -96,7 +99,7 @@ final class FluxQueries {
         return fields;
     }
 
-    java.util.Optional<String> anyTagValue(String bucket, String measurement, String tag) {
+    Optional<String> anyTagValue(String bucket, String measurement, String tag) {
         String query = "import \"influxdata/influxdb/schema\"\nschema.measurementTagValues(bucket: " + string(bucket)
                 + ", measurement: " + string(measurement) + ", tag: " + string(tag) + ", start: 0) |> limit(n: 1)";
         return client.getQueryApi().query(query, org).stream().flatMap(t -> t.getRecords().stream())
@@ -125,7 +128,7 @@ final class FluxQueries {
     /** Streams a {@link #range} of the bucket as line protocol, one line per field value; blocks until done. */
     long export(String bucket, OutputStream out, String range) {
         long[] lines = {0};
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
         Throwable[] failure = {null};
         client.getQueryApi().query(from(bucket, range), org, (cancellable, record) -> {
             writeLine(out, record);
@@ -162,7 +165,7 @@ final class FluxQueries {
         }
     }
 
-    private static void awaitQuery(java.util.concurrent.CountDownLatch done) {
+    private static void awaitQuery(CountDownLatch done) {
         try {
             done.await();
         } catch (InterruptedException e) {
@@ -184,7 +187,7 @@ final class FluxQueries {
     }
 
     /** The arguments of Flux's range() for {@code from <= time < to}. */
-    static String range(java.time.Instant from, java.time.Instant to) {
+    static String range(Instant from, Instant to) {
         return "start: " + from + ", stop: " + to;
     }
 

@@ -17,7 +17,10 @@ import io.github.influxreset.domain.Retention;
 import io.github.influxreset.engine.port.InfluxPort;
 import io.github.influxreset.engine.port.MappingPort;
 import io.github.influxreset.influx.TlsClients;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -132,7 +135,7 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
     }
 
     @Override
-    public long pointsSince(String bucket, java.time.Instant since) {
+    public long pointsSince(String bucket, Instant since) {
         return call("count the new points of " + bucket, () -> flux.pointsSince(bucket, since));
     }
 
@@ -168,7 +171,7 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
     }
 
     @Override
-    public java.util.Optional<String> anyTagValue(String bucket, String measurement, String tag) {
+    public Optional<String> anyTagValue(String bucket, String measurement, String tag) {
         return call("read a value of tag " + tag, () -> flux.anyTagValue(bucket, measurement, tag));
     }
 
@@ -217,25 +220,25 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
 
     @Override
     public Optional<String> nativeBackupProblem() {
-        return new NativeBackupV2(spec, java.time.Clock.systemUTC()).problem();
+        return new NativeBackupV2(spec, Clock.systemUTC()).problem();
     }
 
     /** The server's own backup, laid out as {@code influx backup} lays it out (restorable with {@code influx restore}). */
     @Override
-    public void writeNativeBackup(java.nio.file.Path dir) {
+    public void writeNativeBackup(Path dir) {
         try {
-            new NativeBackupV2(spec, java.time.Clock.systemUTC()).write(dir);
-        } catch (java.io.IOException e) {
+            new NativeBackupV2(spec, Clock.systemUTC()).write(dir);
+        } catch (IOException e) {
             throw ResetException.problem("InfluxDB's own backup could not be written: " + e.getMessage() + ".",
                     "Check the free space of the backup folder and that InfluxDB runs.", e);
         }
     }
 
     @Override
-    public void restoreNativeBackup(java.nio.file.Path dir) {
+    public void restoreNativeBackup(Path dir) {
         try {
             new NativeRestoreV2(spec).restore(dir);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw ResetException.problem("InfluxDB's own backup could not be restored: " + e.getMessage() + ".",
                     "Check that InfluxDB runs and the set verifies ('backups verify').", e);
         }

@@ -1,5 +1,6 @@
 package io.github.influxreset.influx.v2;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,7 +22,7 @@ final class MultipartReader {
     private boolean finished;
 
     MultipartReader(InputStream in, String boundary) throws IOException {
-        this.in = in.markSupported() ? in : new java.io.BufferedInputStream(in, 1 << 16);
+        this.in = in.markSupported() ? in : new BufferedInputStream(in, 1 << 16);
         this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.US_ASCII);
         String first = line();
         if (!first.equals("--" + boundary)) {

@@ -8,6 +8,7 @@ import io.github.influxreset.domain.InfluxSpec;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.influx.TlsClients;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,10 +18,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -47,18 +50,18 @@ final class NativeBackupV2 {
     }
 
     /** Why this token cannot take the server's backup (it is not an operator token), if so. */
-    java.util.Optional<String> problem() {
+    Optional<String> problem() {
         try {
             HttpResponse<InputStream> answer = get("/api/v2/backup/metadata");
             answer.body().close();
             if (answer.statusCode() == 401 || answer.statusCode() == 403) {
-                return java.util.Optional.of("the profile's token may not take InfluxDB's own backup (HTTP "
+                return Optional.of("the profile's token may not take InfluxDB's own backup (HTTP "
                         + answer.statusCode() + "): that needs the operator token");
             }
-            return answer.statusCode() == 200 ? java.util.Optional.empty()
-                    : java.util.Optional.of("InfluxDB answered HTTP " + answer.statusCode() + " to the backup request");
+            return answer.statusCode() == 200 ? Optional.empty()
+                    : Optional.of("InfluxDB answered HTTP " + answer.statusCode() + " to the backup request");
         } catch (IOException e) {
-            return java.util.Optional.of("InfluxDB could not be asked for its backup: " + e.getMessage());
+            return Optional.of("InfluxDB could not be asked for its backup: " + e.getMessage());
         }
     }
 
@@ -77,7 +80,7 @@ final class NativeBackupV2 {
                     case "kv" -> manifest.set("kv", gzipPart(parts, dir.resolve(base + ".bolt.gz")));
                     case "sql" -> manifest.set("sql", gzipPart(parts, dir.resolve(base + ".sqlite.gz")));
                     case "buckets" -> {
-                        java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+                        ByteArrayOutputStream json = new ByteArrayOutputStream();
                         parts.copyPart(json);
                         buckets = (ArrayNode) JSON.readTree(json.toByteArray());
                     }
@@ -104,11 +107,11 @@ final class NativeBackupV2 {
     }
 
     /** A shard's TSM snapshot, gzip-compressed; empty when the shard was dropped meanwhile (404). */
-    private java.util.Optional<ObjectNode> downloadShard(Path dir, String base, long id) throws IOException {
+    private Optional<ObjectNode> downloadShard(Path dir, String base, long id) throws IOException {
         HttpResponse<InputStream> answer = get("/api/v2/backup/shards/" + id);
         if (answer.statusCode() == 404) {
             answer.body().close();
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         ok(answer, "shard " + id);
         Path file = dir.resolve(base + "." + id + ".tar.gz");
@@ -118,7 +121,7 @@ final class NativeBackupV2 {
             in.transferTo(out);
         }
         restrict(file);
-        return java.util.Optional.of(entry(file));
+        return Optional.of(entry(file));
     }
 
     private static ObjectNode gzipPart(MultipartReader parts, Path file) throws IOException {
@@ -159,7 +162,7 @@ final class NativeBackupV2 {
 
     private static void restrict(Path file) throws IOException {
         try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException notPosix) {
             // Windows: the folder's rights apply
         }

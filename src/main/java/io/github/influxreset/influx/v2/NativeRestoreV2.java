@@ -12,7 +12,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -71,7 +73,7 @@ final class NativeRestoreV2 {
     /** Uploads one file of the backup as it is stored (gzip when the manifest says so); returns the JSON answer. */
     private JsonNode post(String path, Path dir, JsonNode file) throws IOException {
         Path body = dir.resolve(file.path("fileName").asText());
-        if (!body.normalize().startsWith(dir.normalize()) || !Files.isRegularFile(body, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!body.normalize().startsWith(dir.normalize()) || !Files.isRegularFile(body, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException("the backup names a file it does not hold: " + file.path("fileName").asText());
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(spec.url().replaceAll("/+$", "") + path))
@@ -95,7 +97,7 @@ final class NativeRestoreV2 {
             if (answer.statusCode() / 100 != 2) {
                 throw ResetException.problem("InfluxDB refused to restore " + path.substring("/api/v2/restore/".length())
                         + " (HTTP " + answer.statusCode() + "): " + InfluxErrors.readable(
-                        new String(text, java.nio.charset.StandardCharsets.UTF_8)) + ".",
+                        new String(text, StandardCharsets.UTF_8)) + ".",
                         "A whole restore of InfluxDB's own backup needs the operator token.", null);
             }
             return text.length == 0 ? null : JSON.readTree(text);

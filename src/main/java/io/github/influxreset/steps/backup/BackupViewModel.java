@@ -1,10 +1,12 @@
 package io.github.influxreset.steps.backup;
 
+import io.github.influxreset.domain.SqliteSpec;
 import io.github.influxreset.engine.Step;
 import io.github.influxreset.engine.StepState;
 import io.github.influxreset.engine.session.ResetSession;
 import io.github.influxreset.ui.StepViewModel;
 import io.github.influxreset.ui.WizardViewModel;
+import java.util.List;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -31,12 +33,12 @@ public final class BackupViewModel extends StepViewModel {
         explanation.set(explanation(wizard.session().profile().sqlite()));
     }
 
-    static String explanation(java.util.List<io.github.influxreset.domain.SqliteSpec> sqlite) {
+    static String explanation(List<SqliteSpec> sqlite) {
         return "The backup set holds a line-protocol export of every bucket (counted against InfluxDB: every point), "
                 + "InfluxDB's own backup where the token allows it, snapshots of its volumes, the compose files and .env, "
                 + "the InfluxDB container's configuration and " + (sqlite.isEmpty()
                 ? "no SQLite database (the profile lists none)" : "a copy of the SQLite database(s) " + String.join(", ",
-                sqlite.stream().map(io.github.influxreset.domain.SqliteSpec::describe).toList())) + ". The services keep "
+                sqlite.stream().map(SqliteSpec::describe).toList())) + ". The services keep "
                 + "running meanwhile; nothing is deleted before the set is written and verified, and what they write "
                 + "until they stop is checked for again then.";
     }

@@ -6,13 +6,18 @@ import io.github.influxreset.ui.Controls;
 import io.github.influxreset.ui.StepHeader;
 import io.github.influxreset.ui.View;
 import io.github.influxreset.ui.PlanTable;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Step 3's view: the plan, the field to type the name into, and the Reset button. */
@@ -23,10 +28,10 @@ public final class ConfirmView extends View<ConfirmViewModel> {
     private Label typedWrong;
     private TextField confirmation;
     private Button reset;
-    private javafx.scene.control.CheckBox keepData;
+    private CheckBox keepData;
     private Label heading;
     private Label downtime;
-    private javafx.scene.control.TextArea forecast;
+    private TextArea forecast;
     private VBox carry;
 
     public ConfirmView(ConfirmViewModel model) {
@@ -40,7 +45,7 @@ public final class ConfirmView extends View<ConfirmViewModel> {
         prompt = new Label();
         prompt.setId("confirmPrompt");
         prompt.setWrapText(true);
-        prompt.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        prompt.setMinHeight(Region.USE_PREF_SIZE);
         typedWrong = new Label();
         typedWrong.setId("confirmHint");
         typedWrong.setWrapText(true);
@@ -49,10 +54,10 @@ public final class ConfirmView extends View<ConfirmViewModel> {
         confirmation.setId("confirmText");
         confirmation.setPromptText("type the name here");
         confirmation.setAccessibleText("Name to type to confirm the reset");
-        keepData = new javafx.scene.control.CheckBox("Keep the data: carry the backup's points into the new buckets, "
+        keepData = new CheckBox("Keep the data: carry the backup's points into the new buckets, "
                 + "converted to the profile's schema");
         keepData.setId("keepData");
-        forecast = new javafx.scene.control.TextArea();
+        forecast = new TextArea();
         forecast.setId("carryForecast");
         forecast.setEditable(false);
         forecast.setWrapText(true);
@@ -73,7 +78,7 @@ public final class ConfirmView extends View<ConfirmViewModel> {
         downtime = new Label();
         downtime.setId("downtimeForecast");
         downtime.setWrapText(true);
-        downtime.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        downtime.setMinHeight(Region.USE_PREF_SIZE);
         downtime.getStyleClass().add("emphasis");
         root = new VBox(12, StepHeader.of(Step.CONFIRM), heading, plan, carry, downtime, prompt, confirm, typedWrong);
         root.getStyleClass().add("step-view");
@@ -82,13 +87,13 @@ public final class ConfirmView extends View<ConfirmViewModel> {
 
     @Override
     protected void bind() {
-        prompt.textProperty().bind(javafx.beans.binding.Bindings.concat(model.consequenceProperty(),
-                javafx.beans.binding.Bindings.when(model.keepDataProperty().and(model.canKeepDataProperty()))
+        prompt.textProperty().bind(Bindings.concat(model.consequenceProperty(),
+                Bindings.when(model.keepDataProperty().and(model.canKeepDataProperty()))
                         .then(" The backup's points are then carried into the new buckets, as forecast above.").otherwise(""),
                 " Type '", model.wordProperty(), "' to enable ", model.actionNameProperty(), "."));
         reset.textProperty().bind(model.actionNameProperty());
-        heading.textProperty().bind(javafx.beans.binding.Bindings.concat("The ",
-                model.actionNameProperty().map(name -> name.toLowerCase(java.util.Locale.ROOT)),
+        heading.textProperty().bind(Bindings.concat("The ",
+                model.actionNameProperty().map(name -> name.toLowerCase(Locale.ROOT)),
                 " will take these actions, in this order:"));
         confirmation.textProperty().bindBidirectional(model.typedProperty());
         keepData.selectedProperty().bindBidirectional(model.keepDataProperty());

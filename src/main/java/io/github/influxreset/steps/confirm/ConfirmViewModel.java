@@ -8,8 +8,14 @@ import io.github.influxreset.engine.StepState;
 import io.github.influxreset.engine.session.ResetSession;
 import io.github.influxreset.ui.StepViewModel;
 import io.github.influxreset.ui.WizardViewModel;
+import java.util.List;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.binding.StringExpression;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -26,13 +32,13 @@ public final class ConfirmViewModel extends StepViewModel {
     private final StringProperty consequence = new SimpleStringProperty("");
     private final StringProperty downtimeCarrying = new SimpleStringProperty("");
     private final StringProperty downtimeNot = new SimpleStringProperty("");
-    private final javafx.beans.property.BooleanProperty keepData = new javafx.beans.property.SimpleBooleanProperty(false);
-    private final javafx.beans.property.BooleanProperty canKeepData = new javafx.beans.property.SimpleBooleanProperty(false);
-    private final javafx.beans.property.BooleanProperty keepDataFixed = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final BooleanProperty keepData = new SimpleBooleanProperty(false);
+    private final BooleanProperty canKeepData = new SimpleBooleanProperty(false);
+    private final BooleanProperty keepDataFixed = new SimpleBooleanProperty(false);
     private final StringProperty forecast = new SimpleStringProperty("");
     private final StringProperty actionName = new SimpleStringProperty("Reset");
     private final BooleanBinding canReset;
-    private final javafx.beans.binding.StringBinding typedWrong = Bindings.createStringBinding(() -> whyNot(word.get(),
+    private final StringBinding typedWrong = Bindings.createStringBinding(() -> whyNot(word.get(),
             typed.get()), word, typed);
 
     public ConfirmViewModel(WizardViewModel wizard) {
@@ -51,12 +57,12 @@ public final class ConfirmViewModel extends StepViewModel {
     }
 
     /** Whether the old points are carried into the new schema (on by default when the backup holds data). */
-    public javafx.beans.property.BooleanProperty keepDataProperty() {
+    public BooleanProperty keepDataProperty() {
         return keepData;
     }
 
     /** True when the run forecast what carrying would do: the choice is offered. */
-    public javafx.beans.property.BooleanProperty canKeepDataProperty() {
+    public BooleanProperty canKeepDataProperty() {
         return canKeepData;
     }
 
@@ -66,7 +72,7 @@ public final class ConfirmViewModel extends StepViewModel {
     }
 
     /** True for a move: carrying the points is what it does, so the choice is shown made. */
-    public javafx.beans.property.BooleanProperty keepDataFixedProperty() {
+    public BooleanProperty keepDataFixedProperty() {
         return keepDataFixed;
     }
 
@@ -77,8 +83,8 @@ public final class ConfirmViewModel extends StepViewModel {
 
     /** What the confirmed plan does to the data, in one sentence, before the word to type. */
     /** Which services stop, for about how long, with the old points carried or not as chosen now. */
-    public javafx.beans.binding.StringExpression downtimeProperty() {
-        return javafx.beans.binding.Bindings.when(keepData.and(canKeepData)).then(downtimeCarrying).otherwise(downtimeNot);
+    public StringExpression downtimeProperty() {
+        return Bindings.when(keepData.and(canKeepData)).then(downtimeCarrying).otherwise(downtimeNot);
     }
 
     public StringProperty consequenceProperty() {
@@ -94,7 +100,7 @@ public final class ConfirmViewModel extends StepViewModel {
     }
 
     /** Why the typed text does not enable the button (case, spelling); empty while nothing or the word is typed. */
-    public javafx.beans.binding.StringBinding typedWrongProperty() {
+    public StringBinding typedWrongProperty() {
         return typedWrong;
     }
 
@@ -124,11 +130,11 @@ public final class ConfirmViewModel extends StepViewModel {
     }
 
     /** What the step shows, read off the FX thread: the journal and the plan. */
-    private record PlanAndForecast(Plan plan, java.util.Optional<java.util.List<String>> forecast, String downtimeCarrying,
+    private record PlanAndForecast(Plan plan, Optional<List<String>> forecast, String downtimeCarrying,
                                    String downtimeNot) {
     }
 
-    private void showForecast(java.util.Optional<java.util.List<String>> lines) {
+    private void showForecast(Optional<List<String>> lines) {
         canKeepData.set(lines.isPresent());
         forecast.set(lines.map(l -> l.isEmpty() ? "The backup holds no old points to carry." : String.join("\n", l))
                 .orElse(""));

@@ -17,6 +17,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Step 1's view: which profile is in use (open another), the reset mode, and the checks. */
@@ -70,7 +71,7 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         recoveryText = new Label();
         recoveryText.setId("recoveryText");
         recoveryText.setWrapText(true);
-        recoveryText.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        recoveryText.setMinHeight(Region.USE_PREF_SIZE);
         resume = new Button("Resume");
         resume.setId("resumeRun");
         rollBack = new Button("Roll back");
@@ -85,7 +86,7 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         profile.setVgap(6);
         profile.addRow(0, new Label("Profile"), profileName);
         profile.addRow(1, new Label("Read from"), profileSource);
-        profile.add(new javafx.scene.layout.VBox(6, openProfile, findStack), 2, 0, 1, 2);
+        profile.add(new VBox(6, openProfile, findStack), 2, 0, 1, 2);
         GridPane.setHgrow(profileSource, Priority.ALWAYS);
         VBox modes = new VBox(4, new Label("Reset mode (the checks propose the gentlest that fixes what they found)"),
                 repair, online, buckets, full, move);
@@ -143,7 +144,7 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         button.setUserData(mode);
         button.setToggleGroup(group);
         button.setWrapText(true);
-        button.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        button.setMinHeight(Region.USE_PREF_SIZE);
         return button;
     }
 

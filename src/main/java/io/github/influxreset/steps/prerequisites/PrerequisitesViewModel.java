@@ -6,6 +6,8 @@ import io.github.influxreset.engine.StepState;
 import io.github.influxreset.engine.session.ResetSession;
 import io.github.influxreset.ui.StepViewModel;
 import io.github.influxreset.ui.WizardViewModel;
+import java.nio.file.Path;
+import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -43,7 +45,7 @@ public final class PrerequisitesViewModel extends StepViewModel {
      */
     public void checkAgain() {
         ResetSession session = wizard.session();
-        java.util.Optional<java.nio.file.Path> file = session.profile().source();
+        Optional<Path> file = session.profile().source();
         if (file.isPresent() && !session.hasOpenRun()) {
             wizard.openProfile(file.get());
         } else {

@@ -9,12 +9,16 @@ import io.github.influxreset.ui.StepHeader;
 import io.github.influxreset.ui.TimelineChart;
 import io.github.influxreset.ui.View;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Step 6's view: each service and whether it is healthy. */
@@ -22,8 +26,8 @@ public final class RestartView extends View<RestartViewModel> {
     private VBox root;
     private Label status;
     private ListView<String> services;
-    private javafx.scene.control.TextArea report;
-    private javafx.scene.control.Button save;
+    private TextArea report;
+    private Button save;
     private TimelineChart timeline;
     private TableView<BucketChange> buckets;
     private VBox picture;
@@ -41,13 +45,13 @@ public final class RestartView extends View<RestartViewModel> {
         status = new Label();
         status.setId("restartStatus");
         status.setWrapText(true);
-        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         services = new ListView<>();
         services.setId("services");
         services.setAccessibleText("Services and their health");
         services.setPrefHeight(120);
         services.setMinHeight(72);
-        report = new javafx.scene.control.TextArea();
+        report = new TextArea();
         report.setId("runReport");
         report.setAccessibleText("Report of the run");
         report.setEditable(false);
@@ -55,7 +59,7 @@ public final class RestartView extends View<RestartViewModel> {
         timeline = new TimelineChart();
         timeline.setId("timeline");
         buckets = BucketChangesTable.create("beforeAfter", model.buckets());
-        save = new javafx.scene.control.Button("Save report…");
+        save = new Button("Save report…");
         save.setId("saveReport");
     }
 
@@ -64,10 +68,10 @@ public final class RestartView extends View<RestartViewModel> {
         picture = new VBox(6, new Label("The run on a time axis (shaded: the services were down)"), timeline,
                 new Label("The buckets before and after"), buckets);
         picture.getStyleClass().add("card");
-        picture.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        picture.setMinHeight(Region.USE_PREF_SIZE);
         VBox summary = new VBox(8, picture, services);
         VBox.setVgrow(services, Priority.ALWAYS);
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(summary);
+        ScrollPane scroll = new ScrollPane(summary);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.getStyleClass().add("edge-to-edge");

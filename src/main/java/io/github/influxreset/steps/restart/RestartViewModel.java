@@ -12,10 +12,14 @@ import io.github.influxreset.engine.session.ResetSession;
 import io.github.influxreset.ui.ReportText;
 import io.github.influxreset.ui.StepViewModel;
 import io.github.influxreset.ui.WizardViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -30,7 +34,7 @@ public final class RestartViewModel extends StepViewModel {
     private final StringProperty report = new SimpleStringProperty("");
     private final ObjectProperty<RunTimeline> timeline = new SimpleObjectProperty<>();
     private final ObservableList<BucketChange> buckets = FXCollections.observableArrayList();
-    private final javafx.beans.binding.StringBinding readableReport = javafx.beans.binding.Bindings.createStringBinding(
+    private final StringBinding readableReport = Bindings.createStringBinding(
             () -> report.get().isEmpty() ? "" : ReportText.readable(report.get()), report);
 
     public RestartViewModel(WizardViewModel wizard) {
@@ -57,14 +61,14 @@ public final class RestartViewModel extends StepViewModel {
     }
 
     /** The report as a person reads it on screen: headings, aligned tables, no Markdown marks. */
-    public javafx.beans.binding.StringBinding readableReportProperty() {
+    public StringBinding readableReportProperty() {
         return readableReport;
     }
 
     /** Saves the report where the user chooses. */
-    public void saveReport(java.nio.file.Path file) {
+    public void saveReport(Path file) {
         String text = report.get();
-        wizard.load("Saving the report", p -> java.nio.file.Files.writeString(file, text),
+        wizard.load("Saving the report", p -> Files.writeString(file, text),
                 written -> status.set("Report saved to " + written + "."));
     }
 
