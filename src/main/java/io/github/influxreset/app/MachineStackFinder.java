@@ -174,7 +174,8 @@ public final class MachineStackFinder implements StackFinder {
 
     /** Reads the draft as the loader will (the brief's schema) and lends a connection to its InfluxDB, closed after. */
     private <T> T withInflux(ProfileDraft draft, BiFunction<Profile, InfluxPort, T> use) {
-        Profile brief = loader.loadText(DraftWriter.toYaml(draft.withSchema(List.of()), engine.get()), suggestedFile(draft.composeProject()));
+        Profile brief = loader.loadText(DraftWriter.toYaml(draft.withSchema(List.of()), engine.get()),
+                suggestedFile(draft.composeProject()));
         InfluxPort influx = influxFor.apply(brief.influx());
         try {
             return use.apply(brief, influx);

@@ -170,7 +170,8 @@ public final class FileBackupStore implements BackupStore {
 
     @Override
     public void restoreBucket(String backupId, String bucket, String targetBucket) {
-        Manifest.BucketEntry entry = new SealedSet(folder(backupId)).bucket(bucket).orElseThrow(() -> ResetException.badInput("Backup set " + backupId + " holds no bucket " + bucket + ".",
+        Manifest.BucketEntry entry = new SealedSet(folder(backupId)).bucket(bucket).orElseThrow(() -> ResetException.badInput(
+                        "Backup set " + backupId + " holds no bucket " + bucket + ".",
                         "See the buckets of the set with 'backups show " + backupId + "'."));
         if (ports.influx().buckets().stream().noneMatch(b -> b.name().equals(targetBucket))) {
             ports.influx().createBucket(new BucketSpec(targetBucket, Retention.parse(entry.retention()).orElseThrow()));

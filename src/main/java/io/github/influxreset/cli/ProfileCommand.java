@@ -26,7 +26,8 @@ final class ProfileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw ResetException.badInput("'profile' needs a sub-command.", "Use 'profile show', 'profile init FILE', 'profile discover [PROJECT] FILE' or 'profile learn FILE'.");
+        throw ResetException.badInput("'profile' needs a sub-command.",
+                "Use 'profile show', 'profile init FILE', 'profile discover [PROJECT] FILE' or 'profile learn FILE'.");
     }
 
     /** A command that writes FILE never writes over one: the sentence when FILE is there already. */

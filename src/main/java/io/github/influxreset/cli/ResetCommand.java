@@ -46,7 +46,8 @@ final class ResetCommand extends BaseCommand {
             return new PlanCommand().printFor(root, plan);
         }
         try (AutoCloseable logging = logToStderr()) {
-            String unknown = root.context.session(profile).wholeRuns().notesBeforeConfirming(plan).stream().map(note -> " " + note + ".").reduce("", String::concat);
+            String unknown = root.context.session(profile).wholeRuns().notesBeforeConfirming(plan).stream()
+                    .map(note -> " " + note + ".").reduce("", String::concat);
             String carried = keepData ? " The old points are then carried into the new buckets as forecast above." : "";
             String what = mode == ResetMode.ONLINE ? "This makes new buckets for " + profile.name() + " beside the live ones "
                     + "and switches the services to them by name; no service stops and nothing is deleted (the old "

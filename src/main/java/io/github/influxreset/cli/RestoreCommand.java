@@ -52,8 +52,9 @@ final class RestoreCommand extends BaseCommand {
     String from = "export";
 
     private OnConflict conflictRule() {
-        return OnConflict.ofCliName(onConflict).orElseThrow(() -> ResetException.badInput("--on-conflict takes overwrite or skip, not '" + onConflict
-                        + "'; nothing was changed.", "Use --on-conflict overwrite (the default) or --on-conflict skip."));
+        return OnConflict.ofCliName(onConflict).orElseThrow(() -> ResetException.badInput("--on-conflict takes overwrite or "
+                + "skip, not '" + onConflict + "'; nothing was changed.",
+                "Use --on-conflict overwrite (the default) or --on-conflict skip."));
     }
 
     @Override
@@ -79,17 +80,9 @@ final class RestoreCommand extends BaseCommand {
                 : bucket != null ? RestoreRequest.oneBucket(backupId, bucket, newBucket)
                 : RestoreRequest.wholeSet(backupId, RestoreRequest.Source.valueOf(from.toUpperCase()));
         try (AutoCloseable logging = logToStderr()) {
-            String what = sqlite ? "This puts backup set " + backupId + "'s copies of the SQLite databases back over the "
-                    + "current ones (backed up first)." : intoExisting ? "This writes backup set " + backupId + "'s points into the live buckets, which keep "
-                    + "theirs (the current data is backed up first)." : "This replaces every bucket of backup set " + backupId
-                    + " in InfluxDB with its copy in the set (the current data is backed up first).";
-            RunOutcome run = root.context.session(profile).shelf().restore(request, () -> Confirmation.ask(root, yes, what,
+            RunOutcome run = root.context.session(profile).shelf().restore(request, () -> Confirmation.ask(root, yes, question(),
                     profile.confirmationWord()), Progress.NONE);
-            output().line(sqlite ? "Put the SQLite databases of backup set " + backupId + " back; each passed its "
-                    + "integrity check. Run " + run.runId() + "." : intoExisting ? "Merged backup set " + backupId + (bucket == null ? "" : " bucket " + bucket)
-                    + " into the live buckets: each holds its own points and the set's new ones. Run " + run.runId() + "."
-                    : "Restored backup set " + backupId + (bucket == null ? "" : " bucket " + bucket + " into " + newBucket)
-                    + "; every point count matches the manifest. Run " + run.runId() + ".");
+            output().line(done() + " Run " + run.runId() + ".");
             run.findings(Step.VALIDATE).forEach(f -> output().line(Findings.line(f)));
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("runId", run.runId());
@@ -98,5 +91,26 @@ final class RestoreCommand extends BaseCommand {
             output().document(doc);
         }
         return 0;
+    }
+
+    /** What the user confirms. */
+    private String question() {
+        if (sqlite) {
+            return "This puts backup set " + backupId + "'s copies of the SQLite databases back over the current ones "
+                    + "(backed up first).";
+        }
+        return intoExisting ? "This writes backup set " + backupId + "'s points into the live buckets, which keep theirs (the "
+                + "current data is backed up first)." : "This replaces every bucket of backup set " + backupId + " in InfluxDB "
+                + "with its copy in the set (the current data is backed up first).";
+    }
+
+    /** What was done, once the run ended well. */
+    private String done() {
+        if (sqlite) {
+            return "Put the SQLite databases of backup set " + backupId + " back; each passed its integrity check.";
+        }
+        return intoExisting ? "Merged backup set " + backupId + (bucket == null ? "" : " bucket " + bucket) + " into the live "
+                + "buckets: each holds its own points and the set's new ones." : "Restored backup set " + backupId
+                + (bucket == null ? "" : " bucket " + bucket + " into " + newBucket) + "; every point count matches the manifest.";
     }
 }

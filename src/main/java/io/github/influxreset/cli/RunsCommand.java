@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code runs list | show ID}: run history from the journal. */
-@Command(name = "runs", description = "Run history from the journal.", subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Close.class})
+@Command(name = "runs", description = "Run history from the journal.",
+        subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Close.class})
 final class RunsCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;

@@ -164,7 +164,8 @@ public final class ProfileLoader {
         }
         String project = node.get("composeProject").text();
         if (!project.matches("[a-z0-9][a-z0-9_-]*")) {
-            throw node.get("composeProject").error("must be a compose project name (lower-case letters, digits, - and _), not '" + project + "'");
+            throw node.get("composeProject").error("must be a compose project name (lower-case letters, digits, - and _), not '"
+                    + project + "'");
         }
         return new StackSpec(project, envFile, node.get("configFiles").textList().stream().map(this::expand).toList());
     }

@@ -103,9 +103,9 @@ public final class BucketMerger {
 
     /** Every value of the bucket's own and the set's new ones is there (more: someone else wrote meanwhile). */
     private void requireUnion(String bucket, Map<String, Map<String, Long>> expected) {
-        List<String> short_ = FieldCounts.lacking(expected, influx.countFieldValues(bucket));
-        if (!short_.isEmpty()) {
-            throw ResetException.problem("Bucket " + bucket + " lacks values after the merge (" + String.join("; ", short_)
+        List<String> lacking = FieldCounts.lacking(expected, influx.countFieldValues(bucket));
+        if (!lacking.isEmpty()) {
+            throw ResetException.problem("Bucket " + bucket + " lacks values after the merge (" + String.join("; ", lacking)
                     + " of its own and the set's new ones).", "The run is rolled back; the bucket comes back from the "
                     + "backup taken before the merge.", null);
         }

@@ -156,8 +156,8 @@ final class WritesCarriedBack {
 
         String sentence(String bucket, String setId, List<String> missing) {
             StringBuilder text = new StringBuilder((carried == read ? "" : carried + " of ") + read + " point(s) written to"
-                    + " bucket " + bucket + " since the restart " + (carried == 1 ? "was" : "were") + " carried back into it" + (converted > 0 ? " (" + converted + " converted to the types the old bucket"
-                    + " holds)" : "") + ".");
+                    + " bucket " + bucket + " since the restart " + (carried == 1 ? "was" : "were") + " carried back into it"
+                    + (converted > 0 ? " (" + converted + " converted to the types the old bucket holds)" : "") + ".");
             if (pointsLeftOut > 0) {
                 text.append(" Field(s) ").append(leftOut.entrySet().stream().map(e -> e.getKey() + " (e.g. " + e.getValue()
                         + ")").collect(Collectors.joining(", "))).append(" of ").append(pointsLeftOut)

@@ -89,9 +89,9 @@ public final class SetAsideData extends BaseAction {
         if (sealed.isEmpty()) {
             return;
         }
-        String influx = influxContainer(ctx).orElseThrow(() -> ResetException.problem("The InfluxDB container is gone, so the points the seal added "
-                        + "cannot be written back.", "Start InfluxDB, then restore backup set " + ctx.backupId()
-                        + " with 'restore " + ctx.backupId() + " --into-existing'.", null));
+        String influx = influxContainer(ctx).orElseThrow(() -> ResetException.problem("The InfluxDB container is gone, "
+                        + "so the points the seal added cannot be written back.", "Start InfluxDB, then restore backup set "
+                        + ctx.backupId() + " with 'restore " + ctx.backupId() + " --into-existing'.", null));
         docker.start(influx);
         try {
             StartInflux.awaitInflux(ctx);

@@ -62,7 +62,8 @@ public final class RunReportHtml {
             y += ROW;
         }
         html.append(String.format(Locale.ROOT, "<text class=\"axis\" x=\"%d\" y=\"%d\">0 s</text><text class=\"axis end\" "
-                + "text-anchor=\"end\" x=\"%d\" y=\"%d\">%s</text>\n</svg>\n", LABEL, height - 6, WIDTH - 10, height - 6, RunReport.seconds(timeline.totalMillis())));
+                + "text-anchor=\"end\" x=\"%d\" y=\"%d\">%s</text>\n</svg>\n", LABEL, height - 6, WIDTH - 10, height - 6,
+                RunReport.seconds(timeline.totalMillis())));
     }
 
     private static void buckets(StringBuilder html, RunSummary summary) {

@@ -1,19 +1,14 @@
 package io.github.influxreset.engine.session;
 
 import io.github.influxreset.domain.BackupInfo;
-import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.BackupPruner;
-import io.github.influxreset.engine.LogBus;
 import io.github.influxreset.engine.Plan;
-import io.github.influxreset.engine.Ports;
-import io.github.influxreset.engine.RunContext;
-import io.github.influxreset.engine.Runner;
 import io.github.influxreset.engine.WholeRun;
+import io.github.influxreset.engine.port.BackupStore;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -25,24 +20,16 @@ import java.util.function.Supplier;
  * failure. Plain blocking Java.
  */
 public final class BackupShelf {
-    private final Profile profile;
-    private final Ports ports;
-    private final Runner runner;
-    private final LogBus log;
-    private final Clock clock;
+    private final SessionScope scope;
 
-    BackupShelf(Profile profile, Ports ports, Runner runner, LogBus log, Clock clock) {
-        this.profile = profile;
-        this.ports = ports;
-        this.runner = runner;
-        this.log = log;
-        this.clock = clock;
+    BackupShelf(SessionScope scope) {
+        this.scope = scope;
     }
 
     /** The complete backup sets, newest first. */
     public List<BackupInfo> list() {
-        var store = ports.backups();
-        store.unusable().forEach((name, why) -> log.warn(null, "Backup folder " + name + " is not a usable set: " + why));
+        BackupStore store = store();
+        store.unusable().forEach((name, why) -> scope.log().warn(null, "Backup folder " + name + " is not a usable set: " + why));
         return store.list().stream().map(store::info).toList();
     }
 
@@ -55,59 +42,59 @@ public final class BackupShelf {
         if ("manual".equals(set.runId())) {
             return "made by hand";
         }
-        return runner.journal().run(set.runId()).map(run -> !set.id().equals(run.backupId()) ? "before a rollback"
+        return scope.journal().run(set.runId()).map(run -> !set.id().equals(run.backupId()) ? "before a rollback"
                 : (run.mode() == ResetMode.MOVE ? "move's" : run.mode() == ResetMode.RESTORE ? "restore's" : "reset's")
                 + " backup" + set.sealed().map(t -> ", sealed").orElse("")).orElse("run not in the journal");
     }
 
     /** Verifies a set and says so in the log, whichever way it ends (a failure is also thrown). */
     public void verify(String backupId, Progress progress) {
-        log.info(null, "Verifying backup set " + backupId + " (every file's SHA-256, archive entries, every export line)");
+        scope.log().info(null, "Verifying backup set " + backupId + " (every file's SHA-256, archive entries, every export line)");
         try {
-            ports.backups().verify(backupId, progress);
+            store().verify(backupId, progress);
         } catch (RuntimeException failed) {
-            log.warn(null, "Backup set " + backupId + " failed its verification: " + (failed instanceof ResetException r
+            scope.log().warn(null, "Backup set " + backupId + " failed its verification: " + (failed instanceof ResetException r
                     ? r.userText() : failed.getMessage()));
             throw failed;
         }
-        log.info(null, "Backup set " + backupId + " verified: every file matches and every export holds every point.");
+        scope.log().info(null, "Backup set " + backupId + " verified: every file matches and every export holds every point.");
     }
 
     public void delete(String backupId) {
-        new BackupPruner(ports.backups(), runner.journal()).delete(backupId);
+        pruner().delete(backupId);
     }
 
     /** Deletes all but the newest {@code keep} sets (never one an unfinished run needs); returns the ids. */
     public List<String> prune(int keep) {
-        return new BackupPruner(ports.backups(), runner.journal()).prune(keep);
+        return pruner().prune(keep);
     }
 
     /** What a set holds, from its manifest; bad input when there is no such set. */
     public BackupInfo info(String backupId) {
-        return ports.backups().info(backupId);
+        return store().info(backupId);
     }
 
     /** The set's folder. */
     public Path folder(String backupId) {
-        return profile.backups().dir().resolve(backupId);
+        return scope.profile().backups().dir().resolve(backupId);
     }
 
     /** Folders of the backup directory that are no usable set, and why each is not. */
     public Map<String, String> unusable() {
-        return ports.backups().unusable();
+        return store().unusable();
     }
 
     /** Writes a set of the stack as it is now, by hand (no run), and verifies it; the verified set. */
     public BackupInfo backUpNow(Progress progress) {
-        var stack = ports.docker().discover(profile.stack().composeProject());
-        String id = ports.backups().write(stack, "manual", progress);
-        ports.backups().verify(id);
-        return ports.backups().info(id);
+        var stack = scope.ports().docker().discover(scope.profile().stack().composeProject());
+        String id = store().write(stack, "manual", progress);
+        store().verify(id);
+        return store().info(id);
     }
 
     /** The sets {@link #prune} would delete now. */
     public List<String> pruneCandidates(int keep) {
-        return new BackupPruner(ports.backups(), runner.journal()).candidates(keep);
+        return pruner().candidates(keep);
     }
 
     /**
@@ -118,9 +105,9 @@ public final class BackupShelf {
      * @throws ResetException (bad input) when the set cannot serve the request; nothing has changed then
      */
     public RunOutcome restore(RestoreRequest request, Supplier<String> confirmation, Progress progress) {
-        Plan restore = RestoreChoice.plan(request, profile, ports, Plan.newId(clock));
-        return new RunOutcome(WholeRun.run(runner, restore,
-                id -> new RunContext(profile, ports, log, runner.journal(), id), confirmation, progress));
+        Plan restore = RestoreChoice.plan(request, scope.profile(), scope.ports(), Plan.newId(scope.clock()));
+        return new RunOutcome(WholeRun.run(scope.runner(), restore,
+                id -> scope.context(id), confirmation, progress));
     }
 
     /** Puts every bucket of a set back from its export; the id of the restore's run. */
@@ -132,5 +119,13 @@ public final class BackupShelf {
     /** Restores one bucket of a set into a new bucket; the id of the restore's run. */
     public String restoreBucket(String backupId, String bucket, String newBucket, Progress progress) {
         return restore(RestoreRequest.oneBucket(backupId, bucket, newBucket), () -> "", progress).runId();
+    }
+
+    private BackupStore store() {
+        return scope.ports().backups();
+    }
+
+    private BackupPruner pruner() {
+        return new BackupPruner(store(), scope.journal());
     }
 }

@@ -40,6 +40,7 @@ public final class ResetSession {
     private final Runner runner;
     private final LogBus log;
     private final Clock clock;
+    private final SessionScope scope;
     private volatile Plan plan;
     private volatile RunContext run;
     private volatile RunContext lastFindings;
@@ -51,6 +52,7 @@ public final class ResetSession {
         this.ports = ports;
         this.runner = runner;
         this.clock = clock;
+        this.scope = new SessionScope(profile, ports, runner, log, clock);
     }
 
     public Profile profile() {
@@ -59,22 +61,22 @@ public final class ResetSession {
 
     /** The profile's backup sets: list, verify, delete, prune, restore. */
     public BackupShelf shelf() {
-        return new BackupShelf(profile, ports, runner, log, clock);
+        return new BackupShelf(scope);
     }
 
     /** What can be read of the stack without changing it: checks, validation, plans, forecasts, the live schema. */
     public StackInspector inspector() {
-        return new StackInspector(profile, ports, clock);
+        return new StackInspector(scope);
     }
 
     /** The journal's runs: list, show, close, roll back. */
     public RunHistory history() {
-        return new RunHistory(profile, ports, runner, log);
+        return new RunHistory(scope);
     }
 
     /** Runs from start to end in one call, as the command line runs them: a plan, a resume, a move's catch-up. */
     public WholeRuns wholeRuns() {
-        return new WholeRuns(profile, ports, runner, log, clock);
+        return new WholeRuns(scope);
     }
 
     /** The read-only checks (see {@link StackChecks}), each said in the log; the mode they propose kept. */
@@ -226,7 +228,7 @@ public final class ResetSession {
     /** Takes over an interrupted run, so that the wizard can resume it or roll it back. */
     public synchronized String adopt(RunRecord interrupted) {
         plan = runner.planOf(interrupted.id());
-        run = new RunContext(profile, ports, log, runner.journal(), interrupted.id());
+        run = scope.context(interrupted.id());
         return InterruptedRun.describe(interrupted, runner, run, nextUndo().orElse("nothing"))
                 + servicesDown().map(down -> " " + down.sentence()).orElse("");
     }
@@ -269,7 +271,7 @@ public final class ResetSession {
     private synchronized RunContext ensureRun(ResetMode mode) {
         if (run == null) {
             plan = planFor(mode);
-            run = runner.begin(plan, id -> new RunContext(profile, ports, log, runner.journal(), id));
+            run = runner.begin(plan, id -> scope.context(id));
         }
         return run;
     }

@@ -1,16 +1,12 @@
 package io.github.influxreset.engine.session;
 
-import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.ActionRecord;
 import io.github.influxreset.engine.Journal;
-import io.github.influxreset.engine.LogBus;
-import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.RollbackPlan;
 import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.RunRecord;
 import io.github.influxreset.engine.RunStatus;
-import io.github.influxreset.engine.Runner;
 import io.github.influxreset.engine.report.RunReport;
 import io.github.influxreset.engine.report.RunTimeline;
 import java.util.List;
@@ -22,16 +18,10 @@ import java.util.function.Consumer;
  * downtime, closed without undoing, rolled back. A run is rolled back only with its own profile.
  */
 public final class RunHistory {
-    private final Profile profile;
-    private final Ports ports;
-    private final Runner runner;
-    private final LogBus log;
+    private final SessionScope scope;
 
-    RunHistory(Profile profile, Ports ports, Runner runner, LogBus log) {
-        this.profile = profile;
-        this.ports = ports;
-        this.runner = runner;
-        this.log = log;
+    RunHistory(SessionScope scope) {
+        this.scope = scope;
     }
 
     /** Every run of the journal, newest first. */
@@ -64,14 +54,14 @@ public final class RunHistory {
         if (!run.status().isUnfinished()) {
             throw ResetException.badInput("Run " + id + " has already ended (" + run.status() + ").", "Nothing to close.");
         }
-        RunOwner.requireSameProfile(run, profile);
+        RunOwner.requireSameProfile(run, scope.profile());
         confirmFirst.accept(run);
         journal().finishRun(id, RunStatus.CLOSED, "Closed by the user without undoing it.");
     }
 
     /** What rolling back the run (the profile's unfinished one when empty) would do, every precondition checked now. */
     public RollbackPlan rollbackPlan(Optional<String> runId) {
-        return runner.rollbackPlan(contextOf(runId));
+        return scope.runner().rollbackPlan(contextOf(runId));
     }
 
     /** A finished rollback: the run, and what was written to the run's new buckets and carried back. */
@@ -85,18 +75,18 @@ public final class RunHistory {
      */
     public RolledBack rollback(Optional<String> runId, boolean forceStale) {
         RunContext context = contextOf(runId);
-        return new RolledBack(context.runId(), runner.rollback(context, forceStale));
+        return new RolledBack(context.runId(), scope.runner().rollback(context, forceStale));
     }
 
     private RunContext contextOf(Optional<String> runId) {
         RunRecord run = runId.map(id -> journal().run(id).orElseThrow(() -> RunOwner.noSuchRun(id)))
-                .orElseGet(() -> journal().unfinishedRun(profile.name())
-                        .orElseThrow(() -> RunOwner.noneOf(profile, journal(), "unfinished run to roll back")));
-        RunOwner.requireSameProfile(run, profile);
-        return new RunContext(profile, ports, log, journal(), run.id());
+                .orElseGet(() -> journal().unfinishedRun(scope.profile().name())
+                        .orElseThrow(() -> RunOwner.noneOf(scope.profile(), journal(), "unfinished run to roll back")));
+        RunOwner.requireSameProfile(run, scope.profile());
+        return scope.context(run.id());
     }
 
     private Journal journal() {
-        return runner.journal();
+        return scope.journal();
     }
 }

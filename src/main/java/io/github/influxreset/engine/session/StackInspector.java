@@ -3,17 +3,14 @@ package io.github.influxreset.engine.session;
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.MeasurementSchema;
-import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.engine.DataCarrier;
 import io.github.influxreset.engine.LineSplitter;
 import io.github.influxreset.engine.LiveSchema;
 import io.github.influxreset.engine.Plan;
-import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.SchemaValidator;
 import io.github.influxreset.engine.plan.ResetPlanner;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,24 +22,20 @@ import java.util.Optional;
  * the live data has. Reads only; plain blocking Java.
  */
 public final class StackInspector {
-    private final Profile profile;
-    private final Ports ports;
-    private final Clock clock;
+    private final SessionScope scope;
 
-    StackInspector(Profile profile, Ports ports, Clock clock) {
-        this.profile = profile;
-        this.ports = ports;
-        this.clock = clock;
+    StackInspector(SessionScope scope) {
+        this.scope = scope;
     }
 
     /** The prerequisite checks and the mode they propose (see {@link StackChecks}). */
     public StackChecks.Checked checks() {
-        return StackChecks.run(profile, ports);
+        return StackChecks.run(scope.profile(), scope.ports());
     }
 
     /** Buckets, retention and the schema of the live data against the profile (a probe point is written and removed). */
     public List<Finding> validate() {
-        return new SchemaValidator(profile, ports.influx()).validate("validate-" + Plan.newId(clock));
+        return new SchemaValidator(scope.profile(), scope.ports().influx()).validate("validate-" + Plan.newId(scope.clock()));
     }
 
     /**
@@ -53,8 +46,9 @@ public final class StackInspector {
     }
 
     public Preview preview(ResetMode mode) {
-        ResetPlanner planner = new ResetPlanner(clock);
-        ResetPlanner.Result result = mode == ResetMode.MOVE ? planner.planMove(profile, ports) : planner.plan(profile, ports, mode);
+        ResetPlanner planner = new ResetPlanner(scope.clock());
+        ResetPlanner.Result result = mode == ResetMode.MOVE ? planner.planMove(scope.profile(), scope.ports())
+                : planner.plan(scope.profile(), scope.ports(), mode);
         return new Preview(result.plan(), result.discoveryProblem());
     }
 
@@ -63,14 +57,14 @@ public final class StackInspector {
      * lines for a person (a run forecasts again from its verified backup set).
      */
     public List<String> carryForecast() {
-        List<String> live = ports.influx().buckets().stream().map(BucketSpec::name).toList();
+        List<String> live = scope.ports().influx().buckets().stream().map(BucketSpec::name).toList();
         List<String> lines = new ArrayList<>();
-        for (BucketSpec bucket : profile.buckets()) {
+        for (BucketSpec bucket : scope.profile().buckets()) {
             if (live.contains(bucket.name())) {
-                long cutoff = DataCarrier.cutoff(bucket, clock.instant());
-                new DataCarrier(profile).forecast(bucket.name(), line -> {
+                long cutoff = DataCarrier.cutoff(bucket, scope.clock().instant());
+                new DataCarrier(scope.profile()).forecast(bucket.name(), line -> {
                     try (var split = new LineSplitter(line)) {
-                        ports.influx().export(bucket.name(), split);
+                        scope.ports().influx().export(bucket.name(), split);
                     }
                 }, cutoff).lines(bucket.retention().toString()).forEach(lines::add);
             }
@@ -87,15 +81,15 @@ public final class StackInspector {
 
     /** @throws ResetException (bad input) when the profile's buckets hold no data yet */
     public LearnedSchema learnSchema() {
-        List<MeasurementSchema> learned = LiveSchema.learn(profile.buckets(), ports.influx());
+        List<MeasurementSchema> learned = LiveSchema.learn(scope.profile().buckets(), scope.ports().influx());
         if (learned.isEmpty()) {
-            throw ResetException.badInput("The profile's buckets (" + String.join(", ", profile.buckets().stream()
+            throw ResetException.badInput("The profile's buckets (" + String.join(", ", scope.profile().buckets().stream()
                     .map(BucketSpec::name).toList()) + ") hold no data yet, so there is no live schema to learn; nothing was"
                     + " written.", "Run it once the services have written points.");
         }
         List<String> lines = new ArrayList<>();
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (LiveSchema.Comparison measurement : LiveSchema.compare(learned, profile.schema())) {
+        for (LiveSchema.Comparison measurement : LiveSchema.compare(learned, scope.profile().schema())) {
             lines.addAll(measurement.lines("profile  "));
             rows.add(LiveSchema.row(measurement));
         }

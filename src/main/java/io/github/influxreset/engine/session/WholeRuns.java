@@ -1,18 +1,13 @@
 package io.github.influxreset.engine.session;
 
-import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.engine.LogBus;
 import io.github.influxreset.engine.Plan;
-import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.RunContext;
-import io.github.influxreset.engine.Runner;
 import io.github.influxreset.engine.WholeRun;
 import io.github.influxreset.engine.actions.DowntimeForecast;
 import io.github.influxreset.engine.actions.NoteUnknownBucket;
 import io.github.influxreset.engine.plan.ResetPlanner;
-import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -23,18 +18,10 @@ import java.util.function.Supplier;
  * ResetException} says how it ended). Plain blocking Java.
  */
 public final class WholeRuns {
-    private final Profile profile;
-    private final Ports ports;
-    private final Runner runner;
-    private final LogBus log;
-    private final Clock clock;
+    private final SessionScope scope;
 
-    WholeRuns(Profile profile, Ports ports, Runner runner, LogBus log, Clock clock) {
-        this.profile = profile;
-        this.ports = ports;
-        this.runner = runner;
-        this.log = log;
-        this.clock = clock;
+    WholeRuns(SessionScope scope) {
+        this.scope = scope;
     }
 
     /**
@@ -44,8 +31,8 @@ public final class WholeRuns {
      */
     public RunOutcome run(Plan whole, boolean keepData, Supplier<String> confirmation, Progress progress) {
         RunContext[] made = new RunContext[1];
-        return new RunOutcome(WholeRun.run(runner, whole, id -> {
-            made[0] = new RunContext(profile, ports, log, runner.journal(), id);
+        return new RunOutcome(WholeRun.run(scope.runner(), whole, id -> {
+            made[0] = scope.context(id);
             made[0].chooseKeepData(keepData);
             return made[0];
         }, () -> {
@@ -61,9 +48,9 @@ public final class WholeRuns {
      * @throws ResetException (bad input) when the profile has no interrupted run to resume
      */
     public RunOutcome resumeInterrupted(Function<InterruptedRun, String> ask, Progress progress) {
-        InterruptedRun interrupted = InterruptedRun.of(profile, runner).filter(InterruptedRun::wasRunning)
-                .orElseThrow(() -> InterruptedRun.noneToResume(profile, runner));
-        RunContext context = interrupted.context(ports, log);
+        InterruptedRun interrupted = InterruptedRun.of(scope.profile(), scope.runner()).filter(InterruptedRun::wasRunning)
+                .orElseThrow(() -> InterruptedRun.noneToResume(scope.profile(), scope.runner()));
+        RunContext context = interrupted.context(scope.ports(), scope.log());
         interrupted.resume(context, interrupted.confirmedBefore() ? "" : ask.apply(interrupted), progress);
         return new RunOutcome(context);
     }
@@ -76,6 +63,7 @@ public final class WholeRuns {
 
     /** A move's catch-up (see {@code PlanBuilder#catchUp}); bad input when no move of the profile finished. */
     public Plan catchUpPlan() {
-        return new ResetPlanner(clock).planCatchUp(profile, ports, CatchUp.since(runner.journal(), profile)).plan();
+        return new ResetPlanner(scope.clock()).planCatchUp(scope.profile(), scope.ports(),
+                CatchUp.since(scope.journal(), scope.profile())).plan();
     }
 }

@@ -83,7 +83,8 @@ final class InfluxV1Http {
                     if (!line.isBlank()) {
                         JsonNode result = readChunk(line, statement).path("results").path(0);
                         if (result.has("error")) {
-                            throw ResetException.problem("InfluxDB refused '" + statement + "': " + result.get("error").asText() + ".", "", null);
+                            throw ResetException.problem("InfluxDB refused '" + statement + "': " + result.get("error").asText()
+                                    + ".", "", null);
                         }
                         chunks.accept(result);
                     }
@@ -172,7 +173,8 @@ final class InfluxV1Http {
             return JSON.readTree(chunk);
         } catch (IOException e) {
             throw ResetException.problem("InfluxDB sent a part of its answer to '" + statement + "' that is not JSON ("
-                    + e.getMessage().lines().findFirst().orElse("") + "), so the answer is incomplete.", "Try again; if it repeats, check the server's log.", e);
+                    + e.getMessage().lines().findFirst().orElse("") + "), so the answer is incomplete.",
+                    "Try again; if it repeats, check the server's log.", e);
         }
     }
 

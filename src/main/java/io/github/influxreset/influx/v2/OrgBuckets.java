@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * The org's buckets by id, as an online reset needs them: listed with their ids and renamed (a
- * rename keeps the id, retention and points; the DBRP mappings, by id, follow it: {@link DbrpMappings}). Library exceptions are left to the adapter, which turns them into sentences.
+ * rename keeps the id, retention and points; the DBRP mappings, by id, follow it: {@link DbrpMappings}). Library
+ * exceptions are left to the adapter, which turns them into sentences.
  */
 final class OrgBuckets {
     private final InfluxDBClient client;
