@@ -4,25 +4,20 @@ import com.influxdb.client.InfluxDBClient;
 import com.influxdb.query.FluxRecord;
 import com.influxdb.query.FluxTable;
 import io.github.influxreset.domain.FieldType;
-import io.github.influxreset.domain.LineProtocol;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 
 /** The Flux queries the 2.x adapter needs: counts, schema keys with types, and export. */
 final class FluxQueries {
     private static final Set<String> SYSTEM_COLUMNS = Set.of("result", "table", "_start", "_stop", "_time",
             "_value", "_field", "_measurement");
 
-    private static final String ALL = "start: 0";
+    /** The arguments of Flux's range() for every point. */
+    static final String ALL = "start: 0";
     private final InfluxDBClient client;
     private final String org;
 
@@ -120,60 +115,6 @@ final class FluxQueries {
                 .mapToLong(r -> ((Number) r.getValue()).longValue()).sum();
     }
 
-    /** Streams the whole bucket as line protocol, one line per field value; blocks until done. */
-    long export(String bucket, OutputStream out) {
-        return export(bucket, out, ALL);
-    }
-
-    /** Streams a {@link #range} of the bucket as line protocol, one line per field value; blocks until done. */
-    long export(String bucket, OutputStream out, String range) {
-        long[] lines = {0};
-        CountDownLatch done = new CountDownLatch(1);
-        Throwable[] failure = {null};
-        client.getQueryApi().query(from(bucket, range), org, (cancellable, record) -> {
-            writeLine(out, record);
-            lines[0]++;
-        }, error -> {
-            failure[0] = error;
-            done.countDown();
-        }, done::countDown);
-        awaitQuery(done);
-        if (failure[0] instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (failure[0] != null) {
-            throw new IllegalStateException("export of " + bucket + " failed", failure[0]);
-        }
-        return lines[0];
-    }
-
-    private static void writeLine(OutputStream out, FluxRecord record) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        record.getValues().forEach((key, value) -> {
-            if (!SYSTEM_COLUMNS.contains(key) && value != null) {
-                tags.put(key, value.toString());
-            }
-        });
-        Object value = record.getValue();
-        String line = LineProtocol.point(record.getMeasurement(), tags, Map.of(record.getField(),
-                value instanceof Number n && typeOf(value) == FieldType.INTEGER ? (Object) n.longValue() : value),
-                LineProtocol.nanos(record.getTime()));
-        try {
-            out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void awaitQuery(CountDownLatch done) {
-        try {
-            done.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during an export", e);
-        }
-    }
-
     static String string(String text) {
         return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
@@ -182,7 +123,8 @@ final class FluxQueries {
         return from(bucket, ALL);
     }
 
-    private static String from(String bucket, String range) {
+    /** {@code from(bucket: …) |> range(…)}. */
+    static String from(String bucket, String range) {
         return "from(bucket: " + string(bucket) + ") |> range(" + range + ")";
     }
 

@@ -39,6 +39,7 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
     private final InfluxSpec spec;
     private final InfluxDBClient client;
     private final FluxQueries flux;
+    private final CsvExport csv;
 
     public InfluxV2Adapter(InfluxSpec spec) {
         this.spec = spec;
@@ -49,6 +50,7 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
         }
         this.client = InfluxDBClientFactory.create(options.build());
         this.flux = new FluxQueries(client, spec.org());
+        this.csv = new CsvExport(spec);
     }
 
     @Override
@@ -187,12 +189,12 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
 
     @Override
     public long export(String bucket, OutputStream out) {
-        return call("export bucket " + bucket, () -> flux.export(bucket, out));
+        return csv.export(bucket, FluxQueries.from(bucket, FluxQueries.ALL), out);
     }
 
     @Override
     public long export(String bucket, OutputStream out, Instant from, Instant to) {
-        return call("export bucket " + bucket, () -> flux.export(bucket, out, FluxQueries.range(from, to)));
+        return csv.export(bucket, FluxQueries.from(bucket, FluxQueries.range(from, to)), out);
     }
 
     @Override
