@@ -220,6 +220,35 @@ abstract class InfluxV2Scenarios {
     }
 
     @Test
+    void aRefusedWriteAndAnExportOfNoBucketAreSentencesWithTheServersWords() throws Exception {
+        server = setUp("homeiq", TOKEN);
+        server.createBucket("home_assistant_events", 0);
+        try (InfluxV2Adapter influx = new InfluxV2Adapter(profile(server.url(), TOKEN, "homeiq").influx())) {
+            influx.write("home_assistant_events", "events,entity_id=a value=1.5 1000\n");
+            ResetException conflict = assertThrows(ResetException.class,
+                    () -> influx.write("home_assistant_events", "events,entity_id=a value=\"text\" 2000\n"));
+            assertTrue(conflict.getMessage().contains("could not write to bucket home_assistant_events (HTTP 422)")
+                    && conflict.getMessage().contains("field type conflict"), conflict.getMessage());
+            assertTrue(conflict.hint().contains("field type conflict"), conflict.hint());
+
+            ResetException missing = assertThrows(ResetException.class,
+                    () -> influx.export("no_such_bucket", new ByteArrayOutputStream()));
+            assertTrue(missing.getMessage().contains("export of bucket no_such_bucket") && missing.getMessage()
+                    .contains("could not find bucket"), missing.getMessage());
+        }
+        try (InfluxV2Adapter stranger = new InfluxV2Adapter(profile(server.url(), "not-the-token", "homeiq").influx())) {
+            ResetException refused = assertThrows(ResetException.class,
+                    () -> stranger.write("home_assistant_events", "events value=2 3000\n"));
+            assertTrue(refused.getMessage().contains("refused the token (HTTP 401)"), refused.getMessage());
+            ResetException unread = assertThrows(ResetException.class,
+                    () -> stranger.export("home_assistant_events", new ByteArrayOutputStream()));
+            assertTrue(unread.getMessage().contains("refused the profile's token for reading bucket home_assistant_events"),
+                    unread.getMessage());
+            assertTrue(!unread.userText().contains("not-the-token") && !refused.userText().contains("not-the-token"));
+        }
+    }
+
+    @Test
     void aWrongTokenIsOneSentenceNamingTheToken() throws Exception {
         server = setUp("homeiq", TOKEN);
         try (InfluxV2Adapter influx = new InfluxV2Adapter(profile(server.url(), "not-the-token", "homeiq").influx())) {

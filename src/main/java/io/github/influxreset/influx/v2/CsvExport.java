@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.influxreset.domain.InfluxSpec;
 import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.influx.InfluxErrors;
 import io.github.influxreset.influx.TlsClients;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -35,9 +36,14 @@ final class CsvExport {
     private final boolean compressed;
 
     CsvExport(InfluxSpec spec) {
+        this(spec, !onThisMachine(URI.create(spec.url()).getHost()));
+    }
+
+    /** @param compressed whether the bodies travel gzipped (the adapter decides by the server's host) */
+    CsvExport(InfluxSpec spec, boolean compressed) {
         this.spec = spec;
         this.http = TlsClients.http(spec.tls()).connectTimeout(Duration.ofSeconds(10)).build();
-        this.compressed = !onThisMachine(URI.create(spec.url()).getHost());
+        this.compressed = compressed;
     }
 
     /** Streams the Flux query's rows as line protocol into {@code out} (flushed, not closed); the lines written. */
@@ -79,7 +85,7 @@ final class CsvExport {
     }
 
     private ResetException refused(String bucket, int status, String answer) {
-        String message = answer.replaceAll("\\s+", " ").strip();
+        String message = InfluxErrors.readable(LineProtocolWrites.message(answer));
         if (status == 401 || status == 403) {
             return ResetException.badInput("InfluxDB at " + spec.url() + " refused the profile's token for reading bucket "
                     + bucket + " (HTTP " + status + ").", "Give the profile a token that may read every bucket of org "
@@ -89,7 +95,8 @@ final class CsvExport {
                 + status + ": " + message + ").", "Check the bucket in InfluxDB's UI, then back up again.", null);
     }
 
-    private static boolean onThisMachine(String host) {
+    /** True when the host is this machine (a loopback address): nothing is gained by compressing. */
+    static boolean onThisMachine(String host) {
         try {
             return host == null || InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {

@@ -7,7 +7,6 @@ import com.influxdb.client.domain.Bucket;
 import com.influxdb.client.domain.BucketRetentionRules;
 import com.influxdb.client.domain.OnboardingRequest;
 import com.influxdb.client.domain.Organization;
-import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.exceptions.InfluxException;
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.FieldType;
@@ -40,6 +39,7 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
     private final InfluxDBClient client;
     private final FluxQueries flux;
     private final CsvExport csv;
+    private final LineProtocolWrites writes;
 
     public InfluxV2Adapter(InfluxSpec spec) {
         this.spec = spec;
@@ -51,6 +51,7 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
         this.client = InfluxDBClientFactory.create(options.build());
         this.flux = new FluxQueries(client, spec.org());
         this.csv = new CsvExport(spec);
+        this.writes = new LineProtocolWrites(spec);
     }
 
     @Override
@@ -120,10 +121,7 @@ public final class InfluxV2Adapter implements InfluxPort, AutoCloseable {
 
     @Override
     public void write(String bucket, String lineProtocol) {
-        call("write to bucket " + bucket, () -> {
-            client.getWriteApiBlocking().writeRecord(bucket, spec.org(), WritePrecision.NS, lineProtocol);
-            return null;
-        });
+        writes.write(bucket, lineProtocol);
     }
 
     @Override

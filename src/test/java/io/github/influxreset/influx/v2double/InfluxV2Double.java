@@ -144,7 +144,7 @@ public final class InfluxV2Double implements AutoCloseable {
             case "DELETE /api/v2/buckets/{id}" -> buckets.remove(lastSegment(path)) == null
                     ? Reply.json(404, error("not found", "bucket not found")) : new Reply(204, Map.of(), "");
             case "POST /api/v2/write" -> write(first(query, "bucket"), body);
-            case "POST /api/v2/query" -> Reply.csv(new FluxDouble(this).run(JSON.readTree(body).path("query").asText()));
+            case "POST /api/v2/query" -> fluxQuery(JSON.readTree(body).path("query").asText());
             case "POST /api/v2/delete" -> delete(first(query, "bucket"), JSON.readTree(body));
             default -> Reply.json(404, error("not found", "path not found"));
         };
@@ -319,6 +319,16 @@ public final class InfluxV2Double implements AutoCloseable {
     }
 
     /** A response of the double. */
+    /** A Flux query's CSV answer; a bucket that does not exist is a 404, as influxd 2.7 answers it. */
+    private Reply fluxQuery(String flux) {
+        String bucket = flux.replaceAll("(?s).*?bucket: \"([^\"]*)\".*", "$1");
+        if (findByName(bucket) == null) {
+            return Reply.json(404, error("not found", "failed to initialize execute state: could not find bucket \""
+                    + bucket + "\""));
+        }
+        return Reply.csv(new FluxDouble(this).run(flux));
+    }
+
     record Reply(int status, Map<String, String> headers, String body) {
         static Reply json(int status, JsonNode body) {
             return new Reply(status, Map.of("Content-Type", "application/json; charset=utf-8"), body.toString());
