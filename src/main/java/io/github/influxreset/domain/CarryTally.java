@@ -134,6 +134,11 @@ public final class CarryTally {
         return measurements.values().stream().mapToLong(Counts::carried).sum();
     }
 
+    /** Every field value read, of every measurement: what the carrying's progress counts. */
+    public long valuesRead() {
+        return measurements.values().stream().flatMap(c -> c.read.values().stream()).mapToLong(Long::longValue).sum();
+    }
+
     /** One line per measurement, for a person. */
     public List<String> lines(String retention) {
         List<String> lines = new ArrayList<>();

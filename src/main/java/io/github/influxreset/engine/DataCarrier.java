@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,7 +60,7 @@ public final class DataCarrier {
 
     /** What carrying would do; writes nothing. */
     public CarryTally forecast(String bucket, Lines source, long cutoff) {
-        return run(bucket, source, cutoff, line -> { }, (done, all) -> { });
+        return run(bucket, source, cutoff, line -> { }, read -> { });
     }
 
     /**
@@ -69,11 +70,20 @@ public final class DataCarrier {
      * write that fails stops the carrying with its sentence.
      */
     public CarryTally carry(String bucket, Lines source, long cutoff, InfluxPort influx, long expected, Progress progress) {
-        return carry(bucket, bucket, source, cutoff, influx, expected, progress);
+        return carry(bucket, bucket, source, cutoff, influx, new Expected(expected, -1), progress);
+    }
+
+    /**
+     * What a carrying is expected to go through: points (said beside the points carried) and field
+     * values (what the progress fraction, rate and time left count, as every line read moves them).
+     *
+     * @param values the values the source holds, as the forecast read them; -1 when not known
+     */
+    public record Expected(long points, long values) {
     }
 
     /** As {@link #carry(String, Lines, long, InfluxPort, long, Progress)}, by {@code bucket}'s schema, written into {@code into}. */
-    public CarryTally carry(String bucket, String into, Lines source, long cutoff, InfluxPort influx, long expected,
+    public CarryTally carry(String bucket, String into, Lines source, long cutoff, InfluxPort influx, Expected expected,
                             Progress progress) {
         long started = System.nanoTime();
         try (BatchWriter writer = new BatchWriter(influx, into)) {
@@ -86,12 +96,12 @@ public final class DataCarrier {
                     batch.setLength(0);
                     inBatch[0] = 0;
                 }
-            }, (done, all) -> report(bucket, done, expected, started, progress));
+            }, read -> report(bucket, read, expected, started, progress));
             if (inBatch[0] > 0) {
                 writer.submit(batch.toString());
             }
             writer.awaitAll();
-            report(bucket, tally.carried(), expected, started, progress);
+            report(bucket, tally, expected, started, progress);
             return tally;
         }
     }
@@ -145,7 +155,7 @@ public final class DataCarrier {
     }
 
     private interface Tick {
-        void read(long done, long all);
+        void read(CarryTally soFar);
     }
 
     private CarryTally run(String bucket, Lines source, long cutoff, Consumer<String> out, Tick tick) {
@@ -174,7 +184,7 @@ public final class DataCarrier {
             }
             tally.add(point, result, merged);
             if (number[0] % BATCH == 0) {
-                tick.read(tally.carried(), number[0]);
+                tick.read(tally);
             }
         });
         return tally;
@@ -208,13 +218,26 @@ public final class DataCarrier {
         return h * 0x9E3779B97F4A7C15L ^ point.time();
     }
 
-    private static void report(String bucket, long done, long expected, long startedNanos, Progress progress) {
+    /**
+     * Says how far the carrying is: points carried (of those expected), and the values read, which move
+     * with every line whether or not it is carried (a line older than the retention is read and left), so
+     * the rate and the time left stay honest.
+     */
+    private static void report(String bucket, CarryTally soFar, Expected expected, long startedNanos, Progress progress) {
         double seconds = Math.max(1e-3, (System.nanoTime() - startedNanos) / 1e9);
-        long rate = Math.round(done / seconds);
-        String left = expected > done && rate > 0 ? ", about " + Math.max(1, (expected - done) / rate) + " s left" : "";
-        progress.update(expected > 0 ? Math.min(1, (double) done / expected) : -1,
-                "Carrying bucket " + bucket + ": " + done + (expected <= 0 ? "" : done <= expected ? " of " + expected
-                        : " (the " + expected + " counted before and " + (done - expected) + " written since)") + " points, "
-                        + rate + " points/s" + left);
+        long done = soFar.carried();
+        long read = soFar.valuesRead();
+        long rate = Math.round(read / seconds);
+        boolean knowsValues = expected.values() > 0;
+        String left = knowsValues && expected.values() > read && rate > 0
+                ? ", about " + Math.max(1, (expected.values() - read) / rate) + " s left" : "";
+        double fraction = knowsValues ? (double) read / expected.values()
+                : expected.points() > 0 ? (double) done / expected.points() : -1;
+        progress.update(fraction < 0 ? -1 : Math.min(1, fraction), String.format(Locale.ROOT,
+                "Carrying bucket %s: %,d%s points carried (%,d%s values read, %,d values/s%s)", bucket, done,
+                expected.points() <= 0 ? "" : done <= expected.points() ? " of " + String.format(Locale.ROOT, "%,d",
+                        expected.points()) : " (the " + expected.points() + " counted before and "
+                        + (done - expected.points()) + " written since)",
+                read, knowsValues ? String.format(Locale.ROOT, " of %,d", expected.values()) : "", rate, left));
     }
 }

@@ -100,7 +100,8 @@ public final class CarryData extends ReadOnlyAction {
             journal(ctx, Map.of(atMostKey(bucket.name()), Long.toString(atMost)));
             CarryTally written = new DataCarrier(ctx.profile()).carry(bucket.name(), into(bucket.name()),
                     line -> ctx.ports().backups().exportLines(set, bucket.name(), line), expected.cutoff(),
-                    ctx.ports().target(), Math.max(atMost, expected.carried()), ctx.progress());
+                    ctx.ports().target(), new DataCarrier.Expected(Math.max(atMost, expected.carried()), expected.valuesRead()),
+                    ctx.progress());
             written.setCutoff(expected.cutoff());
             journal(ctx, CarryTally.toFacts(List.of(written)));
             new CarryComparison(bucket.name(), expected, written).require(ctx, ctx.ports().target()

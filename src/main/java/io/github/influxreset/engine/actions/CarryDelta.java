@@ -198,8 +198,8 @@ public final class CarryDelta extends ReadOnlyAction {
         journal(ctx, Map.of(CarryData.atMostKey(route.bucket()), Long.toString(atMost
                 + Long.parseLong(journalled.getOrDefault(CarryData.atMostKey(route.bucket()), "0")))));
         CarryTally tally = new DataCarrier(ctx.profile()).carry(route.bucket(), route.intoBucket(),
-                new LiveRange(route.from(), route.fromBucket(), from, LiveRange.END).lines(), cutoff, route.into(), atMost,
-                ctx.progress());
+                new LiveRange(route.from(), route.fromBucket(), from, LiveRange.END).lines(), cutoff, route.into(),
+                new DataCarrier.Expected(atMost, FieldCounts.total(held)), ctx.progress());
         journal(ctx, CarryTally.toFacts(List.of(tally)));
         return tally;
     }
