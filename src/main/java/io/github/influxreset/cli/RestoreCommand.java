@@ -60,7 +60,8 @@ final class RestoreCommand extends BaseCommand {
     @Override
     public Integer call() throws Exception {
         if (!List.of("export", "volumes", "native").contains(from)) {
-            throw ResetException.badInput("--from takes export, volumes or native, not '" + from + "'.", "");
+            throw ResetException.badInput("--from takes export, volumes or native, not '" + from + "'; nothing was changed.",
+                    "Use --from export (the default), --from volumes or --from native.");
         }
         if (sqlite && (bucket != null || newBucket != null || intoExisting || !from.equals("export"))) {
             throw ResetException.badInput("--sqlite puts the SQLite databases back and nothing else; it takes no --bucket, "

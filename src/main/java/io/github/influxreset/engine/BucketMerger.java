@@ -61,7 +61,7 @@ public final class BucketMerger {
         }
         Map<String, Map<String, Long>> added = new TreeMap<>();
         Map<String, Map<String, Long>> conflicting = new TreeMap<>();
-        try (DataCarrier.BatchWriter writer = new DataCarrier.BatchWriter(influx, bucket)) {
+        try (InOrderWriter writer = new InOrderWriter("merge-writer")) {
             StringBuilder batch = new StringBuilder();
             int[] inBatch = {0};
             setLines.each(line -> {
@@ -85,7 +85,8 @@ public final class BucketMerger {
                 }
                 batch.append(new LinePoint(point.measurement(), point.tags(), written, point.time()).format()).append('\n');
                 if (++inBatch[0] == DataCarrier.BATCH) {
-                    writer.submit(batch.toString());
+                    String lines = batch.toString();
+                    writer.submit(() -> influx.write(bucket, lines));
                     batch.setLength(0);
                     inBatch[0] = 0;
                     progress.update(-1, "Merging into bucket " + bucket + ": " + points(added).values().stream()
@@ -93,7 +94,8 @@ public final class BucketMerger {
                 }
             });
             if (inBatch[0] > 0) {
-                writer.submit(batch.toString());
+                String lines = batch.toString();
+                writer.submit(() -> influx.write(bucket, lines));
             }
             writer.awaitAll();
         }

@@ -13,17 +13,12 @@ import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.port.InfluxPort;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -86,71 +81,25 @@ public final class DataCarrier {
     public CarryTally carry(String bucket, String into, Lines source, long cutoff, InfluxPort influx, Expected expected,
                             Progress progress) {
         long started = System.nanoTime();
-        try (BatchWriter writer = new BatchWriter(influx, into)) {
+        try (InOrderWriter writer = new InOrderWriter("carry-writer")) {
             StringBuilder batch = new StringBuilder(BATCH * 160);
             int[] inBatch = {0};
             CarryTally tally = run(bucket, source, cutoff, line -> {
                 batch.append(line).append('\n');
                 if (++inBatch[0] == BATCH) {
-                    writer.submit(batch.toString());
+                    String lines = batch.toString();
+                    writer.submit(() -> influx.write(into, lines));
                     batch.setLength(0);
                     inBatch[0] = 0;
                 }
             }, read -> report(bucket, read, expected, started, progress));
             if (inBatch[0] > 0) {
-                writer.submit(batch.toString());
+                String lines = batch.toString();
+                writer.submit(() -> influx.write(into, lines));
             }
             writer.awaitAll();
             report(bucket, tally, expected, started, progress);
             return tally;
-        }
-    }
-
-    /** Writes batches in order on a thread of its own, at most {@link #IN_FLIGHT} waiting. */
-    static final class BatchWriter implements AutoCloseable {
-        private static final int IN_FLIGHT = 2;
-        private final InfluxPort influx;
-        private final String bucket;
-        private final ExecutorService thread = Executors.newSingleThreadExecutor(
-                r -> {
-                    Thread t = new Thread(r, "carry-writer");
-                    t.setDaemon(true);
-                    return t;
-                });
-        private final ArrayDeque<Future<?>> pending = new ArrayDeque<>();
-
-        BatchWriter(InfluxPort influx, String bucket) {
-            this.influx = influx;
-            this.bucket = bucket;
-        }
-
-        void submit(String lines) {
-            while (pending.size() >= IN_FLIGHT) {
-                await(pending.removeFirst());
-            }
-            pending.addLast(thread.submit(() -> influx.write(bucket, lines)));
-        }
-
-        void awaitAll() {
-            while (!pending.isEmpty()) {
-                await(pending.removeFirst());
-            }
-        }
-
-        private static void await(Future<?> write) {
-            try {
-                write.get();
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw ResetException.problem("The carrying was interrupted.", "Roll the run back or resume it.", e);
-            }
-        }
-
-        @Override
-        public void close() {
-            thread.shutdownNow();
         }
     }
 
