@@ -92,6 +92,12 @@ public final class ResetSession {
         return modeAdvice.map(ModeAdvisor.Advice::mode);
     }
 
+    /** The plan of the run this session holds, read from memory (no server is asked); empty without a run. */
+    public Optional<Plan> currentPlan() {
+        Plan current = plan;
+        return run != null && current != null ? Optional.of(current) : Optional.empty();
+    }
+
     /** The plan of the current run, or a fresh one when no run is active. */
     public Plan plan(ResetMode mode) {
         Plan current = plan;

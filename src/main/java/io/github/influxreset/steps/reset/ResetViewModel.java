@@ -1,5 +1,7 @@
 package io.github.influxreset.steps.reset;
 
+import io.github.influxreset.domain.ResetMode;
+import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.PlannedAction;
 import io.github.influxreset.engine.Step;
 import io.github.influxreset.engine.StepState;
@@ -7,6 +9,7 @@ import io.github.influxreset.engine.session.ResetSession;
 import io.github.influxreset.ui.StepViewModel;
 import io.github.influxreset.ui.WizardViewModel;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -48,10 +51,19 @@ public final class ResetViewModel extends StepViewModel {
         }
     }
 
+    /**
+     * Runs the reset step of the confirmed run, in the mode that run was planned in; the plan is the
+     * run's own, read from memory (nothing is planned anew on the UI thread).
+     */
     void startReset() {
         ResetSession session = wizard.session();
-        var mode = wizard.modeProperty().get();
-        described = session.plan(mode).actionsOf(Step.RESET).stream().map(PlannedAction::describe).toList();
+        Optional<Plan> plan = session.currentPlan();
+        if (plan.isEmpty()) {
+            status.set("There is no confirmed run to reset: go back to the confirmation.");
+            return;
+        }
+        ResetMode mode = plan.get().mode();
+        described = plan.get().actionsOf(Step.RESET).stream().map(PlannedAction::describe).toList();
         running = -1;
         mark(0, described.size(), NOT_RUN, "");
         status.set("Resetting: " + described.size() + " actions, then the validation and the restart follow by themselves,"
