@@ -2,8 +2,10 @@ package io.github.influxreset.bench;
 
 import static io.github.influxreset.testing.DockerRig.docker;
 
+import io.github.influxreset.engine.port.InfluxPort;
 import io.github.influxreset.testing.DockerRig;
 import java.io.File;
+import java.util.List;
 import java.util.Locale;
 
 /** The machine-readable line every benchmark prints beside its prose: {@code BENCH name=value}. */
@@ -30,6 +32,23 @@ final class Bench {
         docker("run", "--rm", "--network", "none", "-v", volume + ":/data", DockerRig.BUSYBOX_IMAGE, "sh", "-c",
                 "dd if=/dev/urandom of=/data/random bs=1M count=" + mib / 2 + " 2>/dev/null && "
                         + "seq 1 100000000 | head -c " + (mib / 2) * 1024L * 1024 + " > /data/text");
+    }
+
+    /** Writes the lines as they are in batches of 5,000 (the size carrying and restoring use): the baseline of a write. */
+    static void writeStraight(InfluxPort influx, String bucket, List<String> lines) {
+        StringBuilder batch = new StringBuilder();
+        int inBatch = 0;
+        for (String line : lines) {
+            batch.append(line).append('\n');
+            if (++inBatch == 5_000) {
+                influx.write(bucket, batch.toString());
+                batch.setLength(0);
+                inBatch = 0;
+            }
+        }
+        if (inBatch > 0) {
+            influx.write(bucket, batch.toString());
+        }
     }
 
     static void print(String name, double value) {

@@ -45,7 +45,7 @@ class CarryBenchmark {
                 String rawBucket = "raw" + run;
                 influx.createBucket(new BucketSpec(rawBucket, Retention.parse("0").orElseThrow()));
                 long start = System.nanoTime();
-                writeStraight(influx, rawBucket, lines);
+                Bench.writeStraight(influx, rawBucket, lines);
                 straight = Math.min(straight, (System.nanoTime() - start) / 1e9);
 
                 influx.createBucket(profile.buckets().get(0));
@@ -65,22 +65,6 @@ class CarryBenchmark {
             System.out.printf("  carrying / straight speed : %.2fx   (goal: >= 0.8x)%n%n", straight / carried);
             Bench.print("carry_points_per_second", POINTS / carried);
             Bench.print("carry_straight_ratio", straight / carried);
-        }
-    }
-
-    private static void writeStraight(InfluxV1Adapter influx, String bucket, List<String> lines) {
-        StringBuilder batch = new StringBuilder();
-        int inBatch = 0;
-        for (String line : lines) {
-            batch.append(line).append('\n');
-            if (++inBatch == 5_000) {
-                influx.write(bucket, batch.toString());
-                batch.setLength(0);
-                inBatch = 0;
-            }
-        }
-        if (inBatch > 0) {
-            influx.write(bucket, batch.toString());
         }
     }
 

@@ -53,7 +53,7 @@ class CarryV2Benchmark {
             for (int run = 0; run < RUNS; run++) {
                 String raw = "raw" + run;
                 influx.createBucket(new BucketSpec(raw, Retention.parse("0").orElseThrow()));
-                straight.time(() -> writeStraight(influx, raw, lines));
+                straight.time(() -> Bench.writeStraight(influx, raw, lines));
                 String into = "carried" + run;
                 influx.createBucket(new BucketSpec(into, Retention.parse("0").orElseThrow()));
                 CarryTally[] tally = new CarryTally[1];
@@ -76,22 +76,6 @@ class CarryV2Benchmark {
             carried.print();
             Bench.print("carry2_values_per_second", lines.size() / carried.median());
             Bench.print("carry2_straight_ratio", straight.median() / carried.median());
-        }
-    }
-
-    private static void writeStraight(InfluxV2Adapter influx, String bucket, List<String> lines) {
-        StringBuilder batch = new StringBuilder();
-        int inBatch = 0;
-        for (String line : lines) {
-            batch.append(line).append('\n');
-            if (++inBatch == 5_000) {
-                influx.write(bucket, batch.toString());
-                batch.setLength(0);
-                inBatch = 0;
-            }
-        }
-        if (inBatch > 0) {
-            influx.write(bucket, batch.toString());
         }
     }
 
