@@ -81,4 +81,19 @@ class UnhealthyBeforeTest {
         assertTrue(stack.events.stream().anyMatch(e -> e.message().startsWith("Service data-api: runs but is not healthy")),
                 "the rollback says how it stands");
     }
+
+    /** A restore stops and starts the services too: the same old trouble fails neither it nor its undo. */
+    @Test
+    void aRestoreDoesNotFailAtTheRestartBecauseOfAnOldTroubleEither() {
+        CliRun backup = run("--json", "backup");
+        assertEquals(0, backup.code(), backup.out() + backup.err());
+        String setId = backup.out().replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+
+        CliRun restore = run("restore", setId, "--yes");
+
+        assertEquals(0, restore.code(), restore.out() + restore.err());
+        assertTrue(stack.events.stream().anyMatch(e -> e.message().startsWith("Service data-api: runs but is not healthy: " + WHY
+                + ". It was not healthy before the run either")), "the restore says how it stands");
+        assertTrue(stack.docker.running("data-api").isPresent(), "started again by the restore");
+    }
 }

@@ -1,7 +1,7 @@
 package io.github.influxreset.engine.plan;
 
-import io.github.influxreset.domain.OnConflict;
 import io.github.influxreset.domain.BackupInfo;
+import io.github.influxreset.domain.OnConflict;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetMode;
@@ -15,13 +15,14 @@ import io.github.influxreset.engine.actions.MergeBucket;
 import io.github.influxreset.engine.actions.RestoreBucket;
 import io.github.influxreset.engine.actions.RestoreNative;
 import io.github.influxreset.engine.actions.RestoreSqlite;
-import io.github.influxreset.engine.actions.StartService;
 import io.github.influxreset.engine.actions.SealBackup;
+import io.github.influxreset.engine.actions.StartService;
 import io.github.influxreset.engine.actions.StopService;
 import io.github.influxreset.engine.actions.VerifySourceBackup;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,11 +33,22 @@ import java.util.Optional;
  */
 public final class RestorePlanBuilder {
     private final Profile profile;
+    private final Map<String, String> unhealthyBefore;
     private final List<PlannedAction> actions = new ArrayList<>();
     private Step step;
 
     public RestorePlanBuilder(Profile profile) {
+        this(profile, Map.of());
+    }
+
+    /**
+     * @param unhealthyBefore why each running service that is not healthy now is not (see {@code
+     *                        HealthBeforeRun}): the restore's restart, and its rollback's, start it and wait until it
+     *                        runs instead of failing on an old trouble
+     */
+    public RestorePlanBuilder(Profile profile, Map<String, String> unhealthyBefore) {
         this.profile = profile;
+        this.unhealthyBefore = Map.copyOf(unhealthyBefore);
     }
 
     public Plan wholeSet(BackupInfo source, String planId) {
@@ -60,8 +72,7 @@ public final class RestorePlanBuilder {
         }
         step = Step.VALIDATE;
         source.buckets().forEach(b -> add(CompareCounts.of(source.id(), b.name(), b.name())));
-        step = Step.RESTART;
-        profile.services().forEach(s -> add(StartService.of(s)));
+        startEveryService();
         return new Plan(planId, profile.name(), ResetMode.RESTORE, actions);
     }
 
@@ -76,8 +87,7 @@ public final class RestorePlanBuilder {
         backUpConfirmAndStop(source);
         source.buckets().stream().map(BackupInfo.Bucket::name).filter(b -> onlyBucket.map(b::equals).orElse(true))
                 .forEach(b -> add(MergeBucket.of(source.id(), b, onConflict)));
-        step = Step.RESTART;
-        profile.services().forEach(s -> add(StartService.of(s)));
+        startEveryService();
         return new Plan(planId, profile.name(), ResetMode.RESTORE, actions);
     }
 
@@ -95,7 +105,7 @@ public final class RestorePlanBuilder {
         step = Step.RESET;
         List<ServiceSpec> reversed = new ArrayList<>(profile.services());
         Collections.reverse(reversed);
-        reversed.forEach(s -> add(StopService.of(s.name(), true, s.timeout())));
+        reversed.forEach(s -> add(StopService.of(s.name(), true, s.timeout(), unhealthy(s))));
         // what the services wrote until they stopped goes into the run's set too: the undo puts buckets back from it
         add(SealBackup.of());
     }
@@ -113,9 +123,17 @@ public final class RestorePlanBuilder {
         for (int i = 0; i < profile.sqlite().size(); i++) {
             add(RestoreSqlite.of(source.id(), i, profile.sqlite().get(i)));
         }
-        step = Step.RESTART;
-        profile.services().forEach(s -> add(StartService.of(s)));
+        startEveryService();
         return new Plan(planId, profile.name(), ResetMode.RESTORE, actions);
+    }
+
+    private void startEveryService() {
+        step = Step.RESTART;
+        profile.services().forEach(s -> add(StartService.of(s, unhealthy(s))));
+    }
+
+    private Optional<String> unhealthy(ServiceSpec service) {
+        return Optional.ofNullable(unhealthyBefore.get(service.name()));
     }
 
     private static void requireHolds(BackupInfo source, String bucket) {

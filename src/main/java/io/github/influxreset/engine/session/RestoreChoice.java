@@ -3,10 +3,13 @@ package io.github.influxreset.engine.session;
 import io.github.influxreset.domain.BackupInfo;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.domain.StackSnapshot;
+import io.github.influxreset.engine.HealthBeforeRun;
 import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.plan.PlanBuilder;
 import io.github.influxreset.engine.plan.RestorePlanBuilder;
+import java.util.Map;
 
 /** The plan that carries out a {@link RestoreRequest}: the one place that chooses among the restore plans. */
 final class RestoreChoice {
@@ -16,7 +19,8 @@ final class RestoreChoice {
     /** @throws ResetException (bad input) when the set cannot serve the request; nothing has changed then */
     static Plan plan(RestoreRequest request, Profile profile, Ports ports, String planId) {
         BackupInfo source = ports.backups().info(request.backupId());
-        RestorePlanBuilder builder = new RestorePlanBuilder(profile);
+        RestorePlanBuilder builder = new RestorePlanBuilder(profile, request.newBucket().isPresent() ? Map.of()
+                : unhealthyNow(profile, ports));
         if (request.merge().isPresent()) {
             return builder.merge(source, request.bucket(), request.merge().get(), planId);
         }
@@ -29,10 +33,25 @@ final class RestoreChoice {
                 requireNative(request.backupId(), ports);
                 yield builder.fromNative(source, planId);
             }
-            case VOLUMES -> new PlanBuilder(profile, ports.docker().discover(profile.stack().composeProject()))
-                    .fromVolumes(source, planId);
+            case VOLUMES -> {
+                StackSnapshot stack = ports.docker().discover(profile.stack().composeProject());
+                yield new PlanBuilder(profile, stack.withHealthProblems(HealthBeforeRun.problems(profile, ports.docker(), stack)))
+                        .fromVolumes(source, planId);
+            }
             case EXPORT -> builder.wholeSet(source, planId);
         };
+    }
+
+    /**
+     * Why each running service is not healthy now, as the restart will judge it; none when the stack
+     * cannot be discovered (the restore's checks say why).
+     */
+    private static Map<String, String> unhealthyNow(Profile profile, Ports ports) {
+        try {
+            return HealthBeforeRun.problems(profile, ports.docker(), ports.docker().discover(profile.stack().composeProject()));
+        } catch (ResetException undiscovered) {
+            return Map.of();
+        }
     }
 
     private static void requireNative(String backupId, Ports ports) {
