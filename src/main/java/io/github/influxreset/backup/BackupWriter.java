@@ -1,6 +1,5 @@
 package io.github.influxreset.backup;
 
-import com.github.luben.zstd.ZstdInputStream;
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.ContainerInfo;
 import io.github.influxreset.domain.LineProtocol;
@@ -13,7 +12,6 @@ import io.github.influxreset.engine.MeteredOutput;
 import io.github.influxreset.engine.Ports;
 import io.github.influxreset.engine.Throughput;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,20 +121,20 @@ final class BackupWriter {
             progress.update(0.15 + 0.4 * i / buckets.size(), "Exporting bucket " + bucket.name());
             Map<String, Map<String, Long>> before = ports.influx().countFieldValues(bucket.name());
             Path file = set.resolve(exportFile(bucket.name()));
-            try (OutputStream out = new MeteredOutput(FileBackupStore.zstd(file),
-                    Throughput.UNKNOWN, "Exporting bucket " + bucket.name(), progress)) {
+            ExportTally.Counts counted;
+            try (ExportTally.CountingOutput out = new ExportTally.CountingOutput(new MeteredOutput(FileBackupStore.zstd(file),
+                    Throughput.UNKNOWN, "Exporting bucket " + bucket.name(), progress), exportFile(bucket.name()),
+                    LineProtocol.nanos(cut))) {
                 ports.influx().export(bucket.name(), out);
+                counted = out.counts();
             }
             SecureFiles.restrictFile(file);
-            ExportTally.Counts counted;
-            try (InputStream in = new ZstdInputStream(Files.newInputStream(file))) {
-                counted = ExportTally.of(in, exportFile(bucket.name()), LineProtocol.nanos(cut));
-            }
             Map<String, Map<String, Long>> held = counted.values();
             requireComplete(bucket.name(), before, held);
             Map<String, Long> points = ExportTally.points(held);
             progress.update(-1, "Exported " + points.values().stream().mapToLong(Long::longValue).sum() + " points of "
-                    + bucket.name() + " (counted in the file, every field as InfluxDB counted it)");
+                    + bucket.name() + " (counted as written, every field as InfluxDB counted it; the verification counts the "
+                    + "file again)");
             entries.add(new Manifest.BucketEntry(bucket.name(), live.get(bucket.name()).retention().format(), points, held,
                     cut.toString(), counted.before()));
         }

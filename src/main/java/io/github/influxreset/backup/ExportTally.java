@@ -2,11 +2,14 @@ package io.github.influxreset.backup;
 
 import io.github.influxreset.domain.ResetException;
 import java.io.BufferedReader;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +37,86 @@ final class ExportTally {
 
     /** As {@link #of(InputStream, String)}, also counting the values stamped before {@code cutNanos}. */
     static Counts of(InputStream in, String what, long cutNanos) throws IOException {
-        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-        Map<String, Map<String, Long>> before = new LinkedHashMap<>();
+        Counter counter = new Counter(what, cutNanos);
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        long number = 0;
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            counter.line(line);
+        }
+        return counter.counts();
+    }
+
+    /**
+     * An output that counts the export's lines as they are written through it, as {@link #of} counts
+     * them read back: the same counts without reading the file again. The set's verification still
+     * counts the file itself before anything destructive runs.
+     */
+    static final class CountingOutput extends FilterOutputStream {
+        private final Counter counter;
+        private byte[] line = new byte[256];
+        private int length;
+
+        CountingOutput(OutputStream out, String what, long cutNanos) {
+            super(out);
+            this.counter = new Counter(what, cutNanos);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            take((byte) b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int count) throws IOException {
+            out.write(bytes, offset, count);
+            for (int i = offset; i < offset + count; i++) {
+                take(bytes[i]);
+            }
+        }
+
+        /** What was written, counted; a last line without its newline counted too. */
+        Counts counts() {
+            if (length > 0) {
+                endLine();
+            }
+            return counter.counts();
+        }
+
+        private void take(byte b) {
+            if (b == '\n') {
+                endLine();
+            } else {
+                if (length == line.length) {
+                    line = Arrays.copyOf(line, length * 2);
+                }
+                line[length++] = b;
+            }
+        }
+
+        private void endLine() {
+            int end = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
+            counter.line(new String(line, 0, end, StandardCharsets.UTF_8));
+            length = 0;
+        }
+    }
+
+    /** Counts line after line; a line that is not line protocol fails with its number. */
+    private static final class Counter {
+        private final String what;
+        private final long cutNanos;
+        private final Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        private final Map<String, Map<String, Long>> before = new LinkedHashMap<>();
+        private long number;
+
+        Counter(String what, long cutNanos) {
+            this.what = what;
+            this.cutNanos = cutNanos;
+        }
+
+        void line(String line) {
             number++;
             if (line.isBlank() || line.startsWith("#")) {
-                continue;
+                return;
             }
             try {
                 String measurement = measurement(line);
@@ -58,7 +133,10 @@ final class ExportTally {
                         "Write the backup again; if it repeats, check InfluxDB's log.", malformed);
             }
         }
-        return new Counts(counts, before);
+
+        Counts counts() {
+            return new Counts(counts, before);
+        }
     }
 
     /** The nanosecond timestamp after the fields; a line without one (never in an export) counts as stamped last. */
