@@ -30,6 +30,8 @@ import java.util.zip.GZIPInputStream;
 final class CsvExport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BUFFER = 1 << 16;
+    /** An answer that stops for this long is given up (the export fails with a sentence, nothing hangs). */
+    private static final Duration IDLE = Duration.ofMinutes(5);
 
     private final InfluxSpec spec;
     private final HttpClient http;
@@ -57,7 +59,7 @@ final class CsvExport {
                 .POST(HttpRequest.BodyPublishers.ofString(body(flux))).build();
         try {
             HttpResponse<InputStream> answer = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream raw = answer.body();
+            try (InputStream raw = new IdleWatch(answer.body(), IDLE);
                  InputStream rows = answer.headers().firstValue("Content-Encoding").filter("gzip"::equalsIgnoreCase)
                          .isPresent() ? new GZIPInputStream(raw, BUFFER) : raw) {
                 if (answer.statusCode() != 200) {
