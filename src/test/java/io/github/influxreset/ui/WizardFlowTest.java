@@ -210,8 +210,8 @@ class WizardFlowTest {
     @Test
     void theChecksProposeTheGentlestModeThatFixesWhatTheyFound(FxRobot robot) {
         assertEquals(ResetMode.REPAIR, assembly.wizard().modeProperty().get(), "only retention differs on this stack");
-        verifyThat("#modeRepair", (javafx.scene.control.RadioButton b) -> b.isSelected()
-                && b.getText().contains("no downtime, no point deleted"));
+        verifyThat("#modeRepair", (javafx.scene.control.RadioButton b) -> b.isSelected());
+        verifyThat("#modeCost", (javafx.scene.control.Label cost) -> cost.getText().contains("no downtime, no point deleted"));
         var checks = (io.github.influxreset.steps.prerequisites.PrerequisitesViewModel) assembly.wizard().steps().get(0);
         Finding proposal = checks.findings().stream().filter(f -> f.subject().equals("Reset mode"))
                 .findFirst().orElseThrow();
@@ -222,6 +222,7 @@ class WizardFlowTest {
         robot.clickOn("#runChecks");
 
         assertEquals(ResetMode.ONLINE, assembly.wizard().modeProperty().get(), "a wrong type needs the data rewritten: online, on 2.x");
+        verifyThat("#modeCost", (javafx.scene.control.Label cost) -> cost.getText().equals(ResetMode.ONLINE.cost()));
         shoot(robot, "1-prerequisites-modes");
     }
 

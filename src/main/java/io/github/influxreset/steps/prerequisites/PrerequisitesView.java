@@ -8,6 +8,7 @@ import io.github.influxreset.ui.FindingsTable;
 import io.github.influxreset.ui.StepHeader;
 import io.github.influxreset.ui.View;
 import io.github.influxreset.ui.WizardViewModel;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -33,6 +34,7 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
     private RadioButton repair;
     private RadioButton move;
     private RadioButton online;
+    private Label modeCost;
     private Button runChecks;
     private TableView<Finding> findings;
     private VBox recoveryBanner;
@@ -65,6 +67,11 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         full = modeButton(mode, ResetMode.FULL, "Full: InfluxDB started anew on its emptied volumes", "modeFull");
         move = modeButton(mode, ResetMode.MOVE, "Move to InfluxDB 2.x: copy the data into the profile's schema on the "
                 + "2.x server it names; the 1.x data stays", "modeMove");
+        modeCost = new Label();
+        modeCost.setId("modeCost");
+        modeCost.getStyleClass().add("step-summary");
+        modeCost.setWrapText(true);
+        modeCost.setMinHeight(Region.USE_PREF_SIZE);
         runChecks = new Button("Run the checks again");
         runChecks.setId("runChecks");
         findings = FindingsTable.create("findings", "Results of the checks", model.findings());
@@ -89,7 +96,7 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         profile.add(new VBox(6, openProfile, findStack), 2, 0, 1, 2);
         GridPane.setHgrow(profileSource, Priority.ALWAYS);
         VBox modes = new VBox(4, new Label("Reset mode (the checks propose the gentlest that fixes what they found)"),
-                repair, online, buckets, full, move);
+                repair, online, buckets, full, move, modeCost);
         modes.getStyleClass().add("card");
         HBox actions = new HBox(8, runChecks);
         recoveryBanner = new VBox(8, recoveryText, new HBox(8, resume, rollBack));
@@ -117,6 +124,8 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
                 button.setSelected(button.getUserData() == now);
             }
         });
+        modeCost.textProperty().bind(Bindings.createStringBinding(() -> wizard.modeProperty().get() == null ? ""
+                : wizard.modeProperty().get().cost(), wizard.modeProperty()));
         Controls.showOnlyWhen(move, model.canMoveProperty());
         Controls.showOnlyWhen(online, model.canSwitchOnlineProperty());
         runChecks.setOnAction(e -> model.checkAgain());
@@ -133,13 +142,13 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
         findStack.disableProperty().bind(wizard.busyProperty());
     }
 
-    /** A mode's choice, its cost on a second line. */
+    /** The modes' choices; the chosen one's cost is said once below them, so that the checks keep their room. */
     private RadioButton[] modeButtons() {
         return new RadioButton[] {repair, online, buckets, full, move};
     }
 
     private static RadioButton modeButton(ToggleGroup group, ResetMode mode, String text, String id) {
-        RadioButton button = new RadioButton(text + "\n" + mode.cost());
+        RadioButton button = new RadioButton(text);
         button.setId(id);
         button.setUserData(mode);
         button.setToggleGroup(group);
