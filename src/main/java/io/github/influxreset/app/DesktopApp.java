@@ -1,7 +1,7 @@
 package io.github.influxreset.app;
 
 import io.github.influxreset.domain.Progress;
-import io.github.influxreset.engine.TaskRunner;
+import io.github.influxreset.engine.tasks.TaskRunner;
 import io.github.influxreset.ui.AfterNextFrame;
 import io.github.influxreset.ui.FxDialogService;
 import io.github.influxreset.ui.FxNotices;

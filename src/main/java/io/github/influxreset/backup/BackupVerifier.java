@@ -5,7 +5,7 @@ import io.github.influxreset.domain.FieldCounts;
 
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.engine.Throughput;
+import io.github.influxreset.engine.data.Throughput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.github.influxreset.backup;
 
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.engine.InOrderWriter;
+import io.github.influxreset.engine.data.InOrderWriter;
 import io.github.influxreset.engine.port.InfluxPort;
 import java.util.function.Consumer;
 

@@ -4,7 +4,7 @@ import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.StackSnapshot;
-import io.github.influxreset.engine.Ports;
+import io.github.influxreset.engine.port.Ports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import io.github.influxreset.domain.ContainerInfo;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.StackSnapshot;
-import io.github.influxreset.engine.Ports;
+import io.github.influxreset.engine.port.Ports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package io.github.influxreset.backups;
 
-import io.github.influxreset.domain.ByteSize;
 import io.github.influxreset.domain.BackupInfo;
+import io.github.influxreset.domain.ByteSize;
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.engine.TaskRunner;
 import io.github.influxreset.engine.session.BackupShelf;
 import io.github.influxreset.engine.session.ResetSession;
+import io.github.influxreset.engine.tasks.TaskRunner;
 import io.github.influxreset.ui.DialogService;
 import io.github.influxreset.ui.TaskClock;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.github.influxreset.cli;
 
 import io.github.influxreset.domain.Profile;
-import io.github.influxreset.engine.LogBus;
+import io.github.influxreset.engine.log.LogBus;
 import io.github.influxreset.engine.session.ProfileFiles;
 import io.github.influxreset.engine.session.ResetSession;
 import io.github.influxreset.engine.session.StackFinder;

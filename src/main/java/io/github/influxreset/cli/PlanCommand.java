@@ -2,9 +2,9 @@ package io.github.influxreset.cli;
 
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetMode;
-import io.github.influxreset.engine.Plan;
-import io.github.influxreset.engine.PlannedAction;
-import io.github.influxreset.engine.Step;
+import io.github.influxreset.domain.Step;
+import io.github.influxreset.engine.run.Plan;
+import io.github.influxreset.engine.run.PlannedAction;
 import io.github.influxreset.engine.session.StackInspector;
 import java.util.LinkedHashMap;
 import java.util.List;

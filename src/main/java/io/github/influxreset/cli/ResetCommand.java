@@ -2,7 +2,7 @@ package io.github.influxreset.cli;
 
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetMode;
-import io.github.influxreset.engine.Plan;
+import io.github.influxreset.engine.run.Plan;
 import io.github.influxreset.engine.session.RunOutcome;
 import java.util.LinkedHashMap;
 import java.util.Map;

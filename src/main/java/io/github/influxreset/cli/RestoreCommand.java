@@ -4,7 +4,7 @@ import io.github.influxreset.domain.OnConflict;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.engine.Step;
+import io.github.influxreset.domain.Step;
 import io.github.influxreset.engine.session.RestoreRequest;
 import io.github.influxreset.engine.session.RunOutcome;
 import java.util.LinkedHashMap;

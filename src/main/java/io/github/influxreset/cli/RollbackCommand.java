@@ -1,6 +1,6 @@
 package io.github.influxreset.cli;
 
-import io.github.influxreset.engine.RollbackPlan;
+import io.github.influxreset.engine.run.RollbackPlan;
 import io.github.influxreset.engine.session.RunHistory;
 import java.util.LinkedHashMap;
 import java.util.Map;

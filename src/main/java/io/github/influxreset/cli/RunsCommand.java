@@ -1,9 +1,9 @@
 package io.github.influxreset.cli;
 
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.engine.RunRecord;
 import io.github.influxreset.engine.report.RunReport;
 import io.github.influxreset.engine.report.RunTimeline;
+import io.github.influxreset.engine.run.RunRecord;
 import io.github.influxreset.engine.session.RunHistory;
 import java.util.LinkedHashMap;
 import java.util.List;

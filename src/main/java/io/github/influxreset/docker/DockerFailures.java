@@ -3,7 +3,7 @@ package io.github.influxreset.docker;
 import com.github.dockerjava.api.exception.DockerException;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.TlsRefusal;
-import io.github.influxreset.engine.Causes;
+import io.github.influxreset.engine.log.Causes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;

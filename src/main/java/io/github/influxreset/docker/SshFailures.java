@@ -2,10 +2,10 @@ package io.github.influxreset.docker;
 
 import com.jcraft.jsch.JSchException;
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.engine.Causes;
+import io.github.influxreset.engine.log.Causes;
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.UnknownHostException;
 
 /** How a failed SSH login becomes a sentence: what went wrong, and what to check. */

@@ -2,7 +2,7 @@ package io.github.influxreset.influx;
 
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.TlsRefusal;
-import io.github.influxreset.engine.Causes;
+import io.github.influxreset.engine.log.Causes;
 import javax.net.ssl.SSLException;
 
 /** Tells a failed TLS handshake from a server that does not answer at all, and says what it means. */

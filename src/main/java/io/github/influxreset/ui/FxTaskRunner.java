@@ -1,7 +1,7 @@
 package io.github.influxreset.ui;
 
 import io.github.influxreset.domain.Progress;
-import io.github.influxreset.engine.TaskRunner;
+import io.github.influxreset.engine.tasks.TaskRunner;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;

@@ -1,9 +1,9 @@
 package io.github.influxreset.ui;
 
 import io.github.influxreset.domain.Progress;
-import io.github.influxreset.engine.LogEvent;
-import io.github.influxreset.engine.LogLevel;
-import io.github.influxreset.engine.TaskRunner;
+import io.github.influxreset.engine.log.LogEvent;
+import io.github.influxreset.engine.log.LogLevel;
+import io.github.influxreset.engine.tasks.TaskRunner;
 import java.nio.file.Files;
 import javafx.animation.AnimationTimer;
 import javafx.css.PseudoClass;

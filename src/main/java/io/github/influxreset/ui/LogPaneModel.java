@@ -1,7 +1,7 @@
 package io.github.influxreset.ui;
 
-import io.github.influxreset.engine.LogEvent;
-import io.github.influxreset.engine.LogLevel;
+import io.github.influxreset.engine.log.LogEvent;
+import io.github.influxreset.engine.log.LogLevel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;

@@ -1,6 +1,6 @@
 package io.github.influxreset.ui;
 
-import io.github.influxreset.engine.PlannedAction;
+import io.github.influxreset.engine.run.PlannedAction;
 import java.util.List;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ObservableList;

@@ -2,8 +2,8 @@ package io.github.influxreset.ui;
 
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.engine.RollbackPlan;
 import io.github.influxreset.engine.report.ServicesDown;
+import io.github.influxreset.engine.run.RollbackPlan;
 import io.github.influxreset.engine.session.ResetSession;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
 package io.github.influxreset.ui;
 
-import io.github.influxreset.engine.Step;
+import io.github.influxreset.domain.Step;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 

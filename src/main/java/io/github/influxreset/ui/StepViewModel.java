@@ -1,7 +1,7 @@
 package io.github.influxreset.ui;
 
-import io.github.influxreset.engine.Step;
-import io.github.influxreset.engine.StepState;
+import io.github.influxreset.domain.Step;
+import io.github.influxreset.domain.StepState;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;

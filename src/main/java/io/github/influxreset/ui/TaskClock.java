@@ -1,6 +1,6 @@
 package io.github.influxreset.ui;
 
-import io.github.influxreset.engine.TimeLeft;
+import io.github.influxreset.engine.data.TimeLeft;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;

@@ -1,6 +1,6 @@
 package io.github.influxreset.ui;
 
-import io.github.influxreset.engine.Step;
+import io.github.influxreset.domain.Step;
 import io.github.influxreset.engine.report.RunReport;
 import io.github.influxreset.engine.report.RunTimeline;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.github.influxreset.ui;
 
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.engine.TaskRunner;
+import io.github.influxreset.engine.tasks.TaskRunner;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;

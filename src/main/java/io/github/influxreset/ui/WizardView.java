@@ -1,6 +1,6 @@
 package io.github.influxreset.ui;
 
-import io.github.influxreset.engine.StepState;
+import io.github.influxreset.domain.StepState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

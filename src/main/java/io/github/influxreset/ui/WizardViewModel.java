@@ -2,9 +2,9 @@ package io.github.influxreset.ui;
 
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetMode;
-import io.github.influxreset.engine.StepState;
-import io.github.influxreset.engine.TaskRunner;
+import io.github.influxreset.domain.StepState;
 import io.github.influxreset.engine.session.ResetSession;
+import io.github.influxreset.engine.tasks.TaskRunner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -7,20 +7,20 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import io.github.influxreset.engine.Action;
-import io.github.influxreset.engine.ActionRecord;
-import io.github.influxreset.engine.ActionStatus;
-import io.github.influxreset.engine.LogBus;
-import io.github.influxreset.engine.LogEvent;
-import io.github.influxreset.engine.Plan;
-import io.github.influxreset.engine.PlannedAction;
-import io.github.influxreset.engine.Precondition;
-import io.github.influxreset.engine.RollbackPlan;
-import io.github.influxreset.engine.RunRecord;
-import io.github.influxreset.engine.RunStatus;
-import io.github.influxreset.engine.Step;
-import io.github.influxreset.engine.StepState;
-import io.github.influxreset.engine.TaskRunner;
+import io.github.influxreset.domain.Step;
+import io.github.influxreset.domain.StepState;
+import io.github.influxreset.engine.log.LogBus;
+import io.github.influxreset.engine.log.LogEvent;
+import io.github.influxreset.engine.run.Action;
+import io.github.influxreset.engine.run.ActionRecord;
+import io.github.influxreset.engine.run.ActionStatus;
+import io.github.influxreset.engine.run.Plan;
+import io.github.influxreset.engine.run.PlannedAction;
+import io.github.influxreset.engine.run.Precondition;
+import io.github.influxreset.engine.run.RollbackPlan;
+import io.github.influxreset.engine.run.RunRecord;
+import io.github.influxreset.engine.run.RunStatus;
+import io.github.influxreset.engine.tasks.TaskRunner;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,6 +109,12 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage(ROOT + ".domain..")
                 .should().dependOnClassesThat().resideOutsideOfPackages(ROOT + ".domain..", "java..")
                 .check(classes);
+    }
+
+    /** The engine is split by what it holds (run, checks, data, log, ...): nothing lives in its root package. */
+    @Test
+    void theEngineRootHoldsNoClass() {
+        noClasses().should().resideInAPackage(ROOT + ".engine").check(classes);
     }
 
     @Test

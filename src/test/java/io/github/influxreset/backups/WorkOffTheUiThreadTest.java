@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.influxreset.domain.Progress;
-import io.github.influxreset.engine.TaskRunner;
 import io.github.influxreset.engine.session.ResetSession;
+import io.github.influxreset.engine.tasks.TaskRunner;
 import io.github.influxreset.testing.ScriptedDialogs;
 import io.github.influxreset.testing.TestStack;
 import io.github.influxreset.ui.TaskClock;

@@ -8,7 +8,7 @@ import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.Retention;
 import io.github.influxreset.domain.Secret;
-import io.github.influxreset.engine.DataCarrier;
+import io.github.influxreset.engine.data.DataCarrier;
 import io.github.influxreset.influx.v2.InfluxV2Adapter;
 import io.github.influxreset.testing.Influxd2Process;
 import java.io.ByteArrayOutputStream;

@@ -1,7 +1,7 @@
 package io.github.influxreset.bench;
 
-import io.github.influxreset.engine.LogEvent;
-import io.github.influxreset.engine.LogLevel;
+import io.github.influxreset.engine.log.LogEvent;
+import io.github.influxreset.engine.log.LogLevel;
 import io.github.influxreset.ui.LogPane;
 import io.github.influxreset.ui.LogPaneModel;
 import java.io.BufferedReader;
@@ -96,7 +96,7 @@ class DesktopBenchmark {
         WaitForAsyncUtils.asyncFx(() -> {
             Stage stage = new Stage();
             stage.setScene(new Scene(new LogPane(model, new io.github.influxreset.testing.ScriptedDialogs(false),
-                    new io.github.influxreset.engine.SameThreadTaskRunner()).root(), 900, 400));
+                    new io.github.influxreset.engine.tasks.SameThreadTaskRunner()).root(), 900, 400));
             stage.show();
             gaps.start();
         }).get();

@@ -2,7 +2,7 @@ package io.github.influxreset.bench;
 
 import io.github.influxreset.config.ProfileLoader;
 import io.github.influxreset.domain.Profile;
-import io.github.influxreset.engine.SchemaValidator;
+import io.github.influxreset.engine.checks.SchemaValidator;
 import io.github.influxreset.influx.v1.InfluxV1Adapter;
 import io.github.influxreset.testing.InfluxdProcess;
 import java.net.URI;

@@ -114,11 +114,11 @@ class CliTest {
         var runner = stack.runner();
         var plan = new io.github.influxreset.engine.plan.ResetPlanner(java.time.Clock.systemUTC()).plan(stack.profile, stack.ports,
                 io.github.influxreset.domain.ResetMode.BUCKETS).plan();
-        var run = runner.begin(plan, id -> new io.github.influxreset.engine.RunContext(stack.profile, stack.ports, stack.log,
+        var run = runner.begin(plan, id -> new io.github.influxreset.engine.run.RunContext(stack.profile, stack.ports, stack.log,
                 runner.journal(), id));
         run.confirm(stack.profile.confirmationWord());
-        for (var step : java.util.List.of(io.github.influxreset.engine.Step.PREREQUISITES, io.github.influxreset.engine.Step.BACKUP,
-                io.github.influxreset.engine.Step.CONFIRM, io.github.influxreset.engine.Step.RESET)) {
+        for (var step : java.util.List.of(io.github.influxreset.domain.Step.PREREQUISITES, io.github.influxreset.domain.Step.BACKUP,
+                io.github.influxreset.domain.Step.CONFIRM, io.github.influxreset.domain.Step.RESET)) {
             runner.runStep(run, plan, step, io.github.influxreset.domain.Progress.NONE);
         }
         return run.runId();

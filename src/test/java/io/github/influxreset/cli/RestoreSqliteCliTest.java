@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.influxreset.engine.RunStatus;
+import io.github.influxreset.engine.run.RunStatus;
 import io.github.influxreset.testing.CliRun;
 import io.github.influxreset.testing.StackCliContext;
 import io.github.influxreset.testing.TestStack;

@@ -11,21 +11,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.influxreset.backup.FileBackupStore;
 import io.github.influxreset.domain.ContainerInfo;
+import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.StackSnapshot;
-import io.github.influxreset.engine.ActionCatalog;
-import io.github.influxreset.engine.FaultInjector;
-import io.github.influxreset.engine.LogBus;
-import io.github.influxreset.engine.Plan;
-import io.github.influxreset.engine.Ports;
-import io.github.influxreset.domain.Progress;
+import io.github.influxreset.domain.Step;
+import io.github.influxreset.engine.log.LogBus;
+import io.github.influxreset.engine.log.SecretMasker;
 import io.github.influxreset.engine.plan.ResetPlanner;
-import io.github.influxreset.engine.RunContext;
-import io.github.influxreset.engine.RunStatus;
-import io.github.influxreset.engine.Runner;
-import io.github.influxreset.engine.SecretMasker;
-import io.github.influxreset.engine.Step;
+import io.github.influxreset.engine.port.Ports;
+import io.github.influxreset.engine.run.ActionCatalog;
+import io.github.influxreset.engine.run.FaultInjector;
+import io.github.influxreset.engine.run.Plan;
+import io.github.influxreset.engine.run.RunContext;
+import io.github.influxreset.engine.run.RunStatus;
+import io.github.influxreset.engine.run.Runner;
 import io.github.influxreset.influx.v1.InfluxV1Adapter;
 import io.github.influxreset.store.SqliteJournal;
 import io.github.influxreset.store.SqliteMetadataStore;
@@ -136,7 +136,7 @@ class DockerStackTest {
         assertTrue(docker("run", "--rm", "--network", "none", "-v", rig.volume + ":/v", "--entrypoint", "/bin/sh",
                 io.github.influxreset.testing.DockerRig.INFLUX_IMAGE, "-c", "ls -a /v").contains(".influx-reset-before-"
                 + run.runId()), "the old data waits inside the volume");
-        List<io.github.influxreset.domain.Finding> report = new io.github.influxreset.engine.SchemaValidator(rig.profile, influx)
+        List<io.github.influxreset.domain.Finding> report = new io.github.influxreset.engine.checks.SchemaValidator(rig.profile, influx)
                 .validate(run.runId());
         assertTrue(report.stream().noneMatch(f -> f.severity().isProblem()), "the freshly reset store validates: " + report);
         assertEquals("365d", influx.buckets().stream().filter(b -> b.name().equals("home_assistant_events"))

@@ -10,7 +10,7 @@ import io.github.influxreset.app.AppHome;
 import io.github.influxreset.config.ProfileLoader;
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.Retention;
-import io.github.influxreset.engine.RunStatus;
+import io.github.influxreset.engine.run.RunStatus;
 import io.github.influxreset.influx.v2.InfluxV2Adapter;
 import io.github.influxreset.testing.CliRun;
 import io.github.influxreset.testing.RequiresDocker;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.influxreset.domain.CarryTally;
+import io.github.influxreset.engine.data.DataCarrier;
 import io.github.influxreset.testing.TestStack;
 import java.nio.file.Path;
 import java.util.List;

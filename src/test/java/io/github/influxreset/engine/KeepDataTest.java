@@ -1,6 +1,7 @@
 package io.github.influxreset.engine;
 
 import io.github.influxreset.domain.Progress;
+import io.github.influxreset.domain.Step;
 import io.github.influxreset.engine.plan.ResetPlanner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +15,11 @@ import io.github.influxreset.engine.actions.CarryData;
 import io.github.influxreset.engine.actions.ForecastCarry;
 import io.github.influxreset.engine.report.RunReport;
 import io.github.influxreset.engine.report.RunSummaries;
+import io.github.influxreset.engine.run.Plan;
+import io.github.influxreset.engine.run.PlannedAction;
+import io.github.influxreset.engine.run.RunContext;
+import io.github.influxreset.engine.run.RunStatus;
+import io.github.influxreset.engine.run.Runner;
 import io.github.influxreset.testing.StepByStep;
 import io.github.influxreset.testing.TestStack;
 import java.nio.file.Path;

@@ -1,6 +1,8 @@
 package io.github.influxreset.engine;
 
 import io.github.influxreset.domain.Progress;
+import io.github.influxreset.domain.Step;
+import io.github.influxreset.engine.checks.SchemaValidator;
 import io.github.influxreset.engine.plan.ResetPlanner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +16,12 @@ import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.Retention;
+import io.github.influxreset.engine.port.Ports;
+import io.github.influxreset.engine.run.Plan;
+import io.github.influxreset.engine.run.RunContext;
+import io.github.influxreset.engine.run.RunStatus;
+import io.github.influxreset.engine.run.Runner;
+import io.github.influxreset.engine.run.WholeRun;
 import io.github.influxreset.testing.FakeInflux;
 import io.github.influxreset.testing.MovingStack;
 import io.github.influxreset.testing.StepByStep;

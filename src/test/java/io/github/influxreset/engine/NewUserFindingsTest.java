@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.Severity;
 import io.github.influxreset.engine.actions.SetupInflux;
+import io.github.influxreset.engine.checks.PrerequisiteChecks;
 import io.github.influxreset.testing.CliRun;
 import io.github.influxreset.testing.StackCliContext;
 import io.github.influxreset.testing.TestStack;

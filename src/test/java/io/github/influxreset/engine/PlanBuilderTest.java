@@ -1,5 +1,6 @@
 package io.github.influxreset.engine;
 
+import io.github.influxreset.domain.Step;
 import io.github.influxreset.engine.plan.PlanBuilder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,8 @@ import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.StackSnapshot;
 import io.github.influxreset.engine.actions.VerifyBackup;
 import io.github.influxreset.engine.actions.WriteBackup;
+import io.github.influxreset.engine.run.Plan;
+import io.github.influxreset.engine.run.PlannedAction;
 import io.github.influxreset.testing.TestStack;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,6 +4,9 @@ import io.github.influxreset.domain.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.influxreset.engine.data.MeteredOutput;
+import io.github.influxreset.engine.data.Throughput;
+import io.github.influxreset.engine.data.TimeLeft;
 import io.github.influxreset.ui.TaskClock;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.github.influxreset.engine;
 
 import io.github.influxreset.domain.Progress;
+import io.github.influxreset.domain.Step;
 import io.github.influxreset.engine.plan.ResetPlanner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +11,11 @@ import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.Retention;
 import io.github.influxreset.domain.Severity;
+import io.github.influxreset.engine.run.Plan;
+import io.github.influxreset.engine.run.PlannedAction;
+import io.github.influxreset.engine.run.RunContext;
+import io.github.influxreset.engine.run.RunStatus;
+import io.github.influxreset.engine.run.Runner;
 import io.github.influxreset.testing.InfluxData;
 import io.github.influxreset.testing.TestStack;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package io.github.influxreset.engine;
 
 import io.github.influxreset.domain.Progress;
+import io.github.influxreset.domain.Step;
 import io.github.influxreset.engine.plan.ResetPlanner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.Retention;
+import io.github.influxreset.engine.run.ActionRecord;
+import io.github.influxreset.engine.run.ActionStatus;
+import io.github.influxreset.engine.run.Plan;
+import io.github.influxreset.engine.run.RunContext;
+import io.github.influxreset.engine.run.RunStatus;
+import io.github.influxreset.engine.run.Runner;
 import io.github.influxreset.testing.InfluxData;
 import io.github.influxreset.testing.TestStack;
 import java.nio.file.Files;
@@ -76,8 +83,8 @@ class ResetFlowTest {
 
         runner.rollback(run);
 
-        io.github.influxreset.engine.ActionRecord checks = runner.journal().actions(run.runId()).get(0);
-        assertEquals(io.github.influxreset.engine.ActionStatus.UNDONE, checks.status());
+        io.github.influxreset.engine.run.ActionRecord checks = runner.journal().actions(run.runId()).get(0);
+        assertEquals(io.github.influxreset.engine.run.ActionStatus.UNDONE, checks.status());
         assertTrue(java.time.Duration.between(checks.started(), checks.ended()).toSeconds() < 60,
                 "the checks took what they took, not the time until the undo: " + checks);
         assertTrue(checks.undone().isAfter(checks.ended().plusSeconds(100)), "and when they were undone: " + checks);

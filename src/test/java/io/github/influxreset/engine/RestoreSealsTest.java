@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.influxreset.domain.BackupInfo;
 import io.github.influxreset.domain.Progress;
+import io.github.influxreset.domain.Step;
 import io.github.influxreset.engine.plan.RestorePlanBuilder;
+import io.github.influxreset.engine.run.Plan;
+import io.github.influxreset.engine.run.RunContext;
+import io.github.influxreset.engine.run.Runner;
 import io.github.influxreset.testing.StepByStep;
 import io.github.influxreset.testing.TestStack;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package io.github.influxreset.engine;
 
 import io.github.influxreset.domain.Progress;
+import io.github.influxreset.domain.Step;
 import io.github.influxreset.engine.plan.ResetPlanner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetMode;
+import io.github.influxreset.engine.run.Plan;
+import io.github.influxreset.engine.run.RunContext;
+import io.github.influxreset.engine.run.Runner;
 import io.github.influxreset.testing.TestStack;
 import java.nio.file.Path;
 import java.time.Clock;

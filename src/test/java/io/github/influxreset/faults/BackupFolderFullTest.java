@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.Retention;
-import io.github.influxreset.engine.RunRecord;
+import io.github.influxreset.engine.run.RunRecord;
 import io.github.influxreset.influx.v1.InfluxV1Adapter;
 import io.github.influxreset.testing.BlackBox;
 import io.github.influxreset.testing.CliProcess;

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.Retention;
-import io.github.influxreset.engine.ActionRecord;
-import io.github.influxreset.engine.ActionStatus;
-import io.github.influxreset.engine.Journal;
-import io.github.influxreset.engine.RunRecord;
-import io.github.influxreset.engine.RunStatus;
+import io.github.influxreset.engine.run.ActionRecord;
+import io.github.influxreset.engine.run.ActionStatus;
+import io.github.influxreset.engine.run.Journal;
+import io.github.influxreset.engine.run.RunRecord;
+import io.github.influxreset.engine.run.RunStatus;
 import io.github.influxreset.influx.v1.InfluxV1Adapter;
 import io.github.influxreset.testing.BlackBox;
 import io.github.influxreset.testing.CliProcess;

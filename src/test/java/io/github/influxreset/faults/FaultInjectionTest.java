@@ -11,12 +11,12 @@ import io.github.influxreset.docker.DockerJavaAdapter;
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.Retention;
-import io.github.influxreset.engine.Journal;
-import io.github.influxreset.engine.Plan;
 import io.github.influxreset.engine.plan.ResetPlanner;
-import io.github.influxreset.engine.RunRecord;
-import io.github.influxreset.engine.RunStatus;
 import io.github.influxreset.engine.port.InfluxPort;
+import io.github.influxreset.engine.run.Journal;
+import io.github.influxreset.engine.run.Plan;
+import io.github.influxreset.engine.run.RunRecord;
+import io.github.influxreset.engine.run.RunStatus;
 import io.github.influxreset.testing.RequiresDocker;
 import io.github.influxreset.testing.RigStack;
 import java.io.ByteArrayOutputStream;
@@ -81,7 +81,7 @@ abstract class FaultInjectionTest {
             Plan plan = new ResetPlanner(Clock.systemUTC()).plan(rig.profile, ports, ResetMode.FULL).plan();
             actions = plan.actions().size();
             kinds = plan.actions().stream().map(a -> a.action().kind()).toList();
-            firstReset = plan.actions().stream().filter(a -> a.step() == io.github.influxreset.engine.Step.RESET)
+            firstReset = plan.actions().stream().filter(a -> a.step() == io.github.influxreset.domain.Step.RESET)
                     .mapToInt(a -> a.index()).min().orElse(0);
         }
     }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.influxreset.config.EngineChooser;
-import io.github.influxreset.engine.ActionStatus;
-import io.github.influxreset.engine.Journal;
-import io.github.influxreset.engine.RunRecord;
-import io.github.influxreset.engine.RunStatus;
 import io.github.influxreset.engine.actions.SetAsideData;
+import io.github.influxreset.engine.run.ActionStatus;
+import io.github.influxreset.engine.run.Journal;
+import io.github.influxreset.engine.run.RunRecord;
+import io.github.influxreset.engine.run.RunStatus;
 import io.github.influxreset.influx.v1.InfluxV1Adapter;
 import io.github.influxreset.testing.BlackBox;
 import io.github.influxreset.testing.CliProcess;

@@ -9,7 +9,7 @@ import io.github.influxreset.app.AppHome;
 import io.github.influxreset.config.ProfileLoader;
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.Retention;
-import io.github.influxreset.engine.RunRecord;
+import io.github.influxreset.engine.run.RunRecord;
 import io.github.influxreset.influx.v1.InfluxV1Adapter;
 import io.github.influxreset.testing.CliProcess;
 import io.github.influxreset.testing.DockerRig;

@@ -10,7 +10,7 @@ import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.Retention;
 import io.github.influxreset.domain.Severity;
-import io.github.influxreset.engine.SchemaValidator;
+import io.github.influxreset.engine.checks.SchemaValidator;
 import io.github.influxreset.influx.v1.InfluxV1Adapter;
 import io.github.influxreset.testing.InfluxdProcess;
 import java.nio.file.Files;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.Secret;
-import io.github.influxreset.engine.ActionStatus;
-import io.github.influxreset.engine.Plan;
-import io.github.influxreset.engine.PlannedAction;
-import io.github.influxreset.engine.RunStatus;
-import io.github.influxreset.engine.SecretMasker;
-import io.github.influxreset.engine.Step;
+import io.github.influxreset.domain.Step;
+import io.github.influxreset.engine.log.SecretMasker;
+import io.github.influxreset.engine.run.ActionStatus;
+import io.github.influxreset.engine.run.Plan;
+import io.github.influxreset.engine.run.PlannedAction;
+import io.github.influxreset.engine.run.RunStatus;
 import io.github.influxreset.testing.RecordingAction;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.github.influxreset.testing;
 
-import io.github.influxreset.engine.Ports;
+import io.github.influxreset.engine.port.Ports;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

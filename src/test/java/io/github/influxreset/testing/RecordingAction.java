@@ -1,7 +1,7 @@
 package io.github.influxreset.testing;
 
-import io.github.influxreset.engine.Action;
-import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.run.Action;
+import io.github.influxreset.engine.run.RunContext;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -4,7 +4,7 @@ import io.github.influxreset.app.ProfileFilesOnDisk;
 import io.github.influxreset.cli.CliContext;
 import io.github.influxreset.config.ProfileLoader;
 import io.github.influxreset.domain.Profile;
-import io.github.influxreset.engine.LogBus;
+import io.github.influxreset.engine.log.LogBus;
 import io.github.influxreset.engine.session.ProfileFiles;
 import io.github.influxreset.engine.session.ResetSession;
 import io.github.influxreset.engine.session.StackFinder;

@@ -1,10 +1,10 @@
 package io.github.influxreset.testing;
 
 import io.github.influxreset.domain.Progress;
-import io.github.influxreset.engine.Plan;
-import io.github.influxreset.engine.RunContext;
-import io.github.influxreset.engine.Runner;
-import io.github.influxreset.engine.Step;
+import io.github.influxreset.domain.Step;
+import io.github.influxreset.engine.run.Plan;
+import io.github.influxreset.engine.run.RunContext;
+import io.github.influxreset.engine.run.Runner;
 import java.util.function.Consumer;
 
 /**

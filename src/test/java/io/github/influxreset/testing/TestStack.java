@@ -1,18 +1,18 @@
 package io.github.influxreset.testing;
 
-import io.github.influxreset.engine.actions.EveryAction;
 import io.github.influxreset.backup.FileBackupStore;
 import io.github.influxreset.config.ProfileLoader;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.Retention;
 import io.github.influxreset.domain.ServiceSpec;
-import io.github.influxreset.engine.ActionCatalog;
-import io.github.influxreset.engine.FaultInjector;
-import io.github.influxreset.engine.LogBus;
-import io.github.influxreset.engine.LogEvent;
-import io.github.influxreset.engine.Ports;
-import io.github.influxreset.engine.Runner;
-import io.github.influxreset.engine.SecretMasker;
+import io.github.influxreset.engine.actions.EveryAction;
+import io.github.influxreset.engine.log.LogBus;
+import io.github.influxreset.engine.log.LogEvent;
+import io.github.influxreset.engine.log.SecretMasker;
+import io.github.influxreset.engine.port.Ports;
+import io.github.influxreset.engine.run.ActionCatalog;
+import io.github.influxreset.engine.run.FaultInjector;
+import io.github.influxreset.engine.run.Runner;
 import io.github.influxreset.store.SqliteJournal;
 import io.github.influxreset.store.SqliteMetadataStore;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import io.github.influxreset.engine.session.ResetSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.influxreset.app.WizardAssembly;
-import io.github.influxreset.engine.SameThreadTaskRunner;
+import io.github.influxreset.engine.tasks.SameThreadTaskRunner;
 import io.github.influxreset.testing.ScriptedDialogs;
 import io.github.influxreset.testing.TestStack;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.influxreset.app.WizardAssembly;
-import io.github.influxreset.engine.SameThreadTaskRunner;
+import io.github.influxreset.engine.tasks.SameThreadTaskRunner;
 import io.github.influxreset.testing.ScriptedDialogs;
 import io.github.influxreset.testing.TestStack;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package io.github.influxreset.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.influxreset.engine.LogEvent;
-import io.github.influxreset.engine.LogLevel;
+import io.github.influxreset.engine.log.LogEvent;
+import io.github.influxreset.engine.log.LogLevel;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.Retention;
-import io.github.influxreset.engine.PlannedAction;
-import io.github.influxreset.engine.Step;
+import io.github.influxreset.domain.Step;
 import io.github.influxreset.engine.actions.CheckPrerequisites;
 import io.github.influxreset.engine.actions.DeleteBucket;
 import io.github.influxreset.engine.actions.KeepVolumeCopy;
+import io.github.influxreset.engine.run.PlannedAction;
 import java.util.List;
 import java.util.Map;
 import javafx.collections.FXCollections;

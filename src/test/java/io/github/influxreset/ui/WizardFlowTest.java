@@ -11,9 +11,9 @@ import static org.testfx.matcher.base.NodeMatchers.isEnabled;
 import io.github.influxreset.app.WizardAssembly;
 import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.ResetMode;
-import io.github.influxreset.engine.RunStatus;
-import io.github.influxreset.engine.SameThreadTaskRunner;
-import io.github.influxreset.engine.StepState;
+import io.github.influxreset.domain.StepState;
+import io.github.influxreset.engine.run.RunStatus;
+import io.github.influxreset.engine.tasks.SameThreadTaskRunner;
 import io.github.influxreset.testing.Screenshots;
 import io.github.influxreset.testing.TestStack;
 import java.nio.file.Files;
@@ -64,9 +64,9 @@ class WizardFlowTest {
     /** What the reset screen said, and whether Roll back could be pressed, while the reset ran. */
     private final java.util.List<String> whileResetting = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private io.github.influxreset.engine.TaskRunner watchingTheResetScreen(Stage stage) {
+    private io.github.influxreset.engine.tasks.TaskRunner watchingTheResetScreen(Stage stage) {
         SameThreadTaskRunner runner = new SameThreadTaskRunner();
-        return new io.github.influxreset.engine.TaskRunner() {
+        return new io.github.influxreset.engine.tasks.TaskRunner() {
             @Override
             public <T> void run(String title, Work<T> work, io.github.influxreset.domain.Progress onProgress,
                                 java.util.function.Consumer<T> onSuccess, java.util.function.Consumer<Throwable> onFailure) {
@@ -131,11 +131,11 @@ class WizardFlowTest {
         var runner = stack.runner();
         var plan = new io.github.influxreset.engine.plan.ResetPlanner(Clock.systemUTC()).plan(stack.profile, stack.ports,
                 io.github.influxreset.domain.ResetMode.FULL).plan();
-        var run = runner.begin(plan, id -> new io.github.influxreset.engine.RunContext(stack.profile, stack.ports, stack.log,
+        var run = runner.begin(plan, id -> new io.github.influxreset.engine.run.RunContext(stack.profile, stack.ports, stack.log,
                 runner.journal(), id));
         run.confirm("homeiq");
-        for (var step : java.util.List.of(io.github.influxreset.engine.Step.PREREQUISITES, io.github.influxreset.engine.Step.BACKUP,
-                io.github.influxreset.engine.Step.CONFIRM, io.github.influxreset.engine.Step.RESET)) {
+        for (var step : java.util.List.of(io.github.influxreset.domain.Step.PREREQUISITES, io.github.influxreset.domain.Step.BACKUP,
+                io.github.influxreset.domain.Step.CONFIRM, io.github.influxreset.domain.Step.RESET)) {
             runner.runStep(run, plan, step, io.github.influxreset.domain.Progress.NONE);
         }
     }

@@ -2,8 +2,8 @@ package io.github.influxreset.engine.actions;
 
 import io.github.influxreset.domain.ContainerInfo;
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.engine.Action;
-import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.run.Action;
+import io.github.influxreset.engine.run.RunContext;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package io.github.influxreset.engine.actions;
 
 import io.github.influxreset.domain.CarryTally;
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.run.RunContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

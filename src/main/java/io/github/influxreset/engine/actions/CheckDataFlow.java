@@ -1,8 +1,8 @@
 package io.github.influxreset.engine.actions;
 
-import io.github.influxreset.engine.ActionRecord;
-import io.github.influxreset.engine.DataFlow;
-import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.data.DataFlow;
+import io.github.influxreset.engine.run.ActionRecord;
+import io.github.influxreset.engine.run.RunContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;

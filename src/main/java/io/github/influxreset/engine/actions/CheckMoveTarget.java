@@ -2,8 +2,8 @@ package io.github.influxreset.engine.actions;
 
 import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.engine.MoveTargetChecks;
-import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.checks.MoveTargetChecks;
+import io.github.influxreset.engine.run.RunContext;
 import java.util.List;
 import java.util.Map;
 

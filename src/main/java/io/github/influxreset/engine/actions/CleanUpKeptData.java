@@ -1,6 +1,6 @@
 package io.github.influxreset.engine.actions;
 
-import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.run.RunContext;
 import java.util.List;
 import java.util.Map;
 

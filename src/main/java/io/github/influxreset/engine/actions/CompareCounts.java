@@ -3,7 +3,7 @@ package io.github.influxreset.engine.actions;
 import io.github.influxreset.domain.BackupInfo;
 import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.run.RunContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

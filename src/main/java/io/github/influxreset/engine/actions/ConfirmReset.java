@@ -1,7 +1,7 @@
 package io.github.influxreset.engine.actions;
 
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.run.RunContext;
 import java.util.Map;
 
 /** The gate between backup and reset: passes only when the user typed the confirmation word. */

@@ -2,8 +2,8 @@ package io.github.influxreset.engine.actions;
 
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.Retention;
-import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.port.InfluxPort;
+import io.github.influxreset.engine.run.RunContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

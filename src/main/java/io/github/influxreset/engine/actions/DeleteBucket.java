@@ -5,9 +5,9 @@ import io.github.influxreset.engine.port.InfluxPort;
 import java.util.Optional;
 
 import io.github.influxreset.domain.BucketSpec;
-import io.github.influxreset.engine.Precondition;
-import io.github.influxreset.engine.RunContext;
-import io.github.influxreset.engine.UndoFacts;
+import io.github.influxreset.engine.run.Precondition;
+import io.github.influxreset.engine.run.RunContext;
+import io.github.influxreset.engine.run.UndoFacts;
 import java.util.List;
 import java.util.Map;
 

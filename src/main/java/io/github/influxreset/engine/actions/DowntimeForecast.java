@@ -1,8 +1,8 @@
 package io.github.influxreset.engine.actions;
 
-import io.github.influxreset.engine.ActionRecord;
-import io.github.influxreset.engine.ActionStatus;
-import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.run.ActionRecord;
+import io.github.influxreset.engine.run.ActionStatus;
+import io.github.influxreset.engine.run.RunContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.influxreset.engine.actions;
 
-import io.github.influxreset.engine.ActionCatalog;
+import io.github.influxreset.engine.run.ActionCatalog;
 
 /** Every kind of action the engine plans, by the kind the journal stores. */
 public final class EveryAction {

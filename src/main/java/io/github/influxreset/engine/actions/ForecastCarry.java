@@ -2,8 +2,8 @@ package io.github.influxreset.engine.actions;
 
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.CarryTally;
-import io.github.influxreset.engine.DataCarrier;
-import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.data.DataCarrier;
+import io.github.influxreset.engine.run.RunContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

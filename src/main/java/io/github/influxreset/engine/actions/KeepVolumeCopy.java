@@ -1,7 +1,7 @@
 package io.github.influxreset.engine.actions;
 
-import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.port.DockerPort;
+import io.github.influxreset.engine.run.RunContext;
 import java.util.Map;
 
 /** Copies a volume's data into a new volume kept until the run ends well; undo removes the copy. */

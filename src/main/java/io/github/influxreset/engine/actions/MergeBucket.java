@@ -1,11 +1,11 @@
 package io.github.influxreset.engine.actions;
 
-import io.github.influxreset.domain.OnConflict;
 import io.github.influxreset.domain.FieldCounts;
-import io.github.influxreset.engine.BucketMerger;
-import io.github.influxreset.engine.Precondition;
-import io.github.influxreset.engine.RunContext;
-import io.github.influxreset.engine.UndoFacts;
+import io.github.influxreset.domain.OnConflict;
+import io.github.influxreset.engine.data.BucketMerger;
+import io.github.influxreset.engine.run.Precondition;
+import io.github.influxreset.engine.run.RunContext;
+import io.github.influxreset.engine.run.UndoFacts;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -5,7 +5,7 @@ import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.MoveSettings;
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.run.RunContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

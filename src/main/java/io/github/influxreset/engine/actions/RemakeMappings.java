@@ -1,8 +1,8 @@
 package io.github.influxreset.engine.actions;
 
 import io.github.influxreset.domain.V1Mapping;
-import io.github.influxreset.engine.ActionRecord;
-import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.run.ActionRecord;
+import io.github.influxreset.engine.run.RunContext;
 import java.util.List;
 import java.util.Map;
 

@@ -2,9 +2,9 @@ package io.github.influxreset.engine.actions;
 
 import io.github.influxreset.domain.SwitchNames;
 import io.github.influxreset.domain.V1Mapping;
-import io.github.influxreset.engine.ActionRecord;
-import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.port.InfluxPort;
+import io.github.influxreset.engine.run.ActionRecord;
+import io.github.influxreset.engine.run.RunContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,9 +2,9 @@ package io.github.influxreset.engine.actions;
 
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.SqliteSpec;
-import io.github.influxreset.engine.Precondition;
-import io.github.influxreset.engine.RunContext;
-import io.github.influxreset.engine.UndoFacts;
+import io.github.influxreset.engine.run.Precondition;
+import io.github.influxreset.engine.run.RunContext;
+import io.github.influxreset.engine.run.UndoFacts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

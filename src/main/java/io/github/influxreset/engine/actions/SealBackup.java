@@ -2,8 +2,8 @@ package io.github.influxreset.engine.actions;
 
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.SealOutcome;
-import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.domain.SwitchNames;
+import io.github.influxreset.engine.run.RunContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

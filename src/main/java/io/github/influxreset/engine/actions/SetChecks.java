@@ -1,7 +1,7 @@
 package io.github.influxreset.engine.actions;
 
-import io.github.influxreset.engine.Precondition;
-import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.run.Precondition;
+import io.github.influxreset.engine.run.RunContext;
 import java.util.Optional;
 
 /** The preconditions undos share about the run's backup set and the InfluxDB container. */

@@ -1,8 +1,8 @@
 package io.github.influxreset.engine.actions;
 
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.engine.RunContext;
 import io.github.influxreset.engine.port.DockerPort;
+import io.github.influxreset.engine.run.RunContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

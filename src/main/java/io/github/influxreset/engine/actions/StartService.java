@@ -3,7 +3,7 @@ package io.github.influxreset.engine.actions;
 import io.github.influxreset.domain.ContainerInfo;
 import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.ServiceSpec;
-import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.run.RunContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

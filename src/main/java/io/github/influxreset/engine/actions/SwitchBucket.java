@@ -2,10 +2,10 @@ package io.github.influxreset.engine.actions;
 
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.SwitchNames;
-import io.github.influxreset.engine.ActionRecord;
-import io.github.influxreset.engine.LiveRange;
-import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.data.LiveRange;
 import io.github.influxreset.engine.port.InfluxPort;
+import io.github.influxreset.engine.run.ActionRecord;
+import io.github.influxreset.engine.run.RunContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.github.influxreset.engine.actions;
 
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.Retention;
-import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.run.RunContext;
 import java.util.Map;
 
 /**

@@ -1,7 +1,7 @@
 package io.github.influxreset.engine.actions;
 
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.run.RunContext;
 import java.util.Map;
 
 /** Re-hashes every file of the set a restore reads from; a set that fails is refused before anything changes. */

@@ -1,7 +1,7 @@
 package io.github.influxreset.engine.actions;
 
 import io.github.influxreset.domain.Progress;
-import io.github.influxreset.engine.RunContext;
+import io.github.influxreset.engine.run.RunContext;
 import java.util.Map;
 
 /** Writes a backup set of the stack and records it in the run's journal (not yet verified). */

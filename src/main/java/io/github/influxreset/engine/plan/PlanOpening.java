@@ -1,13 +1,13 @@
 package io.github.influxreset.engine.plan;
 
 import io.github.influxreset.domain.Profile;
-import io.github.influxreset.engine.Action;
-import io.github.influxreset.engine.Step;
+import io.github.influxreset.domain.Step;
 import io.github.influxreset.engine.actions.CheckPrerequisites;
 import io.github.influxreset.engine.actions.ConfirmReset;
 import io.github.influxreset.engine.actions.ForecastCarry;
 import io.github.influxreset.engine.actions.VerifyBackup;
 import io.github.influxreset.engine.actions.WriteBackup;
+import io.github.influxreset.engine.run.Action;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;

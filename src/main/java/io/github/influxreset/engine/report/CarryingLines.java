@@ -1,9 +1,9 @@
 package io.github.influxreset.engine.report;
 
 import io.github.influxreset.domain.CarryTally;
-import io.github.influxreset.engine.ActionRecord;
 import io.github.influxreset.engine.actions.CarryData;
 import io.github.influxreset.engine.actions.ForecastCarry;
+import io.github.influxreset.engine.run.ActionRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

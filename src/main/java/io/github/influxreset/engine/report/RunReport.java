@@ -1,9 +1,9 @@
 package io.github.influxreset.engine.report;
 
-import io.github.influxreset.engine.ActionRecord;
-import io.github.influxreset.engine.RunRecord;
-import io.github.influxreset.engine.RunStatus;
 import io.github.influxreset.engine.actions.SwitchBucket;
+import io.github.influxreset.engine.run.ActionRecord;
+import io.github.influxreset.engine.run.RunRecord;
+import io.github.influxreset.engine.run.RunStatus;
 
 import io.github.influxreset.domain.Finding;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package io.github.influxreset.engine.report;
 
 import io.github.influxreset.domain.Finding;
-import io.github.influxreset.engine.ActionRecord;
-import io.github.influxreset.engine.RunRecord;
+import io.github.influxreset.engine.run.ActionRecord;
+import io.github.influxreset.engine.run.RunRecord;
 import java.util.List;
 import java.util.Locale;
 

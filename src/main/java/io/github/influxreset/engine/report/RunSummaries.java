@@ -2,10 +2,10 @@ package io.github.influxreset.engine.report;
 
 import io.github.influxreset.domain.BackupInfo;
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.engine.Journal;
-import io.github.influxreset.engine.RunContext;
-import io.github.influxreset.engine.RunRecord;
-import io.github.influxreset.engine.Step;
+import io.github.influxreset.domain.Step;
+import io.github.influxreset.engine.run.Journal;
+import io.github.influxreset.engine.run.RunContext;
+import io.github.influxreset.engine.run.RunRecord;
 import java.util.Optional;
 
 /**

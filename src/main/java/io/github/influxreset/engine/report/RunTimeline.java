@@ -1,11 +1,11 @@
 package io.github.influxreset.engine.report;
 
-import io.github.influxreset.engine.ActionRecord;
-import io.github.influxreset.engine.ActionStatus;
-import io.github.influxreset.engine.RunRecord;
-import io.github.influxreset.engine.Step;
+import io.github.influxreset.domain.Step;
 import io.github.influxreset.engine.actions.StartService;
 import io.github.influxreset.engine.actions.StopService;
+import io.github.influxreset.engine.run.ActionRecord;
+import io.github.influxreset.engine.run.ActionStatus;
+import io.github.influxreset.engine.run.RunRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.github.influxreset.engine.report;
 
-import io.github.influxreset.engine.ActionRecord;
-import io.github.influxreset.engine.ActionStatus;
-import io.github.influxreset.engine.RollbackPlanner;
 import io.github.influxreset.engine.actions.StartService;
 import io.github.influxreset.engine.actions.StopService;
+import io.github.influxreset.engine.run.ActionRecord;
+import io.github.influxreset.engine.run.ActionStatus;
+import io.github.influxreset.engine.run.RollbackPlanner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;

@@ -2,12 +2,12 @@ package io.github.influxreset.engine.session;
 
 import io.github.influxreset.domain.BackupInfo;
 import io.github.influxreset.domain.Progress;
-import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.engine.BackupPruner;
-import io.github.influxreset.engine.Plan;
-import io.github.influxreset.engine.WholeRun;
+import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.engine.port.BackupStore;
+import io.github.influxreset.engine.run.BackupPruner;
+import io.github.influxreset.engine.run.Plan;
+import io.github.influxreset.engine.run.WholeRun;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

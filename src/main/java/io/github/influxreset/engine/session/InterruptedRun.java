@@ -1,18 +1,18 @@
 package io.github.influxreset.engine.session;
 
 import io.github.influxreset.domain.Profile;
-import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.Progress;
-import io.github.influxreset.engine.ActionRecord;
-import io.github.influxreset.engine.ActionStatus;
-import io.github.influxreset.engine.RollbackPlanner;
-import io.github.influxreset.engine.LogBus;
-import io.github.influxreset.engine.Ports;
-import io.github.influxreset.engine.RunContext;
-import io.github.influxreset.engine.RunRecord;
-import io.github.influxreset.engine.RunStatus;
-import io.github.influxreset.engine.Runner;
+import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.actions.ConfirmReset;
+import io.github.influxreset.engine.log.LogBus;
+import io.github.influxreset.engine.port.Ports;
+import io.github.influxreset.engine.run.ActionRecord;
+import io.github.influxreset.engine.run.ActionStatus;
+import io.github.influxreset.engine.run.RollbackPlanner;
+import io.github.influxreset.engine.run.RunContext;
+import io.github.influxreset.engine.run.RunRecord;
+import io.github.influxreset.engine.run.RunStatus;
+import io.github.influxreset.engine.run.Runner;
 import java.util.List;
 import java.util.Optional;
 

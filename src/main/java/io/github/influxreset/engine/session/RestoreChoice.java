@@ -4,11 +4,11 @@ import io.github.influxreset.domain.BackupInfo;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.StackSnapshot;
-import io.github.influxreset.engine.HealthBeforeRun;
-import io.github.influxreset.engine.Plan;
-import io.github.influxreset.engine.Ports;
+import io.github.influxreset.engine.checks.HealthBeforeRun;
 import io.github.influxreset.engine.plan.PlanBuilder;
 import io.github.influxreset.engine.plan.RestorePlanBuilder;
+import io.github.influxreset.engine.port.Ports;
+import io.github.influxreset.engine.run.Plan;
 import java.util.Map;
 
 /** The plan that carries out a {@link RestoreRequest}: the one place that chooses among the restore plans. */

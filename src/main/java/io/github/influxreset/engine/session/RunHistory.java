@@ -1,14 +1,14 @@
 package io.github.influxreset.engine.session;
 
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.engine.ActionRecord;
-import io.github.influxreset.engine.Journal;
-import io.github.influxreset.engine.RollbackPlan;
-import io.github.influxreset.engine.RunContext;
-import io.github.influxreset.engine.RunRecord;
-import io.github.influxreset.engine.RunStatus;
 import io.github.influxreset.engine.report.RunReport;
 import io.github.influxreset.engine.report.RunTimeline;
+import io.github.influxreset.engine.run.ActionRecord;
+import io.github.influxreset.engine.run.Journal;
+import io.github.influxreset.engine.run.RollbackPlan;
+import io.github.influxreset.engine.run.RunContext;
+import io.github.influxreset.engine.run.RunRecord;
+import io.github.influxreset.engine.run.RunStatus;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;

@@ -2,11 +2,11 @@ package io.github.influxreset.engine.session;
 
 import io.github.influxreset.domain.CarryTally;
 import io.github.influxreset.domain.Finding;
-import io.github.influxreset.engine.RunContext;
-import io.github.influxreset.engine.Step;
+import io.github.influxreset.domain.Step;
 import io.github.influxreset.engine.actions.CarryData;
 import io.github.influxreset.engine.actions.CarryDelta;
 import io.github.influxreset.engine.actions.ForecastCarry;
+import io.github.influxreset.engine.run.RunContext;
 import java.util.List;
 import java.util.Map;
 

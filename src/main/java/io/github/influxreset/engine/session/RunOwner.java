@@ -2,8 +2,8 @@ package io.github.influxreset.engine.session;
 
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.engine.Journal;
-import io.github.influxreset.engine.RunRecord;
+import io.github.influxreset.engine.run.Journal;
+import io.github.influxreset.engine.run.RunRecord;
 
 /** A run is acted on only with the profile it was started with. */
 final class RunOwner {

@@ -1,11 +1,11 @@
 package io.github.influxreset.engine.session;
 
 import io.github.influxreset.domain.Profile;
-import io.github.influxreset.engine.Journal;
-import io.github.influxreset.engine.LogBus;
-import io.github.influxreset.engine.Ports;
-import io.github.influxreset.engine.RunContext;
-import io.github.influxreset.engine.Runner;
+import io.github.influxreset.engine.log.LogBus;
+import io.github.influxreset.engine.port.Ports;
+import io.github.influxreset.engine.run.Journal;
+import io.github.influxreset.engine.run.RunContext;
+import io.github.influxreset.engine.run.Runner;
 import java.time.Clock;
 
 /** What every use case of one profile's session works with; handed by {@link ResetSession} to the classes beside it. */

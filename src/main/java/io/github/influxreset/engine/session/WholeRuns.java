@@ -2,12 +2,12 @@ package io.github.influxreset.engine.session;
 
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
-import io.github.influxreset.engine.Plan;
-import io.github.influxreset.engine.RunContext;
-import io.github.influxreset.engine.WholeRun;
 import io.github.influxreset.engine.actions.DowntimeForecast;
 import io.github.influxreset.engine.actions.NoteUnknownBucket;
 import io.github.influxreset.engine.plan.ResetPlanner;
+import io.github.influxreset.engine.run.Plan;
+import io.github.influxreset.engine.run.RunContext;
+import io.github.influxreset.engine.run.WholeRun;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;

@@ -1,7 +1,7 @@
 package io.github.influxreset.steps.backup;
 
-import io.github.influxreset.engine.Step;
-import io.github.influxreset.engine.StepState;
+import io.github.influxreset.domain.Step;
+import io.github.influxreset.domain.StepState;
 import io.github.influxreset.ui.StepHeader;
 import io.github.influxreset.ui.View;
 import io.github.influxreset.ui.WizardViewModel;

@@ -1,8 +1,8 @@
 package io.github.influxreset.steps.backup;
 
 import io.github.influxreset.domain.SqliteSpec;
-import io.github.influxreset.engine.Step;
-import io.github.influxreset.engine.StepState;
+import io.github.influxreset.domain.Step;
+import io.github.influxreset.domain.StepState;
 import io.github.influxreset.engine.session.ResetSession;
 import io.github.influxreset.ui.StepViewModel;
 import io.github.influxreset.ui.WizardViewModel;

@@ -1,11 +1,11 @@
 package io.github.influxreset.steps.confirm;
 
-import io.github.influxreset.engine.PlannedAction;
-import io.github.influxreset.engine.Step;
+import io.github.influxreset.domain.Step;
+import io.github.influxreset.engine.run.PlannedAction;
 import io.github.influxreset.ui.Controls;
+import io.github.influxreset.ui.PlanTable;
 import io.github.influxreset.ui.StepHeader;
 import io.github.influxreset.ui.View;
-import io.github.influxreset.ui.PlanTable;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Parent;

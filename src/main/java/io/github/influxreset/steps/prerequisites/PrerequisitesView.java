@@ -2,7 +2,7 @@ package io.github.influxreset.steps.prerequisites;
 
 import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.ResetMode;
-import io.github.influxreset.engine.Step;
+import io.github.influxreset.domain.Step;
 import io.github.influxreset.ui.Controls;
 import io.github.influxreset.ui.FindingsTable;
 import io.github.influxreset.ui.StepHeader;

@@ -1,6 +1,6 @@
 package io.github.influxreset.steps.reset;
 
-import io.github.influxreset.engine.Step;
+import io.github.influxreset.domain.Step;
 import io.github.influxreset.ui.StepHeader;
 import io.github.influxreset.ui.View;
 import javafx.scene.Parent;

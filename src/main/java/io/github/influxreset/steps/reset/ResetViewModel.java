@@ -1,10 +1,10 @@
 package io.github.influxreset.steps.reset;
 
 import io.github.influxreset.domain.ResetMode;
-import io.github.influxreset.engine.Plan;
-import io.github.influxreset.engine.PlannedAction;
-import io.github.influxreset.engine.Step;
-import io.github.influxreset.engine.StepState;
+import io.github.influxreset.domain.Step;
+import io.github.influxreset.domain.StepState;
+import io.github.influxreset.engine.run.Plan;
+import io.github.influxreset.engine.run.PlannedAction;
 import io.github.influxreset.engine.session.ResetSession;
 import io.github.influxreset.ui.StepViewModel;
 import io.github.influxreset.ui.WizardViewModel;

@@ -1,6 +1,6 @@
 package io.github.influxreset.steps.restart;
 
-import io.github.influxreset.engine.Step;
+import io.github.influxreset.domain.Step;
 import io.github.influxreset.engine.report.BucketChange;
 import io.github.influxreset.ui.BucketChangesTable;
 import io.github.influxreset.ui.Controls;
