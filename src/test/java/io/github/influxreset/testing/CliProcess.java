@@ -2,6 +2,7 @@ package io.github.influxreset.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +44,12 @@ public final class CliProcess {
 
     /** The exit code of a started command; fails the test when it runs longer than five minutes. */
     public static int waitFor(Process process) throws InterruptedException {
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+        return waitFor(process, Duration.ofMinutes(5));
+    }
+
+    /** The exit code of a started command; fails the test when it runs longer than {@code limit}. */
+    public static int waitFor(Process process, Duration limit) throws InterruptedException {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("the CLI did not finish: " + process.info().commandLine().orElse("?"));
         }
