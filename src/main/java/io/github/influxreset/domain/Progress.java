@@ -1,6 +1,10 @@
 package io.github.influxreset.domain;
 
-/** Where long work reports how far it is. Implementations must accept calls from any thread. */
+/**
+ * Where long work reports how far it is, and the services it starts. Implementations must accept
+ * calls from any thread. A face may coalesce {@link #update} calls (the latest fraction and message
+ * of a burst); the service events are facts a screen shows, delivered each and in order.
+ */
 @FunctionalInterface
 public interface Progress {
     Progress NONE = (fraction, message) -> { };
@@ -8,8 +12,32 @@ public interface Progress {
     /** @param fraction 0 to 1, or a negative number when unknown */
     void update(double fraction, String message);
 
-    /** This progress for a part of the work that spans {@code from} to {@code to} of the whole. */
+    /** The work starts this service now and waits until it is up. */
+    default void serviceStarting(String service) {
+    }
+
+    /** A service the work started is up: healthy, or running where it has no health check. */
+    default void serviceUp(String service) {
+    }
+
+    /** This progress for a part of the work that spans {@code from} to {@code to} of the whole; service events pass. */
     default Progress within(double from, double to) {
-        return (fraction, message) -> update(fraction < 0 ? -1 : from + Math.min(1, fraction) * (to - from), message);
+        Progress whole = this;
+        return new Progress() {
+            @Override
+            public void update(double fraction, String message) {
+                whole.update(fraction < 0 ? -1 : from + Math.min(1, fraction) * (to - from), message);
+            }
+
+            @Override
+            public void serviceStarting(String service) {
+                whole.serviceStarting(service);
+            }
+
+            @Override
+            public void serviceUp(String service) {
+                whole.serviceUp(service);
+            }
+        };
     }
 }

@@ -5,12 +5,14 @@ import io.github.influxreset.engine.tasks.TaskRunner;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.concurrent.Task;
 
 /**
  * Runs work as a {@link Task} on a small pool of daemon threads; progress, success and failure are
- * delivered on the JavaFX application thread. Progress may be coalesced (JavaFX delivers the latest
- * fraction and message of a burst), never reordered, and all of it before the success or failure.
+ * delivered on the JavaFX application thread. Progress updates may be coalesced (JavaFX delivers the
+ * latest fraction and message of a burst); service events are delivered each; none is reordered, and
+ * all of it comes before the success or failure.
  */
 public final class FxTaskRunner implements TaskRunner {
     private final ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> {
@@ -26,11 +28,24 @@ public final class FxTaskRunner implements TaskRunner {
             @Override
             protected T call() throws Exception {
                 updateTitle(title);
-                return work.call((fraction, message) -> {
-                    if (fraction >= 0) {
-                        updateProgress(fraction, 1.0);
+                return work.call(new Progress() {
+                    @Override
+                    public void update(double fraction, String message) {
+                        if (fraction >= 0) {
+                            updateProgress(fraction, 1.0);
+                        }
+                        updateMessage(message);
                     }
-                    updateMessage(message);
+
+                    @Override
+                    public void serviceStarting(String service) {
+                        Platform.runLater(() -> onProgress.serviceStarting(service));
+                    }
+
+                    @Override
+                    public void serviceUp(String service) {
+                        Platform.runLater(() -> onProgress.serviceUp(service));
+                    }
                 });
             }
         };

@@ -1,5 +1,6 @@
 package io.github.influxreset.ui;
 
+import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.Step;
 import io.github.influxreset.domain.StepState;
 import javafx.beans.binding.Bindings;
@@ -46,6 +47,34 @@ public abstract class StepViewModel {
 
     /** Progress of this step's running work, on the UI thread: which action is under way. */
     protected void onProgress(double fraction, String message) {
+    }
+
+    /** On the UI thread: the step's running work starts this service now and waits until it is up. */
+    protected void onServiceStarting(String service) {
+    }
+
+    /** On the UI thread: a service the step's running work started is up. */
+    protected void onServiceUp(String service) {
+    }
+
+    /** Where the wizard delivers this step's progress and service events. */
+    final Progress progressSink() {
+        return new Progress() {
+            @Override
+            public void update(double fraction, String message) {
+                onProgress(fraction, message);
+            }
+
+            @Override
+            public void serviceStarting(String service) {
+                onServiceStarting(service);
+            }
+
+            @Override
+            public void serviceUp(String service) {
+                onServiceUp(service);
+            }
+        };
     }
 
     /** Called when the wizard shows this step. */

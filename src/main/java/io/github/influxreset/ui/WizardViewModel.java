@@ -159,7 +159,7 @@ public final class WizardViewModel {
                             Runnable afterwards, Runnable onFailure) {
         tasks.clearError();
         step.setState(StepState.RUNNING);
-        tasks.run(title, step::onProgress, work, result -> {
+        tasks.run(title, step.progressSink(), work, result -> {
             step.setState(outcome.apply(result));
             afterwards.run();
         }, failure -> {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.influxreset.domain.Progress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -61,6 +62,43 @@ class FxTaskRunnerTest {
 
         ended.get(30, TimeUnit.SECONDS);
         assertEquals(0.9, fractions.get(fractions.size() - 1), "the second fraction, with an unchanged message: " + fractions);
+    }
+
+    @Test
+    void everyServiceEventArrivesOnTheFxThreadInOrderAndBeforeTheResult() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        Progress onProgress = new Progress() {
+            @Override
+            public void update(double fraction, String message) {
+            }
+
+            @Override
+            public void serviceStarting(String service) {
+                seen.add((Platform.isFxApplicationThread() ? "fx " : "worker ") + "starting " + service);
+            }
+
+            @Override
+            public void serviceUp(String service) {
+                seen.add((Platform.isFxApplicationThread() ? "fx " : "worker ") + "up " + service);
+            }
+        };
+        Platform.runLater(() -> runner.run("restart", progress -> {
+            for (String service : List.of("influxdb", "websocket-ingestion", "enrichment-pipeline")) {
+                progress.serviceStarting(service);
+                progress.update(0.5, "Start service " + service);
+                progress.serviceUp(service);
+            }
+            return null;
+        }, onProgress, ignored -> {
+            seen.add("fx end");
+            ended.complete(null);
+        }, ended::completeExceptionally));
+
+        ended.get(30, TimeUnit.SECONDS);
+        assertEquals(List.of("fx starting influxdb", "fx up influxdb", "fx starting websocket-ingestion",
+                "fx up websocket-ingestion", "fx starting enrichment-pipeline", "fx up enrichment-pipeline", "fx end"), seen,
+                "none coalesced, none reordered, all before the end");
     }
 
     @Test

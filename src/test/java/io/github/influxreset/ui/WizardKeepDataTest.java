@@ -7,16 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.influxreset.app.WizardAssembly;
 import io.github.influxreset.domain.FieldType;
 import io.github.influxreset.domain.ResetMode;
+import io.github.influxreset.domain.ServiceSpec;
 import io.github.influxreset.engine.report.BucketChange;
 import io.github.influxreset.engine.run.RunStatus;
 import io.github.influxreset.engine.tasks.SameThreadTaskRunner;
+import io.github.influxreset.steps.restart.RestartViewModel;
 import io.github.influxreset.testing.Screenshots;
 import io.github.influxreset.testing.ScriptedDialogs;
 import io.github.influxreset.testing.TestStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
@@ -90,6 +95,42 @@ class WizardKeepDataTest {
                 .get("normalized_value"));
         assertEquals(RunStatus.SUCCEEDED, stack.journal().runs().get(0).status());
         theLastScreenShowsTheRunOnATimeAxisAndTheBucketsBeforeAndAfter(robot);
+    }
+
+    /**
+     * The restart screen follows the run's service events, not its sentences: each service is shown
+     * starting, then up, in the profile's start order, before the run ends.
+     */
+    @Test
+    void theRestartScreenShowsEachServiceStartingThenUpInStartOrder(FxRobot robot) {
+        RestartViewModel restart = assembly.wizard().steps().stream().filter(RestartViewModel.class::isInstance)
+                .map(RestartViewModel.class::cast).findFirst().orElseThrow();
+        List<String> shown = new ArrayList<>();
+        restart.services().addListener((ListChangeListener<String>) change -> {
+            while (change.next()) {
+                if (change.wasReplaced() && change.getAddedSize() == 1) {
+                    shown.add(change.getAddedSubList().get(0));
+                }
+            }
+        });
+        robot.clickOn("#modeFull");
+        robot.clickOn("#next");
+        robot.clickOn("#createBackup");
+        robot.clickOn("#next");
+        robot.clickOn("#confirmText").write("homeiq");
+        robot.clickOn("#resetButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#next");
+
+        assertTrue(assembly.wizard().finishedProperty().get(), assembly.wizard().errorProperty().get());
+        List<String> expected = new ArrayList<>();
+        for (ServiceSpec service : stack.profile.services()) {
+            expected.add("… " + service.name() + ": starting, waiting until it is up");
+            expected.add(service.health().map(url -> "✔ " + service.name() + ": healthy (" + url + ")")
+                    .orElse("✔ " + service.name() + ": running (no health URL in the profile)"));
+        }
+        assertEquals(expected, shown.subList(0, Math.min(shown.size(), expected.size())),
+                "one line replaced per event, in start order: " + shown);
     }
 
     /**

@@ -86,12 +86,14 @@ public final class StartService extends BaseAction {
     public void execute(RunContext ctx) {
         ContainerInfo container = container(ctx, param("service"));
         Optional<String> health = Optional.of(param("health")).filter(h -> !h.isEmpty());
+        ctx.progress().serviceStarting(param("service"));
         if (unhealthyBefore(params()).isPresent()) {
             startUnhealthy(ctx, container, health, timeout(params()), unhealthyBefore(params()).get());
             return;
         }
         ctx.ports().docker().start(container.id());
         ctx.ports().docker().waitHealthy(container.id(), health, timeout(params()));
+        ctx.progress().serviceUp(param("service"));
         ctx.info("Service " + param("service") + (health.isPresent() ? " is healthy (" + health.get() + " answers)."
                 : "none".equals(container.health()) ? " is running (it has no health check: no health URL in the profile, "
                 + "none in its image)." : " is healthy (Docker's health check)."));

@@ -113,18 +113,28 @@ public final class RestartViewModel extends StepViewModel {
         });
     }
 
-    /** Marks the service being started, and those before it healthy, as the restart goes on. */
+    /** Marks the service being started, as the restart goes on (the run's structured event, not its sentence). */
     @Override
-    protected void onProgress(double fraction, String message) {
+    protected void onServiceStarting(String service) {
+        serviceLine(service).ifPresent(at -> services.set(at, "… " + service + ": starting, waiting until it is up"));
+    }
+
+    /** Marks a service up as soon as the restart found it so. */
+    @Override
+    protected void onServiceUp(String service) {
         List<ServiceSpec> all = wizard.session().profile().services();
-        for (int i = 0; i < all.size(); i++) {
-            if (message != null && message.startsWith("Start service " + all.get(i).name() + " ")) {
-                for (int done = 0; done < i; done++) {
-                    services.set(done, healthy(all.get(done)));
-                }
-                services.set(i, "… " + all.get(i).name() + ": starting, waiting until it is healthy");
+        serviceLine(service).ifPresent(at -> services.set(at, healthy(all.get(at))));
+    }
+
+    /** The line of the profile's service of that name, in start order. */
+    private Optional<Integer> serviceLine(String service) {
+        List<ServiceSpec> all = wizard.session().profile().services();
+        for (int i = 0; i < all.size() && i < services.size(); i++) {
+            if (all.get(i).name().equals(service)) {
+                return Optional.of(i);
             }
         }
+        return Optional.empty();
     }
 
     /** What the restart ended with: the set, the services not healthy (as before the run) with why, the report. */
