@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * give a bucket's name to a new bucket (buckets: renamed aside; online: switched) point the mapping
  * at the new one (a full reset, whose new InfluxDB starts without mappings, makes it again there), and a rollback points it back, also when the server refused to make it again
  * after deleting it (the server keeps one mapping per database and policy: moving one is a delete
- * and a make). In memory; the real server in {@code OnlineResetOnRealServerTest}.
+ * and a make). In memory; the real server in {@code OnlineResetOnRealServerIT}.
  */
 class MappingsFollowTheResetTest {
     private static final String EVENTS = "home_assistant_events";

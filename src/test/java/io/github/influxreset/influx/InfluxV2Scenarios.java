@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What the 2.x adapter does, as scenarios run against two servers: the in-process double checked
  * against the OpenAPI contract ({@link InfluxV2AdapterTest}) and a real InfluxDB 2.7.12
- * ({@link InfluxV2ServerTest}). Where they differ, the real server is right.
+ * ({@link InfluxV2ServerIT}). Where they differ, the real server is right.
  */
 abstract class InfluxV2Scenarios {
     static final String TOKEN = "v2-TOKEN-secret";

@@ -5,7 +5,7 @@ import static io.github.influxreset.testing.DockerRig.docker;
 import io.github.influxreset.app.AppContext;
 import io.github.influxreset.app.AppHome;
 import io.github.influxreset.config.ProfileLoader;
-import io.github.influxreset.docker.KeepDataOnRealServersTest;
+import io.github.influxreset.docker.KeepDataOnRealServersIT;
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.Retention;
 import io.github.influxreset.engine.port.InfluxPort;
@@ -44,14 +44,14 @@ public final class BlackBox {
 
     /**
      * The rig's events bucket (made with infinite retention when absent) holding {@code points}
-     * HomeIQ-shaped events ({@link KeepDataOnRealServersTest#lines}).
+     * HomeIQ-shaped events ({@link KeepDataOnRealServersIT#lines}).
      */
     public static void seedEvents(InfluxPort influx, int points) {
         String events = "home_assistant_events";
         if (influx.buckets().stream().noneMatch(b -> b.name().equals(events))) {
             influx.createBucket(new BucketSpec(events, Retention.parse("0").orElseThrow()));
         }
-        influx.write(events, KeepDataOnRealServersTest.lines(points, 0));
+        influx.write(events, KeepDataOnRealServersIT.lines(points, 0));
     }
 
     /** Every container of the engine (name and image), sorted: compared before and after a fault. */

@@ -26,7 +26,7 @@ public final class RigForHands {
         if (!influx.bucketIds().containsKey("home_assistant_events")) {
             influx.createBucket(new BucketSpec("home_assistant_events", Retention.parse("0").orElseThrow()));
         }
-        String[] lines = io.github.influxreset.docker.KeepDataOnRealServersTest.lines(points, 0).split("\n");
+        String[] lines = io.github.influxreset.docker.KeepDataOnRealServersIT.lines(points, 0).split("\n");
         for (int from = 0; from < lines.length; from += 50_000) {
             influx.write("home_assistant_events", String.join("\n", java.util.Arrays.copyOfRange(lines, from,
                     Math.min(lines.length, from + 50_000))) + "\n");
