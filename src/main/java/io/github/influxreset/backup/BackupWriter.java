@@ -8,6 +8,7 @@ import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.SqliteSpec;
 import io.github.influxreset.domain.StackSnapshot;
+import io.github.influxreset.engine.data.CountedProgress;
 import io.github.influxreset.engine.data.MeteredOutput;
 import io.github.influxreset.engine.data.Throughput;
 import io.github.influxreset.engine.port.Ports;
@@ -122,9 +123,11 @@ final class BackupWriter {
             Map<String, Map<String, Long>> before = ports.influx().countFieldValues(bucket.name());
             Path file = set.resolve(exportFile(bucket.name()));
             ExportTally.Counts counted;
-            try (ExportTally.CountingOutput out = new ExportTally.CountingOutput(new MeteredOutput(FileBackupStore.zstd(file),
-                    Throughput.UNKNOWN, "Exporting bucket " + bucket.name(), progress), exportFile(bucket.name()),
-                    LineProtocol.nanos(cut))) {
+            CountedProgress exported = new CountedProgress("Exporting bucket " + bucket.name(), "values",
+                    before.values().stream().flatMap(fields -> fields.values().stream()).mapToLong(Long::longValue).sum(),
+                    progress.within(0.15 + 0.4 * i / buckets.size(), 0.15 + 0.4 * (i + 1) / buckets.size()));
+            try (ExportTally.CountingOutput out = new ExportTally.CountingOutput(FileBackupStore.zstd(file),
+                    exportFile(bucket.name()), LineProtocol.nanos(cut), exported::at)) {
                 ports.influx().export(bucket.name(), out);
                 counted = out.counts();
             }

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /**
  * Counts what a line-protocol export really holds, read back from its file: the values of every
@@ -52,12 +53,19 @@ final class ExportTally {
      */
     static final class CountingOutput extends FilterOutputStream {
         private final Counter counter;
+        private final LongConsumer valuesSoFar;
         private byte[] line = new byte[256];
         private int length;
 
         CountingOutput(OutputStream out, String what, long cutNanos) {
+            this(out, what, cutNanos, values -> { });
+        }
+
+        /** @param valuesSoFar told the values counted so far after each line (a progress line) */
+        CountingOutput(OutputStream out, String what, long cutNanos, LongConsumer valuesSoFar) {
             super(out);
             this.counter = new Counter(what, cutNanos);
+            this.valuesSoFar = valuesSoFar;
         }
 
         @Override
@@ -97,6 +105,7 @@ final class ExportTally {
             int end = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
             counter.line(new String(line, 0, end, StandardCharsets.UTF_8));
             length = 0;
+            valuesSoFar.accept(counter.values);
         }
     }
 
@@ -107,6 +116,7 @@ final class ExportTally {
         private final Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         private final Map<String, Map<String, Long>> before = new LinkedHashMap<>();
         private long number;
+        private long values;
 
         Counter(String what, long cutNanos) {
             this.what = what;
@@ -123,6 +133,7 @@ final class ExportTally {
                 List<String> keys = fieldKeys(line);
                 Map<String, Long> fields = counts.computeIfAbsent(measurement, m -> new LinkedHashMap<>());
                 keys.forEach(field -> fields.merge(field, 1L, Long::sum));
+                values += keys.size();
                 if (cutNanos != Long.MIN_VALUE && timestamp(line) < cutNanos) {
                     Map<String, Long> older = before.computeIfAbsent(measurement, m -> new LinkedHashMap<>());
                     keys.forEach(field -> older.merge(field, 1L, Long::sum));

@@ -10,6 +10,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,17 @@ class ExportTallyTest {
         }
         assertEquals(Map.of("events", Map.of("value", 2L, "state", 2L), "other", Map.of("count", 1L)), readBack.values());
         assertEquals(Map.of("events", Map.of("value", 2L, "state", 1L)), readBack.before());
+    }
+
+    @Test
+    void theValuesSoFarAreToldAfterEachLine() throws IOException {
+        List<Long> told = new ArrayList<>();
+        try (ExportTally.CountingOutput out = new ExportTally.CountingOutput(new ByteArrayOutputStream(), "events.lp",
+                Long.MIN_VALUE, told::add)) {
+            out.write("events value=1,state=\"on\" 100\nevents value=2 200\nother count=1i,a=2,b=3 300\n"
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        assertEquals(List.of(2L, 3L, 6L), told);
     }
 
     @Test
