@@ -23,20 +23,28 @@ public interface Progress {
     /** This progress for a part of the work that spans {@code from} to {@code to} of the whole; service events pass. */
     default Progress within(double from, double to) {
         Progress whole = this;
+        Progress part = (fraction, message) -> whole.update(fraction < 0 ? -1 : from + Math.min(1, fraction) * (to - from),
+                message);
+        return part.withServiceEventsTo(whole);
+    }
+
+    /** This progress's updates, with its service events told to {@code events} instead. */
+    default Progress withServiceEventsTo(Progress events) {
+        Progress updates = this;
         return new Progress() {
             @Override
             public void update(double fraction, String message) {
-                whole.update(fraction < 0 ? -1 : from + Math.min(1, fraction) * (to - from), message);
+                updates.update(fraction, message);
             }
 
             @Override
             public void serviceStarting(String service) {
-                whole.serviceStarting(service);
+                events.serviceStarting(service);
             }
 
             @Override
             public void serviceUp(String service) {
-                whole.serviceUp(service);
+                events.serviceUp(service);
             }
         };
     }

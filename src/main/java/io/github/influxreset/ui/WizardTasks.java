@@ -51,24 +51,12 @@ public final class WizardTasks {
         progress.set(-1);
         progressMessage.set(title + "…");
         TaskClock.Timing timing = clock.start(title);
-        Progress onProgress = new Progress() {
-            @Override
-            public void update(double fraction, String message) {
-                progress.set(fraction);
-                progressMessage.set(timing.annotate(fraction, message));
-                stepProgress.update(fraction, message);
-            }
-
-            @Override
-            public void serviceStarting(String service) {
-                stepProgress.serviceStarting(service);
-            }
-
-            @Override
-            public void serviceUp(String service) {
-                stepProgress.serviceUp(service);
-            }
+        Progress toTheBar = (fraction, message) -> {
+            progress.set(fraction);
+            progressMessage.set(timing.annotate(fraction, message));
+            stepProgress.update(fraction, message);
         };
+        Progress onProgress = toTheBar.withServiceEventsTo(stepProgress);
         tasks.run(title, work, onProgress, result -> {
             busy.set(--running > 0);
             progress.set(1);

@@ -162,23 +162,11 @@ public final class RunContext {
      * goes to the log, and the fraction moves the progress bar within the action's share of its step.
      */
     public Progress progress() {
-        return new Progress() {
-            @Override
-            public void update(double fraction, String message) {
-                info(message);
-                actionProgress.update(fraction, message);
-            }
-
-            @Override
-            public void serviceStarting(String service) {
-                actionProgress.serviceStarting(service);
-            }
-
-            @Override
-            public void serviceUp(String service) {
-                actionProgress.serviceUp(service);
-            }
+        Progress logged = (fraction, message) -> {
+            info(message);
+            actionProgress.update(fraction, message);
         };
+        return logged.withServiceEventsTo(actionProgress);
     }
 
     /** Set by the runner before each action runs: whose journal row {@link #recordFacts} writes. */
