@@ -18,9 +18,9 @@ public abstract class StepViewModel {
     private final ObjectProperty<StepState> state = new SimpleObjectProperty<>(StepState.PENDING);
     private final BooleanBinding canAdvance = Bindings.createBooleanBinding(
             () -> state.get() == StepState.DONE || state.get() == StepState.SKIPPED, state);
-    protected final WizardViewModel wizard;
+    protected final StepContext wizard;
 
-    protected StepViewModel(Step step, WizardViewModel wizard) {
+    protected StepViewModel(Step step, StepContext wizard) {
         this.step = step;
         this.wizard = wizard;
     }

@@ -30,7 +30,7 @@ import javafx.collections.ObservableList;
  * RollbackControl}), the recovery banner ({@link RecoveryControl}) and the theme. Properties and commands only; all
  * blocking work goes through the one {@link TaskRunner}. UI thread only.
  */
-public final class WizardViewModel {
+public final class WizardViewModel implements StepContext {
     private final SessionFactory sessions;
     private final DialogService dialogs;
     private final WizardTasks tasks;
@@ -73,6 +73,7 @@ public final class WizardViewModel {
     }
 
     /** Opens the profile (null: the embedded HomeIQ one) in the background, so the window shows first; a bad one leaves the current. */
+    @Override
     public void openProfile(Path file) {
         load("Opening the profile", p -> sessions.open(file), opened -> {
             session.set(opened);
@@ -85,6 +86,7 @@ public final class WizardViewModel {
     }
 
     /** Lets the user pick a profile file. */
+    @Override
     public void chooseProfile() {
         dialogs.chooseProfile().ifPresent(this::openProfile);
     }
@@ -103,6 +105,7 @@ public final class WizardViewModel {
     }
 
     /** Goes on from {@code step} by itself: from the confirmation to the last service healthy no click is waited for. */
+    @Override
     public void goOnFrom(StepViewModel step) {
         if (current.get() == step) {
             next();
@@ -110,6 +113,7 @@ public final class WizardViewModel {
     }
 
     /** A run starts from {@code step}: the steps after it, and the error, forget what an earlier run showed. */
+    @Override
     public void forgetStepsAfter(StepViewModel step) {
         steps.subList(steps.indexOf(step) + 1, steps.size()).forEach(StepViewModel::clear);
         tasks.clearError();
@@ -140,21 +144,7 @@ public final class WizardViewModel {
         }
     }
 
-    /**
-     * Runs a step's work in the background: RUNNING, then the state {@code outcome} returns, or FAILED with the
-     * error shown; when a failure has rolled the run back, the flow starts again at the first step.
-     */
-    public <T> void execute(StepViewModel step, String title, TaskRunner.Work<T> work, Function<T, StepState> outcome) {
-        execute(step, title, work, outcome, () -> { });
-    }
-
-    /** As {@link #execute(StepViewModel, String, TaskRunner.Work, Function)}, then {@code afterwards} on success. */
-    public <T> void execute(StepViewModel step, String title, TaskRunner.Work<T> work, Function<T, StepState> outcome,
-                            Runnable afterwards) {
-        execute(step, title, work, outcome, afterwards, () -> { });
-    }
-
-    /** As above, with {@code onFailure} run after a failure has been shown. */
+    @Override
     public <T> void execute(StepViewModel step, String title, TaskRunner.Work<T> work, Function<T, StepState> outcome,
                             Runnable afterwards, Runnable onFailure) {
         tasks.clearError();
@@ -173,6 +163,7 @@ public final class WizardViewModel {
     }
 
     /** Runs read-only work in the background (a plan to show), reporting failures as errors. */
+    @Override
     public <T> void load(String title, TaskRunner.Work<T> work, Consumer<T> onSuccess) {
         tasks.run(title, Progress.NONE, work, onSuccess, tasks::showError);
     }
@@ -213,23 +204,28 @@ public final class WizardViewModel {
         return current;
     }
 
+    @Override
     public ResetSession session() {
         return session.get();
     }
 
+    @Override
     public ObjectProperty<ResetMode> modeProperty() {
         return mode.modeProperty();
     }
 
     /** The mode proposed by the checks and chosen by the user. */
+    @Override
     public ModeChoice mode() {
         return mode;
     }
 
+    @Override
     public StringProperty profileNameProperty() {
         return profileName;
     }
 
+    @Override
     public StringProperty profileSourceProperty() {
         return profileSource;
     }
@@ -252,6 +248,7 @@ public final class WizardViewModel {
     }
 
     /** Shows the first run, which finds the stack and writes a profile, instead of the steps. */
+    @Override
     public void startFirstRun() {
         overlays.showFirstRun();
     }
@@ -278,10 +275,12 @@ public final class WizardViewModel {
     }
 
     /** The banner offering to resume or roll back an interrupted run. */
+    @Override
     public RecoveryControl recovery() {
         return recovery;
     }
 
+    @Override
     public BooleanProperty busyProperty() {
         return tasks.busyProperty();
     }

@@ -21,6 +21,7 @@ import io.github.influxreset.engine.run.RollbackPlan;
 import io.github.influxreset.engine.run.RunRecord;
 import io.github.influxreset.engine.run.RunStatus;
 import io.github.influxreset.engine.tasks.TaskRunner;
+import io.github.influxreset.ui.WizardViewModel;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,13 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage(ROOT + ".domain..")
                 .should().dependOnClassesThat().resideOutsideOfPackages(ROOT + ".domain..", "java..")
                 .check(classes);
+    }
+
+    /** A step sees the wizard only through its small context (StepContext), never the whole wizard. */
+    @Test
+    void theStepsSeeTheWizardOnlyThroughTheirContext() {
+        noClasses().that().resideInAPackage(ROOT + ".steps..")
+                .should().dependOnClassesThat().belongToAnyOf(WizardViewModel.class).check(classes);
     }
 
     /** The engine is split by what it holds (run, checks, data, log, ...): nothing lives in its root package. */

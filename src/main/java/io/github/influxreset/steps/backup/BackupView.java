@@ -2,9 +2,9 @@ package io.github.influxreset.steps.backup;
 
 import io.github.influxreset.domain.Step;
 import io.github.influxreset.domain.StepState;
+import io.github.influxreset.ui.StepContext;
 import io.github.influxreset.ui.StepHeader;
 import io.github.influxreset.ui.View;
-import io.github.influxreset.ui.WizardViewModel;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -12,13 +12,13 @@ import javafx.scene.layout.VBox;
 
 /** Step 2's view: what the backup holds, the button that writes it, and the result. */
 public final class BackupView extends View<BackupViewModel> {
-    private final WizardViewModel wizard;
+    private final StepContext wizard;
     private VBox root;
     private Label explanation;
     private Button create;
     private Label result;
 
-    public BackupView(BackupViewModel model, WizardViewModel wizard) {
+    public BackupView(BackupViewModel model, StepContext wizard) {
         super(model);
         this.wizard = wizard;
         build();

@@ -4,8 +4,8 @@ import io.github.influxreset.domain.SqliteSpec;
 import io.github.influxreset.domain.Step;
 import io.github.influxreset.domain.StepState;
 import io.github.influxreset.engine.session.ResetSession;
+import io.github.influxreset.ui.StepContext;
 import io.github.influxreset.ui.StepViewModel;
-import io.github.influxreset.ui.WizardViewModel;
 import java.util.List;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -15,7 +15,7 @@ public final class BackupViewModel extends StepViewModel {
     private final StringProperty result = new SimpleStringProperty("No backup written yet.");
     private final StringProperty explanation = new SimpleStringProperty("");
 
-    public BackupViewModel(WizardViewModel wizard) {
+    public BackupViewModel(StepContext wizard) {
         super(Step.BACKUP, wizard);
     }
 

@@ -6,8 +6,8 @@ import io.github.influxreset.domain.StepState;
 import io.github.influxreset.engine.run.Plan;
 import io.github.influxreset.engine.run.PlannedAction;
 import io.github.influxreset.engine.session.ResetSession;
+import io.github.influxreset.ui.StepContext;
 import io.github.influxreset.ui.StepViewModel;
-import io.github.influxreset.ui.WizardViewModel;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -41,7 +41,7 @@ public final class ConfirmViewModel extends StepViewModel {
     private final StringBinding typedWrong = Bindings.createStringBinding(() -> whyNot(word.get(),
             typed.get()), word, typed);
 
-    public ConfirmViewModel(WizardViewModel wizard) {
+    public ConfirmViewModel(StepContext wizard) {
         super(Step.CONFIRM, wizard);
         canReset = Bindings.createBooleanBinding(() -> !word.get().isEmpty() && word.get().equals(typed.get().trim())
                 && !wizard.busyProperty().get() && state() != StepState.DONE, word, typed, wizard.busyProperty(), stateProperty());
@@ -159,7 +159,7 @@ public final class ConfirmViewModel extends StepViewModel {
             session.chooseKeepData(carry);
             session.runStep(Step.CONFIRM, mode, progress);
             return null;
-        }, ignored -> StepState.DONE, wizard::next);
+        }, ignored -> StepState.DONE, () -> wizard.goOnFrom(this));
     }
 
     @Override

@@ -5,9 +5,9 @@ import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.Step;
 import io.github.influxreset.ui.Controls;
 import io.github.influxreset.ui.FindingsTable;
+import io.github.influxreset.ui.StepContext;
 import io.github.influxreset.ui.StepHeader;
 import io.github.influxreset.ui.View;
-import io.github.influxreset.ui.WizardViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -23,7 +23,7 @@ import javafx.scene.layout.VBox;
 
 /** Step 1's view: which profile is in use (open another), the reset mode, and the checks. */
 public final class PrerequisitesView extends View<PrerequisitesViewModel> {
-    private final WizardViewModel wizard;
+    private final StepContext wizard;
     private VBox root;
     private Label profileName;
     private Label profileSource;
@@ -42,7 +42,7 @@ public final class PrerequisitesView extends View<PrerequisitesViewModel> {
     private Button resume;
     private Button rollBack;
 
-    public PrerequisitesView(PrerequisitesViewModel model, WizardViewModel wizard) {
+    public PrerequisitesView(PrerequisitesViewModel model, StepContext wizard) {
         super(model);
         this.wizard = wizard;
         build();

@@ -4,8 +4,8 @@ import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.Step;
 import io.github.influxreset.domain.StepState;
 import io.github.influxreset.engine.session.ResetSession;
+import io.github.influxreset.ui.StepContext;
 import io.github.influxreset.ui.StepViewModel;
-import io.github.influxreset.ui.WizardViewModel;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
@@ -20,7 +20,7 @@ public final class PrerequisitesViewModel extends StepViewModel {
     private final BooleanProperty canMove = new SimpleBooleanProperty(false);
     private final BooleanProperty canSwitchOnline = new SimpleBooleanProperty(false);
 
-    public PrerequisitesViewModel(WizardViewModel wizard) {
+    public PrerequisitesViewModel(StepContext wizard) {
         super(Step.PREREQUISITES, wizard);
     }
 

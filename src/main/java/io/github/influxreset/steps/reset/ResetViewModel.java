@@ -6,8 +6,8 @@ import io.github.influxreset.domain.StepState;
 import io.github.influxreset.engine.run.Plan;
 import io.github.influxreset.engine.run.PlannedAction;
 import io.github.influxreset.engine.session.ResetSession;
+import io.github.influxreset.ui.StepContext;
 import io.github.influxreset.ui.StepViewModel;
-import io.github.influxreset.ui.WizardViewModel;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.SimpleStringProperty;
@@ -31,7 +31,7 @@ public final class ResetViewModel extends StepViewModel {
     private List<String> described = List.of();
     private int running = -1;
 
-    public ResetViewModel(WizardViewModel wizard) {
+    public ResetViewModel(StepContext wizard) {
         super(Step.RESET, wizard);
     }
 

@@ -10,8 +10,8 @@ import io.github.influxreset.engine.report.BucketChange;
 import io.github.influxreset.engine.report.RunTimeline;
 import io.github.influxreset.engine.session.ResetSession;
 import io.github.influxreset.ui.ReportText;
+import io.github.influxreset.ui.StepContext;
 import io.github.influxreset.ui.StepViewModel;
-import io.github.influxreset.ui.WizardViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -37,7 +37,7 @@ public final class RestartViewModel extends StepViewModel {
     private final StringBinding readableReport = Bindings.createStringBinding(
             () -> report.get().isEmpty() ? "" : ReportText.readable(report.get()), report);
 
-    public RestartViewModel(WizardViewModel wizard) {
+    public RestartViewModel(StepContext wizard) {
         super(Step.RESTART, wizard);
     }
 

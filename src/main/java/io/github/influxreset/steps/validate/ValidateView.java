@@ -4,9 +4,9 @@ import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.Step;
 import io.github.influxreset.domain.StepState;
 import io.github.influxreset.ui.FindingsTable;
+import io.github.influxreset.ui.StepContext;
 import io.github.influxreset.ui.StepHeader;
 import io.github.influxreset.ui.View;
-import io.github.influxreset.ui.WizardViewModel;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
@@ -15,12 +15,12 @@ import javafx.scene.layout.VBox;
 
 /** Step 5's view: the validation report. */
 public final class ValidateView extends View<ValidateViewModel> {
-    private final WizardViewModel wizard;
+    private final StepContext wizard;
     private VBox root;
     private TableView<Finding> report;
     private Button again;
 
-    public ValidateView(ValidateViewModel model, WizardViewModel wizard) {
+    public ValidateView(ValidateViewModel model, StepContext wizard) {
         super(model);
         this.wizard = wizard;
         build();

@@ -4,8 +4,8 @@ import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.Step;
 import io.github.influxreset.domain.StepState;
 import io.github.influxreset.engine.session.ResetSession;
+import io.github.influxreset.ui.StepContext;
 import io.github.influxreset.ui.StepViewModel;
-import io.github.influxreset.ui.WizardViewModel;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -16,7 +16,7 @@ import javafx.collections.ObservableList;
 public final class ValidateViewModel extends StepViewModel {
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
 
-    public ValidateViewModel(WizardViewModel wizard) {
+    public ValidateViewModel(StepContext wizard) {
         super(Step.VALIDATE, wizard);
     }
 
