@@ -3,12 +3,12 @@ package io.github.influxreset.backups;
 import io.github.influxreset.domain.BackupInfo;
 import io.github.influxreset.domain.ByteSize;
 import io.github.influxreset.domain.Progress;
-import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.session.BackupShelf;
 import io.github.influxreset.engine.session.ResetSession;
 import io.github.influxreset.engine.tasks.TaskRunner;
 import io.github.influxreset.ui.DialogService;
 import io.github.influxreset.ui.TaskClock;
+import io.github.influxreset.ui.TaskState;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -16,11 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -33,24 +32,19 @@ import javafx.collections.ObservableList;
  * each confirmed first. Blocking work goes through the task runner. UI thread only.
  */
 public final class BackupBrowserViewModel {
-    private final TaskRunner tasks;
-    private final TaskClock taskClock;
+    private final TaskState work;
     private final DialogService dialogs;
     private final Supplier<ResetSession> session;
     private final ObservableList<BackupInfo> sets = FXCollections.observableArrayList();
     private final Map<String, String> roles = new HashMap<>();
     private final ObjectProperty<BackupInfo> selected = new SimpleObjectProperty<>();
     private final StringProperty details = new SimpleStringProperty("Select a backup set.");
-    private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty restoreBucket = new SimpleStringProperty("");
     private final StringProperty newBucketName = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
-    private final DoubleProperty progress = new SimpleDoubleProperty(0);
 
     public BackupBrowserViewModel(TaskRunner tasks, DialogService dialogs, Supplier<ResetSession> session,
                                   TaskClock taskClock) {
-        this.taskClock = taskClock;
-        this.tasks = tasks;
+        this.work = new TaskState(tasks, taskClock, "The operation failed: ");
         this.dialogs = dialogs;
         this.session = session;
         selected.addListener((obs, old, now) -> details.set(now == null ? "Select a backup set." : describe(now)));
@@ -75,7 +69,7 @@ public final class BackupBrowserViewModel {
             listed.forEach(entry -> roles.put(entry.getKey().id(), entry.getValue()));
             List<BackupInfo> list = listed.stream().map(Map.Entry::getKey).toList();
             sets.setAll(list);
-            status.set(message != null ? message : list.size() + " backup set(s) in " + folder);
+            work.say(message != null ? message : list.size() + " backup set(s) in " + folder);
         });
     }
 
@@ -86,7 +80,7 @@ public final class BackupBrowserViewModel {
             run("Verifying " + set.id(), p -> {
                 shelf.verify(set.id(), p);
                 return null;
-            }, ignored -> status.set("Backup set " + set.id() + " verified: all " + set.files() + " files match."));
+            }, ignored -> work.say("Backup set " + set.id() + " verified: all " + set.files() + " files match."));
         }
     }
 
@@ -98,7 +92,7 @@ public final class BackupBrowserViewModel {
                 shelf.delete(set.id());
                 return null;
             }, ignored -> {
-                status.set("Backup set " + set.id() + " deleted.");
+                work.say("Backup set " + set.id() + " deleted.");
                 refresh();
             });
         }
@@ -109,7 +103,7 @@ public final class BackupBrowserViewModel {
         if (dialogs.confirmByTyping("Prune backups", "This keeps the newest " + keep + " sets and deletes the rest.", "prune")) {
             BackupShelf shelf = session.get().shelf();
             run("Pruning", p -> shelf.prune(keep), deleted -> {
-                status.set(deleted.isEmpty() ? "Nothing to prune." : "Deleted " + deleted + ".");
+                work.say(deleted.isEmpty() ? "Nothing to prune." : "Deleted " + deleted + ".");
                 refresh();
             });
         }
@@ -138,26 +132,8 @@ public final class BackupBrowserViewModel {
         }
     }
 
-    private <T> void run(String title, TaskRunner.Work<T> work, Consumer<T> onSuccess) {
-        busy.set(true);
-        status.set(title + "…");
-        TaskClock.Timing timing = taskClock.start(title);
-        Progress onProgress = (fraction, message) -> {
-            progress.set(fraction);
-            status.set(timing.annotate(fraction, message));
-        };
-        tasks.run(title, work, onProgress, result -> {
-            busy.set(false);
-            progress.set(0);
-            onSuccess.accept(result);
-            timing.finished(true, status.get());
-        }, failure -> {
-            busy.set(false);
-            progress.set(0);
-            status.set(failure instanceof ResetException r ? r.userText()
-                    : "The operation failed: " + failure.getMessage());
-            timing.finished(false, status.get());
-        });
+    private <T> void run(String title, TaskRunner.Work<T> task, Consumer<T> onSuccess) {
+        work.run(title, task, Progress.NONE, onSuccess, failure -> work.say(work.sentence(failure)));
     }
 
     static String describe(BackupInfo set) {
@@ -197,8 +173,9 @@ public final class BackupBrowserViewModel {
         return details;
     }
 
-    public StringProperty statusProperty() {
-        return status;
+    /** What the running task does; else what the last one did, or why it failed. */
+    public ReadOnlyStringProperty statusProperty() {
+        return work.messageProperty();
     }
 
     public StringProperty restoreBucketProperty() {
@@ -209,12 +186,12 @@ public final class BackupBrowserViewModel {
         return newBucketName;
     }
 
-    public BooleanProperty busyProperty() {
-        return busy;
+    public ReadOnlyBooleanProperty busyProperty() {
+        return work.busyProperty();
     }
 
-    public DoubleProperty progressProperty() {
-        return progress;
+    public ReadOnlyDoubleProperty progressProperty() {
+        return work.progressProperty();
     }
 
     /** The bucket names of the selected set, for the bucket chooser. */

@@ -4,10 +4,11 @@ import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.domain.ComposeService;
 import io.github.influxreset.domain.ProfileDraft;
 import io.github.influxreset.domain.Progress;
-import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.session.StackFinder;
 import io.github.influxreset.engine.tasks.TaskRunner;
 import io.github.influxreset.ui.DialogService;
+import io.github.influxreset.ui.TaskClock;
+import io.github.influxreset.ui.TaskState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,9 +17,8 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -31,7 +31,6 @@ import javafx.collections.ObservableList;
  * profile) and skip (the embedded HomeIQ profile). Reads the engine only. UI thread only.
  */
 public final class FirstRunViewModel {
-    private final TaskRunner tasks;
     private final StackFinder finder;
     private final DialogService dialogs;
     /** The URL the user chose to keep though InfluxDB did not answer there: saved on the second press. */
@@ -42,9 +41,8 @@ public final class FirstRunViewModel {
     private final StringProperty engine = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
-    private final StringProperty activity = new SimpleStringProperty("");
+    private final TaskState work;
     private final StringBinding statusLine;
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final DraftFields fields = new DraftFields();
     private final StringProperty saveTo = new SimpleStringProperty("");
     private final StringProperty stackSummary = new SimpleStringProperty("");
@@ -60,12 +58,13 @@ public final class FirstRunViewModel {
     private Consumer<Optional<Path>> onDone = chosen -> { };
 
     public FirstRunViewModel(TaskRunner tasks, StackFinder finder, DialogService dialogs) {
-        this.tasks = tasks;
+        this.work = new TaskState(tasks, TaskClock.standard(), "The first run stopped: ");
         this.finder = finder;
         this.dialogs = dialogs;
+        ReadOnlyBooleanProperty busy = work.busyProperty();
         canSave = Bindings.createBooleanBinding(() -> !busy.get() && draft.get() != null && !saveTo.get().isBlank(),
                 busy, draft, saveTo);
-        statusLine = Bindings.when(busy).then(activity).otherwise(status);
+        statusLine = Bindings.when(busy).then(work.messageProperty()).otherwise(status);
         selected.addListener((obs, old, project) -> guess(project));
     }
 
@@ -139,7 +138,7 @@ public final class FirstRunViewModel {
      */
     public void readLiveSchema() {
         Optional<ProfileDraft> edited = edited();
-        if (edited.isEmpty() || busy.get()) {
+        if (edited.isEmpty() || work.busyProperty().get()) {
             return;
         }
         run("Reading the live schema", p -> finder.learnSchema(edited.get()), schema::show);
@@ -201,22 +200,13 @@ public final class FirstRunViewModel {
 
     /** Goes on with the embedded HomeIQ profile; nothing is saved. */
     public void skip() {
-        if (!busy.get()) {
+        if (!work.busyProperty().get()) {
             onDone.accept(Optional.empty());
         }
     }
 
-    private <T> void run(String title, TaskRunner.Work<T> work, Consumer<T> onSuccess) {
-        busy.set(true);
-        activity.set(title + "…");
-        tasks.run(title, work, Progress.NONE, result -> {
-            busy.set(false);
-            onSuccess.accept(result);
-        }, failure -> {
-            busy.set(false);
-            Throwable cause = failure instanceof ResetException ? failure : Optional.ofNullable(failure.getCause()).orElse(failure);
-            error.set(cause instanceof ResetException r ? r.userText() : "The first run stopped: " + cause.getMessage());
-        });
+    private <T> void run(String title, TaskRunner.Work<T> task, Consumer<T> onSuccess) {
+        work.run(title, task, Progress.NONE, onSuccess, failure -> error.set(work.sentence(failure)));
     }
 
     public ObservableList<ComposeProject> projects() {
@@ -249,8 +239,8 @@ public final class FirstRunViewModel {
         return error;
     }
 
-    public BooleanProperty busyProperty() {
-        return busy;
+    public ReadOnlyBooleanProperty busyProperty() {
+        return work.busyProperty();
     }
 
     /** The live schema read for the draft, and whether saving writes it into the profile. */

@@ -60,7 +60,7 @@ public final class RecoveryControl {
         }, ignored -> {
             text.set("");
             onResumed.run();
-            tasks.progressMessageProperty().set("The interrupted run was resumed and finished.");
+            tasks.say("The interrupted run was resumed and finished.");
         }, tasks::showError);
     }
 

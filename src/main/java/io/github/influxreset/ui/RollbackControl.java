@@ -67,7 +67,7 @@ public final class RollbackControl {
             return null;
         }, ignored -> {
             onRolledBack.run();
-            tasks.progressMessageProperty().set("Rolled back: the stack is as it was before the run.");
+            tasks.say("Rolled back: the stack is as it was before the run.");
         }, tasks::showError);
     }
 

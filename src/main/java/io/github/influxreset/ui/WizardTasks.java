@@ -5,34 +5,29 @@ import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.tasks.TaskRunner;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The wizard's background work as the window shows it: busy while any task runs (two can: a step
- * and the journal read at start), the progress bar and its text with the time a long task takes,
- * and the error of the last failure. Every task goes through the one {@link TaskRunner}; UI thread only.
+ * The wizard's background work as the window shows it: the shared {@link TaskState} (busy while any
+ * task runs, two can: a step and the journal read at start; the progress bar and its line), the
+ * error of the last failure with its details, and what runs after every task. UI thread only.
  */
 public final class WizardTasks {
     private final TaskRunner tasks;
-    private final TaskClock clock;
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
-    private int running;
-    private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final StringProperty progressMessage = new SimpleStringProperty("");
+    private final TaskState state;
     private final StringProperty error = new SimpleStringProperty("");
     private final ObjectProperty<Throwable> errorDetails = new SimpleObjectProperty<>();
     private Runnable afterEach = () -> { };
 
     WizardTasks(TaskRunner tasks, TaskClock clock) {
         this.tasks = tasks;
-        this.clock = clock;
+        this.state = new TaskState(tasks, clock, "An unexpected problem stopped the step: ");
     }
 
     /** What runs after every task, either way it ended (the rollback button reads the journal again). */
@@ -46,30 +41,11 @@ public final class WizardTasks {
      */
     <T> void run(String title, Progress stepProgress, TaskRunner.Work<T> work, Consumer<T> onSuccess,
                  Consumer<Throwable> onFailure) {
-        running++;
-        busy.set(true);
-        progress.set(-1);
-        progressMessage.set(title + "…");
-        TaskClock.Timing timing = clock.start(title);
-        Progress toTheBar = (fraction, message) -> {
-            progress.set(fraction);
-            progressMessage.set(timing.annotate(fraction, message));
-            stepProgress.update(fraction, message);
-        };
-        Progress onProgress = toTheBar.withServiceEventsTo(stepProgress);
-        tasks.run(title, work, onProgress, result -> {
-            busy.set(--running > 0);
-            progress.set(1);
-            progressMessage.set("");
+        state.run(title, work, stepProgress, result -> {
             onSuccess.accept(result);
-            timing.finished(true, progressMessage.get().isEmpty() ? "Done." : progressMessage.get());
             afterEach.run();
         }, failure -> {
-            busy.set(--running > 0);
-            progress.set(0);
-            progressMessage.set("");
             onFailure.accept(failure);
-            timing.finished(false, error.get());
             afterEach.run();
         });
     }
@@ -79,12 +55,16 @@ public final class WizardTasks {
         tasks.run(title, work, Progress.NONE, onSuccess, this::showError);
     }
 
+    /** The line beside the progress bar while no task runs: what the last one did. */
+    public void say(String line) {
+        state.say(line);
+    }
+
     /** Shows a failure as one sentence (a ResetException's own), keeping the exception for the details dialog. */
     void showError(Throwable failure) {
-        Throwable cause = failure instanceof ResetException ? failure : failure.getCause() instanceof ResetException r ? r : failure;
-        error.set(cause instanceof ResetException r ? r.userText()
-                : "An unexpected problem stopped the step: " + cause.getMessage());
-        errorDetails.set(cause);
+        error.set(state.sentence(failure));
+        errorDetails.set(failure instanceof ResetException || !(failure.getCause() instanceof ResetException)
+                ? failure : failure.getCause());
     }
 
     void clearError() {
@@ -97,16 +77,16 @@ public final class WizardTasks {
         Optional.ofNullable(errorDetails.get()).ifPresent(d -> dialogs.showError(error.get(), d));
     }
 
-    public BooleanProperty busyProperty() {
-        return busy;
+    public ReadOnlyBooleanProperty busyProperty() {
+        return state.busyProperty();
     }
 
-    public DoubleProperty progressProperty() {
-        return progress;
+    public ReadOnlyDoubleProperty progressProperty() {
+        return state.progressProperty();
     }
 
-    public StringProperty progressMessageProperty() {
-        return progressMessage;
+    public ReadOnlyStringProperty progressMessageProperty() {
+        return state.messageProperty();
     }
 
     public StringProperty errorProperty() {

@@ -15,6 +15,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -58,7 +59,7 @@ public final class WizardViewModel implements StepContext {
         this.rollback = new RollbackControl(session::get, tasks, dialogs, this::restartFlow);
         this.recovery = new RecoveryControl(session::get, tasks, dialogs, rollback, this::showAllDone);
         tasks.afterEach(rollback::refresh);
-        BooleanProperty busy = tasks.busyProperty();
+        ReadOnlyBooleanProperty busy = tasks.busyProperty();
         current = Bindings.createObjectBinding(() -> steps.isEmpty() ? null : steps.get(currentIndex.get()), steps, currentIndex);
         canNext = Bindings.createBooleanBinding(() -> !busy.get() && current.get() != null
                 && current.get().canAdvanceProperty().get() && recovery.textProperty().get().isEmpty(),
@@ -178,7 +179,7 @@ public final class WizardViewModel implements StepContext {
 
     private void restartFlowKeepingFailure(StepViewModel failed) {
         steps.stream().filter(s -> s != failed).forEach(StepViewModel::clear);
-        tasks.progressMessageProperty().set("Everything the run changed was rolled back; start again from the checks.");
+        tasks.say("Everything the run changed was rolled back; start again from the checks.");
     }
 
     /** After a resumed run finished: every step done, the last one shown. */
@@ -281,7 +282,7 @@ public final class WizardViewModel implements StepContext {
     }
 
     @Override
-    public BooleanProperty busyProperty() {
+    public ReadOnlyBooleanProperty busyProperty() {
         return tasks.busyProperty();
     }
 

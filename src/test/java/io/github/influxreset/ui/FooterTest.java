@@ -48,7 +48,7 @@ class FooterTest {
     void aLongTaskLineIsShownWhole(FxRobot robot) {
         String line = "Carrying bucket home_assistant_events: 52096 (the 51881 counted before and 215 written since) points, "
                 + "41250 points/s, about 6 s left";
-        robot.interact(() -> assembly.wizard().tasks().progressMessageProperty().set(line));
+        robot.interact(() -> assembly.wizard().tasks().say(line));
         WaitForAsyncUtils.waitForFxEvents();
 
         javafx.scene.control.Label label = robot.lookup("#progressMessage").queryAs(javafx.scene.control.Label.class);
@@ -59,7 +59,7 @@ class FooterTest {
 
     @Test
     void aLongTaskLineNeverCutsAButtonsWord(FxRobot robot) {
-        robot.interact(() -> assembly.wizard().tasks().progressMessageProperty().set("Snapshot of volume homeiq_influxdb_data: "
+        robot.interact(() -> assembly.wizard().tasks().say("Snapshot of volume homeiq_influxdb_data: "
                 + "812.4 MiB of 1.2 GiB at 143.2 MiB/s, about 3 s left; ".repeat(4)));
         WaitForAsyncUtils.waitForFxEvents();
 
