@@ -7,6 +7,7 @@ import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.Step;
 import io.github.influxreset.engine.log.LogBus;
+import io.github.influxreset.engine.log.LogPace;
 import io.github.influxreset.engine.port.Ports;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ public final class RunContext {
     private volatile Step currentStep;
     private volatile Progress actionProgress = Progress.NONE;
     private volatile int actionIndex = -1;
+    private final LogPace logPace = new LogPace(System::nanoTime);
 
     /** The kind of the action that records the user's confirmation and the keep-data choice among its facts. */
     public static final String CONFIRMATION_KIND = "confirm-reset";
@@ -158,12 +160,15 @@ public final class RunContext {
     }
 
     /**
-     * Where the running action reports how far it is (bytes copied, points carried): each message
-     * goes to the log, and the fraction moves the progress bar within the action's share of its step.
+     * Where the running action reports how far it is (bytes copied, points carried): the fraction
+     * moves the progress bar within the action's share of its step, and the message goes to the log
+     * (a line that only moves a count at most once a second: {@link LogPace}).
      */
     public Progress progress() {
         Progress logged = (fraction, message) -> {
-            info(message);
+            if (logPace.admits(fraction)) {
+                info(message);
+            }
             actionProgress.update(fraction, message);
         };
         return logged.withServiceEventsTo(actionProgress);
