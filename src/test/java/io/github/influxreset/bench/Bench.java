@@ -51,6 +51,29 @@ final class Bench {
         }
     }
 
+    /**
+     * HomeIQ-shaped events of 8 fields (strings, floats, a boolean, an integer), one a second back
+     * from now over 200 entities in five areas, written in batches of 50,000.
+     */
+    static void seedHomeIq(InfluxPort influx, String bucket, int points) {
+        long now = System.currentTimeMillis() / 1000 * 1_000_000_000L;
+        String[] areas = {"kitchen", "living", "bed", "bath", "garage"};
+        StringBuilder batch = new StringBuilder();
+        for (int i = 0; i < points; i++) {
+            int entity = i % 200;
+            batch.append("home_assistant_events,entity_id=sensor.s").append(entity).append(",domain=sensor,device_class="
+                    + "temperature,area=").append(areas[entity % 5]).append(" state_value=\"").append(20 + i % 50 / 10.0)
+                    .append("\",normalized_value=").append(20 + i % 500 / 10.0).append(",previous_state=\"")
+                    .append(21 + i % 40 / 10.0).append("\",duration_in_state=").append(i % 3600).append(".5,context_id=\"01HX")
+                    .append(i).append("\",unit=\"C\",is_numeric=true,sequence=").append(i).append("i ")
+                    .append(now - (i + 1) * 1_000_000_000L).append('\n');
+            if ((i + 1) % 50_000 == 0 || i == points - 1) {
+                influx.write(bucket, batch.toString());
+                batch.setLength(0);
+            }
+        }
+    }
+
     static void print(String name, double value) {
         System.out.println(String.format(Locale.ROOT, "BENCH %s=%.3f", name, value));
     }

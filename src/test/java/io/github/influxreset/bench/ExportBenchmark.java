@@ -40,7 +40,7 @@ class ExportBenchmark {
         try (Influxd2Process server = new Influxd2Process(dir.resolve("influxd")).setUp("homeiq", BUCKET, TOKEN)) {
             InfluxV2Adapter influx = new InfluxV2Adapter(new InfluxSpec(2, "influxdb", server.url(), "homeiq",
                     Secret.of(TOKEN), "", Secret.empty(), "", Secret.empty()));
-            seed(influx);
+            Bench.seedHomeIq(influx, BUCKET, POINTS);
             String bucketId = bucketId(server);
             Path ours = dir.resolve("ours.lp.zst");
             Path storage = dir.resolve("export-lp.lp.zst");
@@ -80,26 +80,6 @@ class ExportBenchmark {
             Bench.print("export_points_per_second", POINTS / export.median());
             Bench.print("export_vs_export_lp_speed", exportLp.median() / export.median());
             Bench.print("export_vs_raw_query_speed", rawQuery.median() / export.median());
-        }
-    }
-
-    /** HomeIQ-shaped events, one a second back from now over 200 entities, written in batches of 50,000. */
-    private static void seed(InfluxV2Adapter influx) {
-        long now = System.currentTimeMillis() / 1000 * 1_000_000_000L;
-        String[] areas = {"kitchen", "living", "bed", "bath", "garage"};
-        StringBuilder batch = new StringBuilder();
-        for (int i = 0; i < POINTS; i++) {
-            int entity = i % 200;
-            batch.append("home_assistant_events,entity_id=sensor.s").append(entity).append(",domain=sensor,device_class="
-                    + "temperature,area=").append(areas[entity % 5]).append(" state_value=\"").append(20 + i % 50 / 10.0)
-                    .append("\",normalized_value=").append(20 + i % 500 / 10.0).append(",previous_state=\"")
-                    .append(21 + i % 40 / 10.0).append("\",duration_in_state=").append(i % 3600).append(".5,context_id=\"01HX")
-                    .append(i).append("\",unit=\"C\",is_numeric=true,sequence=").append(i).append("i ")
-                    .append(now - (i + 1) * 1_000_000_000L).append('\n');
-            if ((i + 1) % 50_000 == 0 || i == POINTS - 1) {
-                influx.write(BUCKET, batch.toString());
-                batch.setLength(0);
-            }
         }
     }
 

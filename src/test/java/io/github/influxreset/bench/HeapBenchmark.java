@@ -53,7 +53,7 @@ class HeapBenchmark {
             if (!influx.bucketIds().containsKey(EVENTS)) {
                 influx.createBucket(new BucketSpec(EVENTS, Retention.parse("0").orElseThrow()));
             }
-            seed(influx);
+            Bench.seedHomeIq(influx, EVENTS, POINTS);
             long seeded = influx.countPoints(EVENTS).get(EVENTS);
             RigWriter writer = RigWriter.start(rig);
             Path profile = RigWriter.listedIn(rig.profile.source().orElseThrow());
@@ -116,25 +116,5 @@ class HeapBenchmark {
     private static String tail(Path log) throws Exception {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-    }
-
-    /** HomeIQ-shaped events of 8 fields, one a second back from now over 200 entities, in batches of 50,000. */
-    private static void seed(InfluxPort influx) {
-        long now = System.currentTimeMillis() / 1000 * 1_000_000_000L;
-        String[] areas = {"kitchen", "living", "bed", "bath", "garage"};
-        StringBuilder batch = new StringBuilder();
-        for (int i = 0; i < POINTS; i++) {
-            int entity = i % 200;
-            batch.append("home_assistant_events,entity_id=sensor.s").append(entity).append(",domain=sensor,device_class="
-                    + "temperature,area=").append(areas[entity % 5]).append(" state_value=\"").append(20 + i % 50 / 10.0)
-                    .append("\",normalized_value=").append(20 + i % 500 / 10.0).append(",previous_state=\"")
-                    .append(21 + i % 40 / 10.0).append("\",duration_in_state=").append(i % 3600).append(".5,context_id=\"01HX")
-                    .append(i).append("\",unit=\"C\",is_numeric=true,sequence=").append(i).append("i ")
-                    .append(now - (i + 1) * 1_000_000_000L).append('\n');
-            if ((i + 1) % 50_000 == 0 || i == POINTS - 1) {
-                influx.write(EVENTS, batch.toString());
-                batch.setLength(0);
-            }
-        }
     }
 }
