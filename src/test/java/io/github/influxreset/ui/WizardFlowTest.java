@@ -16,6 +16,7 @@ import io.github.influxreset.engine.run.RunStatus;
 import io.github.influxreset.engine.tasks.SameThreadTaskRunner;
 import io.github.influxreset.testing.Screenshots;
 import io.github.influxreset.testing.TestStack;
+import io.github.influxreset.testing.WizardDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -257,14 +258,10 @@ class WizardFlowTest {
     void aRepairRunsEndToEndWithEveryPointKeptAndNoServiceStopped(FxRobot robot) {
         long before = stack.pointsInVolume();
         assertEquals(ResetMode.REPAIR, assembly.wizard().modeProperty().get());
-        robot.clickOn("#next");
-        robot.clickOn("#createBackup");
-        robot.clickOn("#next");
+        new WizardDriver(robot).backUpAndGoToTheConfirmation();
         String prompt = robot.lookup("#confirmPrompt").queryAs(javafx.scene.control.Label.class).getText();
         assertTrue(prompt.startsWith("Nothing is deleted and no service stops"), prompt);
-        robot.clickOn("#confirmText").write("homeiq");
-        robot.clickOn("#resetButton");
-        WaitForAsyncUtils.waitForFxEvents();
+        new WizardDriver(robot).confirmAndReset("homeiq");
         robot.clickOn("#next");
 
         assertTrue(assembly.wizard().finishedProperty().get(), assembly.wizard().errorProperty().get());
@@ -411,9 +408,7 @@ class WizardFlowTest {
     void rollbackBeforeTheConfirmationUndoesTheRunAndStartsOver(FxRobot robot) {
         long before = stack.pointsInVolume();
         robot.clickOn("#modeFull");
-        robot.clickOn("#next");
-        robot.clickOn("#createBackup");
-        robot.clickOn("#next");
+        new WizardDriver(robot).backUpAndGoToTheConfirmation();
         String hint = robot.lookup("#rollback").queryAs(Button.class).getTooltip().getText();
         assertTrue(hint.startsWith("Undo this run and put the stack back as it was before it"), "says what it achieves: " + hint);
 
@@ -491,9 +486,7 @@ class WizardFlowTest {
     /** Issue 30, item 4: a confirmation word that does not enable Reset gets a sentence saying why. */
     @Test
     void aWrongConfirmationWordIsToldWhyResetStaysOff(FxRobot robot) {
-        robot.clickOn("#next");
-        robot.clickOn("#createBackup");
-        robot.clickOn("#next");
+        new WizardDriver(robot).backUpAndGoToTheConfirmation();
         verifyThat("#confirmHint", n -> !n.isVisible());
         robot.clickOn("#confirmText").write("HomeIQ");
 
@@ -525,9 +518,7 @@ class WizardFlowTest {
         }
         assertEquals("", assembly.wizard().errorProperty().get(), "the old error is gone");
         robot.clickOn("#next");
-        robot.clickOn("#confirmText").write("homeiq");
-        robot.clickOn("#resetButton");
-        WaitForAsyncUtils.waitForFxEvents();
+        new WizardDriver(robot).confirmAndReset("homeiq");
 
         assertEquals(StepState.DONE, state(5), assembly.wizard().errorProperty().get());
         assertEquals(RunStatus.SUCCEEDED, stack.journal().runs().get(0).status());

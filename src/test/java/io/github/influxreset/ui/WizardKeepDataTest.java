@@ -15,6 +15,7 @@ import io.github.influxreset.steps.restart.RestartViewModel;
 import io.github.influxreset.testing.Screenshots;
 import io.github.influxreset.testing.ScriptedDialogs;
 import io.github.influxreset.testing.TestStack;
+import io.github.influxreset.testing.WizardDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The wizard's reset that keeps the data, end to end on the in-memory stack: the confirmation
@@ -66,9 +66,7 @@ class WizardKeepDataTest {
     void aFullResetThatKeepsTheDataShowsTheForecastAndCarriesThePoints(FxRobot robot) {
         assertEquals(ResetMode.ONLINE, assembly.wizard().modeProperty().get(), "a wrong type on 2.x: the checks propose the online reset");
         robot.clickOn("#modeFull");
-        robot.clickOn("#next");
-        robot.clickOn("#createBackup");
-        robot.clickOn("#next");
+        new WizardDriver(robot).backUpAndGoToTheConfirmation();
 
         String forecast = robot.lookup("#carryForecast").queryAs(TextArea.class).getText();
         assertTrue(forecast.startsWith("home_assistant_events / home_assistant_events: 320 read, 300 carried (300 converted),"
@@ -84,9 +82,7 @@ class WizardKeepDataTest {
                 .contains("The old points are carried"), "not carried, not forecast");
         robot.clickOn("#keepData");
         robot.interact(() -> Screenshots.save(stage.getScene(), "3-confirm-keep-data"));
-        robot.clickOn("#confirmText").write("homeiq");
-        robot.clickOn("#resetButton");
-        WaitForAsyncUtils.waitForFxEvents();
+        new WizardDriver(robot).confirmAndReset("homeiq");
         robot.clickOn("#next");
 
         assertTrue(assembly.wizard().finishedProperty().get(), assembly.wizard().errorProperty().get());
@@ -114,12 +110,8 @@ class WizardKeepDataTest {
             }
         });
         robot.clickOn("#modeFull");
-        robot.clickOn("#next");
-        robot.clickOn("#createBackup");
-        robot.clickOn("#next");
-        robot.clickOn("#confirmText").write("homeiq");
-        robot.clickOn("#resetButton");
-        WaitForAsyncUtils.waitForFxEvents();
+        new WizardDriver(robot).backUpAndGoToTheConfirmation();
+        new WizardDriver(robot).confirmAndReset("homeiq");
         robot.clickOn("#next");
 
         assertTrue(assembly.wizard().finishedProperty().get(), assembly.wizard().errorProperty().get());
@@ -141,13 +133,9 @@ class WizardKeepDataTest {
     void pointsTheServicesWriteAfterTheBackupAreCarriedAndTheRunFinishes(FxRobot robot) {
         stack.writerWritesWhenStarted();
         robot.clickOn("#modeFull");
-        robot.clickOn("#next");
-        robot.clickOn("#createBackup");
-        robot.clickOn("#next");
+        new WizardDriver(robot).backUpAndGoToTheConfirmation();
         stack.influx.write("home_assistant_events", TestStack.lateEvents(LATE));
-        robot.clickOn("#confirmText").write("homeiq");
-        robot.clickOn("#resetButton");
-        WaitForAsyncUtils.waitForFxEvents();
+        new WizardDriver(robot).confirmAndReset("homeiq");
         robot.clickOn("#next");
 
         assertTrue(assembly.wizard().finishedProperty().get(), assembly.wizard().errorProperty().get());
@@ -165,17 +153,13 @@ class WizardKeepDataTest {
     @Test
     void theProposedOnlineResetRunsEndToEndWithoutStoppingAService(FxRobot robot) {
         assertEquals(ResetMode.ONLINE, assembly.wizard().modeProperty().get());
-        robot.clickOn("#next");
-        robot.clickOn("#createBackup");
-        robot.clickOn("#next");
+        new WizardDriver(robot).backUpAndGoToTheConfirmation();
         assertTrue(robot.lookup("#keepData").queryAs(CheckBox.class).isSelected());
         assertEquals("Downtime: none. No service stops; a write to a bucket's name is refused only while that bucket is "
                 + "switched (milliseconds).", robot.lookup("#downtimeForecast").queryAs(javafx.scene.control.Label.class).getText());
         robot.interact(() -> Screenshots.save(stage.getScene(), "3-confirm-online"));
         stack.influx.write("home_assistant_events", TestStack.lateEvents(LATE));
-        robot.clickOn("#confirmText").write("homeiq");
-        robot.clickOn("#resetButton");
-        WaitForAsyncUtils.waitForFxEvents();
+        new WizardDriver(robot).confirmAndReset("homeiq");
         stack.influx.write("home_assistant_events", "home_assistant_events,entity_id=sensor.after state_value=\"on\" "
                 + System.currentTimeMillis() * 1_000_000L + "\n");
         robot.clickOn("#next");

@@ -13,6 +13,7 @@ import io.github.influxreset.engine.tasks.SameThreadTaskRunner;
 import io.github.influxreset.testing.MovingStack;
 import io.github.influxreset.testing.Screenshots;
 import io.github.influxreset.testing.ScriptedDialogs;
+import io.github.influxreset.testing.WizardDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The wizard on a 1.x stack whose profile names a 2.x server: the move is offered and proposed,
@@ -62,9 +62,7 @@ class WizardMoveTest {
         assertEquals(ResetMode.MOVE, assembly.wizard().modeProperty().get(), "the profile names a 2.x server");
         assertTrue(robot.lookup("#modeMove").queryAs(RadioButton.class).isVisible());
         robot.interact(() -> Screenshots.save(stage.getScene(), "1-prerequisites-move"));
-        robot.clickOn("#next");
-        robot.clickOn("#createBackup");
-        robot.clickOn("#next");
+        new WizardDriver(robot).backUpAndGoToTheConfirmation();
 
         CheckBox keepData = robot.lookup("#keepData").queryAs(CheckBox.class);
         assertTrue(keepData.isSelected() && keepData.isDisabled(), "a move carries the points: shown as chosen");
@@ -73,9 +71,7 @@ class WizardMoveTest {
                 && consequence.endsWith("Type 'home_assistant_events' to enable Move."), consequence);
         assertEquals("Move", robot.lookup("#resetButton").queryAs(javafx.scene.control.Button.class).getText());
         robot.interact(() -> Screenshots.save(stage.getScene(), "3-confirm-move"));
-        robot.clickOn("#confirmText").write("home_assistant_events");
-        robot.clickOn("#resetButton");
-        WaitForAsyncUtils.waitForFxEvents();
+        new WizardDriver(robot).confirmAndReset("home_assistant_events");
         robot.clickOn("#next");
 
         assertTrue(assembly.wizard().finishedProperty().get(), assembly.wizard().errorProperty().get());

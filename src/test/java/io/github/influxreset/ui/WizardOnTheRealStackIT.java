@@ -14,6 +14,7 @@ import io.github.influxreset.engine.tasks.SameThreadTaskRunner;
 import io.github.influxreset.testing.RequiresDocker;
 import io.github.influxreset.testing.RigStack;
 import io.github.influxreset.testing.Screenshots;
+import io.github.influxreset.testing.WizardDriver;
 import java.nio.file.Path;
 import java.util.Map;
 import javafx.stage.Stage;
@@ -63,9 +64,7 @@ abstract class WizardOnTheRealStackIT {
     @Test
     void aFullResetThroughTheWizardLeavesTheStackHealthy(FxRobot robot) {
         assertEquals(StepState.DONE, assembly.wizard().steps().get(0).state(), assembly.wizard().errorProperty().get());
-        robot.clickOn("#next");
-        robot.clickOn("#createBackup");
-        robot.clickOn("#next");
+        new WizardDriver(robot).backUpAndGoToTheConfirmation();
         robot.clickOn("#confirmText").write(rig.profile.confirmationWord());
         robot.clickOn("#resetButton");
         assertEquals(StepState.DONE, assembly.wizard().steps().get(3).state(), assembly.wizard().errorProperty().get());
