@@ -134,6 +134,11 @@ public final class CarryTally {
         return measurements.values().stream().mapToLong(Counts::carried).sum();
     }
 
+    /** The points read, over every measurement. */
+    public long pointsRead() {
+        return measurements.values().stream().mapToLong(Counts::read).sum();
+    }
+
     /** Every field value read, of every measurement: what the carrying's progress counts. */
     public long valuesRead() {
         return measurements.values().stream().flatMap(c -> c.read.values().stream()).mapToLong(Long::longValue).sum();

@@ -72,4 +72,22 @@ class CarryProgressTest {
                 + "carried (30,000 of 30,000 values read"), said.get(said.size() - 1));
         assertEquals(1.0, fractions.get(fractions.size() - 1));
     }
+
+    /** The forecast reads the whole backup too: it tells how far it read after each batch, old points included. */
+    @Test
+    void theForecastTellsThePointsReadAfterEachBatch() throws Exception {
+        TestStack stack = new TestStack(dir);
+        long now = System.currentTimeMillis() * 1_000_000L;
+        long year = 400L * 24 * 3600 * 1_000_000_000L;
+        List<String> lines = IntStream.range(0, 12_000).mapToObj(i -> "home_assistant_events,entity_id=e" + (i % 7)
+                + " normalized_value=" + i + ".5 " + (i < 3_000 ? now - year - i : now - i)).toList();
+        List<Long> read = new CopyOnWriteArrayList<>();
+
+        CarryTally tally = new DataCarrier(stack.profile).forecast("home_assistant_events", out -> lines.forEach(out),
+                now - year / 2, soFar -> read.add(soFar.pointsRead()));
+
+        assertEquals(List.of(5_000L, 10_000L), read);
+        assertEquals(12_000, tally.pointsRead());
+        assertEquals(9_000, tally.carried());
+    }
 }

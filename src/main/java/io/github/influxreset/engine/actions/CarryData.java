@@ -121,7 +121,8 @@ public final class CarryData extends ReadOnlyAction {
         return none;
     }
 
-    private static long pointsInSet(RunContext ctx, String set, String bucket) {
+    /** The points the set holds of a bucket, as its manifest counted them. */
+    static long pointsInSet(RunContext ctx, String set, String bucket) {
         return ctx.ports().backups().info(set).buckets().stream().filter(b -> b.name().equals(bucket))
                 .mapToLong(BackupInfo.Bucket::totalPoints).sum();
     }

@@ -2,6 +2,7 @@ package io.github.influxreset.engine.actions;
 
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.CarryTally;
+import io.github.influxreset.engine.data.CountedProgress;
 import io.github.influxreset.engine.data.DataCarrier;
 import io.github.influxreset.engine.run.RunContext;
 import java.time.Instant;
@@ -46,8 +47,11 @@ public final class ForecastCarry extends ReadOnlyAction {
                 continue;
             }
             long cutoff = DataCarrier.cutoff(bucket, Instant.now());
+            CountedProgress reading = new CountedProgress("Forecast of bucket " + bucket.name() + ", reading the backup",
+                    "points", CarryData.pointsInSet(ctx, ctx.backupId(), bucket.name()), ctx.progress());
             CarryTally tally = new DataCarrier(ctx.profile()).forecast(bucket.name(),
-                    line -> ctx.ports().backups().exportLines(ctx.backupId(), bucket.name(), line), cutoff);
+                    line -> ctx.ports().backups().exportLines(ctx.backupId(), bucket.name(), line), cutoff,
+                    soFar -> reading.at(soFar.pointsRead()));
             tally.setCutoff(cutoff);
             forecast.add(tally);
             tally.lines(bucket.retention().toString()).forEach(line -> ctx.info("Forecast: " + line));

@@ -55,7 +55,12 @@ public final class DataCarrier {
 
     /** What carrying would do; writes nothing. */
     public CarryTally forecast(String bucket, Lines source, long cutoff) {
-        return run(bucket, source, cutoff, line -> { }, read -> { });
+        return forecast(bucket, source, cutoff, soFar -> { });
+    }
+
+    /** As {@link #forecast(String, Lines, long)}, telling {@code onBatch} the tally after each batch read. */
+    public CarryTally forecast(String bucket, Lines source, long cutoff, Consumer<CarryTally> onBatch) {
+        return run(bucket, source, cutoff, line -> { }, onBatch::accept);
     }
 
     /**
