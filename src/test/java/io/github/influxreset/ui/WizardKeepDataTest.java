@@ -64,6 +64,7 @@ class WizardKeepDataTest {
 
     @Test
     void aFullResetThatKeepsTheDataShowsTheForecastAndCarriesThePoints(FxRobot robot) {
+        List<String> servicesShown = recordServiceLines();
         assertEquals(ResetMode.ONLINE, assembly.wizard().modeProperty().get(), "a wrong type on 2.x: the checks propose the online reset");
         robot.clickOn("#modeFull");
         new WizardDriver(robot).backUpAndGoToTheConfirmation();
@@ -91,38 +92,7 @@ class WizardKeepDataTest {
                 .get("normalized_value"));
         assertEquals(RunStatus.SUCCEEDED, stack.journal().runs().get(0).status());
         theLastScreenShowsTheRunOnATimeAxisAndTheBucketsBeforeAndAfter(robot);
-    }
-
-    /**
-     * The restart screen follows the run's service events, not its sentences: each service is shown
-     * starting, then up, in the profile's start order, before the run ends.
-     */
-    @Test
-    void theRestartScreenShowsEachServiceStartingThenUpInStartOrder(FxRobot robot) {
-        RestartViewModel restart = assembly.wizard().steps().stream().filter(RestartViewModel.class::isInstance)
-                .map(RestartViewModel.class::cast).findFirst().orElseThrow();
-        List<String> shown = new ArrayList<>();
-        restart.services().addListener((ListChangeListener<String>) change -> {
-            while (change.next()) {
-                if (change.wasReplaced() && change.getAddedSize() == 1) {
-                    shown.add(change.getAddedSubList().get(0));
-                }
-            }
-        });
-        robot.clickOn("#modeFull");
-        new WizardDriver(robot).backUpAndGoToTheConfirmation();
-        new WizardDriver(robot).confirmAndReset("homeiq");
-        robot.clickOn("#next");
-
-        assertTrue(assembly.wizard().finishedProperty().get(), assembly.wizard().errorProperty().get());
-        List<String> expected = new ArrayList<>();
-        for (ServiceSpec service : stack.profile.services()) {
-            expected.add("… " + service.name() + ": starting, waiting until it is up");
-            expected.add(service.health().map(url -> "✔ " + service.name() + ": healthy (" + url + ")")
-                    .orElse("✔ " + service.name() + ": running (no health URL in the profile)"));
-        }
-        assertEquals(expected, shown.subList(0, Math.min(shown.size(), expected.size())),
-                "one line replaced per event, in start order: " + shown);
+        theRestartScreenShowedEachServiceStartingThenUpInStartOrder(servicesShown);
     }
 
     /**
@@ -170,6 +140,36 @@ class WizardKeepDataTest {
                 "the carried points, the late ones and the one the services wrote after the switch");
         assertTrue(stack.influx.bucketIds().keySet().stream().anyMatch(b -> b.startsWith("home_assistant_events.before-")),
                 "the old bucket is kept");
+    }
+
+    /** Every line of the Restart screen's service list as it is replaced, from now on. */
+    private List<String> recordServiceLines() {
+        RestartViewModel restart = assembly.wizard().steps().stream().filter(RestartViewModel.class::isInstance)
+                .map(RestartViewModel.class::cast).findFirst().orElseThrow();
+        List<String> shown = new ArrayList<>();
+        restart.services().addListener((ListChangeListener<String>) change -> {
+            while (change.next()) {
+                if (change.wasReplaced() && change.getAddedSize() == 1) {
+                    shown.add(change.getAddedSubList().get(0));
+                }
+            }
+        });
+        return shown;
+    }
+
+    /**
+     * The restart screen follows the run's service events, not its sentences: each service is shown
+     * starting, then up, in the profile's start order, before the run ends.
+     */
+    private void theRestartScreenShowedEachServiceStartingThenUpInStartOrder(List<String> shown) {
+        List<String> expected = new ArrayList<>();
+        for (ServiceSpec service : stack.profile.services()) {
+            expected.add("… " + service.name() + ": starting, waiting until it is up");
+            expected.add(service.health().map(url -> "✔ " + service.name() + ": healthy (" + url + ")")
+                    .orElse("✔ " + service.name() + ": running (no health URL in the profile)"));
+        }
+        assertEquals(expected, shown.subList(0, Math.min(shown.size(), expected.size())),
+                "one line replaced per event, in start order: " + shown);
     }
 
     private void theLastScreenShowsTheRunOnATimeAxisAndTheBucketsBeforeAndAfter(FxRobot robot) {
