@@ -73,9 +73,14 @@ public final class TaskState {
 
     /** A failure as one sentence: a ResetException's own (also when it is the cause), else the unexpected one's message. */
     public String sentence(Throwable failure) {
-        Throwable cause = failure instanceof ResetException ? failure
-                : failure.getCause() instanceof ResetException r ? r : failure;
+        Throwable cause = told(failure);
         return cause instanceof ResetException r ? r.userText() : whenUnexpected + cause.getMessage();
+    }
+
+    /** The failure a user is told of: the ResetException it is or wraps, else the failure itself. */
+    static Throwable told(Throwable failure) {
+        return failure.getCause() instanceof ResetException wrapped && !(failure instanceof ResetException) ? wrapped
+                : failure;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

@@ -1,7 +1,6 @@
 package io.github.influxreset.ui;
 
 import io.github.influxreset.domain.Progress;
-import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.tasks.TaskRunner;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -63,8 +62,7 @@ public final class WizardTasks {
     /** Shows a failure as one sentence (a ResetException's own), keeping the exception for the details dialog. */
     void showError(Throwable failure) {
         error.set(state.sentence(failure));
-        errorDetails.set(failure instanceof ResetException || !(failure.getCause() instanceof ResetException)
-                ? failure : failure.getCause());
+        errorDetails.set(TaskState.told(failure));
     }
 
     void clearError() {

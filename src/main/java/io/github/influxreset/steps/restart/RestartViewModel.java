@@ -122,8 +122,7 @@ public final class RestartViewModel extends StepViewModel {
     /** Marks a service up as soon as the restart found it so. */
     @Override
     protected void onServiceUp(String service) {
-        List<ServiceSpec> all = wizard.session().profile().services();
-        serviceLine(service).ifPresent(at -> services.set(at, healthy(all.get(at))));
+        serviceLine(service).ifPresent(at -> services.set(at, healthy(wizard.session().profile().services().get(at))));
     }
 
     /** The line of the profile's service of that name, in start order. */
