@@ -2,6 +2,7 @@ package io.github.influxreset.backup;
 
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.ContainerInfo;
+import io.github.influxreset.domain.FieldCounts;
 import io.github.influxreset.domain.LineProtocol;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.Progress;
@@ -134,14 +135,20 @@ final class BackupWriter {
             SecureFiles.restrictFile(file);
             Map<String, Map<String, Long>> held = counted.values();
             requireComplete(bucket.name(), before, held);
-            Map<String, Long> points = ExportTally.points(held);
+            Map<String, Long> points = FieldCounts.pointsPerMeasurement(counted.distinct());
             progress.update(-1, "Exported " + points.values().stream().mapToLong(Long::longValue).sum() + " points of "
                     + bucket.name() + " (counted as written, every field as InfluxDB counted it; the verification counts the "
-                    + "file again)");
+                    + "file again)" + repeatedNote(counted.repeated()));
             entries.add(new Manifest.BucketEntry(bucket.name(), live.get(bucket.name()).retention().format(), points, held,
                     cut.toString(), counted.before()));
         }
         return entries;
+    }
+
+    /** What a progress line adds when the server answered rows twice: they are kept, and stored once by a restore. */
+    private static String repeatedNote(long repeated) {
+        return repeated == 0 ? "" : "; InfluxDB answered " + repeated + " of the values twice (it does after a large "
+                + "write until it compacts): the file keeps them, a restore stores each once";
     }
 
     /**

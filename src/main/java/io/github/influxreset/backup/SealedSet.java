@@ -1,6 +1,9 @@
 package io.github.influxreset.backup;
 
 import com.github.luben.zstd.ZstdInputStream;
+import io.github.influxreset.domain.FieldCounts;
+import io.github.influxreset.domain.LineProtocol;
+import io.github.influxreset.domain.LineSections;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
-import io.github.influxreset.domain.LineProtocol;
 
 /**
  * A complete set as restores, carries and the browser read it: its manifest, and where the set was
@@ -98,7 +100,7 @@ final class SealedSet {
     }
 
     private static Manifest.BucketEntry asBucket(Seal.Entry entry, Manifest.BucketEntry base) {
-        return new Manifest.BucketEntry(entry.name(), entry.retention(), ExportTally.points(entry.values()), entry.values(),
+        return new Manifest.BucketEntry(entry.name(), entry.retention(), FieldCounts.pointsPerMeasurement(entry.values()), entry.values(),
                 base == null ? null : base.cut(), base == null ? null : base.valuesBefore());
     }
 
@@ -107,7 +109,7 @@ final class SealedSet {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(
                 new ZstdInputStream(Files.newInputStream(export)), StandardCharsets.UTF_8), 1 << 16)) {
             for (String next = lines.readLine(); next != null; next = lines.readLine()) {
-                if (stamped == null || next.isBlank() || next.startsWith("#") || stamped.test(ExportTally.timestamp(next))) {
+                if (stamped == null || next.isBlank() || next.startsWith("#") || stamped.test(LineSections.timestamp(next))) {
                     line.accept(next);
                 }
             }

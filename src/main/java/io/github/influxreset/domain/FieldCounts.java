@@ -34,6 +34,15 @@ public final class FieldCounts {
         return nonZero(sum);
     }
 
+    /** {@code a} less {@code b}, per measurement and field (what {@code b} counts of {@code a}'s values). */
+    public static Map<String, Map<String, Long>> minus(Map<String, Map<String, Long>> a, Map<String, Map<String, Long>> b) {
+        Map<String, Map<String, Long>> difference = new LinkedHashMap<>();
+        a.forEach((measurement, fields) -> fields.forEach((field, count) -> difference
+                .computeIfAbsent(measurement, m -> new LinkedHashMap<>())
+                .put(field, count - b.getOrDefault(measurement, Map.of()).getOrDefault(field, 0L))));
+        return nonZero(difference);
+    }
+
     /** Where {@code held} has fewer values than {@code expected}, per measurement and field: {@code m.f: held of n}. */
     public static List<String> lacking(Map<String, Map<String, Long>> expected, Map<String, Map<String, Long>> held) {
         List<String> lacking = new ArrayList<>();
@@ -54,5 +63,13 @@ public final class FieldCounts {
     /** Points as InfluxDB counts them: per measurement the most values of one field, summed. */
     public static long points(Map<String, Map<String, Long>> values) {
         return values.values().stream().mapToLong(f -> f.values().stream().mapToLong(Long::longValue).max().orElse(0)).sum();
+    }
+
+    /** Points per measurement as InfluxDB counts them: the most values of one of its fields. */
+    public static Map<String, Long> pointsPerMeasurement(Map<String, Map<String, Long>> values) {
+        Map<String, Long> points = new LinkedHashMap<>();
+        values.forEach((measurement, fields) -> points.put(measurement,
+                fields.values().stream().mapToLong(Long::longValue).max().orElse(0)));
+        return points;
     }
 }
