@@ -1,9 +1,11 @@
 package io.github.influxreset.backup;
 
+import io.github.influxreset.domain.LineSections;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.engine.data.InOrderWriter;
 import io.github.influxreset.engine.port.InfluxPort;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * Writes the lines of a set's export into a bucket in batches, in order, on a thread of its own while
@@ -24,29 +26,36 @@ final class BucketWriter {
         this.export = export;
     }
 
-    /** Hands {@code lines} a consumer for every line, writing as the batches fill and the rest at the end. */
-    void writeAll(Consumer<Consumer<String>> lines) {
+    /**
+     * Hands {@code lines} a consumer for every line, writing as the batches fill and the rest at the
+     * end; {@code valuesWritten} hears the values the server took so far after each batch (from the
+     * writing thread).
+     */
+    void writeAll(Consumer<Consumer<String>> lines, LongConsumer valuesWritten) {
         try (InOrderWriter writer = new InOrderWriter("restore-writer")) {
             StringBuilder batch = new StringBuilder();
             long[] number = {0};
+            long[] values = {0};
             int[] inBatch = {0};
             lines.accept(line -> {
                 batch.append(line).append('\n');
                 number[0]++;
+                values[0] += LineSections.fieldCount(line);
                 if (++inBatch[0] == BATCH) {
-                    submit(writer, batch.toString(), number[0] - inBatch[0] + 1, number[0]);
+                    submit(writer, batch.toString(), number[0] - inBatch[0] + 1, number[0], values[0], valuesWritten);
                     batch.setLength(0);
                     inBatch[0] = 0;
                 }
             });
             if (inBatch[0] > 0) {
-                submit(writer, batch.toString(), number[0] - inBatch[0] + 1, number[0]);
+                submit(writer, batch.toString(), number[0] - inBatch[0] + 1, number[0], values[0], valuesWritten);
             }
             writer.awaitAll();
         }
     }
 
-    private void submit(InOrderWriter writer, String batch, long first, long last) {
+    private void submit(InOrderWriter writer, String batch, long first, long last, long valuesThen,
+                        LongConsumer valuesWritten) {
         writer.submit(() -> {
             try {
                 influx.write(bucket, batch);
@@ -54,6 +63,7 @@ final class BucketWriter {
                 throw new ResetException(refused.reason(), "Lines " + first + "-" + last + " of " + export + ": "
                         + refused.getMessage(), refused.hint(), refused);
             }
+            valuesWritten.accept(valuesThen);
         });
     }
 }

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.luben.zstd.ZstdOutputStream;
 import io.github.influxreset.domain.BackupInfo;
 import io.github.influxreset.domain.BucketSpec;
+import io.github.influxreset.domain.FieldCounts;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.Retention;
 import io.github.influxreset.domain.SealOutcome;
 import io.github.influxreset.domain.StackSnapshot;
+import io.github.influxreset.engine.data.CountedProgress;
 import io.github.influxreset.engine.port.BackupStore;
 import io.github.influxreset.engine.port.Ports;
 import java.io.IOException;
@@ -169,15 +171,17 @@ public final class FileBackupStore implements BackupStore {
     }
 
     @Override
-    public void restoreBucket(String backupId, String bucket, String targetBucket) {
+    public void restoreBucket(String backupId, String bucket, String targetBucket, Progress progress) {
         Manifest.BucketEntry entry = new SealedSet(folder(backupId)).bucket(bucket).orElseThrow(() -> ResetException.badInput(
                         "Backup set " + backupId + " holds no bucket " + bucket + ".",
                         "See the buckets of the set with 'backups show " + backupId + "'."));
         if (ports.influx().buckets().stream().noneMatch(b -> b.name().equals(targetBucket))) {
             ports.influx().createBucket(new BucketSpec(targetBucket, Retention.parse(entry.retention()).orElseThrow()));
         }
+        CountedProgress written = new CountedProgress("Writing bucket " + bucket + " into " + targetBucket, "values",
+                FieldCounts.total(entry.values() == null ? Map.of() : entry.values()), progress);
         new BucketWriter(ports.influx(), targetBucket, BackupWriter.exportFile(bucket))
-                .writeAll(line -> exportLines(backupId, bucket, line));
+                .writeAll(line -> exportLines(backupId, bucket, line), written::at);
     }
 
     @Override
@@ -196,7 +200,7 @@ public final class FileBackupStore implements BackupStore {
                 throw ResetException.problem("The seal of bucket " + bucket + " could not be read from backup set " + backupId
                         + ": " + e.getMessage() + ".", "Verify the set with 'backups verify " + backupId + "'.", e);
             }
-        });
+        }, values -> { });
     }
 
     @Override

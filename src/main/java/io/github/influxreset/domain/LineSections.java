@@ -31,6 +31,28 @@ public final class LineSections {
         }
     }
 
+    /** How many fields a line holds (its unquoted, unescaped commas after the series, plus one); never throws. */
+    public static int fieldCount(String line) {
+        int start = seriesEnd(line) + 1;
+        if (start <= 0) {
+            return 0;
+        }
+        int end = sectionEnd(line, start, true);
+        int fields = 1;
+        boolean quoted = false;
+        for (int i = start; i < end; i++) {
+            char c = line.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                fields++;
+            }
+        }
+        return fields;
+    }
+
     /** The measurement's name, unescaped. */
     public static String measurement(String line) {
         StringBuilder name = new StringBuilder();

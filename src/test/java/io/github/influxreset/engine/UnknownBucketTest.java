@@ -61,7 +61,7 @@ class UnknownBucketTest {
         var set = stack.ports.backups().info(run.backupId());
         assertEquals(2L, set.buckets().stream().filter(b -> b.name().equals("hae_restored")).findFirst().orElseThrow()
                 .totalPoints(), "the set holds the bucket the profile does not know");
-        stack.ports.backups().restoreBucket(run.backupId(), "hae_restored", "hae_restored");
+        stack.ports.backups().restoreBucket(run.backupId(), "hae_restored", "hae_restored", Progress.NONE);
         assertEquals(2L, stack.influx.countPoints("hae_restored").get("home_assistant_events"), "and brings it back");
     }
 

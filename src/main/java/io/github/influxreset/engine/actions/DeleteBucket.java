@@ -90,7 +90,7 @@ public final class DeleteBucket extends BaseAction {
         }
         if (ctx.ports().backups().holdsBucket(ctx.backupId(), param("bucket"))) {
             ctx.ports().influx().deleteBucket(param("bucket"));
-            ctx.ports().backups().restoreBucket(ctx.backupId(), param("bucket"), param("bucket"));
+            ctx.ports().backups().restoreBucket(ctx.backupId(), param("bucket"), param("bucket"), ctx.progress());
             if (asideName().isPresent()) {
                 RepointMappings.pointRecordedAt(ctx, param("bucket"));
             }

@@ -67,7 +67,7 @@ public final class MergeBucket extends BaseAction {
         changed = exists ? MERGED : CREATED;
         ctx.recordFacts(factsAfterExecute(ctx));
         if (!exists) {
-            ctx.ports().backups().restoreBucket(source, bucket, bucket);
+            ctx.ports().backups().restoreBucket(source, bucket, bucket, ctx.progress());
             ctx.info("Bucket " + bucket + " was not on the server: it was made from backup set " + source + " as it is.");
             return;
         }
@@ -95,7 +95,7 @@ public final class MergeBucket extends BaseAction {
             }
             case MERGED -> {
                 ctx.ports().influx().deleteBucket(bucket);
-                ctx.ports().backups().restoreBucket(ctx.backupId(), bucket, bucket);
+                ctx.ports().backups().restoreBucket(ctx.backupId(), bucket, bucket, ctx.progress());
             }
             default -> ctx.info("Bucket " + bucket + " was not changed by the merge: nothing to put back.");
         }

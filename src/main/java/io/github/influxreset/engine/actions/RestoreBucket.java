@@ -53,7 +53,7 @@ public final class RestoreBucket extends BaseAction {
                     "Choose a --new-bucket name that does not exist yet.");
         }
         ctx.ports().influx().deleteBucket(param("target"));
-        ctx.ports().backups().restoreBucket(param("source"), param("bucket"), param("target"));
+        ctx.ports().backups().restoreBucket(param("source"), param("bucket"), param("target"), ctx.progress());
         ctx.info("Bucket " + param("bucket") + " written back into " + param("target") + ".");
     }
 
@@ -61,7 +61,7 @@ public final class RestoreBucket extends BaseAction {
     public void undo(RunContext ctx) {
         ctx.ports().influx().deleteBucket(param("target"));
         if (replace() && ctx.ports().backups().holdsBucket(ctx.backupId(), param("target"))) {
-            ctx.ports().backups().restoreBucket(ctx.backupId(), param("target"), param("target"));
+            ctx.ports().backups().restoreBucket(ctx.backupId(), param("target"), param("target"), ctx.progress());
         }
     }
 

@@ -121,9 +121,10 @@ public interface BackupStore {
 
     /**
      * Restores one bucket of a set from its line-protocol export into {@code targetBucket}, creating
-     * that bucket with the retention the set recorded when it does not exist.
+     * that bucket with the retention the set recorded when it does not exist; {@code progress} hears
+     * the values written against those the set counted, with rate and time left, once a second.
      */
-    void restoreBucket(String backupId, String bucket, String targetBucket);
+    void restoreBucket(String backupId, String bucket, String targetBucket, Progress progress);
 
     /**
      * Hands each line of a bucket's line-protocol export in the set to {@code line}, in order,
