@@ -6,6 +6,7 @@ import io.github.influxreset.cli.VersionProvider;
 import io.github.influxreset.config.EngineChooser;
 import io.github.influxreset.config.ProfileLoader;
 import io.github.influxreset.docker.DockerJavaAdapter;
+import io.github.influxreset.docker.KnownHostsFile;
 import io.github.influxreset.domain.DockerEngine;
 import io.github.influxreset.domain.InfluxSpec;
 import io.github.influxreset.domain.Profile;
@@ -147,7 +148,7 @@ public final class AppContext implements CliContext {
 
     @Override
     public ResetSession session(Profile profile) {
-        return new ResetSession(profile, ports(profile), runner(profile), log, clock);
+        return new ResetSession(profile, ports(profile), runner(profile), log, clock, new KnownHostsFile());
     }
 
     @Override

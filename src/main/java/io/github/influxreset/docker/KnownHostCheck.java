@@ -5,25 +5,31 @@ import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.UserInfo;
+import io.github.influxreset.domain.HostKeyNotKnown;
 import io.github.influxreset.domain.ResetException;
+import io.github.influxreset.domain.UnknownHostKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * The user's {@code known_hosts}, read only, remembering the key a machine showed when it was not
- * the one recorded: so that the refusal can name its fingerprint. Nothing is ever added to the file.
+ * the one recorded: so that the refusal can name its fingerprint, and an unknown key can be put to
+ * the user as a question ({@link HostKeyNotKnown}). Nothing is added to the file here: a key the
+ * user trusts is recorded by {@link KnownHostsFile}.
  */
 final class KnownHostCheck implements HostKeyRepository {
     private final JSch jsch;
     private final HostKeyRepository known;
+    private final Path file;
     private String shownHost;
     private byte[] shownKey;
     private int verdict = OK;
 
-    private KnownHostCheck(JSch jsch, HostKeyRepository known) {
+    private KnownHostCheck(JSch jsch, HostKeyRepository known, Path file) {
         this.jsch = jsch;
         this.known = known;
+        this.file = file;
     }
 
     static KnownHostCheck of(JSch jsch, Path knownHosts) {
@@ -35,7 +41,7 @@ final class KnownHostCheck implements HostKeyRepository {
             throw ResetException.badInput("The SSH known hosts file " + knownHosts + " cannot be read: "
                     + unreadable.getMessage() + ".", "Check it with 'ssh-keygen -l -f " + knownHosts + "'.");
         }
-        return new KnownHostCheck(jsch, jsch.getHostKeyRepository());
+        return new KnownHostCheck(jsch, jsch.getHostKeyRepository(), knownHosts);
     }
 
     @Override
@@ -62,10 +68,17 @@ final class KnownHostCheck implements HostKeyRepository {
                     + "/etc/ssh/ssh_host_ed25519_key.pub'), remove the old one with 'ssh-keygen -R " + shownHost
                     + "', log in once with ssh to accept it, and try again.", null));
         }
-        return Optional.of(ResetException.problem("The SSH host key of " + shownHost + " (" + address + ") is not known: "
-                + "it shows " + shown + ". A key is never accepted without you.", "Check on that machine that it is its key "
-                + "('ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub'), then log in once with ssh to accept it, and try "
-                + "again.", null));
+        return Optional.of(new HostKeyNotKnown(new UnknownHostKey(shownHost, address, shown, knownHostsLine(), file)));
+    }
+
+    /** The line {@code ssh} would add for the key shown: {@code host type base64}. */
+    private String knownHostsLine() {
+        try {
+            HostKey key = new HostKey(shownHost, shownKey);
+            return shownHost + " " + key.getType() + " " + key.getKey();
+        } catch (JSchException unreadable) {
+            return "";
+        }
     }
 
     private String fingerprint() {

@@ -22,7 +22,12 @@ public interface StepContext {
     ResetSession session();
 
     /** The mode of the run; fixed once a run has started. */
-    ReadOnlyObjectProperty<ResetMode> modeProperty();
+    default ReadOnlyObjectProperty<ResetMode> modeProperty() {
+        return mode().modeProperty();
+    }
+
+    /** Asks the user a yes-or-no question in a dialog; true for yes. UI thread. */
+    boolean ask(String title, String question);
 
     /** Where the first step proposes and the user chooses the mode. */
     ModeChoice mode();

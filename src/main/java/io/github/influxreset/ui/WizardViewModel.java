@@ -1,7 +1,6 @@
 package io.github.influxreset.ui;
 
 import io.github.influxreset.domain.Progress;
-import io.github.influxreset.domain.ResetMode;
 import io.github.influxreset.domain.StepState;
 import io.github.influxreset.engine.session.ResetSession;
 import io.github.influxreset.engine.tasks.TaskRunner;
@@ -188,6 +187,11 @@ public final class WizardViewModel implements StepContext {
         currentIndex.set(steps.size() - 1);
     }
 
+    @Override
+    public boolean ask(String title, String question) {
+        return dialogs.confirm(title, question);
+    }
+
     /** Shows the technical details of the last error in a dialog. */
     public void showErrorDetails() {
         tasks.showErrorDetails(dialogs);
@@ -208,11 +212,6 @@ public final class WizardViewModel implements StepContext {
     @Override
     public ResetSession session() {
         return session.get();
-    }
-
-    @Override
-    public ObjectProperty<ResetMode> modeProperty() {
-        return mode.modeProperty();
     }
 
     /** The mode proposed by the checks and chosen by the user. */

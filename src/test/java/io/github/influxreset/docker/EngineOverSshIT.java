@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.influxreset.config.EngineChooser;
 import io.github.influxreset.domain.ComposeProject;
 import io.github.influxreset.domain.DockerEngine;
+import io.github.influxreset.domain.HostKeyNotKnown;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.testing.DockerRig;
 import io.github.influxreset.testing.Required;
@@ -16,7 +17,9 @@ import io.github.influxreset.testing.RequiresDocker;
 import io.github.influxreset.testing.SshServer;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -92,6 +95,37 @@ class EngineOverSshIT {
         } finally {
             Files.writeString(knownHosts, known);
         }
+    }
+
+    @Test
+    void anUnknownHostKeyTheUserTrustsIsRecordedAsSshRecordsItAndTheEngineAnswers() throws Exception {
+        Path knownHosts = ssh.home.resolve(".ssh/known_hosts");
+        String known = Files.readString(knownHosts);
+        Files.delete(knownHosts);
+        try {
+            HostKeyNotKnown question = assertThrows(HostKeyNotKnown.class, () -> new DockerJavaAdapter(overSsh()).close());
+            String fingerprint = question.key().fingerprint();
+            assertTrue(command("ssh-keygen", "-lf", dir.resolve("ssh/host_key.pub").toString())
+                    .contains(fingerprint.substring(fingerprint.indexOf(' ') + 1) + " "), "the machine's own key: " + fingerprint);
+
+            new KnownHostsFile().trust(question.key());
+
+            try (DockerJavaAdapter docker = new DockerJavaAdapter(overSsh())) {
+                assertFalse(docker.engineVersion().isBlank());
+            }
+            assertTrue(command("ssh-keygen", "-F", "[127.0.0.1]:" + ssh.port, "-f", knownHosts.toString())
+                    .contains("ssh-ed25519"), "ssh finds the line it would have written");
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(knownHosts)));
+        } finally {
+            Files.writeString(knownHosts, known);
+        }
+    }
+
+    private static String command(String... args) throws Exception {
+        Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), String.join(" ", args) + ": " + output);
+        return output;
     }
 
     @Test

@@ -1,9 +1,11 @@
 package io.github.influxreset.testing;
 
 import io.github.influxreset.domain.ContainerInfo;
+import io.github.influxreset.domain.HostKeyNotKnown;
 import io.github.influxreset.domain.MountInfo;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.StackSnapshot;
+import io.github.influxreset.domain.UnknownHostKey;
 import io.github.influxreset.engine.port.DockerPort;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -478,6 +480,25 @@ public final class FakeDocker implements DockerPort {
     private void requireReachable() {
         if (!reachable) {
             throw ResetException.problem("The Docker engine at fake cannot be reached.", "Start Docker.", null);
+        }
+        if (hostKey != null && !recorded(hostKey)) {
+            throw new HostKeyNotKnown(hostKey);
+        }
+    }
+
+    private UnknownHostKey hostKey;
+
+    /** An ssh:// engine whose machine shows this key: refused, as SshBridge refuses, while its known_hosts lacks the line. */
+    public synchronized void showHostKey(UnknownHostKey key) {
+        hostKey = key;
+    }
+
+    private static boolean recorded(UnknownHostKey key) {
+        try {
+            return java.nio.file.Files.exists(key.knownHosts())
+                    && java.nio.file.Files.readAllLines(key.knownHosts()).contains(key.knownHostsLine());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

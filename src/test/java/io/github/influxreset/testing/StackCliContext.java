@@ -3,6 +3,7 @@ package io.github.influxreset.testing;
 import io.github.influxreset.app.ProfileFilesOnDisk;
 import io.github.influxreset.cli.CliContext;
 import io.github.influxreset.config.ProfileLoader;
+import io.github.influxreset.docker.KnownHostsFile;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.engine.log.LogBus;
 import io.github.influxreset.engine.session.ProfileFiles;
@@ -27,7 +28,7 @@ public final class StackCliContext implements CliContext {
 
     @Override
     public ResetSession session(Profile profile) {
-        return new ResetSession(profile, stack.ports, stack.runner(), stack.log, Clock.systemUTC());
+        return new ResetSession(profile, stack.ports, stack.runner(), stack.log, Clock.systemUTC(), new KnownHostsFile());
     }
 
     @Override

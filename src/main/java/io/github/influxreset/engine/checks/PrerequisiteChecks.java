@@ -3,10 +3,12 @@ package io.github.influxreset.engine.checks;
 import io.github.influxreset.domain.ByteSize;
 import io.github.influxreset.domain.ContainerInfo;
 import io.github.influxreset.domain.Finding;
+import io.github.influxreset.domain.HostKeyNotKnown;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.ResetException;
 import io.github.influxreset.domain.ServiceSpec;
 import io.github.influxreset.domain.StackSnapshot;
+import io.github.influxreset.domain.UnknownHostKey;
 import io.github.influxreset.engine.port.Ports;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +26,7 @@ import java.util.function.Supplier;
 public final class PrerequisiteChecks {
     private final Profile profile;
     private final Ports ports;
+    private Optional<UnknownHostKey> unknownHostKey = Optional.empty();
 
     public PrerequisiteChecks(Profile profile, Ports ports) {
         this.profile = profile;
@@ -51,12 +54,20 @@ public final class PrerequisiteChecks {
         return findings;
     }
 
+    /** The SSH host key the engine's machine showed that known_hosts does not hold, when {@link #run} met one. */
+    public Optional<UnknownHostKey> unknownHostKey() {
+        return unknownHostKey;
+    }
+
     /** Which engine, why that one, and whether it answers: a user with two engines sees which is meant. */
     private Finding engineFinding() {
         try {
             String version = ports.docker().engineVersion();
             return Finding.ok("Docker engine", "reachable at " + profile.engine().describe() + ", version " + version);
         } catch (ResetException e) {
+            if (e instanceof HostKeyNotKnown question) {
+                unknownHostKey = Optional.of(question.key());
+            }
             return Finding.error("Docker engine", "chosen by " + profile.engine().chosenBy() + ": " + e.userText());
         }
     }

@@ -12,6 +12,7 @@ import io.github.influxreset.engine.actions.ForecastCarry;
 import io.github.influxreset.engine.checks.ModeAdvisor;
 import io.github.influxreset.engine.log.LogBus;
 import io.github.influxreset.engine.plan.ResetPlanner;
+import io.github.influxreset.engine.port.KnownHosts;
 import io.github.influxreset.engine.port.Ports;
 import io.github.influxreset.engine.report.RunReport;
 import io.github.influxreset.engine.report.RunSummaries;
@@ -41,12 +42,20 @@ public final class ResetSession {
     private final LogBus log;
     private final Clock clock;
     private final SessionScope scope;
+    private final KnownHosts knownHosts;
     private volatile Plan plan;
     private volatile RunContext run;
     private volatile RunContext lastFindings;
     private volatile Optional<ModeAdvisor.Advice> modeAdvice = Optional.empty();
 
+    /** A session that records no SSH host key the user trusts (see {@link #hostKeys}). */
     public ResetSession(Profile profile, Ports ports, Runner runner, LogBus log, Clock clock) {
+        this(profile, ports, runner, log, clock, KnownHosts.NONE);
+    }
+
+    /** @param knownHosts where an SSH host key the user trusts is recorded */
+    public ResetSession(Profile profile, Ports ports, Runner runner, LogBus log, Clock clock, KnownHosts knownHosts) {
+        this.knownHosts = knownHosts;
         this.profile = profile;
         this.log = log;
         this.ports = ports;
@@ -80,11 +89,16 @@ public final class ResetSession {
     }
 
     /** The read-only checks (see {@link StackChecks}), each said in the log; the mode they propose kept. */
-    public List<Finding> runChecks() {
+    public StackChecks.Checked runChecks() {
         StackChecks.Checked checked = StackChecks.run(profile, ports);
         modeAdvice = checked.advice();
         checked.findings().forEach(f -> log.finding(Step.PREREQUISITES, f));
-        return checked.findings();
+        return checked;
+    }
+
+    /** Trusting the SSH host key of the engine's machine when the checks met one known_hosts lacks. */
+    public HostKeyTrust hostKeys() {
+        return new HostKeyTrust(knownHosts, log);
     }
 
     /** The gentlest mode that fixes what the last checks found; empty before them or when InfluxDB did not answer. */

@@ -3,6 +3,7 @@ package io.github.influxreset.steps.prerequisites;
 import io.github.influxreset.domain.Finding;
 import io.github.influxreset.domain.Step;
 import io.github.influxreset.domain.StepState;
+import io.github.influxreset.domain.UnknownHostKey;
 import io.github.influxreset.engine.session.ResetSession;
 import io.github.influxreset.ui.StepContext;
 import io.github.influxreset.ui.StepViewModel;
@@ -19,6 +20,8 @@ public final class PrerequisitesViewModel extends StepViewModel {
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final BooleanProperty canMove = new SimpleBooleanProperty(false);
     private final BooleanProperty canSwitchOnline = new SimpleBooleanProperty(false);
+    /** The SSH host key the last checks met that known_hosts lacks: asked about once they end. */
+    private Optional<UnknownHostKey> unknownHostKey = Optional.empty();
 
     public PrerequisitesViewModel(StepContext wizard) {
         super(Step.PREREQUISITES, wizard);
@@ -55,14 +58,33 @@ public final class PrerequisitesViewModel extends StepViewModel {
 
     /** Runs the checks; the step is done when none of them failed. */
     public void runChecks() {
+        runChecks(Optional.empty());
+    }
+
+    /**
+     * Runs the checks, first recording {@code trusted} when the user trusted that SSH host key; an
+     * engine's machine showing a key known_hosts lacks is then put to the user as a question.
+     */
+    private void runChecks(Optional<UnknownHostKey> trusted) {
         canMove.set(wizard.session().profile().moveTo().isPresent());
         canSwitchOnline.set(!wizard.session().profile().influx().isV1());
         ResetSession session = wizard.session();
-        wizard.execute(this, "Running the checks", progress -> session.runChecks(), result -> {
-            findings.setAll(result);
+        wizard.execute(this, "Running the checks", progress -> {
+            trusted.ifPresent(session.hostKeys()::trust);
+            return session.runChecks();
+        }, checked -> {
+            findings.setAll(checked.findings());
             session.proposedMode().ifPresent(wizard.mode()::propose);
-            return result.stream().anyMatch(f -> f.severity().isProblem()) ? StepState.FAILED : StepState.DONE;
-        });
+            unknownHostKey = checked.unknownHostKey();
+            return checked.findings().stream().anyMatch(f -> f.severity().isProblem()) ? StepState.FAILED : StepState.DONE;
+        }, () -> unknownHostKey.ifPresent(this::offerToTrust));
+    }
+
+    /** Asks whether to trust the key the engine's machine showed; yes records it and checks again. */
+    private void offerToTrust(UnknownHostKey key) {
+        if (wizard.ask("Trust this machine's SSH host key?", key.question())) {
+            runChecks(Optional.of(key));
+        }
     }
 
     public void chooseProfile() {

@@ -1,0 +1,68 @@
+package io.github.influxreset.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.influxreset.domain.UnknownHostKey;
+import io.github.influxreset.testing.CliRun;
+import io.github.influxreset.testing.StackCliContext;
+import io.github.influxreset.testing.TestStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code check --trust-host-key}: the key is trusted only when the machine shows the fingerprint the user gave. */
+class TrustHostKeyCliTest {
+    @TempDir
+    Path dir;
+    TestStack stack;
+    UnknownHostKey key;
+    String out;
+    String err;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        stack = new TestStack(dir);
+        key = new UnknownHostKey("nas.local", "ssh://admin@nas.local", "ssh-ed25519 SHA256:q0XkCIKWfrJ3eHTPtYbA",
+                "nas.local ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHostKeyOfTheNas", dir.resolve("home/.ssh/known_hosts"));
+        stack.docker.showHostKey(key);
+    }
+
+    private int run(String... args) {
+        CliRun result = CliRun.run(new StackCliContext(stack), "", args);
+        out = result.out();
+        err = result.err();
+        return result.code();
+    }
+
+    @Test
+    void anUnknownKeyFailsTheCheckNamingItsFingerprintAndTheOption() {
+        assertEquals(1, run("check"));
+        assertTrue(out.contains("is not known: it shows ssh-ed25519 SHA256:q0XkCIKWfrJ3eHTPtYbA")
+                && out.contains("influx-reset check --trust-host-key SHA256:q0XkCIKWfrJ3eHTPtYbA"), out);
+        assertFalse(Files.exists(key.knownHosts()));
+    }
+
+    @Test
+    void theFingerprintTheMachineShowsIsTrustedAndTheChecksPass() throws Exception {
+        assertEquals(0, run("check", "--trust-host-key", "SHA256:q0XkCIKWfrJ3eHTPtYbA"), out + err);
+
+        assertTrue(out.contains("SSH host key ssh-ed25519 SHA256:q0XkCIKWfrJ3eHTPtYbA of nas.local added to "
+                + key.knownHosts()), out);
+        assertTrue(out.contains("All checks passed."), out);
+        assertEquals(key.knownHostsLine() + "\n", Files.readString(key.knownHosts()));
+        assertEquals(0, run("check"), "known from now on: " + out);
+    }
+
+    @Test
+    void anotherFingerprintIsRefusedAndNothingIsTrusted() {
+        assertEquals(2, run("check", "--trust-host-key", "SHA256:someOtherKey"));
+
+        assertTrue(err.contains("shows the SSH host key ssh-ed25519 SHA256:q0XkCIKWfrJ3eHTPtYbA, not SHA256:someOtherKey: "
+                + "nothing was trusted."), err);
+        assertFalse(Files.exists(key.knownHosts()));
+    }
+}
