@@ -184,7 +184,7 @@ public final class DataCarrier {
         long rate = Math.round(read / seconds);
         boolean knowsValues = expected.values() > 0;
         String left = knowsValues && expected.values() > read && rate > 0
-                ? ", about " + Math.max(1, (expected.values() - read) / rate) + " s left" : "";
+                ? ", about " + TimeLeft.format(Math.max(1, (expected.values() - read) / rate)) + " left" : "";
         double fraction = knowsValues ? (double) read / expected.values()
                 : expected.points() > 0 ? (double) done / expected.points() : -1;
         progress.update(fraction < 0 ? -1 : Math.min(1, fraction), String.format(Locale.ROOT,
