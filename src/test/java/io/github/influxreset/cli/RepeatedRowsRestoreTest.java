@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.influxreset.testing.CliRun;
-import io.github.influxreset.testing.StackCliContext;
+import io.github.influxreset.testing.StackCli;
 import io.github.influxreset.testing.TestStack;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,29 +25,22 @@ class RepeatedRowsRestoreTest {
     @TempDir
     Path dir;
     TestStack stack;
-    String out;
-    String err;
+    StackCli cli;
 
     @BeforeEach
     void setUp() throws Exception {
         stack = new TestStack(dir);
-    }
-
-    private int run(String... args) {
-        CliRun result = CliRun.run(new StackCliContext(stack), "", args);
-        out = result.out();
-        err = result.err();
-        return result.code();
+        cli = new StackCli(stack);
     }
 
     private String backup() throws Exception {
-        assertEquals(0, run("--json", "backup"), err);
-        return JSON.readTree(out).get("id").asText();
+        assertEquals(0, cli.run("--json", "backup"), cli.err());
+        return JSON.readTree(cli.out()).get("id").asText();
     }
 
     private long setPoints(String id) throws Exception {
-        assertEquals(0, run("--json", "backups", "show", id), err);
-        return JSON.readTree(out).get("points").asLong();
+        assertEquals(0, cli.run("--json", "backups", "show", id), cli.err());
+        return JSON.readTree(cli.out()).get("points").asLong();
     }
 
     @Test
@@ -59,27 +51,27 @@ class RepeatedRowsRestoreTest {
         stack.influx.answerEveryRowTwice(false);
 
         assertEquals(points, setPoints(id), "the set counts each point once, as a restore stores it");
-        assertEquals(0, run("backups", "verify", id), err);
-        assertEquals(0, run("reset", "--mode", "buckets", "--yes"), err);
-        assertEquals(0, run("restore", id, "--yes"), err);
+        assertEquals(0, cli.run("backups", "verify", id), cli.err());
+        assertEquals(0, cli.run("reset", "--mode", "buckets", "--yes"), cli.err());
+        assertEquals(0, cli.run("restore", id, "--yes"), cli.err());
 
         assertEquals(points, stack.pointsInVolume());
-        assertTrue(out.contains("50 of 50 points restored"), out);
-        assertFalse(out.contains("read through"), "InfluxDB's count agreed at once: " + out);
+        assertTrue(cli.out().contains("50 of 50 points restored"), cli.out());
+        assertFalse(cli.out().contains("read through"), "InfluxDB's count agreed at once: " + cli.out());
     }
 
     @Test
     void aRestoreInfluxDbCountsTwiceIsReadThroughAndPasses() throws Exception {
         long points = stack.pointsInVolume();
         String id = backup();
-        assertEquals(0, run("reset", "--mode", "buckets", "--yes"), err);
+        assertEquals(0, cli.run("reset", "--mode", "buckets", "--yes"), cli.err());
         stack.influx.answerEveryRowTwice(true);
 
-        assertEquals(0, run("restore", id, "--yes"), err);
+        assertEquals(0, cli.run("restore", id, "--yes"), cli.err());
 
         assertEquals(points, stack.pointsInVolume());
-        assertTrue(err.contains("InfluxDB counts 100 points in " + EVENTS + ", the set's manifest 50"), err);
-        assertTrue(out.contains("50 of 50 points restored (each value read and counted once)"), out);
+        assertTrue(cli.err().contains("InfluxDB counts 100 points in " + EVENTS + ", the set's manifest 50"), cli.err());
+        assertTrue(cli.out().contains("50 of 50 points restored (each value read and counted once)"), cli.out());
     }
 
     @Test
@@ -95,26 +87,26 @@ class RepeatedRowsRestoreTest {
         JSON.writeValue(manifest.toFile(), written);
         assertEquals(2 * points, setPoints(id), "as an older version counted the set");
 
-        assertEquals(0, run("reset", "--mode", "buckets", "--yes"), err);
-        assertEquals(0, run("restore", id, "--yes"), err);
+        assertEquals(0, cli.run("reset", "--mode", "buckets", "--yes"), cli.err());
+        assertEquals(0, cli.run("restore", id, "--yes"), cli.err());
 
         assertEquals(points, stack.pointsInVolume());
-        assertTrue(out.contains("50 of 50 points restored (each value read and counted once)"), out);
+        assertTrue(cli.out().contains("50 of 50 points restored (each value read and counted once)"), cli.out());
     }
 
     @Test
     void aRestoreShortOfValuesIsStillRefusedAndRolledBack() throws Exception {
         String id = backup();
-        assertEquals(0, run("reset", "--mode", "buckets", "--yes"), err);
+        assertEquals(0, cli.run("reset", "--mode", "buckets", "--yes"), cli.err());
         long afterReset = stack.pointsInVolume();
         stack.influx.answerEveryRowTwice(true);
         stack.influx.dropWrittenLinesMatching("entity_id=sensor\\.t3");
 
-        assertEquals(3, run("restore", id, "--yes"), "a step failed and was rolled back");
+        assertEquals(3, cli.run("restore", id, "--yes"), "a step failed and was rolled back");
 
-        assertTrue(err.contains("Bucket " + EVENTS + " does not hold the values of the backup set ("
-                + EVENTS + ".state_value: 40 of the set's 50 values"), err);
-        assertTrue(err.contains("40 of 50 points restored (each value read and counted once)"), err);
+        assertTrue(cli.err().contains("Bucket " + EVENTS + " does not hold the values of the backup set ("
+                + EVENTS + ".state_value: 40 of the set's 50 values"), cli.err());
+        assertTrue(cli.err().contains("40 of 50 points restored (each value read and counted once)"), cli.err());
         assertEquals(afterReset, stack.pointsInVolume(), "rolled back to the state before the restore");
     }
 }

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.influxreset.domain.UnknownHostKey;
-import io.github.influxreset.testing.CliRun;
-import io.github.influxreset.testing.StackCliContext;
+import io.github.influxreset.testing.StackCli;
 import io.github.influxreset.testing.TestStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,49 +19,42 @@ class TrustHostKeyCliTest {
     Path dir;
     TestStack stack;
     UnknownHostKey key;
-    String out;
-    String err;
+    StackCli cli;
 
     @BeforeEach
     void setUp() throws Exception {
         stack = new TestStack(dir);
+        cli = new StackCli(stack);
         key = new UnknownHostKey("nas.local", "ssh://admin@nas.local", "ssh-ed25519 SHA256:q0XkCIKWfrJ3eHTPtYbA",
                 "nas.local ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHostKeyOfTheNas", dir.resolve("home/.ssh/known_hosts"));
         stack.docker.showHostKey(key);
     }
 
-    private int run(String... args) {
-        CliRun result = CliRun.run(new StackCliContext(stack), "", args);
-        out = result.out();
-        err = result.err();
-        return result.code();
-    }
-
     @Test
     void anUnknownKeyFailsTheCheckNamingItsFingerprintAndTheOption() {
-        assertEquals(1, run("check"));
-        assertTrue(out.contains("is not known: it shows ssh-ed25519 SHA256:q0XkCIKWfrJ3eHTPtYbA")
-                && out.contains("influx-reset check --trust-host-key SHA256:q0XkCIKWfrJ3eHTPtYbA"), out);
+        assertEquals(1, cli.run("check"));
+        assertTrue(cli.out().contains("is not known: it shows ssh-ed25519 SHA256:q0XkCIKWfrJ3eHTPtYbA")
+                && cli.out().contains("influx-reset check --trust-host-key SHA256:q0XkCIKWfrJ3eHTPtYbA"), cli.out());
         assertFalse(Files.exists(key.knownHosts()));
     }
 
     @Test
     void theFingerprintTheMachineShowsIsTrustedAndTheChecksPass() throws Exception {
-        assertEquals(0, run("check", "--trust-host-key", "SHA256:q0XkCIKWfrJ3eHTPtYbA"), out + err);
+        assertEquals(0, cli.run("check", "--trust-host-key", "SHA256:q0XkCIKWfrJ3eHTPtYbA"), cli.out() + cli.err());
 
-        assertTrue(out.contains("SSH host key ssh-ed25519 SHA256:q0XkCIKWfrJ3eHTPtYbA of nas.local added to "
-                + key.knownHosts()), out);
-        assertTrue(out.contains("All checks passed."), out);
+        assertTrue(cli.out().contains("SSH host key ssh-ed25519 SHA256:q0XkCIKWfrJ3eHTPtYbA of nas.local added to "
+                + key.knownHosts()), cli.out());
+        assertTrue(cli.out().contains("All checks passed."), cli.out());
         assertEquals(key.knownHostsLine() + "\n", Files.readString(key.knownHosts()));
-        assertEquals(0, run("check"), "known from now on: " + out);
+        assertEquals(0, cli.run("check"), "known from now on: " + cli.out());
     }
 
     @Test
     void anotherFingerprintIsRefusedAndNothingIsTrusted() {
-        assertEquals(2, run("check", "--trust-host-key", "SHA256:someOtherKey"));
+        assertEquals(2, cli.run("check", "--trust-host-key", "SHA256:someOtherKey"));
 
-        assertTrue(err.contains("shows the SSH host key ssh-ed25519 SHA256:q0XkCIKWfrJ3eHTPtYbA, not SHA256:someOtherKey: "
-                + "nothing was trusted."), err);
+        assertTrue(cli.err().contains("shows the SSH host key ssh-ed25519 SHA256:q0XkCIKWfrJ3eHTPtYbA, not SHA256:someOtherKey: "
+                + "nothing was trusted."), cli.err());
         assertFalse(Files.exists(key.knownHosts()));
     }
 }
