@@ -1,9 +1,12 @@
 package io.github.influxreset.bench;
 
+import io.github.influxreset.backup.RestoreWrites;
 import io.github.influxreset.config.ProfileLoader;
 import io.github.influxreset.domain.BucketSpec;
 import io.github.influxreset.domain.CarryTally;
+import io.github.influxreset.domain.FieldCounts;
 import io.github.influxreset.domain.InfluxSpec;
+import io.github.influxreset.domain.LineTally;
 import io.github.influxreset.domain.Profile;
 import io.github.influxreset.domain.Progress;
 import io.github.influxreset.domain.Retention;
@@ -23,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Carrying a 2.x export into the HomeIQ schema (parse, convert, write in batches on a thread of its
- * own) beside writing the same export lines straight in batches of the same size, on a real influxd
+ * own), and a restore writing them ({@code BucketWriter}), beside writing the same export lines straight in
+ * batches of the same size, on a real influxd
  * 2.x; each into a bucket of its own, five interleaved runs (-Dcarry2.runs), medians and ranges. The
  * lines are what the export writes: one per field value, 8 fields a point (-Dcarry2.points, default
  * 200,000 points). Prints; asserts nothing about time. {@code mvn -Pbench verify}.
@@ -47,8 +51,12 @@ class CarryV2Benchmark {
             ByteArrayOutputStream exported = new ByteArrayOutputStream();
             influx.export(EVENTS, exported);
             List<String> lines = exported.toString(StandardCharsets.UTF_8).lines().toList();
+            LineTally exportTally = new LineTally("the export");
+            lines.forEach(exportTally::line);
+            long distinct = FieldCounts.total(exportTally.distinct());
             Samples straight = new Samples("carry2_straight");
             Samples carried = new Samples("carry2");
+            Samples restored = new Samples("restore2");
             double loadBefore = Samples.loadAverage();
             for (int run = 0; run < RUNS; run++) {
                 String raw = "raw" + run;
@@ -62,6 +70,13 @@ class CarryV2Benchmark {
                 if (tally[0].carried() != POINTS) {
                     throw new IllegalStateException("carried " + tally[0].carried() + " of " + POINTS);
                 }
+                String restoredInto = "restored" + run;
+                influx.createBucket(new BucketSpec(restoredInto, Retention.parse("0").orElseThrow()));
+                restored.time(() -> RestoreWrites.write(influx, restoredInto, lines));
+                long held = FieldCounts.total(influx.countFieldValues(restoredInto));
+                if (held < distinct) {
+                    throw new IllegalStateException("restored " + held + " of " + distinct + " values");
+                }
             }
             double loadAfter = Samples.loadAverage();
             System.out.printf(Locale.ROOT, "%nBENCHMARK carrying %,d points (%,d export lines) on a real influxd 2.x, "
@@ -70,10 +85,15 @@ class CarryV2Benchmark {
                     lines.size() / straight.median());
             System.out.printf(Locale.ROOT, "  carrying                   : %s, %,.0f values/s%n", carried.describe(),
                     lines.size() / carried.median());
-            System.out.printf(Locale.ROOT, "  carrying / straight speed %.2fx (goal >= 0.9x); load average %.2f before, "
-                    + "%.2f after%n%n", straight.median() / carried.median(), loadBefore, loadAfter);
+            System.out.printf(Locale.ROOT, "  restore from the export    : %s, %,.0f values/s%n", restored.describe(),
+                    lines.size() / restored.median());
+            System.out.printf(Locale.ROOT, "  carrying / straight speed %.2fx, restore / straight %.2fx (goals >= 0.9x); load "
+                    + "average %.2f before, %.2f after%n%n", straight.median() / carried.median(),
+                    straight.median() / restored.median(), loadBefore, loadAfter);
             straight.print();
             carried.print();
+            restored.print();
+            Bench.print("restore2_straight_ratio", straight.median() / restored.median());
             Bench.print("carry2_values_per_second", lines.size() / carried.median());
             Bench.print("carry2_straight_ratio", straight.median() / carried.median());
         }
