@@ -20,6 +20,8 @@ public final class FxDialogService implements DialogService {
     private static final double FIT = 0.9;
     private static final double PREFERRED_WIDTH = 640;
     private static final int MAX_ROWS = 14;
+    /** Characters a row of the question holds, about, at the dialog's width (a little fewer, so that none is hidden). */
+    private static final int ROW_CHARACTERS = 60;
     private final Window owner;
 
     public FxDialogService(Window owner) {
@@ -76,13 +78,18 @@ public final class FxDialogService implements DialogService {
         text.setId("dialogMessage");
         text.setEditable(false);
         text.setWrapText(true);
-        text.setPrefRowCount((int) Math.min(MAX_ROWS, message.lines().count() + 1));
+        text.setPrefRowCount(Math.min(MAX_ROWS, rowsWrapped(message) + 1));
         DialogPane pane = alert.getDialogPane();
         pane.setContent(text);
         fitTheWindow(pane);
         ((Button) pane.lookupButton(ButtonType.YES)).setDefaultButton(false);
         ((Button) pane.lookupButton(ButtonType.NO)).setDefaultButton(true);
         return alert.showAndWait().filter(ButtonType.YES::equals).isPresent();
+    }
+
+    /** The rows a message takes wrapped at about {@link #ROW_CHARACTERS} characters: a long sentence shows whole. */
+    static int rowsWrapped(String message) {
+        return message.lines().mapToInt(line -> Math.max(1, (line.length() + ROW_CHARACTERS - 1) / ROW_CHARACTERS)).sum();
     }
 
     /** The sentence wraps and the technical details scroll: the dialog is never wider or taller than the window. */

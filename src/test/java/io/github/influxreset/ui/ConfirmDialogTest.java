@@ -8,10 +8,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javafx.application.Platform;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -56,6 +59,24 @@ class ConfirmDialogTest {
         robot.type(KeyCode.ENTER);
 
         assertFalse(answer.get(5, TimeUnit.SECONDS), "Enter answered No");
+    }
+
+    /** A question of one long sentence (the SSH host key's) is shown whole, not in two rows to scroll. */
+    @Test
+    void aLongSentenceIsShownWholeWithoutScrolling(FxRobot robot) throws Exception {
+        String question = "The machine at ssh://root@127.0.0.1:2222 shows the SSH host key ssh-ed25519 "
+                + "SHA256:I2hhgxD+TYJLhPuhYmBYheJ6dGAzXwmV61ZF5q6isHM, which /home/pi/.ssh/known_hosts does not hold. Trust "
+                + "it only if it is the key that machine prints for 'ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub' (or "
+                + "the key file of its type).";
+        Platform.runLater(() -> new FxDialogService(stage).confirm("Trust this machine's SSH host key?", question));
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> dialog() != null && dialog().isShowing() && dialog().getHeight() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node text = dialog().getScene().getRoot().lookup("#dialogMessage");
+        boolean scrolls = text.lookupAll(".scroll-bar").stream().map(ScrollBar.class::cast)
+                .anyMatch(bar -> bar.getOrientation() == Orientation.VERTICAL && bar.isVisible());
+        assertFalse(scrolls, "the whole question is shown");
+        robot.type(KeyCode.ESCAPE);
     }
 
     /** Issue 30, item 3: an error's "Details…" opened a 2,902 px wide one-line window. */
