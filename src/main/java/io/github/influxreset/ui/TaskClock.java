@@ -19,6 +19,7 @@ public final class TaskClock {
     public final class Timing {
         private final String title;
         private final long start = nanoTime.getAsLong();
+        private long end = -1;
 
         private Timing(String title) {
             this.title = title;
@@ -32,8 +33,19 @@ public final class TaskClock {
             return TimeLeft.estimate(fraction, elapsed()).map(left -> message + " (" + left + ")").orElse(message);
         }
 
+        /**
+         * The work is done: what runs after it on the UI thread (a question it asks, the screen it
+         * fills) is not counted in the time its notice says.
+         */
+        public void stop() {
+            if (end < 0) {
+                end = nanoTime.getAsLong();
+            }
+        }
+
         /** Ends the timing; a long task sends a notice. */
         public void finished(boolean succeeded, String outcome) {
+            stop();
             Duration took = elapsed();
             if (took.compareTo(threshold) >= 0) {
                 onNotice.accept(new Notice(title + (succeeded ? " finished" : " failed"),
@@ -42,7 +54,7 @@ public final class TaskClock {
         }
 
         private Duration elapsed() {
-            return Duration.ofNanos(nanoTime.getAsLong() - start);
+            return Duration.ofNanos((end < 0 ? nanoTime.getAsLong() : end) - start);
         }
     }
 

@@ -50,10 +50,12 @@ public final class TaskState {
             alsoTo.update(fraction, text);
         };
         runner.run(title, work, toTheBar.withServiceEventsTo(alsoTo), result -> {
+            timing.stop();
             ended(1);
             onSuccess.accept(result);
             timing.finished(true, message.get().isEmpty() ? "Done." : message.get());
         }, failure -> {
+            timing.stop();
             ended(0);
             onFailure.accept(failure);
             timing.finished(false, sentence(failure));
