@@ -151,6 +151,7 @@ public final class WizardViewModel implements StepContext {
         step.setState(StepState.RUNNING);
         tasks.run(title, step.progressSink(), work, result -> {
             step.setState(outcome.apply(result));
+            tasks.say(step.state() == StepState.FAILED ? title + " found problems: see them above." : "");
             afterwards.run();
         }, failure -> {
             step.setState(StepState.FAILED);

@@ -90,5 +90,11 @@ class HostKeyQuestionTest {
         assertTrue(engineFinding().message().contains("is not known: it shows ssh-ed25519 SHA256:q0XkCIKWfrJ3eHTPtYbA. "
                 + "A key is never accepted without you."), engineFinding().message());
         assertEquals(StepState.FAILED, checks().state());
+
+        robot.interact(() -> checks().runChecks());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, dialogs.confirmations.size(), "asked again when the checks run again");
+        assertEquals("Running the checks found problems: see them above.",
+                assembly.wizard().tasks().progressMessageProperty().get(), "not 'Done.'");
     }
 }
