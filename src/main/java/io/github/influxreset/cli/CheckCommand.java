@@ -30,8 +30,7 @@ final class CheckCommand extends BaseCommand {
         Profile profile = profile();
         ResetSession session = root.context.session(profile);
         StackChecks.Checked checked = session.inspector().checks();
-        if (trustHostKey != null) {
-            trust(session, checked.unknownHostKey());
+        if (trustHostKey != null && trust(session, checked.unknownHostKey())) {
             checked = session.inspector().checks();
         }
         List<Finding> findings = checked.findings();
@@ -45,11 +44,14 @@ final class CheckCommand extends BaseCommand {
         return failed ? 1 : 0;
     }
 
-    /** Records the key shown when it is the one the user gave; refuses, changing nothing, when it is not. */
-    private void trust(ResetSession session, Optional<UnknownHostKey> shown) {
+    /**
+     * Records the key shown when it is the one the user gave (true: the checks run again with it);
+     * refuses, changing nothing, when it is not; false when no unknown key was shown.
+     */
+    private boolean trust(ResetSession session, Optional<UnknownHostKey> shown) {
         if (shown.isEmpty()) {
             output().line("No SSH host key to trust: the engine's machine showed none that known_hosts lacks.");
-            return;
+            return false;
         }
         UnknownHostKey key = shown.get();
         if (!key.fingerprint().endsWith(" " + trustHostKey.strip())) {
@@ -60,5 +62,6 @@ final class CheckCommand extends BaseCommand {
         }
         session.hostKeys().trust(key);
         output().line("SSH host key " + key.fingerprint() + " of " + key.host() + " added to " + key.knownHosts() + ".");
+        return true;
     }
 }

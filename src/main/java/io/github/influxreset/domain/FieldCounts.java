@@ -62,7 +62,7 @@ public final class FieldCounts {
 
     /** Points as InfluxDB counts them: per measurement the most values of one field, summed. */
     public static long points(Map<String, Map<String, Long>> values) {
-        return values.values().stream().mapToLong(f -> f.values().stream().mapToLong(Long::longValue).max().orElse(0)).sum();
+        return pointsPerMeasurement(values).values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Points per measurement as InfluxDB counts them: the most values of one of its fields. */

@@ -50,6 +50,16 @@ class TrustHostKeyCliTest {
     }
 
     @Test
+    void aKeyGivenWhenNoneIsUnknownTrustsNothing() {
+        stack.docker.showHostKey(null);
+
+        assertEquals(0, cli.run("check", "--trust-host-key", "SHA256:q0XkCIKWfrJ3eHTPtYbA"), cli.err());
+
+        assertTrue(cli.out().contains("No SSH host key to trust") && cli.out().contains("All checks passed."), cli.out());
+        assertFalse(Files.exists(key.knownHosts()));
+    }
+
+    @Test
     void anotherFingerprintIsRefusedAndNothingIsTrusted() {
         assertEquals(2, cli.run("check", "--trust-host-key", "SHA256:someOtherKey"));
 

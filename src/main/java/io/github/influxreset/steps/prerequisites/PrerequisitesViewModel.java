@@ -107,5 +107,6 @@ public final class PrerequisitesViewModel extends StepViewModel {
     public void clear() {
         super.clear();
         findings.clear();
+        unknownHostKey = Optional.empty();
     }
 }
