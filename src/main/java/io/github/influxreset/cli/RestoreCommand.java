@@ -83,7 +83,7 @@ final class RestoreCommand extends BaseCommand {
         try (AutoCloseable logging = logToStderr()) {
             RunOutcome run = root.context.session(profile).shelf().restore(request, () -> Confirmation.ask(root, yes, question(),
                     profile.confirmationWord()), Progress.NONE);
-            output().line(done() + " Run " + run.runId() + ".");
+            output().line(done() + " Run " + run.runId() + "." + keptBefore(run));
             run.findings(Step.VALIDATE).forEach(f -> output().line(Findings.line(f)));
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("runId", run.runId());
@@ -103,6 +103,20 @@ final class RestoreCommand extends BaseCommand {
         return intoExisting ? "This writes backup set " + backupId + "'s points into the live buckets, which keep theirs (the "
                 + "current data is backed up first)." : "This replaces every bucket of backup set " + backupId + " in InfluxDB "
                 + "with its copy in the set (the current data is backed up first).";
+    }
+
+    /**
+     * Where the points a whole-set restore replaced are: the run's own set, sealed at the stop, holds
+     * every point the services wrote until then (newer than the restored set).
+     */
+    private String keptBefore(RunOutcome run) {
+        if (sqlite || intoExisting || bucket != null) {
+            return "";
+        }
+        String runSet = run.backupId();
+        return runSet == null || runSet.equals(backupId) ? "" : " What the buckets held before, every point "
+                + "written until the services stopped, is in backup set " + runSet + ": 'restore " + runSet
+                + " --into-existing' merges it back.";
     }
 
     /** What was done, once the run ended well. */

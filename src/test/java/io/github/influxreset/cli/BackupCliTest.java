@@ -118,6 +118,25 @@ class BackupCliTest {
         assertTrue(out.contains("50 of 50 points restored"), out);
     }
 
+    /** A restore of an older set replaces newer points: the sentence names the set that keeps them, and it merges them back. */
+    @Test
+    void aRestoreNamesTheSetHoldingWhatItReplacedAndThatSetMergesItBack() throws Exception {
+        String id = backup();
+        long now = System.currentTimeMillis() * 1_000_000L;
+        stack.influx.write("home_assistant_events", "home_assistant_events,entity_id=sensor.newer state_value=\"n\" " + now + "\n");
+        long withNewer = stack.pointsInVolume();
+
+        assertEquals(0, run("restore", id, "--yes"), err);
+
+        assertEquals(withNewer - 1, stack.pointsInVolume(), "the set's state: the newer point replaced");
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("What the buckets held before, every point written "
+                + "until the services stopped, is in backup set (\\S+): 'restore \\1 --into-existing' merges it back\\.")
+                .matcher(out);
+        assertTrue(named.find(), out);
+        assertEquals(0, run("restore", named.group(1), "--into-existing", "--yes"), err);
+        assertEquals(withNewer, stack.pointsInVolume(), "the newer point is back");
+    }
+
     @Test
     void restoreFromTheVolumeSnapshotsBringsBackEveryPointAndRetention() throws Exception {
         long before = stack.pointsInVolume();
